@@ -1,0 +1,138 @@
+'use client';
+
+import { type ReactNode, createContext, useActionState, useContext, useEffect, useId, useRef } from 'react';
+import type { ActionResult } from '@/server/action';
+import { Button } from './button';
+import { cn } from './cn';
+
+type FormAction = (prev: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
+const ErrorsContext = createContext<Record<string, string[]> | undefined>(undefined);
+
+/**
+ * A form bound to a server action: pending state, field errors under each field, and the
+ * outcome announced in an aria-live region. Hidden fields carry ids (e.g. the project slug).
+ */
+export function ActionForm({
+  action,
+  hidden,
+  submitLabel,
+  submitVariant = 'primary',
+  children,
+  className,
+  resetOnSuccess = false,
+  successMessage,
+  onSuccess,
+  confirm,
+}: {
+  action: FormAction;
+  hidden?: Record<string, string | number>;
+  submitLabel: string;
+  submitVariant?: 'primary' | 'secondary' | 'danger' | 'ghost';
+  children?: ReactNode;
+  className?: string;
+  resetOnSuccess?: boolean;
+  successMessage?: string;
+  onSuccess?: (data: unknown) => void;
+  confirm?: string;
+}) {
+  const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const onSuccessRef = useRef(onSuccess);
+  onSuccessRef.current = onSuccess;
+  useEffect(() => {
+    if (state?.ok) {
+      if (resetOnSuccess) formRef.current?.reset();
+      onSuccessRef.current?.(state.data);
+    }
+  }, [state, resetOnSuccess]);
+  const message = state ? (state.ok ? (state.message ?? successMessage) : state.message) : undefined;
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      className={cn('flex flex-col gap-3', className)}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ErrorsContext.Provider value={state && !state.ok ? state.fieldErrors : undefined}>{children}</ErrorsContext.Provider>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant={submitVariant} disabled={pending}>
+          {pending ? 'Working…' : submitLabel}
+        </Button>
+        <p
+          aria-live="polite"
+          role={state && !state.ok ? 'alert' : 'status'}
+          className={cn('text-sm', state?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400')}
+        >
+          {message}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+const inputClass =
+  'w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-500 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400';
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: string;
+  defaultValue?: string | number;
+  required?: boolean;
+  multiline?: boolean;
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  autoComplete?: string;
+  placeholder?: string;
+};
+
+/** A labelled input whose server-side errors appear beneath it and are tied to it for screen readers. */
+export function Field({ name, label, hint, type = 'text', defaultValue, required, multiline, options, autoComplete, placeholder }: FieldProps) {
+  const id = useId();
+  const errors = useContext(ErrorsContext)?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name,
+    required,
+    defaultValue,
+    'aria-invalid': errors ? true : undefined,
+    'aria-describedby': describedBy,
+    className: inputClass,
+  };
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      {options ? (
+        <select {...common}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : multiline ? (
+        <textarea {...common} rows={4} placeholder={placeholder} />
+      ) : (
+        <input {...common} type={type} autoComplete={autoComplete} placeholder={placeholder} />
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {hint}
+        </p>
+      )}
+      {errors && (
+        <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400">
+          {errors.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}

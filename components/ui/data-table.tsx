@@ -1,0 +1,96 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { toCsv } from '@/lib/csv';
+import { Button } from './button';
+import { EmptyState } from './empty-state';
+
+export type Column<R> = {
+  key: string;
+  header: string;
+  /** Plain value for sorting-free display and for CSV export. */
+  value: (row: R) => unknown;
+  render?: (row: R) => ReactNode;
+};
+
+function download(filename: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** A table with a CSV export of exactly what it lists, and an empty state that says what to do. */
+export function DataTable<R>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  exportName,
+  empty,
+}: {
+  caption: string;
+  columns: Column<R>[];
+  rows: R[];
+  rowKey: (row: R) => string;
+  exportName: string;
+  empty: { title: string; hint: string };
+}) {
+  if (rows.length === 0) return <EmptyState title={empty.title} hint={empty.hint} />;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-center justify-between">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {rows.length} {rows.length === 1 ? 'row' : 'rows'}
+        </p>
+        <Button
+          variant="secondary"
+          onClick={() =>
+            download(
+              `${exportName}.csv`,
+              toCsv(
+                columns.map((c) => c.header),
+                rows.map((r) => columns.map((c) => c.value(r))),
+              ),
+            )
+          }
+        >
+          Export CSV
+        </Button>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
+        <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-700">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-zinc-50 dark:bg-zinc-800/60">
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="px-3 py-2 text-left font-semibold text-zinc-700 dark:text-zinc-200">
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.map((r) => (
+              <tr key={rowKey(r)}>
+                {columns.map((c) => (
+                  <td key={c.key} className="px-3 py-2 align-top text-zinc-800 dark:text-zinc-200">
+                    {c.render ? c.render(r) : formatCell(c.value(r))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function formatCell(value: unknown): ReactNode {
+  if (value == null || value === '') return <span className="text-zinc-500">—</span>;
+  if (value instanceof Date) return <time dateTime={value.toISOString()}>{value.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time>;
+  return String(value);
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DbHandle = {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Runs a raw statement; used for health checks, locks and LISTEN/NOTIFY plumbing. */
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export type DbConfig = { databaseUrl?: string; dataDir: string };
+
+// The only place that reads DATABASE_URL: everything else receives a Db.
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.RUNBOARD_DATA_DIR || path.join(process.cwd(), '.data', 'pglite'),
+  };
+}
+
+export async function openDb(config: DbConfig): Promise<DbHandle> {
+  if (config.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(config.databaseUrl, {
+      max: Number(process.env.RUNBOARD_DB_POOL ?? 10),
+      onnotice: () => {},
+      connect_timeout: 5,
+    });
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      kind: 'postgres',
+      ping: async () => {
+        await client`select 1`;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (!config.dataDir.startsWith('memory://')) fs.mkdirSync(config.dataDir, { recursive: true });
+  const client = await PGlite.create(config.dataDir);
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
+}
+
+const globalForDb = globalThis as unknown as { runboardDb?: Promise<DbHandle> };
+
+/** The app's shared database, opened and migrated once per process. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.runboardDb) {
+    globalForDb.runboardDb = (async () => {
+      const config = dbConfigFromEnv();
+      const { migrateDb } = await import('./migrate');
+      if (!config.databaseUrl) {
+        const { claimEmbeddedDb } = await import('./embedded-lock');
+        claimEmbeddedDb(config.dataDir);
+      }
+      const handle = await openDb(config);
+      await migrateDb(handle, config);
+      return handle;
+    })().catch((err: unknown) => {
+      globalForDb.runboardDb = undefined;
+      throw err;
+    });
+  }
+  return globalForDb.runboardDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+

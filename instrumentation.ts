@@ -1,0 +1,8 @@
+// Opens the database and applies migrations once at server start, so the first request doesn't pay for it
+// and a broken migration stops the server instead of failing pages one by one. Never during `next build`.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { getDbHandle } = await import('./db/client');
+    await getDbHandle();
+  }
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { getDb } from '@/db/client';
+import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
+import { type ProjectRole, roleAtLeast } from '@/lib/domain';
+import { DomainError } from '@/lib/errors';
+import { isTransientDbError } from '@/lib/db-errors';
+import { describeZodError } from '@/lib/validation';
+
+/** The error shape every API answers with (MLflow's, so MLflow clients understand it). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error_code: code, message }, { status });
+}
+
+const DOMAIN_STATUS: Record<DomainError['kind'], [number, string]> = {
+  invalid: [400, 'INVALID_PARAMETER_VALUE'],
+  exists: [400, 'RESOURCE_ALREADY_EXISTS'],
+  not_found: [404, 'RESOURCE_DOES_NOT_EXIST'],
+  conflict: [409, 'RESOURCE_CONFLICT'],
+  forbidden: [403, 'PERMISSION_DENIED'],
+};
+
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+  if (err instanceof DomainError) {
+    const [status, code] = DOMAIN_STATUS[err.kind];
+    return errorResponse(status, code, err.message);
+  }
+  if (isTransientDbError(err)) {
+    return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', 'The database is briefly unavailable; retry the request.');
+  }
+  console.error('api route failed', err);
+  return errorResponse(500, 'INTERNAL_ERROR', 'Internal error; the request was not applied.');
+}
+
+/** Bearer token, or HTTP Basic with the token as password (what MLflow clients send for MLFLOW_TRACKING_TOKEN / username+password). */
+export function readToken(req: Request): string | null {
+  const header = req.headers.get('authorization');
+  if (!header) return null;
+  const [scheme, value] = header.split(/\s+/, 2);
+  if (!value) return null;
+  if (scheme?.toLowerCase() === 'bearer') return value.trim();
+  if (scheme?.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon >= 0 ? decoded.slice(colon + 1) : null;
+  }
+  return null;
+}
+
+export type RouteAccess = 'public' | ProjectRole;
+type Params = Record<string, string | string[] | undefined>;
+export type RouteContext = { params: Promise<Params> };
+export type RouteHandler = (req: Request, ctx: RouteContext) => Promise<Response>;
+
+type Ctx<A extends RouteAccess, I> = {
+  db: Db;
+  req: Request;
+  params: Params;
+  input: I;
+  caller: A extends 'public' ? null : TokenCaller;
+};
+
+/** Every route handler's access rule, so the authorization test can enumerate them. */
+export const routeAccess = new WeakMap<RouteHandler, RouteAccess>();
+
+async function readInput(req: Request, source: 'query' | 'body'): Promise<unknown> {
+  if (source === 'query') {
+    const url = new URL(req.url);
+    const out: Record<string, string | string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      const all = url.searchParams.getAll(key);
+      out[key] = all.length > 1 ? all : all[0]!;
+    }
+    return out;
+  }
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'MALFORMED_REQUEST', 'The request body is not valid JSON.');
+  }
+}
+
+/**
+ * The one wrapper for API routes: token → project role → zod → body.
+ * GET/DELETE-without-body read the query string, other methods a JSON body (MLflow's convention).
+ */
+export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
+  access: A,
+  schema: S,
+  body: (ctx: Ctx<A, z.output<S>>) => Promise<T | Response>,
+  opts: { source?: 'query' | 'body' } = {},
+): RouteHandler {
+  const handler: RouteHandler = async (req, routeCtx) => {
+    try {
+      const db = await getDb();
+      let caller: TokenCaller | null = null;
+      if (access !== 'public') {
+        const token = readToken(req);
+        if (!token) throw new ApiError(401, 'UNAUTHENTICATED', 'Send a project API token as "Authorization: Bearer <token>".');
+        caller = await authenticateApiToken(db, token);
+        if (!caller) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is invalid or has been revoked.');
+        if (!roleAtLeast(caller.role, access as ProjectRole)) {
+          throw new ApiError(403, 'PERMISSION_DENIED', `This needs the ${access} role in the project; the token acts as ${caller.role}.`);
+        }
+      }
+      const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');
+      const parsed = schema.safeParse(await readInput(req, source));
+      if (!parsed.success) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', describeZodError(parsed.error).message);
+      const params = await routeCtx.params;
+      const result = await body({ db, req, params, input: parsed.data, caller } as Ctx<A, z.output<S>>);
+      return result instanceof Response ? result : Response.json(result ?? {});
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+  routeAccess.set(handler, access);
+  return handler;
+}
