@@ -27,6 +27,8 @@ function buildAuth(db: Db, secret: string) {
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     advanced: { database: { generateId: () => randomBytes(16).toString('hex') } },
     telemetry: { enabled: false },
+    // Runboard calls better-auth server-side only (no OAuth callbacks), so the base-URL warning does not apply.
+    logger: { level: 'error' },
     plugins: [nextCookies()],
   });
 }

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '@': path.resolve(__dirname) };
+const integration = ['db/**/*.test.ts', 'tests/**/*.test.ts'];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'int-pglite', include: integration, env: { RUNBOARD_TEST_BACKEND: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'int-postgres', include: integration, env: { RUNBOARD_TEST_BACKEND: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+    ],
+  },
+});
