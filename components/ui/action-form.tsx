@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, createContext, useActionState, useContext, useEffect, useId, useRef } from 'react';
+import { type ReactNode, createContext, useActionState, useContext, useEffect, useEffectEvent, useId, useRef, startTransition } from 'react';
 import type { ActionResult } from '@/server/action';
 import { Button } from './button';
 import { cn } from './cn';
@@ -37,14 +37,13 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const onSuccessRef = useRef(onSuccess);
-  onSuccessRef.current = onSuccess;
+  const succeeded = useEffectEvent((data: unknown) => {
+    if (resetOnSuccess) formRef.current?.reset();
+    onSuccess?.(data);
+  });
   useEffect(() => {
-    if (state?.ok) {
-      if (resetOnSuccess) formRef.current?.reset();
-      onSuccessRef.current?.(state.data);
-    }
-  }, [state, resetOnSuccess]);
+    if (state?.ok) succeeded(state.data);
+  }, [state]);
   const message = state ? (state.ok ? (state.message ?? successMessage) : state.message) : undefined;
   return (
     <form
@@ -52,7 +51,12 @@ export function ActionForm({
       action={formAction}
       className={cn('flex flex-col gap-3', className)}
       onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
+        // Submitting by hand keeps what the person typed when the server answers with errors
+        // (React resets a form after an action it submitted itself).
+        e.preventDefault();
+        if (confirm && !window.confirm(confirm)) return;
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
       }}
     >
       {Object.entries(hidden ?? {}).map(([name, value]) => (

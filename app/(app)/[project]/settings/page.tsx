@@ -27,8 +27,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       {canEdit && (
         <>
           <Section title="Project details">
-            {/* key: after a save the form re-mounts with the new version, so the next save is checked against it */}
-            <ActionForm key={project.version} action={updateProjectDetails} hidden={{ ...slug, version: project.version }} submitLabel="Save details">
+            {/* The hidden version follows each save, so the next save is checked against the latest one. */}
+            <ActionForm action={updateProjectDetails} hidden={{ ...slug, version: project.version }} submitLabel="Save details">
               <Field name="name" label="Name" defaultValue={project.name} required />
               <Field name="problemStatement" label="Problem statement" defaultValue={project.problemStatement} multiline />
             </ActionForm>

@@ -1,0 +1,45 @@
+import { type Page, expect } from '@playwright/test';
+
+export const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct-horse-battery' };
+
+/** Unique per test so specs never depend on each other's data. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+}
+
+export async function createProject(page: Page, opts: { name: string; slug: string; problem?: string }) {
+  await page.goto('/projects/new');
+  await page.getByLabel('Name').fill(opts.name);
+  await page.getByLabel('Slug').fill(opts.slug);
+  if (opts.problem) await page.getByLabel('Problem statement').fill(opts.problem);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page).toHaveURL(new RegExp(`/${opts.slug}$`));
+  await expect(page.getByRole('heading', { name: opts.name, level: 1 })).toBeVisible();
+}
+
+export async function createUser(page: Page, opts: { name: string; email: string; password: string }) {
+  await page.goto('/admin/users');
+  const form = page.getByRole('region', { name: 'Create user' });
+  await form.getByLabel('Name').fill(opts.name);
+  await form.getByLabel('Email').fill(opts.email);
+  await form.getByLabel('Initial password').fill(opts.password);
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByText(`User ${opts.email} created.`)).toBeVisible();
+}
+
+export async function addMember(page: Page, slug: string, email: string, role: 'viewer' | 'editor' | 'owner') {
+  await page.goto(`/${slug}/settings`);
+  const members = page.getByRole('region', { name: 'Members' });
+  await members.getByLabel('Email').fill(email);
+  await members.getByLabel('Role', { exact: true }).selectOption(role);
+  await members.getByRole('button', { name: 'Add member' }).click();
+  await expect(members.getByText(`${email} added as ${role}.`)).toBeVisible();
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Db, type DbConfig, openDb } from '@/db/client';
+import { claimEmbeddedDb, embeddedDbHolder } from '@/db/embedded-lock';
+import { migrateDb } from '@/db/migrate';
+
+/** An expected failure the CLI reports as one line: exit 2 for bad usage, 1 for everything else. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+// Mirrors the private lockFile() in db/embedded-lock.ts (the server's pid file sits beside the data
+// folder); tests/admin-cli.test.ts checks that claimEmbeddedDb writes exactly this path.
+export function embeddedLockFile(dataDir: string): string {
+  return path.join(dataDir, '..', `${path.basename(dataDir)}.server.pid`);
+}
+
+/** Removes the pid file only while it still names this process, so a server that started since keeps its claim. */
+export function releaseEmbeddedDb(dataDir: string): void {
+  if (dataDir.startsWith('memory://')) return;
+  const file = embeddedLockFile(dataDir);
+  try {
+    if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
+  } catch {
+    // Already gone: nothing to release.
+  }
+}
+
+function inUse(dataDir: string, pid: number): CliError {
+  return new CliError(
+    `the embedded database at ${dataDir} is in use by a running Runboard server (pid ${pid}). ` +
+      'Stop the server first, or set DATABASE_URL to use Postgres.',
+  );
+}
+
+/**
+ * Claims the embedded database for this process (PGlite allows one), or refuses if a server holds it.
+ * Returns the release function; it also runs on exit and on Ctrl-C so a crash leaves no claim behind.
+ */
+function claimForCli(dataDir: string): () => void {
+  const holder = embeddedDbHolder(dataDir);
+  if (holder) throw inUse(dataDir, holder);
+  try {
+    claimEmbeddedDb(dataDir);
+  } catch (err) {
+    // A server claimed it between our check and our claim.
+    const racer = embeddedDbHolder(dataDir);
+    if (racer) throw inUse(dataDir, racer);
+    throw err;
+  }
+  const release = () => releaseEmbeddedDb(dataDir);
+  const onSignal = (signal: NodeJS.Signals) => {
+    release();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('exit', release);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    release();
+    process.off('exit', release);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+/** Opens and migrates the configured database for one CLI command, then closes it and drops any claim. */
+export async function withCliDb<T>(config: DbConfig, run: (db: Db) => Promise<T>): Promise<T> {
+  const release = config.databaseUrl ? () => {} : claimForCli(config.dataDir);
+  try {
+    const handle = await openDb(config);
+    try {
+      await migrateDb(handle, config);
+      return await run(handle.db);
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    release();
+  }
+}

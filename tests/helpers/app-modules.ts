@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Action, type ActionAccess, actionAccess } from '@/server/action';
+import { type RouteAccess, type RouteHandler, routeAccess } from '@/server/api';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+// Exports Next.js reads from a route file that are configuration, not request handlers.
+const ROUTE_CONFIG_EXPORTS = new Set(['dynamic', 'dynamicParams', 'revalidate', 'fetchCache', 'runtime', 'preferredRegion', 'maxDuration', 'generateStaticParams']);
+
+/** Every file named `basename` under `dir`, as paths relative to the repository root, sorted. */
+export function findFiles(dir: string, basename: string): string[] {
+  const abs = path.resolve(ROOT, dir);
+  return fs
+    .readdirSync(abs, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === basename)
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function importFile(file: string): Promise<Record<string, unknown>> {
+  return (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
+}
+
+export type ActionEntry = { file: string; name: string; value: unknown; fn: Action<unknown> | null; access: ActionAccess | undefined };
+
+/** Every export of every `actions.ts` under `dir` (a 'use server' file exports nothing but actions). */
+export async function loadActions(dir = 'app'): Promise<ActionEntry[]> {
+  const out: ActionEntry[] = [];
+  for (const file of findFiles(dir, 'actions.ts')) {
+    for (const [name, value] of Object.entries(await importFile(file))) {
+      const fn = typeof value === 'function' ? (value as Action<unknown>) : null;
+      out.push({ file, name, value, fn, access: fn ? actionAccess.get(fn) : undefined });
+    }
+  }
+  return out;
+}
+
+export type RouteEntry = {
+  file: string;
+  name: string;
+  value: unknown;
+  fn: RouteHandler | null;
+  access: RouteAccess | undefined;
+  /** URL path with dynamic segments filled in, and the params Next.js would pass. */
+  urlPath: string;
+  params: Record<string, string | string[]>;
+};
+
+/** Turns `app/api/v1/models/[name]/route.ts` (under `dir` = app) into `/api/v1/models/<value>` and `{ name: <value> }`. */
+export function routeUrl(file: string, dir: string, paramValue: string): { urlPath: string; params: Record<string, string | string[]> } {
+  const segments = path.relative(dir, path.dirname(file)).split(path.sep).filter(Boolean);
+  const params: Record<string, string | string[]> = {};
+  const parts: string[] = [];
+  for (const seg of segments) {
+    if (/^\(.*\)$/.test(seg) || seg.startsWith('@')) continue; // route groups and parallel slots are not in the URL
+    const catchAll = /^\[\[?\.\.\.(.+?)\]\]?$/.exec(seg);
+    const dynamic = /^\[(.+)\]$/.exec(seg);
+    if (catchAll) {
+      params[catchAll[1]!] = [paramValue];
+      parts.push(paramValue);
+    } else if (dynamic) {
+      params[dynamic[1]!] = paramValue;
+      parts.push(paramValue);
+    } else parts.push(seg);
+  }
+  return { urlPath: `/${parts.join('/')}`, params };
+}
+
+/** Every handler-like export of every `route.ts` under `dir`: HTTP methods and any function that is not route config. */
+export async function loadRoutes(dir = 'app', paramValue = 'probe'): Promise<RouteEntry[]> {
+  const out: RouteEntry[] = [];
+  for (const file of findFiles(dir, 'route.ts')) {
+    for (const [name, value] of Object.entries(await importFile(file))) {
+      const isMethod = (HTTP_METHODS as readonly string[]).includes(name);
+      if (!isMethod && (ROUTE_CONFIG_EXPORTS.has(name) || typeof value !== 'function')) continue;
+      const fn = typeof value === 'function' ? (value as RouteHandler) : null;
+      out.push({ file, name, value, fn, access: fn ? routeAccess.get(fn) : undefined, ...routeUrl(file, dir, paramValue) });
+    }
+  }
+  return out;
+}

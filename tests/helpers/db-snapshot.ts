@@ -1,0 +1,33 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+
+/** Rows of a raw query on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export async function rawRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}
+
+/**
+ * A digest of every row of every table in the public schema (tables added later included), so a test
+ * can prove that a refused request wrote nothing. `last_used_at` is left out: authenticating a token
+ * legitimately stamps it even when the request is then refused.
+ */
+export async function snapshotDatabase(db: Db): Promise<Record<string, string>> {
+  const tables = await rawRows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const t = sql.identifier(name);
+    const [row] = await rawRows<{ n: number | string; digest: string | null }>(
+      db,
+      sql`select count(*) as n, md5(string_agg(r.j, '|' order by r.j)) as digest
+          from (select (to_jsonb(x) - 'last_used_at')::text as j from ${t} x) r`,
+    );
+    out[name] = `${Number(row?.n ?? 0)}:${row?.digest ?? ''}`;
+  }
+  return out;
+}
