@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { type LifecycleStage, type ProjectRole } from '@/lib/domain';
 import { DomainError, conflict, notFound } from '@/lib/errors';
 import type { Db } from '../client';
-import { projectMembers, projects, stageChanges, users } from '../schema';
+import { experiments, projectMembers, projects, stageChanges, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { getUserByEmail } from './users';
 
@@ -46,6 +46,8 @@ export async function createProject(db: Db, actor: Actor, input: NewProject, own
     const [project] = await tx.insert(projects).values(input).returning();
     await tx.insert(projectMembers).values({ projectId: project!.id, userId: ownerId, role: 'owner' });
     await tx.insert(stageChanges).values({ projectId: project!.id, toStage: project!.stage, userId: actor.id, reason: 'Project created' });
+    // Every project has MLflow's "Default" experiment, so clients that never pick one still log somewhere.
+    await tx.insert(experiments).values({ projectId: project!.id, name: 'Default', artifactLocation: `runboard-artifacts:/${project!.slug}/default` });
     await recordActivity(tx, actor, {
       projectId: project!.id,
       entityType: 'project',
@@ -138,7 +140,7 @@ export async function addMember(db: Db, actor: Actor, projectId: string, email: 
       .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id)));
     if (existing) throw new DomainError('exists', `${email} is already a member (${existing.role}).`, 'email');
     await tx.insert(projectMembers).values({ projectId, userId: user.id, role });
-    await recordActivity(tx, actor, { projectId, entityType: 'member', entityId: user.id, action: 'add', after: { email, role } });
+    await recordActivity(tx, actor, { projectId, entityType: 'member', entityId: user.id, action: 'add', after: { email: user.email, role } });
     return user;
   });
 }

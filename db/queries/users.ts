@@ -3,7 +3,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import { DomainError, notFound } from '@/lib/errors';
 import type { Db } from '../client';
-import { accounts, users } from '../schema';
+import { accounts, sessions, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
 
 export type NewUser = { email: string; name: string; password: string; isAdmin?: boolean };
@@ -81,6 +81,8 @@ export async function setUserPassword(db: Db, actor: Actor | null, email: string
         .insert(accounts)
         .values({ id: newId(), accountId: user.id, providerId: 'credential', userId: user.id, password: passwordHash });
     }
+    // A reset password ends every session of the old one.
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await recordActivity(tx, actor, { projectId: null, entityType: 'user', entityId: user.id, action: 'reset-password' });
   });
 }

@@ -1,0 +1,285 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DomainError, notFound } from '@/lib/errors';
+import { type RunFields, generateRunName, runFieldsFromTags } from '@/lib/run-fields';
+import { ROLLUP_WIDTHS, type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking';
+import type { Db } from '../client';
+import { datasets, experiments, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
+import { type Actor, recordActivity } from './activity';
+import { dedupeTags, getExperiment } from './experiments';
+
+type Tag = { key: string; value: string };
+export type MetricInput = { key: string; value: number; timestamp: number; step: number };
+
+export async function createRun(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  input: { experimentId: number; userId?: string; runName?: string; startTime?: number; tags?: Tag[] },
+) {
+  return db.transaction(async (tx) => {
+    const exp = await getExperiment(tx, projectId, input.experimentId);
+    if (exp.lifecycleStage !== 'active') {
+      throw new DomainError('invalid', `The experiment ${exp.id} must be in the 'active' state. Current state is ${exp.lifecycleStage}.`, 'experiment_id');
+    }
+    const tags = dedupeTags(input.tags ?? []);
+    const fromTags = runFieldsFromTags(tags);
+    const name = input.runName || fromTags.name || generateRunName();
+    const id = randomBytes(16).toString('hex');
+    const [run] = await tx
+      .insert(runs)
+      .values({
+        id,
+        projectId,
+        experimentId: exp.id,
+        ...fromTags,
+        name,
+        userId: input.userId ?? fromTags.userId ?? '',
+        startTime: input.startTime ?? Date.now(),
+        artifactUri: `${exp.artifactLocation}/${id}/artifacts`,
+      })
+      .returning();
+    // MLflow keeps the run name in the mlflow.runName tag too; clients read either.
+    const allTags = dedupeTags([...tags, { key: WELL_KNOWN_TAGS.runName, value: name }]);
+    await tx.insert(runTags).values(allTags.map((t) => ({ runId: id, ...t })));
+    await recordActivity(tx, actor, { projectId, entityType: 'run', entityId: id, action: 'create', after: { name, experimentId: exp.id } });
+    return run!;
+  });
+}
+
+export async function getRunRow(db: Db, projectId: string, runId: string) {
+  const [row] = await db.select().from(runs).where(and(eq(runs.id, runId), eq(runs.projectId, projectId)));
+  if (!row) throw notFound(`Run with id=${runId}`);
+  return row;
+}
+
+function assertActive(run: { id: string; lifecycleStage: string }) {
+  if (run.lifecycleStage !== 'active') {
+    throw new DomainError('invalid', `The run ${run.id} must be in the 'active' state. Current state is ${run.lifecycleStage}.`);
+  }
+}
+
+/** A run with everything MLflow returns for it: params, tags, latest metrics and dataset inputs. */
+export async function getRunDetails(db: Db, projectId: string, runId: string) {
+  const run = await getRunRow(db, projectId, runId);
+  const [params, tags, metrics, inputs] = await Promise.all([
+    db.select({ key: runParams.key, value: runParams.value }).from(runParams).where(eq(runParams.runId, runId)).orderBy(asc(runParams.key)),
+    db.select({ key: runTags.key, value: runTags.value }).from(runTags).where(eq(runTags.runId, runId)).orderBy(asc(runTags.key)),
+    db.select().from(runMetrics).where(eq(runMetrics.runId, runId)).orderBy(asc(runMetrics.key)),
+    db
+      .select({ dataset: datasets, tags: runInputs.tags })
+      .from(runInputs)
+      .innerJoin(datasets, eq(datasets.id, runInputs.datasetId))
+      .where(eq(runInputs.runId, runId)),
+  ]);
+  return { run, params, tags, metrics, inputs };
+}
+export type RunDetails = Awaited<ReturnType<typeof getRunDetails>>;
+
+export async function updateRun(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  runId: string,
+  changes: { status?: RunStatus; endTime?: number; name?: string },
+) {
+  return db.transaction(async (tx) => {
+    const before = await getRunRow(tx, projectId, runId);
+    assertActive(before);
+    const set: Partial<typeof runs.$inferInsert> = { updatedAt: new Date() };
+    if (changes.status) set.status = changes.status;
+    if (changes.endTime !== undefined) set.endTime = changes.endTime;
+    if (changes.name) set.name = changes.name;
+    const [after] = await tx.update(runs).set(set).where(eq(runs.id, runId)).returning();
+    if (changes.name) {
+      await tx
+        .insert(runTags)
+        .values({ runId, key: WELL_KNOWN_TAGS.runName, value: changes.name })
+        .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value: changes.name } });
+    }
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'run',
+      entityId: runId,
+      action: 'update',
+      before,
+      after: { status: after!.status, endTime: after!.endTime, name: after!.name },
+    });
+    return after!;
+  });
+}
+
+/** Fields editable from the UI (reproducibility metadata beyond MLflow's). */
+export async function updateRunMetadata(db: Db, actor: Actor, projectId: string, runId: string, fields: RunFields) {
+  return db.transaction(async (tx) => {
+    const before = await getRunRow(tx, projectId, runId);
+    const [after] = await tx.update(runs).set({ ...fields, updatedAt: new Date() }).where(eq(runs.id, runId)).returning();
+    await recordActivity(tx, actor, { projectId, entityType: 'run', entityId: runId, action: 'update', before, after: { ...fields } });
+    return after!;
+  });
+}
+
+export async function setRunLifecycle(db: Db, actor: Actor | null, projectId: string, runId: string, stage: 'active' | 'deleted') {
+  await db.transaction(async (tx) => {
+    const before = await getRunRow(tx, projectId, runId);
+    if (stage === 'active') {
+      const [exp] = await tx.select().from(experiments).where(eq(experiments.id, before.experimentId));
+      if (exp?.lifecycleStage === 'deleted') throw new DomainError('invalid', `Cannot restore run ${runId}: its experiment is deleted. Restore the experiment first.`);
+    }
+    await tx.update(runs).set({ lifecycleStage: stage, updatedAt: new Date() }).where(eq(runs.id, runId));
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'run',
+      entityId: runId,
+      action: stage === 'deleted' ? 'delete' : 'restore',
+      before: { lifecycleStage: before.lifecycleStage },
+      after: { lifecycleStage: stage },
+    });
+  });
+}
+
+export async function deleteRunTag(db: Db, projectId: string, runId: string, key: string) {
+  const run = await getRunRow(db, projectId, runId);
+  assertActive(run);
+  const deleted = await db.delete(runTags).where(and(eq(runTags.runId, runId), eq(runTags.key, key))).returning({ key: runTags.key });
+  if (deleted.length === 0) throw notFound(`No tag with name: ${key} in run with id ${runId}`);
+}
+
+/**
+ * MLflow's log-batch, whole or not at all: params are write-once (the same value again is fine),
+ * tags overwrite, metrics append. Metric points, the per-run summary and the rollups are written by one
+ * statement, so a chart never sees points without their aggregates.
+ */
+export async function logBatch(db: Db, projectId: string, runId: string, batch: { metrics?: MetricInput[]; params?: Tag[]; tags?: Tag[] }) {
+  await db.transaction(async (tx) => {
+    const [run] = await tx
+      .select({ id: runs.id, lifecycleStage: runs.lifecycleStage })
+      .from(runs)
+      .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
+      .for('share');
+    if (!run) throw notFound(`Run with id=${runId}`);
+    assertActive(run);
+    if (batch.params?.length) await logParams(tx, runId, batch.params);
+    if (batch.tags?.length) {
+      const tags = dedupeTags(batch.tags);
+      const fields = runFieldsFromTags(tags);
+      await tx
+        .insert(runTags)
+        .values(tags.map((t) => ({ runId, ...t })))
+        .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value: sql`excluded.value` } });
+      if (Object.keys(fields).length) await tx.update(runs).set({ ...fields, updatedAt: new Date() }).where(eq(runs.id, runId));
+    }
+    if (batch.metrics?.length) await insertMetricPoints(tx, runId, batch.metrics);
+  });
+}
+
+async function logParams(tx: Db, runId: string, params: Tag[]) {
+  // Within one request a repeated key must repeat its value too.
+  const seen = new Map<string, string>();
+  for (const p of params) {
+    const prev = seen.get(p.key);
+    if (prev !== undefined && prev !== p.value) {
+      throw new DomainError('invalid', `Duplicate parameter key '${p.key}' with different values in the same batch.`, 'params');
+    }
+    seen.set(p.key, p.value);
+  }
+  const unique = [...seen].map(([key, value]) => ({ runId, key, value }));
+  await tx.insert(runParams).values(unique).onConflictDoNothing();
+  const stored = await tx
+    .select({ key: runParams.key, value: runParams.value })
+    .from(runParams)
+    .where(and(eq(runParams.runId, runId), inArray(runParams.key, unique.map((p) => p.key))));
+  for (const row of stored) {
+    const wanted = seen.get(row.key)!;
+    if (row.value !== wanted) {
+      throw new DomainError(
+        'invalid',
+        `Changing param values is not allowed. Param with key='${row.key}' was already logged with value='${row.value}' for run ID='${runId}'. Attempted logging new value '${wanted}'.`,
+        'params',
+      );
+    }
+  }
+}
+
+/** Points, summary (latest/min/max/count) and rollups in one round trip; NaN is kept as a point but left out of min/max. */
+export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricInput[]) {
+  const keys = metrics.map((m) => m.key);
+  const steps = metrics.map((m) => m.step);
+  const timestamps = metrics.map((m) => m.timestamp);
+  const values = metrics.map((m) => (Number.isNaN(m.value) ? 'NaN' : m.value === Infinity ? 'Infinity' : m.value === -Infinity ? '-Infinity' : m.value));
+  await tx.execute(sql`
+    with pts as (
+      select * from unnest(${keys}::text[], ${steps}::bigint[], ${timestamps}::bigint[], ${values}::float8[]) as p(key, step, ts, value)
+    ),
+    ins as (
+      insert into metric_points (run_id, key, step, timestamp, value) select ${runId}, key, step, ts, value from pts
+    ),
+    latest as (
+      select distinct on (key) key, step, ts, value from pts order by key, step desc, ts desc
+    ),
+    agg as (
+      select key, count(*) as n,
+        min(value) filter (where value <> 'NaN'::float8) as mn,
+        max(value) filter (where value <> 'NaN'::float8) as mx
+      from pts group by key
+    ),
+    summary as (
+      insert into run_metrics as rm (run_id, key, value, step, timestamp, min_value, max_value, count)
+      select ${runId}, a.key, l.value, l.step, l.ts, a.mn, a.mx, a.n from agg a join latest l using (key) order by a.key
+      on conflict (run_id, key) do update set
+        value = case when (excluded.step, excluded.timestamp) >= (rm.step, rm.timestamp) then excluded.value else rm.value end,
+        timestamp = case when (excluded.step, excluded.timestamp) >= (rm.step, rm.timestamp) then excluded.timestamp else rm.timestamp end,
+        step = greatest(excluded.step, rm.step),
+        min_value = least(rm.min_value, excluded.min_value),
+        max_value = greatest(rm.max_value, excluded.max_value),
+        count = rm.count + excluded.count
+    ),
+    buckets as (
+      select key, w, floor(step::float8 / w)::bigint as bucket, step, ts, value
+      from pts cross join unnest(${[...ROLLUP_WIDTHS]}::int[]) as w
+    ),
+    rolled as (
+      select key, w, bucket, count(*) as n,
+        min(value) filter (where value <> 'NaN'::float8) as mn,
+        max(value) filter (where value <> 'NaN'::float8) as mx,
+        (array_agg(step order by step desc, ts desc))[1] as ls,
+        (array_agg(ts order by step desc, ts desc))[1] as lt,
+        (array_agg(value order by step desc, ts desc))[1] as lv
+      from buckets group by key, w, bucket
+    )
+    insert into metric_rollups as r (run_id, key, width, bucket, count, min_value, max_value, last_step, last_timestamp, last_value)
+    select ${runId}, key, w, bucket, n, mn, mx, ls, lt, lv from rolled order by key, w, bucket
+    on conflict (run_id, key, width, bucket) do update set
+      count = r.count + excluded.count,
+      min_value = least(r.min_value, excluded.min_value),
+      max_value = greatest(r.max_value, excluded.max_value),
+      last_value = case when (excluded.last_step, excluded.last_timestamp) >= (r.last_step, r.last_timestamp) then excluded.last_value else r.last_value end,
+      last_timestamp = case when (excluded.last_step, excluded.last_timestamp) >= (r.last_step, r.last_timestamp) then excluded.last_timestamp else r.last_timestamp end,
+      last_step = greatest(excluded.last_step, r.last_step)
+  `);
+}
+
+export type DatasetInput = {
+  tags?: Tag[];
+  dataset: { name: string; digest: string; sourceType?: string; source?: string; schema?: string; profile?: string };
+};
+
+/** MLflow's log-inputs: datasets are deduplicated per project by (name, digest) and linked to the run. */
+export async function logInputs(db: Db, projectId: string, runId: string, inputs: DatasetInput[]) {
+  await db.transaction(async (tx) => {
+    const run = await getRunRow(tx, projectId, runId);
+    assertActive(run);
+    for (const input of inputs) {
+      const d = input.dataset;
+      const [row] = await tx
+        .insert(datasets)
+        .values({ projectId, name: d.name, digest: d.digest, sourceType: d.sourceType ?? '', source: d.source ?? '', schema: d.schema, profile: d.profile })
+        .onConflictDoUpdate({ target: [datasets.projectId, datasets.name, datasets.digest], set: { updatedAt: new Date() } })
+        .returning({ id: datasets.id });
+      await tx
+        .insert(runInputs)
+        .values({ runId, datasetId: row!.id, tags: input.tags ?? [] })
+        .onConflictDoUpdate({ target: [runInputs.runId, runInputs.datasetId], set: { tags: input.tags ?? [] } });
+    }
+  });
+}
