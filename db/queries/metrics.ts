@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type Bucket, chooseWidth, mergeBuckets, READ_FACTOR, withEndpoints } from '@/lib/downsample';
 import type { Db } from '../client';
+import { rowsOf } from '../rows';
 import { metricPoints, metricRollups, runMetrics, runs } from '../schema';
 
 export type MetricPoint = { key: string; value: number; timestamp: number; step: number };
@@ -126,7 +127,7 @@ export async function getHistoryBulkInterval(
       where run_id = ${id} and key = ${key}
         and step >= ${opts.startStep ?? Number.MIN_SAFE_INTEGER} and step <= ${opts.endStep ?? Number.MAX_SAFE_INTEGER}
       order by step`);
-    const steps = (Array.isArray(stepRows) ? stepRows : (stepRows as { rows: { step: number | string }[] }).rows).map((r) => Number(r.step));
+    const steps = rowsOf<{ step: number | string }>(stepRows).map((r) => Number(r.step));
     if (steps.length === 0) continue;
     const chosen = new Set<number>();
     if (steps.length <= opts.maxResults) steps.forEach((s) => chosen.add(s));

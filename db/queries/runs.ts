@@ -209,7 +209,7 @@ export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricI
   const values = metrics.map((m) => (Number.isNaN(m.value) ? 'NaN' : m.value === Infinity ? 'Infinity' : m.value === -Infinity ? '-Infinity' : m.value));
   await tx.execute(sql`
     with pts as (
-      select * from unnest(${keys}::text[], ${steps}::bigint[], ${timestamps}::bigint[], ${values}::float8[]) as p(key, step, ts, value)
+      select * from unnest(${sql.param(keys)}::text[], ${sql.param(steps)}::bigint[], ${sql.param(timestamps)}::bigint[], ${sql.param(values)}::float8[]) as p(key, step, ts, value)
     ),
     ins as (
       insert into metric_points (run_id, key, step, timestamp, value) select ${runId}, key, step, ts, value from pts
@@ -236,7 +236,7 @@ export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricI
     ),
     buckets as (
       select key, w, floor(step::float8 / w)::bigint as bucket, step, ts, value
-      from pts cross join unnest(${[...ROLLUP_WIDTHS]}::int[]) as w
+      from pts cross join unnest(${sql.param([...ROLLUP_WIDTHS])}::int[]) as w
     ),
     rolled as (
       select key, w, bucket, count(*) as n,

@@ -1,0 +1,183 @@
+import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DomainError } from '@/lib/errors';
+import { type Clause, FilterSyntaxError, type OrderBy, isNumericAttribute, parseOrderBy, parseSearchFilter } from '@/lib/search-filter';
+import type { Db } from '../client';
+import { rowsOf } from '../rows';
+import { runMetrics, runParams, runTags, runs } from '../schema';
+import { type ViewType, lifecycleFilter } from './experiments';
+
+/** How a metric column is read: MLflow's latest value, or the run's min or max of the series. */
+export type MetricAgg = 'latest' | 'min' | 'max';
+export type SortTerm = OrderBy & { agg?: MetricAgg };
+
+export type RunSearch = {
+  experimentIds?: number[];
+  filter?: string;
+  clauses?: Clause[];
+  orderBy?: string[];
+  sort?: SortTerm[];
+  view?: ViewType;
+  status?: string[];
+  startedAfter?: number;
+  startedBefore?: number;
+  limit: number;
+  offset?: number;
+};
+
+const ATTRIBUTE_COLUMNS = {
+  run_name: runs.name,
+  status: runs.status,
+  user_id: runs.userId,
+  artifact_uri: runs.artifactUri,
+  run_id: runs.id,
+  lifecycle_stage: runs.lifecycleStage,
+  start_time: runs.startTime,
+  end_time: runs.endTime,
+} as const;
+
+function compare(column: SQL | typeof runs.id, comparator: Clause['comparator'], value: Clause['value']): SQL {
+  switch (comparator) {
+    case '=':
+      return sql`${column} = ${value}`;
+    case '!=':
+      return sql`${column} <> ${value}`;
+    case '>':
+      return sql`${column} > ${value}`;
+    case '>=':
+      return sql`${column} >= ${value}`;
+    case '<':
+      return sql`${column} < ${value}`;
+    case '<=':
+      return sql`${column} <= ${value}`;
+    case 'LIKE':
+      return sql`${column} like ${value}`;
+    case 'ILIKE':
+      return sql`${column} ilike ${value}`;
+    case 'IN':
+      return sql`${column} in ${value as string[]}`;
+    case 'NOT IN':
+      return sql`${column} not in ${value as string[]}`;
+    default:
+      throw new DomainError('invalid', `Unsupported comparator ${comparator}.`);
+  }
+}
+
+/** One clause → a bound SQL condition on `runs`; values are always parameters, never spliced. */
+function clauseToSql(c: Clause): SQL {
+  switch (c.type) {
+    case 'metric':
+      return sql`exists (select 1 from ${runMetrics} m where m.run_id = ${runs.id} and m.key = ${c.key} and ${compare(sql`m.value`, c.comparator, c.value)})`;
+    case 'param':
+    case 'tag': {
+      const table = c.type === 'param' ? runParams : runTags;
+      if (c.comparator === 'IS NULL') return sql`not exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
+      if (c.comparator === 'IS NOT NULL') return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
+      return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key} and ${compare(sql`x.value`, c.comparator, c.value)})`;
+    }
+    case 'attribute': {
+      const column = ATTRIBUTE_COLUMNS[c.key as keyof typeof ATTRIBUTE_COLUMNS];
+      if (!column) throw new DomainError('invalid', `Invalid attribute key '${c.key}'.`);
+      return compare(isNumericAttribute(c.key) || c.key === 'run_id' ? sql`${column}` : sql`${column}::text`, c.comparator, c.value);
+    }
+    case 'dataset': {
+      const column = c.key === 'context' ? sql`(select string_agg(t->>'value', ',') from jsonb_array_elements(ri.tags) t where t->>'key' = 'mlflow.data.context')` : sql.raw(`d.${c.key}`);
+      return sql`exists (select 1 from run_inputs ri join datasets d on d.id = ri.dataset_id where ri.run_id = ${runs.id} and ${compare(column, c.comparator, c.value)})`;
+    }
+  }
+}
+
+function sortExpression(term: SortTerm): SQL {
+  switch (term.type) {
+    case 'metric': {
+      const col = term.agg === 'min' ? sql.raw('min_value') : term.agg === 'max' ? sql.raw('max_value') : sql.raw('value');
+      return sql`(select m.${col} from ${runMetrics} m where m.run_id = ${runs.id} and m.key = ${term.key})`;
+    }
+    case 'param':
+      return sql`(select x.value from ${runParams} x where x.run_id = ${runs.id} and x.key = ${term.key})`;
+    case 'tag':
+      return sql`(select x.value from ${runTags} x where x.run_id = ${runs.id} and x.key = ${term.key})`;
+    case 'attribute': {
+      const column = ATTRIBUTE_COLUMNS[term.key as keyof typeof ATTRIBUTE_COLUMNS];
+      if (!column) throw new DomainError('invalid', `Invalid order_by attribute '${term.key}'.`);
+      return sql`${column}`;
+    }
+    case 'dataset':
+      throw new DomainError('invalid', 'Ordering by dataset fields is not supported.');
+  }
+}
+
+function toInvalid(err: unknown): never {
+  if (err instanceof FilterSyntaxError) throw new DomainError('invalid', `Invalid filter: ${err.message}`, 'filter');
+  throw err;
+}
+
+/**
+ * MLflow's run search, scoped to a project: filter grammar, order_by (missing values last, as MLflow),
+ * then start_time desc and run id as tie-breakers so pages are stable.
+ */
+export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
+  let clauses: Clause[] = [];
+  let sort: SortTerm[] = [];
+  try {
+    clauses = q.clauses ?? parseSearchFilter(q.filter);
+    sort = q.sort ?? parseOrderBy(q.orderBy);
+  } catch (err) {
+    toInvalid(err);
+  }
+  const where: (SQL | undefined)[] = [eq(runs.projectId, projectId), lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY')];
+  if (q.experimentIds?.length) where.push(inArray(runs.experimentId, q.experimentIds));
+  if (q.status?.length) where.push(sql`${runs.status}::text in ${q.status}`);
+  if (q.startedAfter !== undefined) where.push(sql`${runs.startTime} >= ${q.startedAfter}`);
+  if (q.startedBefore !== undefined) where.push(sql`${runs.startTime} <= ${q.startedBefore}`);
+  for (const c of clauses) where.push(clauseToSql(c));
+  const order: SQL[] = sort.map((t) => {
+    const expr = sortExpression(t);
+    return t.ascending ? sql`${expr} asc nulls last` : sql`${expr} desc nulls last`;
+  });
+  if (!sort.some((t) => t.type === 'attribute' && t.key === 'start_time')) order.push(sql`${runs.startTime} desc`);
+  order.push(asc(runs.id));
+  const condition = and(...where);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(runs)
+      .where(condition)
+      .orderBy(...order)
+      .limit(q.limit)
+      .offset(q.offset ?? 0),
+    db.select({ n: sql<number>`count(*)::int` }).from(runs).where(condition),
+  ]);
+  return { runs: rows, total: total?.n ?? 0 };
+}
+
+/** Params, tags and metric summaries for a page of runs, grouped by run id. */
+export async function getRunsData(db: Db, runIds: string[]) {
+  if (runIds.length === 0) return new Map<string, RunData>();
+  const [params, tags, metrics] = await Promise.all([
+    db.select().from(runParams).where(inArray(runParams.runId, runIds)).orderBy(asc(runParams.key)),
+    db.select().from(runTags).where(inArray(runTags.runId, runIds)).orderBy(asc(runTags.key)),
+    db.select().from(runMetrics).where(inArray(runMetrics.runId, runIds)).orderBy(asc(runMetrics.key)),
+  ]);
+  const out = new Map<string, RunData>(runIds.map((id) => [id, { params: [], tags: [], metrics: [] }]));
+  for (const p of params) out.get(p.runId)!.params.push({ key: p.key, value: p.value });
+  for (const t of tags) out.get(t.runId)!.tags.push({ key: t.key, value: t.value });
+  for (const m of metrics) out.get(m.runId)!.metrics.push(m);
+  return out;
+}
+export type RunData = {
+  params: { key: string; value: string }[];
+  tags: { key: string; value: string }[];
+  metrics: (typeof runMetrics.$inferSelect)[];
+};
+
+/** Every param, metric and tag key used in the project's runs (or one experiment's), for column choosers. */
+export async function listRunColumnKeys(db: Db, projectId: string, experimentId?: number) {
+  const scope = experimentId ? sql`r.project_id = ${projectId} and r.experiment_id = ${experimentId}` : sql`r.project_id = ${projectId}`;
+  const [params, metrics, tags] = await Promise.all(
+    [runParams, runMetrics, runTags].map((t) =>
+      db.execute<{ key: string }>(sql`select distinct x.key from ${t} x join runs r on r.id = x.run_id where ${scope} order by x.key limit 500`),
+    ),
+  );
+  const keys = (res: unknown) => rowsOf<{ key: string }>(res).map((r) => r.key);
+  return { params: keys(params), metrics: keys(metrics), tags: keys(tags) };
+}
