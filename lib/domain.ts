@@ -30,4 +30,4 @@ export function roleAtLeast(role: ProjectRole | null | undefined, needed: Projec
 }
 
 // Slugs that collide with top-level routes.
-export const RESERVED_SLUGS = ['admin', 'api', 'setup', 'sign-in', 'projects', 'new', 'account', '_next'];
+export const RESERVED_SLUGS = ['admin', 'api', 'ajax-api', 'setup', 'sign-in', 'projects', 'new', 'account', '_next'];

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
+import { getProjectAccess } from '@/db/queries/projects';
 import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
+import { getAuthFor } from './auth';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { isTransientDbError } from '@/lib/db-errors';
@@ -63,13 +65,46 @@ type Params = Record<string, string | string[] | undefined>;
 export type RouteContext = { params: Promise<Params> };
 export type RouteHandler = (req: Request, ctx: RouteContext) => Promise<Response>;
 
+/** Who is calling: a project token, or (for the UI's own GET routes) a signed-in member. */
+export type Caller = Omit<TokenCaller, 'tokenId'> & { via: 'token' | 'session' };
+
 type Ctx<A extends RouteAccess, I> = {
   db: Db;
   req: Request;
   params: Params;
   input: I;
-  caller: A extends 'public' ? null : TokenCaller;
+  caller: A extends 'public' ? null : Caller;
 };
+
+async function authenticate(db: Db, req: Request, params: Params, access: ProjectRole, allowSession: boolean): Promise<Caller> {
+  const token = readToken(req);
+  let caller: Caller | null = null;
+  if (token) {
+    const found = await authenticateApiToken(db, token);
+    if (!found) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is invalid or has been revoked.');
+    caller = { ...found, via: 'token' };
+  } else if (allowSession && req.method === 'GET') {
+    // Session cookies only for reads: writes from the UI go through server actions, which carry their own CSRF checks.
+    const auth = await getAuthFor(db);
+    const session = await auth.api.getSession({ headers: req.headers });
+    const slug = typeof params.project === 'string' ? params.project : '';
+    if (session && slug) {
+      const user = { id: session.user.id, isAdmin: Boolean(session.user.isAdmin), name: session.user.name, email: session.user.email };
+      const access = await getProjectAccess(db, slug, user);
+      if (!access) throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', 'Project not found.');
+      caller = { ...access, user, via: 'session' };
+    }
+  }
+  if (!caller) throw new ApiError(401, 'UNAUTHENTICATED', 'Send a project API token as "Authorization: Bearer <token>".');
+  // A token belongs to one project: on routes that name a project it must be that one.
+  if (typeof params.project === 'string' && caller.project.slug !== params.project) {
+    throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', 'Project not found.');
+  }
+  if (!roleAtLeast(caller.role, access)) {
+    throw new ApiError(403, 'PERMISSION_DENIED', `This needs the ${access} role in the project; you act as ${caller.role}.`);
+  }
+  return caller;
+}
 
 /** Every route handler's access rule, so the authorization test can enumerate them. */
 export const routeAccess = new WeakMap<RouteHandler, RouteAccess>();
@@ -101,25 +136,16 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
   access: A,
   schema: S,
   body: (ctx: Ctx<A, z.output<S>>) => Promise<T | Response>,
-  opts: { source?: 'query' | 'body' } = {},
+  opts: { source?: 'query' | 'body'; session?: boolean } = {},
 ): RouteHandler {
   const handler: RouteHandler = async (req, routeCtx) => {
     try {
       const db = await getDb();
-      let caller: TokenCaller | null = null;
-      if (access !== 'public') {
-        const token = readToken(req);
-        if (!token) throw new ApiError(401, 'UNAUTHENTICATED', 'Send a project API token as "Authorization: Bearer <token>".');
-        caller = await authenticateApiToken(db, token);
-        if (!caller) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is invalid or has been revoked.');
-        if (!roleAtLeast(caller.role, access as ProjectRole)) {
-          throw new ApiError(403, 'PERMISSION_DENIED', `This needs the ${access} role in the project; the token acts as ${caller.role}.`);
-        }
-      }
+      const params = await routeCtx.params;
+      const caller = access === 'public' ? null : await authenticate(db, req, params, access as ProjectRole, opts.session ?? false);
       const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');
       const parsed = schema.safeParse(await readInput(req, source));
       if (!parsed.success) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', describeZodError(parsed.error).message);
-      const params = await routeCtx.params;
       const result = await body({ db, req, params, input: parsed.data, caller } as Ctx<A, z.output<S>>);
       return result instanceof Response ? result : Response.json(result ?? {});
     } catch (err) {
