@@ -1,8 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { toCsv } from '@/lib/csv';
 import { Button } from './button';
+import { downloadCsv } from './download-csv';
 import { EmptyState } from './empty-state';
 
 export type Column<R> = {
@@ -12,15 +12,6 @@ export type Column<R> = {
   value: (row: R) => unknown;
   render?: (row: R) => ReactNode;
 };
-
-function download(filename: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /** A table with a CSV export of exactly what it lists, and an empty state that says what to do. */
 export function DataTable<R>({
@@ -48,12 +39,10 @@ export function DataTable<R>({
         <Button
           variant="secondary"
           onClick={() =>
-            download(
+            downloadCsv(
               `${exportName}.csv`,
-              toCsv(
-                columns.map((c) => c.header),
-                rows.map((r) => columns.map((c) => c.value(r))),
-              ),
+              columns.map((c) => c.header),
+              rows.map((r) => columns.map((c) => c.value(r))),
             )
           }
         >

@@ -39,6 +39,11 @@ export async function createRegisteredModel(db: Db, actor: Actor | null, project
   });
 }
 
+export async function ensureRegisteredModel(db: Db, actor: Actor | null, projectId: string, name: string) {
+  const [row] = await db.select().from(registeredModels).where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, name)));
+  return row ?? createRegisteredModel(db, actor, projectId, { name });
+}
+
 export async function updateRegisteredModel(db: Db, actor: Actor | null, projectId: string, name: string, changes: { newName?: string; description?: string }) {
   return db.transaction(async (tx) => {
     const before = await getRegisteredModel(tx, projectId, name);

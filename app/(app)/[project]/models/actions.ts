@@ -1,0 +1,106 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import {
+  createModelVersion,
+  createRegisteredModel,
+  deleteModelAlias,
+  ensureRegisteredModel,
+  rollbackProduction,
+  setModelAlias,
+  transitionModelVersionStage,
+  updateRegisteredModel,
+} from '@/db/queries/registry';
+import { MODEL_STAGES } from '@/lib/registry';
+import { nameSchema } from '@/lib/validation';
+import { defineAction } from '@/server/action';
+
+const modelName = nameSchema(250);
+const version = z.coerce.number().int().positive('Choose a version');
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
+
+export const createModelAction = defineAction(
+  'editor',
+  z.object({ name: modelName, description: z.string().trim().max(5000, 'Use at most 5000 characters').default('') }),
+  async ({ db, user, project, input }) => {
+    await createRegisteredModel(db, user, project.id, input);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `Model ${input.name} created.` };
+  },
+);
+
+export const updateModelDescriptionAction = defineAction(
+  'editor',
+  z.object({ name: modelName, description: z.string().trim().max(5000, 'Use at most 5000 characters') }),
+  async ({ db, user, project, input }) => {
+    await updateRegisteredModel(db, user, project.id, input.name, { description: input.description });
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: 'Saved.' };
+  },
+);
+
+/** Registers a run's model as a new version; the model is created on first use, as MLflow's register_model does. */
+export const registerVersionAction = defineAction(
+  'editor',
+  z.object({
+    name: modelName,
+    runId: z.string().regex(/^[0-9a-f]{32}$/, 'Unknown run'),
+    description: z.string().trim().max(5000, 'Use at most 5000 characters').default(''),
+  }),
+  async ({ db, user, project, input }) => {
+    const result = await db.transaction(async (tx) => {
+      await ensureRegisteredModel(tx, user, project.id, input.name);
+      return createModelVersion(tx, user, project.id, { name: input.name, runId: input.runId, description: input.description });
+    });
+    refresh(project.slug);
+    return { ok: true, data: { version: result.version.version }, message: `Registered ${input.name} version ${result.version.version}.` };
+  },
+);
+
+export const promoteAction = defineAction(
+  'editor',
+  z.object({
+    name: modelName,
+    version,
+    stage: z.enum(MODEL_STAGES, 'Choose a stage'),
+    archiveExisting: checkbox,
+    reason: z.string().trim().max(1000, 'Use at most 1000 characters').default(''),
+  }),
+  async ({ db, user, project, input }) => {
+    await transitionModelVersionStage(db, user, project.id, { ...input, kind: 'promote' });
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `Version ${input.version} is now in ${input.stage}.` };
+  },
+);
+
+export const rollbackAction = defineAction(
+  'editor',
+  z.object({ name: modelName, reason: z.string().trim().min(1, 'Say why you roll back').max(1000, 'Use at most 1000 characters') }),
+  async ({ db, user, project, input }) => {
+    const { version: v } = await rollbackProduction(db, user, project.id, input.name, input.reason);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `Rolled back: version ${v.version} is in Production again.` };
+  },
+);
+
+export const setAliasAction = defineAction(
+  'editor',
+  z.object({ name: modelName, alias: z.string().trim().min(1, 'Required').max(255, 'Use at most 255 characters'), version }),
+  async ({ db, user, project, input }) => {
+    await setModelAlias(db, user, project.id, input.name, input.alias, input.version);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `@${input.alias} → version ${input.version}.` };
+  },
+);
+
+export const deleteAliasAction = defineAction(
+  'editor',
+  z.object({ name: modelName, alias: z.string().trim().min(1, 'Required').max(255, 'Use at most 255 characters') }),
+  async ({ db, user, project, input }) => {
+    await deleteModelAlias(db, user, project.id, input.name, input.alias);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `Alias @${input.alias} removed.` };
+  },
+);

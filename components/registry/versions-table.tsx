@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import { promoteAction } from '@/app/(app)/[project]/models/actions';
+import { ActionForm, Field } from '@/components/ui/action-form';
+import { DataTable } from '@/components/ui/data-table';
+import { MODEL_STAGES, type ModelStage } from '@/lib/registry';
+import { StageBadge } from './stage-badge';
+
+type Row = {
+  version: number;
+  stage: ModelStage;
+  runId: string | null;
+  description: string;
+  metrics: Record<string, number>;
+  createdAt: Date;
+  aliases: string[];
+};
+
+const metricsText = (m: Record<string, number>) =>
+  Object.entries(m)
+    .slice(0, 4)
+    .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
+    .join(', ');
+
+export function VersionsTable({ project, model, rows, canEdit }: { project: string; model: string; rows: Row[]; canEdit: boolean }) {
+  const base = `/${project}/models/${encodeURIComponent(model)}`;
+  return (
+    <DataTable
+      caption={`Versions of ${model}`}
+      exportName={`${project}-${model}-versions`}
+      rows={rows.slice().reverse()}
+      rowKey={(r) => String(r.version)}
+      empty={{ title: 'No versions yet', hint: 'Open a finished run and choose “Register as model version”.' }}
+      columns={[
+        {
+          key: 'version',
+          header: 'Version',
+          value: (r) => r.version,
+          render: (r) => (
+            <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`${base}/versions/${r.version}`}>
+              Version {r.version}
+            </Link>
+          ),
+        },
+        { key: 'stage', header: 'Stage', value: (r) => r.stage, render: (r) => <StageBadge stage={r.stage} /> },
+        { key: 'aliases', header: 'Aliases', value: (r) => r.aliases.map((a) => `@${a}`).join(' ') },
+        {
+          key: 'run',
+          header: 'Run',
+          value: (r) => r.runId ?? '',
+          render: (r) =>
+            r.runId ? (
+              <Link className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/runs/${r.runId}`}>
+                {r.runId.slice(0, 8)}
+              </Link>
+            ) : (
+              '—'
+            ),
+        },
+        { key: 'metrics', header: 'Metrics at registration', value: (r) => metricsText(r.metrics) },
+        { key: 'created', header: 'Registered', value: (r) => r.createdAt },
+        ...(canEdit
+          ? [
+              {
+                key: 'promote',
+                header: 'Promote',
+                value: () => '',
+                render: (r: Row) => (
+                  <ActionForm action={promoteAction} hidden={{ project, name: model, version: r.version }} submitLabel={`Move version ${r.version}`} submitVariant="secondary" className="min-w-56">
+                    <Field name="stage" label={`Stage for version ${r.version}`} defaultValue={r.stage === 'Production' ? 'Production' : 'Staging'} options={MODEL_STAGES.map((s) => ({ value: s, label: s }))} />
+                    <label className="flex items-center gap-2 text-xs">
+                      <input type="checkbox" name="archiveExisting" defaultChecked /> Archive the current holder
+                    </label>
+                    <Field name="reason" label={`Why (version ${r.version})`} />
+                  </ActionForm>
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
