@@ -23,8 +23,11 @@ export function ActionForm({
   successMessage,
   onSuccess,
   confirm,
+  label,
 }: {
   action: FormAction;
+  /** Accessible name; makes the form a landmark that tests and screen readers can find. */
+  label?: string;
   hidden?: Record<string, string | number>;
   submitLabel: string;
   submitVariant?: 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -48,6 +51,7 @@ export function ActionForm({
   return (
     <form
       ref={formRef}
+      aria-label={label}
       action={formAction}
       className={cn('flex flex-col gap-3', className)}
       onSubmit={(e) => {
