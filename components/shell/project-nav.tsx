@@ -4,11 +4,13 @@ import Link from 'next/link';
 import { useSelectedLayoutSegment } from 'next/navigation';
 
 // Sections appear here as they are built; each links to a real page.
-const SECTIONS = [
+// `also`: segments of pages that belong to the section (runs and compare are reached from experiments).
+const SECTIONS: ReadonlyArray<{ segment: string | null; label: string; also?: readonly string[] }> = [
   { segment: null, label: 'Project' },
+  { segment: 'experiments', label: 'Experiments', also: ['runs', 'compare'] },
   { segment: 'activity', label: 'Activity' },
   { segment: 'settings', label: 'Settings' },
-] as const;
+];
 
 export function ProjectNav({ slug, name }: { slug: string; name: string }) {
   const active = useSelectedLayoutSegment();
@@ -20,7 +22,7 @@ export function ProjectNav({ slug, name }: { slug: string; name: string }) {
           <li key={s.label}>
             <Link
               href={s.segment ? `/${slug}/${s.segment}` : `/${slug}`}
-              aria-current={active === s.segment ? 'page' : undefined}
+              aria-current={active === s.segment || (active !== null && s.also?.includes(active)) ? 'page' : undefined}
               className="block rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-semibold aria-[current=page]:text-indigo-800 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-indigo-950 dark:aria-[current=page]:text-indigo-200"
             >
               {s.label}
