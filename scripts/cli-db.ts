@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Db, type DbConfig, openDb } from '@/db/client';
+import { type Db, type DbConfig, type DbHandle, openDb } from '@/db/client';
 import { claimEmbeddedDb, embeddedDbHolder } from '@/db/embedded-lock';
 import { migrateDb } from '@/db/migrate';
 
@@ -70,14 +70,17 @@ function claimForCli(dataDir: string): () => void {
   };
 }
 
-/** Opens and migrates the configured database for one CLI command, then closes it and drops any claim. */
-export async function withCliDb<T>(config: DbConfig, run: (db: Db) => Promise<T>): Promise<T> {
+/**
+ * Opens and migrates the configured database for one CLI command, then closes it and drops any claim.
+ * `run` also gets the handle, for scripts that share it with in-process route handlers (provideDbHandle).
+ */
+export async function withCliDb<T>(config: DbConfig, run: (db: Db, handle: DbHandle) => Promise<T>): Promise<T> {
   const release = config.databaseUrl ? () => {} : claimForCli(config.dataDir);
   try {
     const handle = await openDb(config);
     try {
       await migrateDb(handle, config);
-      return await run(handle.db);
+      return await run(handle.db, handle);
     } finally {
       await handle.close();
     }

@@ -1,0 +1,134 @@
+// `npm run bench`: the performance figures of the "Experiment tracking" issue, each against a baseline measured in
+// the same run on a fresh Postgres database (dropped afterwards). Exits 1 when a target is missed.
+// Knobs: BENCH_WORKERS (4), BENCH_BATCHES per worker (25), BENCH_ROUNDS (3), BENCH_POINTS (1000000),
+// BENCH_RUNS (10000), BENCH_TRANSPORT (http | in-process; default: http when the build serves the MLflow API).
+import { type DbHandle, openDb, provideDbHandle } from '@/db/client';
+import { createExperiment } from '@/db/queries/experiments';
+import { createProject } from '@/db/queries/projects';
+import { createApiToken } from '@/db/queries/tokens';
+import { createUser } from '@/db/queries/users';
+import { migrateDb } from '@/db/migrate';
+import { createFreshPostgresDatabase } from '@/db/test-db';
+import { benchIngest } from './bench/ingest';
+import { RUNS_TABLE_QUERY, benchRunsTable } from './bench/runs-table';
+import { benchSeries } from './bench/series';
+import { type RunningServer, buildState, startNextServer } from './bench/server';
+import { type Figure, fmtInt, fmtMs, printTable } from './bench/util';
+import type { FetchLike } from './mlflow-client';
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
+};
+const WORKERS = num('BENCH_WORKERS', 4);
+const BATCHES = num('BENCH_BATCHES', 25);
+const ROUNDS = num('BENCH_ROUNDS', 3);
+const POINTS = num('BENCH_POINTS', 1_000_000);
+const RUNS = num('BENCH_RUNS', 10_000);
+const TARGETS = { ingestRatio: 0.5, seriesSpeedup: 20, seriesMs: 100, pageMs: 100 };
+
+const log = (line: string) => console.log(line);
+
+type Transport = { kind: 'http' | 'in-process'; baseUrl: string; fetch: FetchLike; note?: string; server?: RunningServer };
+
+async function chooseTransport(databaseUrl: string, handle: DbHandle): Promise<Transport> {
+  const forced = process.env.BENCH_TRANSPORT;
+  const build = buildState();
+  if (forced === 'http' && !build.ok) throw new Error(`BENCH_TRANSPORT=http, but ${build.reason}`);
+  if (forced !== 'in-process' && build.ok) {
+    const server = await startNextServer(databaseUrl, log);
+    const httpFetch: FetchLike = (url, init) => fetch(url, init);
+    return { kind: 'http', baseUrl: server.baseUrl, fetch: httpFetch, server };
+  }
+  const note = build.ok ? 'BENCH_TRANSPORT=in-process' : build.reason;
+  log(`  measuring log-batch in-process (route handler called directly): ${note}`);
+  provideDbHandle(handle);
+  const { inProcessFetch } = await import('./mlflow-in-process');
+  return { kind: 'in-process', baseUrl: 'http://runboard.internal', fetch: inProcessFetch, note: `in-process, not HTTP: ${note}` };
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const fresh = await createFreshPostgresDatabase('runboard_bench');
+  log(`bench on a fresh Postgres database ${fresh.name}`);
+  const config = { databaseUrl: fresh.url, dataDir: '' };
+  let handle: DbHandle | null = null;
+  let transport: Transport | null = null;
+  try {
+    handle = await openDb(config);
+    await migrateDb(handle, config);
+    const db = handle.db;
+    const user = await createUser(db, null, { email: 'bench@example.com', name: 'Bench', password: 'bench-password-1' });
+    const actor = { id: user.id, isAdmin: false };
+    const project = await createProject(db, actor, { slug: 'bench', name: 'Bench', problemStatement: '' });
+    const experiment = await createExperiment(db, actor, project.id, { name: 'Ingest bench' });
+    const { token } = await createApiToken(db, actor, project.id, 'bench');
+    const figures: Figure[] = [];
+
+    log(`\n(1) ingest: ${WORKERS} concurrent clients × ${BATCHES} log-batch requests of 1000 metrics, ${ROUNDS} rounds`);
+    transport = await chooseTransport(fresh.url, handle);
+    const ingest = await benchIngest({ db, projectId: project.id, experimentId: experiment.id, token, baseUrl: transport.baseUrl, fetch: transport.fetch, workers: WORKERS, batches: BATCHES, rounds: ROUNDS, log });
+    await transport.server?.stop();
+    const ratio = ingest.apiRate / ingest.directRate;
+    figures.push({
+      name: `1 Ingest: log-batch ${transport.kind === 'http' ? 'over HTTP' : 'in-process'}, ${WORKERS} clients`,
+      measured: `${fmtInt(ingest.apiRate)} points/s`,
+      baseline: `direct insert ${fmtInt(ingest.directRate)} points/s`,
+      ratio: ratio.toFixed(2),
+      target: `≥ ${TARGETS.ingestRatio}`,
+      pass: ratio >= TARGETS.ingestRatio,
+      note: transport.note,
+    });
+
+    log(`\n(2) one metric with ${fmtInt(POINTS)} points`);
+    const series = await benchSeries(db, project.id, experiment.id, POINTS, log);
+    const speedup = series.historyMs / series.seriesMs;
+    figures.push({
+      name: `2 Chart query (${series.buckets} buckets of ${fmtInt(POINTS)} points), median`,
+      measured: fmtMs(series.seriesMs),
+      baseline: `full history ${fmtMs(series.historyMs)}`,
+      ratio: `${speedup.toFixed(0)}× faster`,
+      target: `≥ ${TARGETS.seriesSpeedup}×`,
+      pass: speedup >= TARGETS.seriesSpeedup,
+    });
+    figures.push({
+      name: '2 Chart query, absolute',
+      measured: fmtMs(series.seriesMs),
+      baseline: '—',
+      ratio: '—',
+      target: `< ${TARGETS.seriesMs} ms`,
+      pass: series.seriesMs < TARGETS.seriesMs,
+    });
+
+    log(`\n(3) runs table: ${fmtInt(RUNS)} runs × 20 params × 10 metrics; filter ${RUNS_TABLE_QUERY.filter}, sort ${RUNS_TABLE_QUERY.orderBy[0]}`);
+    const page = await benchRunsTable(db, project.id, RUNS, log);
+    figures.push({
+      name: `3 Runs page (${fmtInt(page.matched)} match, 50 rows), median`,
+      measured: fmtMs(page.pageMs),
+      baseline: `unfiltered page ${fmtMs(page.plainMs)}`,
+      ratio: `${(page.pageMs / page.plainMs).toFixed(1)}× the plain page`,
+      target: `< ${TARGETS.pageMs} ms`,
+      pass: page.pageMs < TARGETS.pageMs,
+    });
+
+    log(`\n${printTable(figures)}\n`);
+    const missed = figures.filter((f) => !f.pass);
+    log(`${missed.length ? `${missed.length} target(s) missed` : 'all targets met'} — bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return missed.length ? 1 : 0;
+  } finally {
+    await transport?.server?.stop();
+    await handle?.close();
+    await fresh.drop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.RUNBOARD_DEBUG) console.error(err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,162 @@
+// A small MLflow tracking REST 2.0 client (the calls the demo seed and the bench make), over any fetch-like
+// function: global fetch against a running server, or the route handlers called in-process.
+// Contract: MLflow's REST API reference and service.proto — POST bodies and GET query strings in snake_case,
+// errors as {"error_code", "message"}.
+
+export type FetchLike = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<Response>;
+
+export type MlflowTag = { key: string; value: string };
+export type MlflowParam = MlflowTag;
+export type MlflowMetric = { key: string; value: number; timestamp: number; step: number };
+export type MlflowRunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
+export type MlflowDataset = { name: string; digest: string; source_type: string; source: string; schema?: string; profile?: string };
+export type MlflowDatasetInput = { tags?: MlflowTag[]; dataset: MlflowDataset };
+
+export type MlflowRunInfo = {
+  run_id: string;
+  run_uuid?: string;
+  experiment_id: string;
+  run_name?: string;
+  status?: MlflowRunStatus;
+  start_time?: number | string;
+  end_time?: number | string;
+  lifecycle_stage?: string;
+};
+export type MlflowRun = {
+  info: MlflowRunInfo;
+  data?: { metrics?: MlflowMetric[]; params?: MlflowParam[]; tags?: MlflowTag[] };
+  inputs?: { dataset_inputs?: MlflowDatasetInput[] };
+};
+export type MlflowExperiment = { experiment_id: string; name: string; lifecycle_stage?: string };
+
+/** MLflow's batch limits (mlflow/utils/validation.py): per request ≤ 1000 metrics, ≤ 100 params, ≤ 100 tags, ≤ 1000 in all. */
+export const BATCH_LIMITS = { metrics: 1000, params: 100, tags: 100, total: 1000 } as const;
+
+export class MlflowApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly endpoint: string,
+  ) {
+    super(`${endpoint}: ${status} ${errorCode}: ${message}`);
+    this.name = 'MlflowApiError';
+  }
+}
+
+type Batch = { metrics: MlflowMetric[]; params: MlflowParam[]; tags: MlflowTag[] };
+
+/** Splits one logical batch into requests within BATCH_LIMITS, params and tags first (they are few), order kept. */
+export function splitBatch(batch: Partial<Batch>): Batch[] {
+  const out: Batch[] = [];
+  let current: Batch = { metrics: [], params: [], tags: [] };
+  const size = (b: Batch) => b.metrics.length + b.params.length + b.tags.length;
+  const push = <K extends keyof Batch>(kind: K, item: Batch[K][number]) => {
+    if (current[kind].length >= BATCH_LIMITS[kind] || size(current) >= BATCH_LIMITS.total) {
+      out.push(current);
+      current = { metrics: [], params: [], tags: [] };
+    }
+    (current[kind] as Batch[K][number][]).push(item);
+  };
+  for (const p of batch.params ?? []) push('params', p);
+  for (const t of batch.tags ?? []) push('tags', t);
+  for (const m of batch.metrics ?? []) push('metrics', m);
+  if (size(current) > 0) out.push(current);
+  return out;
+}
+
+export type MlflowClientOptions = {
+  /** Tracking URI, e.g. http://127.0.0.1:5000 (MLFLOW_TRACKING_URI). */
+  baseUrl: string;
+  /** Project API token, sent as a Bearer token (MLFLOW_TRACKING_TOKEN). */
+  token: string;
+  fetch: FetchLike;
+};
+
+export function createMlflowClient(opts: MlflowClientOptions) {
+  const base = opts.baseUrl.replace(/\/+$/, '');
+  const headers = { authorization: `Bearer ${opts.token}`, accept: 'application/json' };
+
+  async function call<T>(method: 'GET' | 'POST', endpoint: string, input: Record<string, unknown>): Promise<T> {
+    let url = `${base}/api/2.0/mlflow/${endpoint}`;
+    let res: Response;
+    if (method === 'GET') {
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(input)) if (value !== undefined) query.append(key, String(value));
+      if ([...query].length) url += `?${query}`;
+      res = await opts.fetch(url, { method, headers });
+    } else {
+      res = await opts.fetch(url, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    }
+    const text = await res.text();
+    let json: unknown = {};
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      throw new MlflowApiError(res.status, 'MALFORMED_RESPONSE', text.slice(0, 200), endpoint);
+    }
+    if (!res.ok) {
+      const err = json as { error_code?: string; message?: string };
+      throw new MlflowApiError(res.status, err.error_code ?? 'UNKNOWN', err.message ?? text.slice(0, 200), endpoint);
+    }
+    return json as T;
+  }
+
+  return {
+    async createExperiment(name: string, tags: MlflowTag[] = []): Promise<string> {
+      const res = await call<{ experiment_id: string }>('POST', 'experiments/create', { name, tags });
+      return String(res.experiment_id);
+    },
+    /** The experiment, or null when MLflow answers RESOURCE_DOES_NOT_EXIST. */
+    async getExperimentByName(name: string): Promise<MlflowExperiment | null> {
+      try {
+        const res = await call<{ experiment: MlflowExperiment }>('GET', 'experiments/get-by-name', { experiment_name: name });
+        return { ...res.experiment, experiment_id: String(res.experiment.experiment_id) };
+      } catch (err) {
+        if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return null;
+        throw err;
+      }
+    },
+    async createRun(input: { experimentId: string; runName?: string; startTime: number; tags?: MlflowTag[] }): Promise<MlflowRunInfo> {
+      const res = await call<{ run: MlflowRun }>('POST', 'runs/create', {
+        experiment_id: input.experimentId,
+        run_name: input.runName,
+        start_time: input.startTime,
+        tags: input.tags ?? [],
+      });
+      return res.run.info;
+    },
+    /** log-batch, split into as many requests as MLflow's limits need; returns the number of requests. */
+    async logBatch(runId: string, batch: Partial<Batch>): Promise<number> {
+      const parts = splitBatch(batch);
+      for (const part of parts) await call('POST', 'runs/log-batch', { run_id: runId, ...part });
+      return parts.length;
+    },
+    async logInputs(runId: string, datasets: MlflowDatasetInput[]): Promise<void> {
+      await call('POST', 'runs/log-inputs', { run_id: runId, datasets });
+    },
+    async updateRun(runId: string, changes: { status?: MlflowRunStatus; endTime?: number; runName?: string }): Promise<MlflowRunInfo> {
+      const res = await call<{ run_info: MlflowRunInfo }>('POST', 'runs/update', {
+        run_id: runId,
+        status: changes.status,
+        end_time: changes.endTime,
+        run_name: changes.runName,
+      });
+      return res.run_info;
+    },
+    async deleteRun(runId: string): Promise<void> {
+      await call('POST', 'runs/delete', { run_id: runId });
+    },
+    async searchRuns(input: { experimentIds: string[]; filter?: string; maxResults?: number; pageToken?: string }) {
+      const res = await call<{ runs?: MlflowRun[]; next_page_token?: string }>('POST', 'runs/search', {
+        experiment_ids: input.experimentIds,
+        filter: input.filter ?? '',
+        run_view_type: 'ACTIVE_ONLY',
+        max_results: input.maxResults ?? 1000,
+        page_token: input.pageToken,
+      });
+      return { runs: res.runs ?? [], nextPageToken: res.next_page_token || undefined };
+    },
+  };
+}
+export type MlflowClient = ReturnType<typeof createMlflowClient>;
