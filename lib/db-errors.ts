@@ -25,3 +25,12 @@ export function isTransientDbError(err: unknown): boolean {
   }
   return false;
 }
+
+/** Postgres unique_violation (23505) anywhere in the cause chain. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -41,6 +41,7 @@ const DATASET_KEYS = ['name', 'digest', 'context'];
 const NUMERIC_COMPARATORS: Comparator[] = ['=', '!=', '>', '>=', '<', '<='];
 const STRING_COMPARATORS: Comparator[] = ['=', '!=', 'LIKE', 'ILIKE'];
 
+export type FilterToken = Token;
 type Token =
   | { kind: 'ident'; text: string; pos: number }
   | { kind: 'string'; text: string; pos: number }
@@ -48,7 +49,8 @@ type Token =
   | { kind: 'op'; text: string; pos: number }
   | { kind: 'punct'; text: '(' | ')' | ','; pos: number };
 
-function tokenize(input: string): Token[] {
+/** Splits a filter into identifiers, quoted strings, numbers, operators and punctuation (shared with experiment search). */
+export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {

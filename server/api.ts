@@ -6,7 +6,7 @@ import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
 import { getAuthFor } from './auth';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import { isTransientDbError } from '@/lib/db-errors';
+import { isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
 import { describeZodError } from '@/lib/validation';
 
 /** The error shape every API answers with (MLflow's, so MLflow clients understand it). */
@@ -37,6 +37,10 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof DomainError) {
     const [status, code] = DOMAIN_STATUS[err.kind];
     return errorResponse(status, code, err.message);
+  }
+  if (isUniqueViolation(err)) {
+    // Two clients creating the same thing at once: the loser learns it exists, as it would have a moment later.
+    return errorResponse(400, 'RESOURCE_ALREADY_EXISTS', 'That resource already exists.');
   }
   if (isTransientDbError(err)) {
     return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', 'The database is briefly unavailable; retry the request.');
@@ -124,7 +128,7 @@ async function readInput(req: Request, source: 'query' | 'body'): Promise<unknow
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'MALFORMED_REQUEST', 'The request body is not valid JSON.');
+    throw new ApiError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
   }
 }
 
@@ -148,6 +152,23 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
       if (!parsed.success) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', describeZodError(parsed.error).message);
       const result = await body({ db, req, params, input: parsed.data, caller } as Ctx<A, z.output<S>>);
       return result instanceof Response ? result : Response.json(result ?? {});
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+  routeAccess.set(handler, access);
+  return handler;
+}
+
+/**
+ * A protocol router's entry point: it only forwards to handlers built with defineRoute, each of which
+ * checks its own access rule. It is registered under the least access any target needs, so the
+ * authorization test covers it like any other route.
+ */
+export function defineDispatch(access: RouteAccess, dispatch: RouteHandler): RouteHandler {
+  const handler: RouteHandler = async (req, routeCtx) => {
+    try {
+      return await dispatch(req, routeCtx);
     } catch (err) {
       return toErrorResponse(err);
     }

@@ -124,8 +124,10 @@ export async function listExperiments(db: Db, projectId: string) {
       lifecycleStage: experiments.lifecycleStage,
       createdAt: experiments.createdAt,
       updatedAt: experiments.updatedAt,
-      runCount: sql<number>`(select count(*)::int from ${runs} where ${runs.experimentId} = ${experiments.id} and ${runs.lifecycleStage} = 'active')`,
-      lastRunAt: sql<number | null>`(select max(${runs.startTime}) from ${runs} where ${runs.experimentId} = ${experiments.id})`,
+      // Spelled out with aliases: Drizzle leaves single-table column names unqualified, which inside the
+      // subquery would bind "id" to runs.id instead of experiments.id.
+      runCount: sql<number>`(select count(*)::int from runs r where r.experiment_id = experiments.id and r.lifecycle_stage = 'active')`,
+      lastRunAt: sql<number | null>`(select max(r.start_time)::float8 from runs r where r.experiment_id = experiments.id and r.lifecycle_stage = 'active')`,
     })
     .from(experiments)
     .where(and(eq(experiments.projectId, projectId), eq(experiments.lifecycleStage, 'active')))

@@ -1,9 +1,10 @@
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
+import type { RunApproach } from '@/lib/tracking';
 import { type Clause, FilterSyntaxError, type OrderBy, isNumericAttribute, parseOrderBy, parseSearchFilter } from '@/lib/search-filter';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
-import { runMetrics, runParams, runTags, runs } from '../schema';
+import { datasets, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
 import { type ViewType, lifecycleFilter } from './experiments';
 
 /** How a metric column is read: MLflow's latest value, or the run's min or max of the series. */
@@ -18,6 +19,8 @@ export type RunSearch = {
   sort?: SortTerm[];
   view?: ViewType;
   status?: string[];
+  /** Runboard's own field (not in MLflow's grammar); runs without an approach never match. */
+  approach?: RunApproach[];
   startedAfter?: number;
   startedBefore?: number;
   limit: number;
@@ -127,6 +130,7 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
   const where: (SQL | undefined)[] = [eq(runs.projectId, projectId), lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY')];
   if (q.experimentIds?.length) where.push(inArray(runs.experimentId, q.experimentIds));
   if (q.status?.length) where.push(sql`${runs.status}::text in ${q.status}`);
+  if (q.approach?.length) where.push(sql`${runs.approach}::text in ${q.approach}`);
   if (q.startedAfter !== undefined) where.push(sql`${runs.startTime} >= ${q.startedAfter}`);
   if (q.startedBefore !== undefined) where.push(sql`${runs.startTime} <= ${q.startedBefore}`);
   for (const c of clauses) where.push(clauseToSql(c));
@@ -169,6 +173,24 @@ export type RunData = {
   tags: { key: string; value: string }[];
   metrics: (typeof runMetrics.$inferSelect)[];
 };
+
+/** Dataset inputs of a page of runs, grouped by run id (MLflow returns them with every searched run). */
+export async function getRunsInputs(db: Db, runIds: string[]) {
+  const out = new Map<string, { dataset: typeof datasets.$inferSelect; tags: { key: string; value: string }[] }[]>();
+  if (runIds.length === 0) return out;
+  const rows = await db
+    .select({ runId: runInputs.runId, dataset: datasets, tags: runInputs.tags })
+    .from(runInputs)
+    .innerJoin(datasets, eq(datasets.id, runInputs.datasetId))
+    .where(inArray(runInputs.runId, runIds))
+    .orderBy(asc(datasets.name), asc(datasets.digest));
+  for (const r of rows) {
+    const list = out.get(r.runId) ?? [];
+    list.push({ dataset: r.dataset, tags: r.tags });
+    out.set(r.runId, list);
+  }
+  return out;
+}
 
 /** Every param, metric and tag key used in the project's runs (or one experiment's), for column choosers. */
 export async function listRunColumnKeys(db: Db, projectId: string, experimentId?: number) {

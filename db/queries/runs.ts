@@ -283,3 +283,12 @@ export async function logInputs(db: Db, projectId: string, runId: string, inputs
     }
   });
 }
+
+/** The project's runs among `ids` (any lifecycle stage); ids of other projects are silently left out. */
+export async function listRunsByIds(db: Db, projectId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.projectId, projectId), inArray(runs.id, ids)));
+}

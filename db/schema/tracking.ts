@@ -90,7 +90,8 @@ export const runParams = pgTable(
     key: text('key').notNull(),
     value: text('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.key] }), index('run_params_key_value_idx').on(t.key, t.value)],
+  // A btree entry holds at most ~2.7 kB while MLflow allows 6000-character values, so only a prefix is indexed.
+  (t) => [primaryKey({ columns: [t.runId, t.key] }), index('run_params_key_value_idx').on(t.key, sql`left(${t.value}, 200)`)],
 );
 
 export const runTags = pgTable(

@@ -1,0 +1,137 @@
+import { type DbHandle, getDbHandle } from '@/db/client';
+import { LIVE_CHANNEL, type LiveEvent, parseLiveEvent } from '@/db/queries/live-events';
+
+type Listener = (event: LiveEvent) => void;
+
+export type LiveHub = {
+  /** Calls `listener` for every committed change in the project, from any app instance; returns the unsubscribe. */
+  subscribe: (projectId: string, listener: Listener) => Promise<() => void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * One LISTEN per process, fanned out to every open stream of the matching project. Nothing is kept in
+ * memory but the open streams: the events themselves travel through Postgres, so instances behind a
+ * load balancer see each other's changes.
+ */
+export function createLiveHub(handle: Pick<DbHandle, 'listen'>): LiveHub {
+  const byProject = new Map<string, Set<Listener>>();
+  let listening: Promise<() => Promise<void>> | null = null;
+
+  const dispatch = (payload: string) => {
+    const event = parseLiveEvent(payload);
+    if (!event) return;
+    for (const listener of byProject.get(event.projectId) ?? []) {
+      try {
+        listener(event);
+      } catch (err) {
+        console.error('live listener failed', err);
+      }
+    }
+  };
+
+  return {
+    async subscribe(projectId, listener) {
+      listening ??= handle.listen(LIVE_CHANNEL, dispatch).catch((err: unknown) => {
+        listening = null;
+        throw err;
+      });
+      await listening;
+      const set = byProject.get(projectId) ?? new Set<Listener>();
+      set.add(listener);
+      byProject.set(projectId, set);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && byProject.get(projectId) === set) byProject.delete(projectId);
+      };
+    },
+    async close() {
+      const pending = listening;
+      listening = null;
+      byProject.clear();
+      if (pending) await (await pending)();
+    },
+  };
+}
+
+const globalForLive = globalThis as unknown as { runboardLiveHub?: { handle: DbHandle; hub: LiveHub } };
+
+/** The process's hub, on the process's shared database handle. */
+export async function getLiveHub(): Promise<LiveHub> {
+  const handle = await getDbHandle();
+  if (globalForLive.runboardLiveHub?.handle !== handle) globalForLive.runboardLiveHub = { handle, hub: createLiveHub(handle) };
+  return globalForLive.runboardLiveHub.hub;
+}
+
+export const HEARTBEAT_MS = 15_000;
+// Streams end after a while; EventSource reconnects on its own, and the reconnect is authorised afresh,
+// so someone removed from the project stops receiving events.
+export const MAX_STREAM_MS = 10 * 60_000;
+
+export function acceptsEventStream(req: Request): boolean {
+  return (req.headers.get('accept') ?? '').includes('text/event-stream');
+}
+
+/** A Server-Sent Events response relaying one project's changes until the client leaves. */
+export function liveEventResponse(
+  hub: LiveHub,
+  projectId: string,
+  signal: AbortSignal,
+  opts: { heartbeatMs?: number; maxMs?: number } = {},
+): Response {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      let unsubscribe: (() => void) | null = null;
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      const heartbeat = setInterval(() => send(`: heartbeat\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
+      const lifetime = setTimeout(() => stop(), opts.maxMs ?? MAX_STREAM_MS);
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        clearTimeout(lifetime);
+        signal.removeEventListener('abort', stop);
+        unsubscribe?.();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client.
+        }
+      };
+      signal.addEventListener('abort', stop);
+      if (signal.aborted) return stop();
+      send('retry: 2000\n\n');
+      try {
+        unsubscribe = await hub.subscribe(projectId, (event) => send(`event: change\ndata: ${JSON.stringify(event)}\n\n`));
+      } catch (err) {
+        console.error('live stream could not subscribe', err);
+        return stop();
+      }
+      if (closed) return unsubscribe();
+      // Tells the client it is connected: it refetches once, covering anything missed while reconnecting.
+      send('event: ready\ndata: {}\n\n');
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      // no-transform keeps compression proxies (and Next's own gzip) from buffering the stream.
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    },
+  });
+}

@@ -1,0 +1,70 @@
+// The MLflow tracking REST API 2.0, mounted by the catch-all routes under /api/2.0/mlflow/,
+// /ajax-api/2.0/mlflow/ and /api/2.0/preview/mlflow/: "METHOD path" → a handler built with defineRoute.
+import { z } from 'zod';
+import { ApiError, type RouteContext, type RouteHandler, defineDispatch, defineRoute } from '../api';
+import {
+  createExperimentRoute,
+  deleteExperimentRoute,
+  deleteExperimentTagRoute,
+  getExperimentByNameRoute,
+  getExperimentRoute,
+  listExperimentsRoute,
+  restoreExperimentRoute,
+  searchExperimentsRoute,
+  setExperimentTagRoute,
+  updateExperimentRoute,
+} from './experiments';
+import { getHistoryBulkIntervalRoute, getMetricHistoryRoute } from './metrics';
+import { deleteTagRoute, logBatchRoute, logInputsRoute, logMetricRoute, logParamRoute, setTagRoute } from './run-logging';
+import { createRunRoute, deleteRunRoute, getRunRoute, restoreRunRoute, searchRunsRoute, updateRunRoute } from './runs';
+
+export const MLFLOW_ROUTES: Readonly<Record<string, RouteHandler>> = {
+  'POST experiments/create': createExperimentRoute,
+  'GET experiments/get': getExperimentRoute,
+  'GET experiments/get-by-name': getExperimentByNameRoute,
+  'POST experiments/search': searchExperimentsRoute,
+  'GET experiments/search': searchExperimentsRoute,
+  'GET experiments/list': listExperimentsRoute,
+  'POST experiments/update': updateExperimentRoute,
+  'POST experiments/delete': deleteExperimentRoute,
+  'POST experiments/restore': restoreExperimentRoute,
+  'POST experiments/set-experiment-tag': setExperimentTagRoute,
+  'POST experiments/delete-experiment-tag': deleteExperimentTagRoute,
+  'POST runs/create': createRunRoute,
+  'GET runs/get': getRunRoute,
+  'POST runs/update': updateRunRoute,
+  'POST runs/delete': deleteRunRoute,
+  'POST runs/restore': restoreRunRoute,
+  'POST runs/log-metric': logMetricRoute,
+  'POST runs/log-parameter': logParamRoute,
+  'POST runs/set-tag': setTagRoute,
+  'POST runs/delete-tag': deleteTagRoute,
+  'POST runs/log-batch': logBatchRoute,
+  'POST runs/search': searchRunsRoute,
+  'POST runs/log-inputs': logInputsRoute,
+  'GET metrics/get-history': getMetricHistoryRoute,
+  'GET metrics/get-history-bulk-interval': getHistoryBulkIntervalRoute,
+};
+
+// Authenticated like every endpoint, so an unknown path tells an anonymous caller nothing; the body is never read.
+const endpointNotFound = defineRoute(
+  'viewer',
+  z.unknown(),
+  async ({ req }) => {
+    throw new ApiError(404, 'ENDPOINT_NOT_FOUND', `No MLflow API endpoint ${req.method} ${new URL(req.url).pathname}.`);
+  },
+  { source: 'query' },
+);
+
+async function dispatch(req: Request, ctx: RouteContext): Promise<Response> {
+  const { path } = await ctx.params;
+  const segments = (Array.isArray(path) ? path : typeof path === 'string' ? [path] : []).filter(Boolean);
+  const route = MLFLOW_ROUTES[`${req.method} ${segments.join('/')}`] ?? endpointNotFound;
+  return route(req, ctx);
+}
+
+// Viewer is the least any endpoint needs; each endpoint's own handler enforces editor for writes.
+export const GET = defineDispatch('viewer', dispatch);
+export const POST = defineDispatch('viewer', dispatch);
+export const PATCH = defineDispatch('viewer', dispatch);
+export const DELETE = defineDispatch('viewer', dispatch);
