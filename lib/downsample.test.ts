@@ -8,9 +8,9 @@ describe('chooseWidth', () => {
     expect(chooseWidth(0, 3999, 1000)).toBe(1);
   });
   it('picks the finest rollup that stays within 4 rows per bucket', () => {
-    expect(chooseWidth(0, 4000, 1000)).toBe(16);
-    expect(chooseWidth(0, 999_999, 1000)).toBe(256);
-    expect(chooseWidth(0, 10_000_000, 1000)).toBe(4096);
+    expect(chooseWidth(0, 4000, 1000)).toBe(32);
+    expect(chooseWidth(0, 999_999, 1000)).toBe(1024);
+    expect(chooseWidth(0, 10_000_000, 1000)).toBe(32768);
   });
 });
 

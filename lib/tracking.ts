@@ -36,5 +36,8 @@ export const WELL_KNOWN_TAGS = {
   codeVersion: 'runboard.code_version',
 } as const;
 
-/** Rollup bucket widths in steps; each is 16× the previous, so some level always has 1–16k buckets over any range. */
-export const ROLLUP_WIDTHS = [16, 256, 4096, 65536] as const;
+/**
+ * Rollup bucket widths in steps, 32× apart: with ≤ 4 rows read per chart bucket, a 1,000-bucket chart reads
+ * raw points up to 4,000 steps, then one of these levels up to ~134M steps. Fewer levels keep ingest cheap.
+ */
+export const ROLLUP_WIDTHS = [32, 1024, 32768] as const;

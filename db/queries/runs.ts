@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
 import { type RunFields, generateRunName, runFieldsFromTags } from '@/lib/run-fields';
-import { ROLLUP_WIDTHS, type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking';
+import { rollupBatch, summariseByKey } from '@/lib/metric-aggregates';
+import { type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking';
 import type { Db } from '../client';
 import { datasets, experiments, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
 import { type Actor, recordActivity } from './activity';
@@ -201,31 +202,28 @@ async function logParams(tx: Db, runId: string, params: Tag[]) {
   }
 }
 
-/** Points, summary (latest/min/max/count) and rollups in one round trip; NaN is kept as a point but left out of min/max. */
+/** SQL can't take NaN/±Infinity as JSON numbers; float8 parses these spellings. */
+const float8 = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
+
+/**
+ * Points, per-key summary (latest/min/max/count) and rollups in one statement. The aggregates of the batch are
+ * computed here rather than in SQL, so Postgres only appends points and merges a few dozen small rows.
+ */
 export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricInput[]) {
-  const keys = metrics.map((m) => m.key);
-  const steps = metrics.map((m) => m.step);
-  const timestamps = metrics.map((m) => m.timestamp);
-  const values = metrics.map((m) => (Number.isNaN(m.value) ? 'NaN' : m.value === Infinity ? 'Infinity' : m.value === -Infinity ? '-Infinity' : m.value));
+  const summary = [...summariseByKey(metrics)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rollups = rollupBatch(metrics);
+  const col = <T,>(rows: T[], pick: (r: T) => unknown) => sql.param(rows.map(pick));
   await tx.execute(sql`
-    with pts as (
-      select * from unnest(${sql.param(keys)}::text[], ${sql.param(steps)}::bigint[], ${sql.param(timestamps)}::bigint[], ${sql.param(values)}::float8[]) as p(key, step, ts, value)
-    ),
-    ins as (
-      insert into metric_points (run_id, key, step, timestamp, value) select ${runId}, key, step, ts, value from pts
-    ),
-    latest as (
-      select distinct on (key) key, step, ts, value from pts order by key, step desc, ts desc
-    ),
-    agg as (
-      select key, count(*) as n,
-        min(value) filter (where value <> 'NaN'::float8) as mn,
-        max(value) filter (where value <> 'NaN'::float8) as mx
-      from pts group by key
+    with ins as (
+      insert into metric_points (run_id, key, step, timestamp, value)
+      select ${runId}, * from unnest(${col(metrics, (m) => m.key)}::text[], ${col(metrics, (m) => m.step)}::bigint[],
+        ${col(metrics, (m) => m.timestamp)}::bigint[], ${col(metrics, (m) => float8(m.value))}::float8[])
     ),
     summary as (
       insert into run_metrics as rm (run_id, key, value, step, timestamp, min_value, max_value, count)
-      select ${runId}, a.key, l.value, l.step, l.ts, a.mn, a.mx, a.n from agg a join latest l using (key) order by a.key
+      select ${runId}, * from unnest(${col(summary, ([k]) => k)}::text[], ${col(summary, ([, a]) => float8(a.lastValue))}::float8[],
+        ${col(summary, ([, a]) => a.lastStep)}::bigint[], ${col(summary, ([, a]) => a.lastTimestamp)}::bigint[],
+        ${col(summary, ([, a]) => a.min)}::float8[], ${col(summary, ([, a]) => a.max)}::float8[], ${col(summary, ([, a]) => a.count)}::bigint[])
       on conflict (run_id, key) do update set
         value = case when (excluded.step, excluded.timestamp) >= (rm.step, rm.timestamp) then excluded.value else rm.value end,
         timestamp = case when (excluded.step, excluded.timestamp) >= (rm.step, rm.timestamp) then excluded.timestamp else rm.timestamp end,
@@ -233,22 +231,11 @@ export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricI
         min_value = least(rm.min_value, excluded.min_value),
         max_value = greatest(rm.max_value, excluded.max_value),
         count = rm.count + excluded.count
-    ),
-    buckets as (
-      select key, w, floor(step::float8 / w)::bigint as bucket, step, ts, value
-      from pts cross join unnest(${sql.param([...ROLLUP_WIDTHS])}::int[]) as w
-    ),
-    rolled as (
-      select key, w, bucket, count(*) as n,
-        min(value) filter (where value <> 'NaN'::float8) as mn,
-        max(value) filter (where value <> 'NaN'::float8) as mx,
-        (array_agg(step order by step desc, ts desc))[1] as ls,
-        (array_agg(ts order by step desc, ts desc))[1] as lt,
-        (array_agg(value order by step desc, ts desc))[1] as lv
-      from buckets group by key, w, bucket
     )
     insert into metric_rollups as r (run_id, key, width, bucket, count, min_value, max_value, last_step, last_timestamp, last_value)
-    select ${runId}, key, w, bucket, n, mn, mx, ls, lt, lv from rolled order by key, w, bucket
+    select ${runId}, * from unnest(${col(rollups, (r) => r.key)}::text[], ${col(rollups, (r) => r.width)}::int[], ${col(rollups, (r) => r.bucket)}::bigint[],
+      ${col(rollups, (r) => r.count)}::bigint[], ${col(rollups, (r) => r.min)}::float8[], ${col(rollups, (r) => r.max)}::float8[],
+      ${col(rollups, (r) => r.lastStep)}::bigint[], ${col(rollups, (r) => r.lastTimestamp)}::bigint[], ${col(rollups, (r) => float8(r.lastValue))}::float8[])
     on conflict (run_id, key, width, bucket) do update set
       count = r.count + excluded.count,
       min_value = least(r.min_value, excluded.min_value),
