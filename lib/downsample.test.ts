@@ -5,12 +5,12 @@ const point = (step: number, value: number): Bucket => ({ step, timestamp: step 
 
 describe('chooseWidth', () => {
   it('reads raw points when the range is short', () => {
-    expect(chooseWidth(0, 3999, 1000)).toBe(1);
+    expect(chooseWidth(0, 15_999, 1000)).toBe(1);
   });
-  it('picks the finest rollup that stays within 4 rows per bucket', () => {
-    expect(chooseWidth(0, 4000, 1000)).toBe(32);
+  it('picks the finest rollup that stays within 16 rows per bucket', () => {
+    expect(chooseWidth(0, 16_000, 1000)).toBe(32);
     expect(chooseWidth(0, 999_999, 1000)).toBe(1024);
-    expect(chooseWidth(0, 10_000_000, 1000)).toBe(32768);
+    expect(chooseWidth(0, 100_000_000, 1000)).toBe(32768);
   });
 });
 

@@ -10,8 +10,11 @@ export type Bucket = {
   count: number;
 };
 
-/** Rows read per series at most (4 per output bucket), which bounds chart queries regardless of history length. */
-export const READ_FACTOR = 4;
+/**
+ * Rows read per series at most (16 per output bucket): bounds chart queries regardless of history length while
+ * leaving enough rows that, with rollup levels 32× apart, a long series still fills ~1,000 buckets.
+ */
+export const READ_FACTOR = 16;
 
 /**
  * The rollup width to read for a step range: the finest that needs at most maxBuckets × READ_FACTOR rows,

@@ -37,7 +37,7 @@ export const WELL_KNOWN_TAGS = {
 } as const;
 
 /**
- * Rollup bucket widths in steps, 32× apart: with ≤ 4 rows read per chart bucket, a 1,000-bucket chart reads
- * raw points up to 4,000 steps, then one of these levels up to ~134M steps. Fewer levels keep ingest cheap.
+ * Rollup bucket widths in steps, 32× apart: with ≤ 16 rows read per chart bucket, a 1,000-bucket chart reads
+ * raw points up to 16,000 steps, then one of these levels up to ~500M steps. Fewer levels keep ingest cheap.
  */
 export const ROLLUP_WIDTHS = [32, 1024, 32768] as const;

@@ -71,7 +71,7 @@ export async function getMetricSeries(
       .from(metricPoints)
       .where(and(eq(metricPoints.runId, runId), eq(metricPoints.key, key), gte(metricPoints.step, from), lte(metricPoints.step, to)))
       .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp))
-      .limit(maxBuckets * READ_FACTOR * 4);
+      .limit(maxBuckets * READ_FACTOR);
     const points = raw.map(pointAsBucket);
     const exact = points.length <= maxBuckets;
     return { runId, key, totalPoints: points.length, exact, buckets: exact ? points : withEndpoints(mergeBuckets(points, maxBuckets), first, last) };
