@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { QueryProvider } from '@/components/shell/query-provider';
 import { ProjectSwitcher } from '@/components/shell/project-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
@@ -36,7 +37,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <SignOutButton />
         </nav>
       </header>
-      <div className="flex flex-1">{children}</div>
+      <div className="flex flex-1">
+        <QueryProvider>{children}</QueryProvider>
+      </div>
     </div>
   );
 }

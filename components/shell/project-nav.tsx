@@ -7,7 +7,13 @@ import { useSelectedLayoutSegment } from 'next/navigation';
 // `also`: segments of pages that belong to the section (runs and compare are reached from experiments).
 const SECTIONS: ReadonlyArray<{ segment: string | null; label: string; also?: readonly string[] }> = [
   { segment: null, label: 'Project' },
+  { segment: 'metrics', label: 'Success metrics' },
+  { segment: 'risks', label: 'Risks' },
+  { segment: 'problem', label: 'Problem' },
+  { segment: 'report', label: 'Report' },
+  { segment: 'board', label: 'Board', also: ['backlog', 'sprints'] },
   { segment: 'experiments', label: 'Experiments', also: ['runs', 'compare'] },
+  { segment: 'ab-tests', label: 'A/B tests' },
   { segment: 'activity', label: 'Activity' },
   { segment: 'settings', label: 'Settings' },
 ];

@@ -8,7 +8,7 @@ type Keys = { params: string[]; metrics: string[]; tags: string[] };
 const metricId = (key: string, agg: MetricAgg) => (agg === 'latest' ? `metrics.${key}` : `metrics.${key}@${agg}`);
 
 /** Picks which params, metrics (latest, min and/or max) and tags are columns; the order of picking is kept. */
-export function ColumnChooser({ keys, columns, onChange }: { keys: Keys; columns: string[]; onChange: (columns: string[]) => void }) {
+export function ColumnChooser({ keys, columns, onChange, label = 'Columns', align = 'right' }: { keys: Keys; columns: string[]; onChange: (columns: string[]) => void; label?: string; align?: 'left' | 'right' }) {
   const id = useId();
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
@@ -22,9 +22,11 @@ export function ColumnChooser({ keys, columns, onChange }: { keys: Keys; columns
   );
   const total = keys.params.length + keys.metrics.length + keys.tags.length;
   return (
-    <details className="group rounded-md border border-zinc-300 bg-white text-zinc-800 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-200">
-      <summary className="cursor-pointer select-none px-3 py-1.5 text-sm font-medium">Columns ({columns.length} chosen)</summary>
-      <div className="flex max-h-96 flex-col gap-3 overflow-y-auto border-t border-zinc-200 p-3 dark:border-zinc-700">
+    <details className="relative text-zinc-800 dark:text-zinc-200">
+      <summary className="cursor-pointer select-none rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium dark:border-zinc-600 dark:bg-zinc-800">
+        {label} ({columns.length} chosen)
+      </summary>
+      <div className={`absolute ${align === 'right' ? 'right-0' : 'left-0'} z-20 mt-1 flex max-h-[28rem] w-[32rem] max-w-[90vw] flex-col gap-3 overflow-y-auto rounded-md border border-zinc-300 bg-white p-3 shadow-lg dark:border-zinc-600 dark:bg-zinc-900`}>
         {total === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No params, metrics or tags logged yet: columns appear once runs log them.</p>
         ) : (

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RunsExplorer } from '@/components/tracking/runs-explorer';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { getExperiment } from '@/db/queries/experiments';
+import { DomainError } from '@/lib/errors';
+import { parseRunsView } from '@/lib/runs-view';
+import { requireProjectAccess } from '@/server/project-page';
+import { loadRunsTable } from '@/server/runs-table';
+
+export default async function ExperimentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string; experimentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { project: slug, experimentId } = await params;
+  const { project } = await requireProjectAccess(slug);
+  if (!/^\d{1,15}$/.test(experimentId)) notFound();
+  const db = await getDb();
+  const experiment = await getExperiment(db, project.id, Number(experimentId)).catch((err: unknown) => {
+    if (err instanceof DomainError && err.kind === 'not_found') notFound();
+    throw err;
+  });
+  const view = parseRunsView(await searchParams);
+  const data = await loadRunsTable(db, view, { projectId: project.id, experimentId: experiment.id });
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <Link href={`/${project.slug}/experiments`} className="hover:underline">
+          Experiments
+        </Link>{' '}
+        / {experiment.name}
+      </nav>
+      <PageHeader
+        title={experiment.name}
+        description={`Experiment ${experiment.id}${experiment.lifecycleStage === 'deleted' ? ' (deleted)' : ''} · artifacts at ${experiment.artifactLocation}`}
+      />
+      <RunsExplorer project={project.slug} basePath={`/${project.slug}/experiments/${experiment.id}`} view={view} {...data} experiments={undefined} experimentId={experiment.id} />
+    </>
+  );
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ experimentId: string }> }) {
+  return { title: `Experiment ${(await params).experimentId}` };
+}

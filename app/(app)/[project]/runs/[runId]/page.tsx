@@ -1,0 +1,148 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { RegisterVersionForm } from '@/components/registry/register-version-form';
+import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
+import { CopyButton } from '@/components/tracking/copy-button';
+import { LiveRefresh } from '@/components/tracking/live-refresh';
+import { Reproducibility } from '@/components/tracking/reproducibility';
+import { RunCharts } from '@/components/tracking/run-charts';
+import { RunMetadataForm } from '@/components/tracking/run-metadata-form';
+import { InputsTable, MetricsTable, ParamsTable, TagsTable } from '@/components/tracking/run-tables';
+import { PageHeader, Section } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { getExperiment } from '@/db/queries/experiments';
+import { searchRegisteredModels } from '@/db/queries/registry';
+import { getRunDetails } from '@/db/queries/runs';
+import { roleAtLeast } from '@/lib/domain';
+import { DomainError } from '@/lib/errors';
+import { formatDuration, formatTimestamp } from '@/lib/format';
+import { requireProjectAccess } from '@/server/project-page';
+
+function Info({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-0.5 text-sm">{children}</dd>
+    </div>
+  );
+}
+
+export default async function RunPage({ params }: { params: Promise<{ project: string; runId: string }> }) {
+  const { project: slug, runId } = await params;
+  const { project, role } = await requireProjectAccess(slug);
+  if (!/^[0-9a-f]{1,64}$/i.test(runId)) notFound();
+  const db = await getDb();
+  const details = await getRunDetails(db, project.id, runId).catch((err: unknown) => {
+    if (err instanceof DomainError && err.kind === 'not_found') notFound();
+    throw err;
+  });
+  const { run, params: runParams, tags, metrics, inputs } = details;
+  const canEdit = roleAtLeast(role, 'editor');
+  const [experiment, models] = await Promise.all([
+    getExperiment(db, project.id, run.experimentId),
+    canEdit ? searchRegisteredModels(db, project.id, { limit: 50 }) : Promise.resolve([]),
+  ]);
+  const live = run.status === 'RUNNING' || run.status === 'SCHEDULED';
+  const datasets = inputs.map((i) => ({
+    name: i.dataset.name,
+    digest: i.dataset.digest,
+    source: i.dataset.source,
+    sourceType: i.dataset.sourceType,
+    context: i.tags.find((t) => t.key === 'mlflow.data.context')?.value ?? '',
+  }));
+  const base = `/${project.slug}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <Link href={`${base}/experiments`} className="hover:underline">
+          Experiments
+        </Link>{' '}
+        /{' '}
+        <Link href={`${base}/experiments/${experiment.id}`} className="hover:underline">
+          {experiment.name}
+        </Link>{' '}
+        / {run.name}
+      </nav>
+      <PageHeader
+        title={run.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={run.status} />
+            <ApproachBadge approach={run.approach} />
+            {run.lifecycleStage === 'deleted' && <span className="text-red-700 dark:text-red-400">deleted</span>}
+          </span>
+        }
+      />
+      {live && (
+        <div className="-mt-4 mb-4">
+          <LiveRefresh />
+        </div>
+      )}
+      <Section title="Run">
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          <Info label="Status">{run.status}</Info>
+          <Info label="Started">{formatTimestamp(run.startTime)}</Info>
+          <Info label="Ended">{run.endTime ? formatTimestamp(run.endTime) : live ? 'still running' : '—'}</Info>
+          <Info label="Duration">{run.endTime ? formatDuration(run.endTime - run.startTime) : '—'}</Info>
+          <Info label="User">{run.userId || '—'}</Info>
+          <Info label="Experiment">
+            <Link href={`${base}/experiments/${experiment.id}`} className="text-indigo-700 underline dark:text-indigo-400">
+              {experiment.name}
+            </Link>
+          </Info>
+          <Info label="Run ID">
+            <span className="flex items-center gap-2">
+              <code className="break-all font-mono text-xs">{run.id}</code>
+              <CopyButton value={run.id} label="run ID" />
+            </span>
+          </Info>
+          <Info label="Artifacts">
+            <code className="break-all font-mono text-xs">{run.artifactUri}</code>
+          </Info>
+        </dl>
+      </Section>
+      <Section title="Reproducibility" description="Everything needed to run this again. Clients can set it with the tags runboard.seed, runboard.config, runboard.code_version and runboard.approach.">
+        <Reproducibility seed={run.seed} codeVersion={run.codeVersion} config={run.config} datasets={datasets} />
+        {canEdit && (
+          <details className="mt-4">
+            <summary className="cursor-pointer text-sm font-medium text-indigo-700 dark:text-indigo-400">Edit approach, seed, config and code version</summary>
+            <div className="mt-3">
+              <RunMetadataForm project={project.slug} runId={run.id} approach={run.approach} seed={run.seed} config={run.config} codeVersion={run.codeVersion} />
+            </div>
+          </details>
+        )}
+      </Section>
+      <div className="grid grid-cols-1 gap-x-6 xl:grid-cols-2">
+        <Section title="Parameters">
+          <ParamsTable name={run.name} params={runParams} />
+        </Section>
+        <Section title="Metrics">
+          <MetricsTable name={run.name} project={project.slug} runId={run.id} metrics={metrics} />
+        </Section>
+        <Section title="Tags">
+          <TagsTable name={run.name} tags={tags} />
+        </Section>
+        <Section title="Dataset inputs">
+          <InputsTable name={run.name} inputs={datasets} />
+        </Section>
+      </div>
+      {canEdit && (
+        <Section title="Model registry" description="Register the model this run produced as a new version of a registered model.">
+          <RegisterVersionForm project={project.slug} runId={run.id} modelNames={models.map((m) => m.name)} />
+        </Section>
+      )}
+      <Section title="Charts" description={live ? 'Charts refresh every 3 seconds while the run is live.' : undefined}>
+        {metrics.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No metrics logged yet: each metric gets a chart here once the run logs it.</p>
+        ) : (
+          <RunCharts project={project.slug} runId={run.id} metricKeys={metrics.map((m) => m.key)} />
+        )}
+      </Section>
+    </>
+  );
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ runId: string }> }) {
+  return { title: `Run ${(await params).runId.slice(0, 8)}` };
+}

@@ -1,0 +1,147 @@
+'use client';
+
+import { useId, useMemo } from 'react';
+import { Button } from '@/components/ui/button';
+import { Section } from '@/components/ui/page-header';
+import { type CompareView, buildDiffRows, defaultAxes, parseCompareView, writeCompareView } from '@/lib/compare-view';
+import { approachDash, approachLabel } from '@/lib/run-colors';
+import { columnLabel, parseColumn } from '@/lib/runs-view';
+import { ApproachBadge } from './badges';
+import { ColumnChooser } from './column-chooser';
+import { CompareMetricChart } from './compare-metric-chart';
+import type { CompareRun } from './compare-types';
+import { DiffTable } from './diff-table';
+import { ParallelCoordinates } from './parallel-coordinates';
+import { ParamScatter } from './param-scatter';
+import { ChartControls } from './run-charts';
+import { useUrlState } from './use-url-state';
+
+const DEFAULT_CHARTS = 8;
+const selectClass = 'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900';
+const label = (id: string) => {
+  const ref = parseColumn(id);
+  return ref && ref.type !== 'attribute' ? `${ref.type === 'metric' ? 'metric' : ref.type} ${columnLabel(ref)}` : id;
+};
+
+/** Overlaid charts, parallel coordinates, a scatter and a diff of the runs in `?runs=`; every choice lives in the URL. */
+export function CompareExplorer({ project, runs, metricKeys }: { project: string; runs: CompareRun[]; metricKeys: string[] }) {
+  const id = useId();
+  const [view, setView] = useUrlState(parseCompareView, writeCompareView);
+  const set = (patch: Partial<CompareView>) => setView({ ...view, ...patch });
+  const visible = runs.filter((r) => !view.hidden.includes(r.id));
+  const allRows = useMemo(() => buildDiffRows(runs), [runs]);
+  const diffRows = useMemo(() => buildDiffRows(visible), [visible]);
+  const keys = useMemo(
+    () => ({
+      params: [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort(),
+      metrics: metricKeys,
+      tags: [...new Set(runs.flatMap((r) => Object.keys(r.tags)))].sort(),
+    }),
+    [runs, metricKeys],
+  );
+  const charts = view.metrics ?? metricKeys.slice(0, DEFAULT_CHARTS);
+  const axes = view.axes ?? defaultAxes(allRows);
+  const xOptions = [...keys.params.map((k) => `params.${k}`), ...metricKeys.map((k) => `metrics.${k}`)];
+  const yOptions = metricKeys.flatMap((k) => [`metrics.${k}`, `metrics.${k}@min`, `metrics.${k}@max`]);
+  const scatterX = view.scatterX ?? axes.find((a) => a.startsWith('params.')) ?? xOptions[0] ?? null;
+  const scatterY = view.scatterY ?? (metricKeys[0] ? `metrics.${metricKeys[0]}` : null);
+  const allIds = runs.map((r) => r.id);
+  const toggle = (runId: string) => set({ hidden: view.hidden.includes(runId) ? view.hidden.filter((h) => h !== runId) : [...view.hidden, runId] });
+  return (
+    <>
+      <Section title="Runs" description="Each run keeps its colour in every view; the line pattern and marker shape show its approach. Press a run to hide or show it everywhere.">
+        <ul className="flex flex-wrap gap-2" aria-label="Compared runs">
+          {runs.map((r) => {
+            const shown = !view.hidden.includes(r.id);
+            return (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  aria-pressed={shown}
+                  onClick={() => toggle(r.id)}
+                  title={`${shown ? 'Hide' : 'Show'} ${r.name} (${approachLabel(r.approach)})`}
+                  className="flex items-center gap-2 rounded-full border border-zinc-300 bg-white px-3 py-1 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-[pressed=false]:opacity-45 aria-[pressed=false]:line-through dark:border-zinc-600 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+                >
+                  <svg width="22" height="8" aria-hidden="true">
+                    <line x1="0" y1="4" x2="22" y2="4" stroke={r.color} strokeWidth="3" strokeDasharray={approachDash(r.approach)} />
+                  </svg>
+                  {r.name}
+                  <ApproachBadge approach={r.approach} compact />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {view.hidden.length > 0 && (
+          <Button variant="ghost" className="mt-2" onClick={() => set({ hidden: [] })}>
+            Show all {runs.length} runs
+          </Button>
+        )}
+      </Section>
+      <Section title="Metrics">
+        <div className="mb-4 flex flex-wrap items-start gap-4">
+          <ChartControls view={view} onChange={set} idPrefix={id} zoomable={false} />
+          <div className="ml-auto">
+            <ColumnChooser
+              label="Charts"
+              keys={{ params: [], tags: [], metrics: metricKeys }}
+              columns={charts.map((k) => `metrics.${k}`)}
+              onChange={(cols) => set({ metrics: [...new Set(cols.map((c) => parseColumn(c)?.key ?? '').filter(Boolean))] })}
+            />
+          </div>
+        </div>
+        {metricKeys.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">None of these runs logged a metric yet.</p>
+        ) : charts.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No metric chosen: pick some under Charts.</p>
+        ) : (
+          <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+            {charts.map((k) => (
+              <CompareMetricChart key={k} project={project} runIds={allIds} runs={visible} metricKey={k} view={view} />
+            ))}
+          </div>
+        )}
+      </Section>
+      <Section title="Parallel coordinates" description="One axis per chosen param or metric; numeric values are scaled between the runs' min and max. Hover or Tab to a run to single it out.">
+        <div className="mb-3">
+          <ColumnChooser label="Axes" align="left" keys={keys} columns={axes} onChange={(cols) => set({ axes: cols })} />
+        </div>
+        <ParallelCoordinates runs={visible} axes={axes} />
+      </Section>
+      <Section title="Param vs metric">
+        {scatterX && scatterY ? (
+          <>
+            <div className="mb-3 flex flex-wrap gap-4 text-sm">
+              <label className="flex items-center gap-2">
+                X
+                <select className={selectClass} value={scatterX} onChange={(e) => set({ scatterX: e.target.value })}>
+                  {xOptions.map((o) => (
+                    <option key={o} value={o}>
+                      {label(o)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex items-center gap-2">
+                Y
+                <select className={selectClass} value={scatterY} onChange={(e) => set({ scatterY: e.target.value })}>
+                  {yOptions.map((o) => (
+                    <option key={o} value={o}>
+                      {label(o)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <ParamScatter runs={visible} x={scatterX} y={scatterY} xLabel={label(scatterX)} yLabel={label(scatterY)} />
+          </>
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">These runs need at least one param and one metric for a scatter plot.</p>
+        )}
+      </Section>
+      <Section title="Differences">
+        <DiffTable project={project} runs={visible} rows={diffRows} onlyDiff={view.onlyDiff} onOnlyDiff={(onlyDiff) => set({ onlyDiff })} />
+      </Section>
+    </>
+  );
+}
