@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateRunName, runFieldsFromTags } from './run-fields';
+import { generateRunName, runFieldsFromTags, tagsFromRunFields } from './run-fields';
 
 describe('runFieldsFromTags', () => {
   it('maps the well-known tags onto run fields', () => {
@@ -21,6 +21,17 @@ describe('runFieldsFromTags', () => {
     ['runboard.config', '{oops', /must be a JSON object/],
   ])('refuses a malformed %s', (key, value, message) => {
     expect(() => runFieldsFromTags([{ key, value }])).toThrow(message);
+  });
+});
+
+describe('tagsFromRunFields', () => {
+  it('round-trips through runFieldsFromTags', () => {
+    const fields = { approach: 'hybrid' as const, seed: 7, config: { lr: 0.1 }, codeVersion: 'abc' };
+    const tags = tagsFromRunFields(fields) as { key: string; value: string }[];
+    expect(runFieldsFromTags(tags)).toEqual(fields);
+  });
+  it('marks cleared fields for removal', () => {
+    expect(tagsFromRunFields({ seed: null })).toEqual([{ key: 'runboard.seed', value: null }]);
   });
 });
 

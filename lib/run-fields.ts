@@ -55,6 +55,16 @@ export function runFieldsFromTags(tags: { key: string; value: string }[]): RunFi
   return fields;
 }
 
+/** The inverse of runFieldsFromTags for the fields the UI edits; null means the tag is removed. */
+export function tagsFromRunFields(fields: RunFields): { key: string; value: string | null }[] {
+  const out: { key: string; value: string | null }[] = [];
+  if (fields.approach !== undefined) out.push({ key: WELL_KNOWN_TAGS.approach, value: fields.approach });
+  if (fields.seed !== undefined) out.push({ key: WELL_KNOWN_TAGS.seed, value: fields.seed === null ? null : String(fields.seed) });
+  if (fields.config !== undefined) out.push({ key: WELL_KNOWN_TAGS.config, value: fields.config === null ? null : JSON.stringify(fields.config) });
+  if (fields.codeVersion !== undefined) out.push({ key: WELL_KNOWN_TAGS.codeVersion, value: fields.codeVersion });
+  return out;
+}
+
 const ADJECTIVES = ['amber', 'bold', 'brisk', 'calm', 'clever', 'crisp', 'dapper', 'eager', 'fair', 'gentle', 'glad', 'keen', 'lucid', 'merry', 'nimble', 'polite', 'quiet', 'rare', 'sly', 'sunny', 'tidy', 'vivid', 'wise', 'zesty'];
 const NOUNS = ['otter', 'heron', 'lynx', 'finch', 'moth', 'newt', 'owl', 'panda', 'quail', 'raven', 'seal', 'stoat', 'swan', 'tern', 'trout', 'vole', 'wren', 'yak', 'bass', 'crane', 'deer', 'elk', 'fox', 'hare'];
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
-import { type RunFields, generateRunName, runFieldsFromTags } from '@/lib/run-fields';
+import { type RunFields, generateRunName, runFieldsFromTags, tagsFromRunFields } from '@/lib/run-fields';
 import { rollupBatch, summariseByKey } from '@/lib/metric-aggregates';
 import { type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking';
 import type { Db } from '../client';
@@ -115,6 +115,17 @@ export async function updateRunMetadata(db: Db, actor: Actor, projectId: string,
   return db.transaction(async (tx) => {
     const before = await getRunRow(tx, projectId, runId);
     const [after] = await tx.update(runs).set({ ...fields, updatedAt: new Date() }).where(eq(runs.id, runId)).returning();
+    // Keep the well-known tags in step, so MLflow clients and grammar filters (tags.runboard.approach) see the edit.
+    const tags = tagsFromRunFields(fields);
+    const present = tags.filter((t) => t.value !== null) as Tag[];
+    if (present.length) {
+      await tx
+        .insert(runTags)
+        .values(present.map((t) => ({ runId, ...t })))
+        .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value: sql`excluded.value` } });
+    }
+    const cleared = tags.filter((t) => t.value === null).map((t) => t.key);
+    if (cleared.length) await tx.delete(runTags).where(and(eq(runTags.runId, runId), inArray(runTags.key, cleared)));
     await recordActivity(tx, actor, { projectId, entityType: 'run', entityId: runId, action: 'update', before, after: { ...fields } });
     return after!;
   });
