@@ -13,6 +13,7 @@ const SECTIONS: ReadonlyArray<{ segment: string | null; label: string; also?: re
   { segment: 'report', label: 'Report' },
   { segment: 'board', label: 'Board', also: ['backlog', 'sprints'] },
   { segment: 'experiments', label: 'Experiments', also: ['runs', 'compare'] },
+  { segment: 'monitoring', label: 'Monitoring' },
   { segment: 'ab-tests', label: 'A/B tests' },
   { segment: 'activity', label: 'Activity' },
   { segment: 'settings', label: 'Settings' },

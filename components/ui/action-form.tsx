@@ -22,6 +22,7 @@ export function ActionForm({
   resetOnSuccess = false,
   successMessage,
   onSuccess,
+  onFailure,
   confirm,
   label,
 }: {
@@ -36,6 +37,8 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   successMessage?: string;
   onSuccess?: (data: unknown) => void;
+  /** Sees a refusal as the server sent it (e.g. a conflict carrying the other person's values). */
+  onFailure?: (result: Extract<ActionResult<unknown>, { ok: false }>) => void;
   confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
@@ -44,8 +47,10 @@ export function ActionForm({
     if (resetOnSuccess) formRef.current?.reset();
     onSuccess?.(data);
   });
+  const failed = useEffectEvent((result: Extract<ActionResult<unknown>, { ok: false }>) => onFailure?.(result));
   useEffect(() => {
     if (state?.ok) succeeded(state.data);
+    else if (state) failed(state);
   }, [state]);
   const message = state ? (state.ok ? (state.message ?? successMessage) : state.message) : undefined;
   return (
@@ -98,6 +103,11 @@ type FieldProps = {
   autoComplete?: string;
   placeholder?: string;
 };
+
+/** The server's errors for one field name, for inputs Field does not draw (checkbox groups, radios). */
+export function useFieldErrors(name: string): string[] | undefined {
+  return useContext(ErrorsContext)?.[name];
+}
 
 /** A labelled input whose server-side errors appear beneath it and are tied to it for screen readers. */
 export function Field({ name, label, hint, type = 'text', defaultValue, required, multiline, options, autoComplete, placeholder }: FieldProps) {

@@ -2,3 +2,8 @@ export * from './auth';
 export * from './projects';
 export * from './tracking';
 export * from './registry';
+export * from './board';
+export * from './workspace';
+export * from './board-links';
+export * from './ab-tests';
+export * from './monitoring';

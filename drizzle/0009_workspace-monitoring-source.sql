@@ -1,0 +1,1 @@
+ALTER TYPE "public"."success_metric_source" ADD VALUE 'monitoring';

@@ -1,0 +1,128 @@
+import type { MetricKind, SumStats } from '@/lib/stats';
+import { MAX_UNIT_ID_LENGTH } from './definition';
+
+// Outcome events: checking a batch, folding it into per-unit values, and turning what the database
+// changed into additions to the running (n, sum, sum of squares) of each variant and metric.
+
+export const MAX_EVENTS_PER_BATCH = 10_000;
+// Clocks drift; an event a little ahead of the server is still accepted.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export type AbEvent = { unitId: string; metric: string; value: number; at: Date };
+
+/** A refused batch: which row and which field, so the client can fix exactly that. */
+export class EventBatchError extends Error {
+  constructor(
+    readonly index: number | null,
+    readonly field: string | null,
+    message: string,
+  ) {
+    super(index === null ? message : `Event ${index}${field ? ` field '${field}'` : ''}: ${message}`);
+    this.name = 'EventBatchError';
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A unit id is a non-empty string (or an integer, taken as its decimal string). */
+export function parseUnitId(raw: unknown): string | null {
+  if (typeof raw === 'number' && Number.isSafeInteger(raw)) return String(raw);
+  if (typeof raw !== 'string') return null;
+  const id = raw.trim();
+  return id.length > 0 && id.length <= MAX_UNIT_ID_LENGTH ? id : null;
+}
+
+function parseTimestamp(raw: unknown, now: number): Date | string {
+  if (raw === undefined || raw === null) return new Date(now);
+  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+  if (!Number.isFinite(ms)) return 'must be an ISO 8601 date-time or epoch milliseconds';
+  if (ms > now + FUTURE_TOLERANCE_MS) return 'lies in the future';
+  return new Date(ms);
+}
+
+/**
+ * Checks a whole batch before anything is written (all or nothing): every row needs unit_id, a metric of
+ * the test and a finite value (0 or 1 for conversion metrics); `timestamp` is optional (default: now).
+ */
+export function parseEventBatch(body: unknown, kinds: ReadonlyMap<string, MetricKind>, now = Date.now()): AbEvent[] {
+  if (!Array.isArray(body)) throw new EventBatchError(null, null, 'Send a JSON array of events [{"unit_id", "metric", "value"}].');
+  if (body.length === 0) throw new EventBatchError(null, null, 'The batch is empty: send at least one event.');
+  if (body.length > MAX_EVENTS_PER_BATCH) {
+    throw new EventBatchError(null, null, `A batch holds at most ${MAX_EVENTS_PER_BATCH.toLocaleString('en-US')} events; this one has ${body.length.toLocaleString('en-US')}. Split it.`);
+  }
+  return body.map((row, index) => {
+    if (!isRecord(row)) throw new EventBatchError(index, null, 'is not an object {"unit_id", "metric", "value"}');
+    const unitId = parseUnitId(row.unit_id);
+    if (unitId === null) throw new EventBatchError(index, 'unit_id', `must be a non-empty string of at most ${MAX_UNIT_ID_LENGTH} characters`);
+    if (typeof row.metric !== 'string') throw new EventBatchError(index, 'metric', 'must be the name of one of the test’s metrics');
+    const kind = kinds.get(row.metric);
+    if (!kind) throw new EventBatchError(index, 'metric', `'${row.metric.slice(0, 100)}' is not a metric of this test (it has ${[...kinds.keys()].join(', ')})`);
+    const value = row.value;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new EventBatchError(index, 'value', 'must be a finite number');
+    if (kind === 'conversion' && value !== 0 && value !== 1) {
+      throw new EventBatchError(index, 'value', `must be 0 or 1 for the conversion metric '${row.metric}' (got ${value})`);
+    }
+    const at = parseTimestamp(row.timestamp, now);
+    if (typeof at === 'string') throw new EventBatchError(index, 'timestamp', at);
+    return { unitId, metric: row.metric, value, at };
+  });
+}
+
+export type UnitValue = { unitId: string; metric: string; variant: string; value: number; day: string };
+
+export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * One value per unit and metric, as GrowthBook analyses them: a continuous metric sums the unit's
+ * values, a conversion metric is 1 once the unit has converted. The day is the unit's latest event's.
+ */
+export function foldUnitValues(events: readonly AbEvent[], kinds: ReadonlyMap<string, MetricKind>, variantOf: (unitId: string) => string): UnitValue[] {
+  const byKey = new Map<string, UnitValue>();
+  for (const e of events) {
+    const key = `${e.unitId}\u0000${e.metric}`;
+    const day = utcDay(e.at);
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, { unitId: e.unitId, metric: e.metric, variant: variantOf(e.unitId), value: e.value, day });
+      continue;
+    }
+    prev.value = kinds.get(e.metric) === 'conversion' ? Math.max(prev.value, e.value) : prev.value + e.value;
+    if (day > prev.day) prev.day = day;
+  }
+  // A stable order keeps concurrent batches locking rows in the same sequence.
+  return [...byKey.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+}
+
+/** What the per-unit upsert reported for one row: the unit's value after it, and whether the row is new. */
+export type UpsertedUnit = { unitId: string; metric: string; value: number; inserted: boolean };
+export type SumsDelta = SumStats & { variant: string; metric: string; day: string };
+
+/**
+ * Additions to the running sums from the rows the upsert changed. A new unit adds (1, v, v²). A known
+ * unit of a continuous metric went from v − x to v (x = this batch's part), adding x to the sum and
+ * v² − (v − x)² = x(2v − x) to the sum of squares. A conversion row is only reported when it went from
+ * 0 to 1, adding 1 to both sums.
+ */
+export function sumsDeltas(changed: readonly UpsertedUnit[], incoming: readonly UnitValue[], kinds: ReadonlyMap<string, MetricKind>): SumsDelta[] {
+  const sent = new Map(incoming.map((u) => [`${u.unitId}\u0000${u.metric}`, u]));
+  const out = new Map<string, SumsDelta>();
+  for (const row of changed) {
+    const u = sent.get(`${row.unitId}\u0000${row.metric}`);
+    if (!u) continue;
+    const key = `${u.variant}\u0000${u.metric}\u0000${u.day}`;
+    const d = out.get(key) ?? { variant: u.variant, metric: u.metric, day: u.day, n: 0, sum: 0, sumSquares: 0 };
+    if (row.inserted) {
+      d.n += 1;
+      d.sum += row.value;
+      d.sumSquares += row.value * row.value;
+    } else if (kinds.get(row.metric) === 'conversion') {
+      d.sum += 1;
+      d.sumSquares += 1;
+    } else {
+      d.sum += u.value;
+      d.sumSquares += u.value * (2 * row.value - u.value);
+    }
+    out.set(key, d);
+  }
+  return [...out.values()].sort((a, b) => (`${a.variant}\u0000${a.metric}\u0000${a.day}` < `${b.variant}\u0000${b.metric}\u0000${b.day}` ? -1 : 1));
+}

@@ -1,0 +1,46 @@
+import { type MetricKind, type SumStats, compareVariants, emptySumStats, mergeSumStats } from '@/lib/stats';
+
+// Cumulative relative lift over time: the daily additions to the sums, added up day by day, each day's
+// totals analysed like the final result. It shows whether an early effect held or faded.
+
+export type DailySums = SumStats & { day: string; variant: string };
+export type LiftAtDay = { lift: number; lower: number; upper: number; p_value: number | null };
+export type LiftPoint = { day: string; units: number; lifts: Record<string, LiftAtDay | null> };
+
+// Below this many units per arm the first days' intervals are so wide they flatten the rest of the chart.
+export const LIFT_CHART_MIN_UNITS = 30;
+
+/**
+ * Relative lift (in %) of each treatment against `control`, cumulative up to each day that has data. Days
+ * before every arm reaches `minUnitsPerArm` are left out, unless that would leave nothing to draw.
+ */
+export function cumulativeLift(
+  daily: readonly DailySums[],
+  control: string,
+  treatments: readonly string[],
+  kind: MetricKind,
+  minUnitsPerArm = 0,
+): LiftPoint[] {
+  const days = [...new Set(daily.map((d) => d.day))].sort();
+  const totals = new Map<string, SumStats>([control, ...treatments].map((v) => [v, emptySumStats()]));
+  const byDay = new Map<string, DailySums[]>();
+  for (const d of daily) byDay.set(d.day, [...(byDay.get(d.day) ?? []), d]);
+  const points = days.map((day) => {
+    for (const d of byDay.get(day)!) {
+      const prev = totals.get(d.variant);
+      if (prev) totals.set(d.variant, mergeSumStats(prev, d));
+    }
+    const base = totals.get(control)!;
+    const lifts: Record<string, LiftAtDay | null> = {};
+    for (const t of treatments) {
+      const rel = compareVariants(base, totals.get(t)!, kind);
+      lifts[t] = rel.relative
+        ? { lift: rel.relative.estimate * 100, lower: rel.relative.ci[0] * 100, upper: rel.relative.ci[1] * 100, p_value: rel.p_value }
+        : null;
+    }
+    const units = [...totals.values()].reduce((s, v) => s + v.n, 0);
+    return { point: { day, units, lifts }, smallest: Math.min(...[...totals.values()].map((v) => v.n)) };
+  });
+  const enough = points.filter((p) => p.smallest >= minUnitsPerArm);
+  return (enough.length ? enough : points).map((p) => p.point);
+}
