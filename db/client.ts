@@ -12,6 +12,8 @@ export type DbHandle = {
   kind: 'postgres' | 'pglite';
   /** Runs a raw statement; used for health checks, locks and LISTEN/NOTIFY plumbing. */
   ping: () => Promise<void>;
+  /** LISTEN on a channel (postgres.js keeps a dedicated connection for it; PGlite listens in-process). Resolves to an unlisten function. */
+  listen: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 };
 
@@ -40,6 +42,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       ping: async () => {
         await client`select 1`;
       },
+      listen: async (channel, onMessage) => (await client.listen(channel, onMessage)).unlisten,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -52,6 +55,10 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     kind: 'pglite',
     ping: async () => {
       await client.query('select 1');
+    },
+    listen: async (channel, onMessage) => {
+      const unlisten = await client.listen(channel, onMessage);
+      return () => unlisten();
     },
     close: () => client.close(),
   };
@@ -70,7 +77,12 @@ export function getDbHandle(): Promise<DbHandle> {
         claimEmbeddedDb(config.dataDir);
       }
       const handle = await openDb(config);
-      await migrateDb(handle, config);
+      try {
+        await migrateDb(handle, config);
+      } catch (err) {
+        await handle.close().catch(() => {});
+        throw err;
+      }
       return handle;
     })().catch((err: unknown) => {
       globalForDb.runboardDb = undefined;
@@ -78,6 +90,19 @@ export function getDbHandle(): Promise<DbHandle> {
     });
   }
   return globalForDb.runboardDb;
+}
+
+/**
+ * Makes a handle opened elsewhere (a CLI script's, under its embedded-database claim) the process's shared one,
+ * so route handlers called in-process use it instead of opening a second PGlite on the same folder.
+ * Returns a function that withdraws it again.
+ */
+export function provideDbHandle(handle: DbHandle): () => void {
+  const provided = Promise.resolve(handle);
+  globalForDb.runboardDb = provided;
+  return () => {
+    if (globalForDb.runboardDb === provided) globalForDb.runboardDb = undefined;
+  };
 }
 
 export async function getDb(): Promise<Db> {

@@ -144,7 +144,10 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
 ): RouteHandler {
   const handler: RouteHandler = async (req, routeCtx) => {
     try {
-      const db = await getDb();
+      const db = await getDb().catch((err: unknown) => {
+        console.error('database unavailable', err instanceof Error ? err.message : err);
+        throw new ApiError(503, 'TEMPORARILY_UNAVAILABLE', 'The database is unreachable; retry the request.');
+      });
       const params = await routeCtx.params;
       const caller = access === 'public' ? null : await authenticate(db, req, params, access as ProjectRole, opts.session ?? false);
       const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');

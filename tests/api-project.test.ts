@@ -1,18 +1,22 @@
 // Contract tests of the native API's entry points, as outside clients see them: status codes, JSON
 // shapes and the MLflow-style error body `{ error_code, message }` — never a 500 for a bad credential.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { addMember, createProject } from '@/db/queries/projects';
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
 import { GET as health } from '@/app/api/health/route';
 import { GET as getProject } from '@/app/api/v1/project/route';
+import { defineRoute } from '@/server/api';
 import { openAppTestDb } from './helpers/app-db';
+import { signInCookie } from './helpers/sessions';
 
 let app: Awaited<ReturnType<typeof openAppTestDb>>;
 let ownerToken: string;
 let viewerToken: string;
 let revokedToken: string;
 let otherProjectToken: string;
+const sessions = { owner: '', viewer: '', outsider: '' };
 
 beforeAll(async () => {
   app = await openAppTestDb();
@@ -28,6 +32,8 @@ beforeAll(async () => {
   const revoked = await createApiToken(db, owner, project.id, 'revoked');
   await revokeApiToken(db, owner, project.id, revoked.row.id);
   revokedToken = revoked.token;
+  await createUser(db, null, { email: 'outsider@api.test', name: 'Out Sider', password: 'long-enough-pw' });
+  for (const who of ['owner', 'viewer', 'outsider'] as const) sessions[who] = await signInCookie(db, `${who}@api.test`, 'long-enough-pw');
 });
 afterAll(async () => {
   await app?.cleanup();
@@ -130,5 +136,69 @@ describe('GET /api/v1/project', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(await res.json()).toEqual({ error_code: 'UNAUTHENTICATED', message: expect.any(String) });
+  });
+});
+
+// The shared wrapper itself, on routes shaped like the ones domains add: `/api/projects/[project]/…`.
+describe('defineRoute on a project-scoped route', () => {
+  const writeProbe = defineRoute('editor', z.object({ n: z.number().int() }), async ({ caller, input }) => ({ role: caller.role, slug: caller.project.slug, n: input.n }));
+  const readProbe = defineRoute('viewer', z.object({}).loose(), async ({ caller }) => ({ slug: caller.project.slug, email: caller.user.email }), { session: true });
+  const fraud = { params: Promise.resolve({ project: 'fraud' }) };
+
+  const post = (headers: Record<string, string>, body: string) =>
+    writeProbe(new Request('http://localhost:3000/api/projects/fraud/probe', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }), fraud);
+  const get = (headers: Record<string, string>) => readProbe(new Request('http://localhost:3000/api/projects/fraud/probe', { headers }), fraud);
+
+  it('runs the body for a token with the role, with parsed input', async () => {
+    const res = await post({ authorization: `Bearer ${ownerToken}` }, '{"n": 3, "unknown": true}');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ role: 'owner', slug: 'fraud', n: 3 });
+  });
+
+  it('answers 403 PERMISSION_DENIED to a token whose role is too low', async () => {
+    const res = await post({ authorization: `Bearer ${viewerToken}` }, '{"n": 3}');
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error_code: 'PERMISSION_DENIED', message: expect.any(String) });
+  });
+
+  it('answers 404 to a valid token of another project, as if the project did not exist', async () => {
+    const res = await post({ authorization: `Bearer ${otherProjectToken}` }, '{"n": 3}');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'Project not found.' });
+  });
+
+  it('answers 400, never 5xx, to a body that is not JSON or does not fit the schema', async () => {
+    const broken = await post({ authorization: `Bearer ${ownerToken}` }, '{"n": ');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error_code: 'BAD_REQUEST', message: expect.any(String) });
+    const invalid = await post({ authorization: `Bearer ${ownerToken}` }, '{"n": "three"}');
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toEqual({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining("'n'") });
+  });
+
+  it('never accepts a session cookie for a write', async () => {
+    const res = await post({ cookie: sessions.owner }, '{"n": 3}');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error_code: 'UNAUTHENTICATED' });
+  });
+
+  it('lets a member read with their session cookie where the route allows it', async () => {
+    const res = await get({ cookie: sessions.viewer });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ slug: 'fraud', email: 'viewer@api.test' });
+  });
+
+  it('answers a non-member’s session with 404, and no credentials with 401', async () => {
+    const outsider = await get({ cookie: sessions.outsider });
+    expect(outsider.status).toBe(404);
+    expect(await outsider.text()).not.toContain('Fraud detection');
+    expect((await get({})).status).toBe(401);
+  });
+
+  it('ignores session cookies on token-only routes', async () => {
+    const res = await projectRequest(undefined);
+    const withCookie = await getProject(new Request('http://localhost:3000/api/v1/project', { headers: { cookie: sessions.owner } }), noParams);
+    expect(res.status).toBe(401);
+    expect(withCookie.status).toBe(401);
   });
 });

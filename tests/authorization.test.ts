@@ -1,7 +1,10 @@
-// Route-by-route and action-by-action authorization. Every `app/**/actions.ts` and `app/api/**/route.ts`
-// is discovered from the filesystem, so a new action or route is covered the moment it exists: it must be
-// built with the shared wrapper (defineAction / defineRoute) and is then probed as every kind of caller
-// that its access rule must turn away, checking that the refusal wrote nothing.
+// Route-by-route and action-by-action authorization. Every `app/**/actions.ts` and `app/**/route.ts` is
+// discovered from the filesystem (and every MLflow endpoint from the router's table), so a new action or
+// route is covered the moment it exists: it must be built with the shared wrapper (defineAction /
+// defineRoute), and is then probed as every kind of caller its access rule must turn away — anonymous,
+// forged session, non-member, removed member, lower role, revoked or foreign token, session cookie on a
+// write — checking each time that the refusal wrote nothing, and that the least-privileged allowed caller
+// does get through (so the refusals are not an artefact of bad input).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { getProjectBySlug, addMember, createProject, removeMember } from '@/db/queries/projects';
@@ -9,18 +12,21 @@ import { authenticateApiToken, createApiToken, revokeApiToken } from '@/db/queri
 import { createUser } from '@/db/queries/users';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/domain';
 import type { ActionAccess, ActionResult } from '@/server/action';
-import type { RouteAccess } from '@/server/api';
+import { type RouteAccess, routeAccess } from '@/server/api';
+import { MLFLOW_ROUTES } from '@/server/mlflow/router';
 import { type ActionEntry, type RouteEntry, loadActions, loadRoutes } from './helpers/app-modules';
 import { openAppTestDb } from './helpers/app-db';
 import { snapshotDatabase } from './helpers/db-snapshot';
-import { actAs } from './helpers/next-request';
+import { actAs, revalidatedPaths } from './helpers/next-request';
 import { signInCookie } from './helpers/sessions';
 
 vi.mock('next/headers', async () => (await import('./helpers/next-request')).nextHeadersModule);
 vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextCacheModule);
 
 const actions = await loadActions('app');
-const routes = await loadRoutes('app');
+// Routes under a `[project]` segment are probed on the project whose tokens and members the tests hold.
+const ALPHA_SLUG = 'alpha-secret';
+const routes = await loadRoutes('app', (param) => (param === 'project' ? ALPHA_SLUG : 'probe'));
 
 const PASSWORD = 'correct-horse-battery-9';
 const MSG = {
@@ -68,7 +74,7 @@ beforeAll(async () => {
     people[key] = { id: user.id, email: user.email };
     cookies[key] = await signInCookie(db, user.email, PASSWORD);
   }
-  alpha = await seedProject('alpha-secret', 'Alpha Secret Project');
+  alpha = await seedProject(ALPHA_SLUG, 'Alpha Secret Project');
   // Beta belongs to the outsider alone: a signed-in user with full rights somewhere else.
   const outsider = { id: people.outsider.id, isAdmin: false };
   const betaRow = await createProject(db, outsider, { slug: 'beta', name: 'Beta', problemStatement: '' });
@@ -279,6 +285,8 @@ describe('actions: rules beyond the role check', () => {
     const outcome = await callAction(settings(), cookies.owner, { project: project.slug, tokenId: project.tokens.viewer.id });
     expect(outcome).toMatchObject({ kind: 'result', result: { ok: true } });
     expect(await authenticateApiToken(db, project.tokens.viewer.token)).toBeNull();
+    // The settings page re-renders without the token.
+    expect(revalidatedPaths.at(-1)).toBe(`/${project.slug}`);
   });
 
   it('setupFirstAdmin is refused once an administrator exists, and writes nothing', async () => {
@@ -306,9 +314,10 @@ describe('actions: rules beyond the role check', () => {
 // ---------------------------------------------------------------------------------------------------
 // Calling routes
 
-async function callRoute(entry: RouteEntry, authorization: string | null) {
+async function callRoute(entry: RouteEntry, credentials: { authorization?: string; cookie?: string } = {}) {
   const headers = new Headers();
-  if (authorization) headers.set('authorization', authorization);
+  if (credentials.authorization) headers.set('authorization', credentials.authorization);
+  if (credentials.cookie) headers.set('cookie', credentials.cookie);
   const hasBody = entry.name !== 'GET' && entry.name !== 'HEAD';
   if (hasBody) headers.set('content-type', 'application/json');
   const req = new Request(`http://localhost:3000${entry.urlPath}`, { method: entry.name, headers, body: hasBody ? '{}' : undefined });
@@ -317,9 +326,11 @@ async function callRoute(entry: RouteEntry, authorization: string | null) {
   return { status: res.status, text, json: (): unknown => JSON.parse(text) };
 }
 
-const bearer = (token: string) => `Bearer ${token}`;
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const alphaSecrets = () => [alpha.id, alpha.slug, 'Alpha Secret Project', people.viewer.email];
 
-describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as const))('route %s', (_label, entry) => {
+/** The authorization tests every route gets, from its access rule alone. */
+function describeRouteAuthorization(entry: RouteEntry) {
   it('is built with defineRoute, so it has an access rule', () => {
     expect(entry.fn, `${keyOf(entry)} must export a function`).not.toBeNull();
     expect(entry.access, `${keyOf(entry)} is not registered in routeAccess: wrap it with defineRoute`).toBeDefined();
@@ -330,7 +341,7 @@ describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as con
 
   if (access === 'public') {
     it('answers an anonymous caller', async () => {
-      const res = await callRoute(entry, null);
+      const res = await callRoute(entry);
       expect(res.status).not.toBe(401);
       expect(res.status).toBeLessThan(500);
     });
@@ -339,16 +350,16 @@ describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as con
 
   it('answers 401 UNAUTHENTICATED without a usable token, and writes nothing', async () => {
     const before = await snapshotDatabase(db);
-    const unusable: Array<[string, string | null]> = [
-      ['no Authorization header', null],
+    const unusable: Array<[string, string | undefined]> = [
+      ['no Authorization header', undefined],
       ['an unknown scheme', 'Token abc'],
-      ['a garbage bearer token', bearer('rbt_not-a-real-token')],
-      ['a revoked token', bearer(revokedToken)],
-      ['the token of a removed member', bearer(leaverToken)],
+      ['a garbage bearer token', `Bearer rbt_not-a-real-token`],
+      ['a revoked token', `Bearer ${revokedToken}`],
+      ['the token of a removed member', `Bearer ${leaverToken}`],
       ['a revoked token sent as HTTP Basic password', `Basic ${Buffer.from(`x:${revokedToken}`).toString('base64')}`],
     ];
     for (const [label, authorization] of unusable) {
-      const res = await callRoute(entry, authorization);
+      const res = await callRoute(entry, { authorization });
       expect(res.status, label).toBe(401);
       expect(res.json(), label).toEqual({ error_code: 'UNAUTHENTICATED', message: expect.any(String) });
     }
@@ -363,13 +374,32 @@ describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as con
       expect(res.json()).toEqual({ error_code: 'PERMISSION_DENIED', message: expect.any(String) });
       expect(await snapshotDatabase(db)).toEqual(before);
     });
+
+    it(`gives ${withArticle(lower)}'s session cookie no more than their token`, async () => {
+      const before = await snapshotDatabase(db);
+      const res = await callRoute(entry, { cookie: cookies[lower] });
+      expect([401, 403]).toContain(res.status);
+      expect(await snapshotDatabase(db)).toEqual(before);
+    });
   }
 
-  if (entry.name === 'GET') {
-    it('never shows this project’s data to another project’s token', async () => {
-      const res = await callRoute(entry, bearer(betaToken));
+  // (Another project's owner may legitimately write to their own project here, so only the answer is checked.)
+  it('never shows this project’s data to another project’s token or to a non-member’s session', async () => {
+    for (const credentials of [bearer(betaToken), { cookie: cookies.outsider }]) {
+      const res = await callRoute(entry, credentials);
+      // A route that names the project in its URL must refuse; others answer about the caller's own project.
+      if (entry.params.project) expect(res.status, JSON.stringify(credentials)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
-      for (const secret of [alpha.id, alpha.slug, 'Alpha Secret Project', people.viewer.email]) expect(res.text).not.toContain(secret);
+      for (const secret of alphaSecrets()) expect(res.text).not.toContain(secret);
+    }
+  });
+
+  if (entry.name !== 'GET') {
+    it('never accepts a session cookie for a write (CSRF): 401, nothing written', async () => {
+      const before = await snapshotDatabase(db);
+      const res = await callRoute(entry, { cookie: cookies.owner });
+      expect(res.status).toBe(401);
+      expect(await snapshotDatabase(db)).toEqual(before);
     });
   }
 
@@ -378,4 +408,25 @@ describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as con
     expect([401, 403]).not.toContain(res.status);
     expect(res.status).toBeLessThan(500);
   });
+}
+
+describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as const))('route %s', (_label, entry) => describeRouteAuthorization(entry));
+
+// The MLflow API is one catch-all route per prefix that dispatches "METHOD path" to handlers built with
+// defineRoute; each endpoint carries its own access rule, so each is probed through the mounted route.
+const MLFLOW_MOUNT = 'app/api/2.0/mlflow/[...path]/route.ts';
+const mlflowEndpoints: RouteEntry[] = Object.entries(MLFLOW_ROUTES).map(([key, handler]) => {
+  const [method, path] = key.split(' ') as [string, string];
+  const mount = routes.find((r) => r.file === MLFLOW_MOUNT && r.name === method);
+  return {
+    file: 'server/mlflow/router.ts',
+    name: method,
+    value: handler,
+    fn: mount?.fn ?? null,
+    access: routeAccess.get(handler),
+    urlPath: `/api/2.0/mlflow/${path}`,
+    params: { path: path.split('/') },
+  };
 });
+
+describe.each(mlflowEndpoints.map((e) => [`${e.name} ${e.urlPath}`, e] as const))('MLflow endpoint %s', (_label, entry) => describeRouteAuthorization(entry));

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createFirstAdmin } from '@/db/queries/users';
-import { emailSchema, nameSchema, passwordSchema } from '@/lib/validation';
+import { emailSchema, nameSchema, passwordSchema, safeNextPath } from '@/lib/validation';
 import { defineAction } from '@/server/action';
 import { getAuthFor } from '@/server/auth';
 
@@ -28,8 +28,7 @@ export const signIn = defineAction('public', credentials.extend({ next: z.string
   } catch {
     return { ok: false, message: 'Wrong email or password.' };
   }
-  // Only same-site paths: an open redirect would let a link send people elsewhere after sign-in.
-  redirect(input.next && /^\/(?!\/)/.test(input.next) ? input.next : '/');
+  redirect(safeNextPath(input.next));
 });
 
 export const signOut = defineAction('signed-in', z.object({}), async ({ db }) => {

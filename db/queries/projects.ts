@@ -34,18 +34,23 @@ export async function listProjectsForUser(db: Db, actor: Actor) {
     .from(projects)
     .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, actor.id)));
   const rows = actor.isAdmin ? await base.orderBy(asc(projects.name)) : await base.where(sql`${projectMembers.role} is not null`).orderBy(asc(projects.name));
-  return rows.map((r) => ({ ...r, role: (r.role ?? 'owner') as ProjectRole }));
+  return rows.map((r) => ({ ...r, role: (actor.isAdmin ? 'owner' : r.role) as ProjectRole }));
 }
 
 export type NewProject = { slug: string; name: string; problemStatement: string };
 
-export async function createProject(db: Db, actor: Actor, input: NewProject, ownerId = actor.id) {
+/**
+ * Creates a project with its owner (the actor unless `ownerId` names another user). A null actor and owner make
+ * a project with no members yet, as the demo seed does on an instance without users: instance admins see every
+ * project, so the first admin finds it and can add members.
+ */
+export async function createProject(db: Db, actor: Actor | null, input: NewProject, ownerId: string | null = actor?.id ?? null) {
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, input.slug));
     if (taken) throw new DomainError('exists', `The slug "${input.slug}" is already used by another project.`, 'slug');
     const [project] = await tx.insert(projects).values(input).returning();
-    await tx.insert(projectMembers).values({ projectId: project!.id, userId: ownerId, role: 'owner' });
-    await tx.insert(stageChanges).values({ projectId: project!.id, toStage: project!.stage, userId: actor.id, reason: 'Project created' });
+    if (ownerId) await tx.insert(projectMembers).values({ projectId: project!.id, userId: ownerId, role: 'owner' });
+    await tx.insert(stageChanges).values({ projectId: project!.id, toStage: project!.stage, userId: actor?.id ?? null, reason: 'Project created' });
     // Every project has MLflow's "Default" experiment, so clients that never pick one still log somewhere.
     await tx.insert(experiments).values({ projectId: project!.id, name: 'Default', artifactLocation: `runboard-artifacts:/${project!.slug}/default` });
     await recordActivity(tx, actor, {
@@ -146,6 +151,8 @@ export async function addMember(db: Db, actor: Actor, projectId: string, email: 
 }
 
 async function assertOwnerRemains(tx: Db, projectId: string, userId: string) {
+  // Serialise owner changes per project: two owners leaving at once would each see the other remain.
+  await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
   const [owners] = await tx
     .select({ n: count() })
     .from(projectMembers)

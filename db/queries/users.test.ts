@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import { type TestDb, openTestDb } from '../test-db';
-import { accounts, activityLog, users } from '../schema';
+import { accounts, activityLog, sessions, users } from '../schema';
 import { countUsers, createFirstAdmin, createUser, getUserByEmail, setUserAdmin, setUserPassword } from './users';
 
 let t: TestDb;
@@ -96,6 +96,19 @@ describe('setUserPassword', () => {
     const [account] = await t.db.select().from(accounts).where(eq(accounts.userId, grace!.id));
     expect(await verifyPassword({ hash: account!.password!, password: 'brand-new-password' })).toBe(true);
     expect(await verifyPassword({ hash: account!.password!, password: 'cobol-forever-59' })).toBe(false);
+  });
+
+  it('ends every session of the user whose password was reset, and only theirs', async () => {
+    const grace = await getUserByEmail(t.db, 'grace.hopper@example.test');
+    const alan = await getUserByEmail(t.db, 'alan@example.test');
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    await t.db.insert(sessions).values([
+      { id: 'grace-laptop', token: 'grace-laptop-token', userId: grace!.id, expiresAt },
+      { id: 'grace-phone', token: 'grace-phone-token', userId: grace!.id, expiresAt },
+      { id: 'alan-laptop', token: 'alan-laptop-token', userId: alan!.id, expiresAt },
+    ]);
+    await setUserPassword(t.db, null, grace!.email, 'yet-another-password');
+    expect((await t.db.select().from(sessions)).map((s) => s.id)).toEqual(['alan-laptop']);
   });
 
   it('reports an unknown email as not found', async () => {

@@ -50,7 +50,7 @@ export type RouteEntry = {
 };
 
 /** Turns `app/api/v1/models/[name]/route.ts` (under `dir` = app) into `/api/v1/models/<value>` and `{ name: <value> }`. */
-export function routeUrl(file: string, dir: string, paramValue: string): { urlPath: string; params: Record<string, string | string[]> } {
+export function routeUrl(file: string, dir: string, paramValue: (name: string) => string): { urlPath: string; params: Record<string, string | string[]> } {
   const segments = path.relative(dir, path.dirname(file)).split(path.sep).filter(Boolean);
   const params: Record<string, string | string[]> = {};
   const parts: string[] = [];
@@ -59,18 +59,20 @@ export function routeUrl(file: string, dir: string, paramValue: string): { urlPa
     const catchAll = /^\[\[?\.\.\.(.+?)\]\]?$/.exec(seg);
     const dynamic = /^\[(.+)\]$/.exec(seg);
     if (catchAll) {
-      params[catchAll[1]!] = [paramValue];
-      parts.push(paramValue);
+      const value = paramValue(catchAll[1]!);
+      params[catchAll[1]!] = [value];
+      parts.push(value);
     } else if (dynamic) {
-      params[dynamic[1]!] = paramValue;
-      parts.push(paramValue);
+      const value = paramValue(dynamic[1]!);
+      params[dynamic[1]!] = value;
+      parts.push(value);
     } else parts.push(seg);
   }
   return { urlPath: `/${parts.join('/')}`, params };
 }
 
-/** Every handler-like export of every `route.ts` under `dir`: HTTP methods and any function that is not route config. */
-export async function loadRoutes(dir = 'app', paramValue = 'probe'): Promise<RouteEntry[]> {
+/** Every handler-like export of every `route.ts` under `dir`: HTTP methods and any function that is not route config. `paramValue` fills each dynamic segment by name. */
+export async function loadRoutes(dir = 'app', paramValue: (name: string) => string = () => 'probe'): Promise<RouteEntry[]> {
   const out: RouteEntry[] = [];
   for (const file of findFiles(dir, 'route.ts')) {
     for (const [name, value] of Object.entries(await importFile(file))) {

@@ -3,17 +3,13 @@
 //   vi.mock('next/headers', async () => (await import('./helpers/next-request')).nextHeadersModule);
 //   vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextCacheModule);
 
-type CookieOptions = Record<string, unknown>;
-
 const jar = new Map<string, string>();
-/** Cookies the code under test set through cookies().set(), as the browser would receive them. */
-export const setCookies = new Map<string, { value: string; options?: CookieOptions }>();
+/** Every path revalidatePath() was called with, in order. */
 export const revalidatedPaths: string[] = [];
 
 /** Acts as the browser whose request is being handled: `cookieHeader` is sent as the Cookie header; null = anonymous. */
 export function actAs(cookieHeader: string | null): void {
   jar.clear();
-  setCookies.clear();
   if (!cookieHeader) return;
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
@@ -29,14 +25,13 @@ const cookieStore = {
   get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
   getAll: () => [...jar].map(([name, value]) => ({ name, value })),
   has: (name: string) => jar.has(name),
-  set: (name: string, value: string, options?: CookieOptions) => {
-    setCookies.set(name, { value, options });
+  // Options (path, maxAge…) do not matter to a single simulated request, so they are not kept.
+  set: (name: string, value: string) => {
     jar.set(name, value);
     return cookieStore;
   },
   delete: (name: string) => {
     jar.delete(name);
-    setCookies.set(name, { value: '' });
     return cookieStore;
   },
   toString: cookieHeader,
