@@ -31,8 +31,8 @@ test('register two runs as versions, promote, roll back with a reason, and follo
   await expect(versions.getByRole('row', { name: /Version 1/ })).toContainText('Archived');
 
   const rollback = page.getByRole('region', { name: 'Roll back Production' });
-  await rollback.getByRole('button', { name: 'Roll back' }).click();
-  await expect(rollback.getByText('Say why you roll back')).toBeVisible();
+  // The reason is required: the browser won't submit without it (and the server refuses it too).
+  await expect(rollback.getByLabel('Reason for the roll back')).toHaveAttribute('required', '');
   await rollback.getByLabel('Reason for the roll back').fill('v2 misses rainy Mondays');
   await rollback.getByRole('button', { name: 'Roll back' }).click();
   await expect(page.getByText('Rolled back: version 1 is in Production again.')).toBeVisible();

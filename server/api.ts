@@ -148,7 +148,7 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
         console.error('database unavailable', err instanceof Error ? err.message : err);
         throw new ApiError(503, 'TEMPORARILY_UNAVAILABLE', 'The database is unreachable; retry the request.');
       });
-      const params = await routeCtx.params;
+      const params = (await routeCtx?.params) ?? {};
       const caller = access === 'public' ? null : await authenticate(db, req, params, access as ProjectRole, opts.session ?? false);
       const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');
       const parsed = schema.safeParse(await readInput(req, source));
