@@ -1,36 +1,66 @@
 import Link from 'next/link';
-import { LifecycleStepper } from '@/components/project/lifecycle-stepper';
-import { StageHistory } from '@/components/project/stage-history';
 import { PageHeader, Section } from '@/components/ui/page-header';
+import { BestRunsTable } from '@/components/workspace/best-runs-table';
+import { LifecyclePanel } from '@/components/workspace/lifecycle-panel';
+import { FlaggedRisks, OpenAlerts, ProductionModels, SprintProgress } from '@/components/workspace/overview-panels';
+import { Scorecard } from '@/components/workspace/scorecard';
+import { SuccessBanner } from '@/components/workspace/success-banner';
 import { getDb } from '@/db/client';
-import { listStageChanges } from '@/db/queries/projects';
-import { roleAtLeast } from '@/lib/domain';
+import { getOverview } from '@/db/queries/overview';
+import { STAGE_LABELS, roleAtLeast } from '@/lib/domain';
 import { requireProjectAccess } from '@/server/project-page';
 
-export default async function ProjectPage({ params }: { params: Promise<{ project: string }> }) {
+export const metadata = { title: 'Overview' };
+
+/** The team lead's landing page: is the project succeeding, and what needs attention — all read live. */
+export default async function ProjectOverviewPage({ params }: { params: Promise<{ project: string }> }) {
   const { project, role } = await requireProjectAccess((await params).project);
-  const changes = await listStageChanges(await getDb(), project.id);
+  const o = await getOverview(await getDb(), project);
+  const slug = project.slug;
+  const canEdit = roleAtLeast(role, 'editor');
   return (
     <>
-      <PageHeader title={project.name} description={`Your role: ${role}`} />
+      <PageHeader title={project.name} description={`${STAGE_LABELS[project.stage]} stage · iteration ${o.lifecycle.iterations} · your role: ${role}`} />
+      <SuccessBanner project={slug} success={o.success} />
+      <Section title="Success metrics">
+        <Scorecard project={slug} metrics={o.metrics} />
+      </Section>
+      <div className="grid gap-x-6 xl:grid-cols-2">
+        <Section title="Risks needing attention">
+          <FlaggedRisks project={slug} risks={o.risks} />
+        </Section>
+        <Section title="Sprint progress">
+          <SprintProgress project={slug} sprint={o.sprint} />
+        </Section>
+        <Section title="Open alerts">
+          <OpenAlerts project={slug} alerts={o.alerts} />
+        </Section>
+        <Section title="Production model">
+          <ProductionModels project={slug} models={o.production} />
+        </Section>
+      </div>
+      <Section title="Best run per primary metric">
+        <BestRunsTable project={slug} rows={o.bestRuns} />
+      </Section>
+      <Section title="Lifecycle">
+        <LifecyclePanel project={slug} lifecycle={o.lifecycle} canEdit={canEdit} />
+      </Section>
       <Section title="Problem statement">
         {project.problemStatement ? (
           <p className="whitespace-pre-wrap text-sm leading-6">{project.problemStatement}</p>
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             No problem statement yet.{' '}
-            {roleAtLeast(role, 'editor') && (
-              <Link href={`/${project.slug}/settings`} className="text-indigo-700 underline dark:text-indigo-400">
+            {canEdit && (
+              <Link href={`/${slug}/settings`} className="text-indigo-700 underline dark:text-indigo-400">
                 Write one in Settings.
               </Link>
             )}
           </p>
         )}
-      </Section>
-      <Section title="Lifecycle">
-        <LifecycleStepper stage={project.stage} />
-        <h3 className="mb-2 mt-5 text-sm font-semibold">Stage history</h3>
-        <StageHistory rows={changes} />
+        <Link href={`/${slug}/problem`} className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-400">
+          See how it breaks down
+        </Link>
       </Section>
     </>
   );

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { addMember, changeProjectStage, removeMember, setMemberRole, updateProject } from '@/db/queries/projects';
+import { moveProjectStage } from '@/db/queries/lifecycle';
+import { addMember, removeMember, setMemberRole, updateProject } from '@/db/queries/projects';
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
 import { LIFECYCLE_STAGES, PROJECT_ROLES } from '@/lib/domain';
 import { emailSchema, nameSchema } from '@/lib/validation';
@@ -28,7 +29,8 @@ export const changeStageAction = defineAction(
   'editor',
   z.object({ stage: z.enum(LIFECYCLE_STAGES, 'Choose a lifecycle stage'), reason: z.string().trim().max(1000, 'Use at most 1000 characters').default('') }),
   async ({ db, user, project, input }) => {
-    await changeProjectStage(db, user, project.id, input.stage, input.reason);
+    // Exit criteria are checked from data; with any unmet, the move needs a reason.
+    await moveProjectStage(db, user, project.id, input.stage, input.reason);
     refresh(project.slug);
     return { ok: true, data: undefined, message: 'Stage changed.' };
   },

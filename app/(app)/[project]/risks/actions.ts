@@ -1,0 +1,84 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { type RiskInput, createRisk, deleteRisk, updateRisk } from '@/db/queries/risks';
+import { DomainError } from '@/lib/errors';
+import { RISK_CATEGORIES, RISK_LEVELS, RISK_RESPONSES, RISK_STATUSES } from '@/lib/risks';
+import { nameSchema } from '@/lib/validation';
+import { optionalDate, ownerField, textField, uuidField, versionField } from '@/lib/workspace-fields';
+import { defineAction } from '@/server/action';
+
+const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
+
+const level = (what: string) => z.enum(RISK_LEVELS, `Choose the ${what}: High, Medium or Low`);
+const mitigationPct = z.coerce.number('Enter a percentage').int('Use a whole percentage').min(0, 'Use 0–100').max(100, 'Use 0–100');
+
+const fields = {
+  title: nameSchema(200),
+  description: textField(2000),
+  category: z.enum(RISK_CATEGORIES, 'Choose a category'),
+  likelihood: level('likelihood'),
+  impact: level('impact'),
+  ownerId: ownerField,
+  response: z.enum(RISK_RESPONSES, 'Choose a response'),
+  mitigationPlan: textField(2000),
+  mitigationPct,
+  status: z.enum(RISK_STATUSES, 'Choose a status'),
+  nextReviewDate: optionalDate,
+};
+
+/** Saves a change; on a conflict the page re-reads the risk so the other person's values show at once. */
+async function save(db: Parameters<typeof updateRisk>[0], user: Parameters<typeof updateRisk>[1], project: { id: string; slug: string }, id: string, version: number, changes: Partial<RiskInput>) {
+  try {
+    const after = await updateRisk(db, user, project.id, id, version, changes);
+    refresh(project.slug);
+    return after;
+  } catch (err) {
+    if (err instanceof DomainError && err.kind === 'conflict') refresh(project.slug);
+    throw err;
+  }
+}
+
+export const createRiskAction = defineAction('editor', z.object(fields), async ({ db, user, project, input }) => {
+  const risk = await createRisk(db, user, project.id, input);
+  refresh(project.slug);
+  return { ok: true, data: { id: risk.id }, message: `Risk “${risk.title}” added.` };
+});
+
+export const updateRiskAction = defineAction('editor', z.object({ ...fields, id: uuidField('risk'), version: versionField }), async ({ db, user, project, input }) => {
+  const { id, version, ...changes } = input;
+  await save(db, user, project, id, version, changes);
+  return { ok: true, data: undefined, message: 'Saved.' };
+});
+
+/** One field from the register's inline editors, saved as soon as it changes. */
+const quickField = z.discriminatedUnion(
+  'field',
+  [
+    z.object({ field: z.literal('likelihood'), value: level('likelihood') }),
+    z.object({ field: z.literal('impact'), value: level('impact') }),
+    z.object({ field: z.literal('status'), value: fields.status }),
+    z.object({ field: z.literal('response'), value: fields.response }),
+    z.object({ field: z.literal('mitigationPct'), value: mitigationPct }),
+    z.object({ field: z.literal('ownerId'), value: ownerField }),
+    z.object({ field: z.literal('nextReviewDate'), value: optionalDate }),
+  ],
+  'Choose a field to change',
+);
+
+export const quickUpdateRiskAction = defineAction(
+  'editor',
+  z.intersection(z.object({ id: uuidField('risk'), version: versionField }), quickField),
+  async ({ db, user, project, input }) => {
+    const after = await save(db, user, project, input.id, input.version, { [input.field]: input.value });
+    return { ok: true, data: { version: after.version }, message: `Saved ${after.title}.` };
+  },
+);
+
+export const deleteRiskAction = defineAction('editor', z.object({ id: uuidField('risk') }), async ({ db, user, project, input }) => {
+  await deleteRisk(db, user, project.id, input.id);
+  refresh(project.slug);
+  redirect(`/${project.slug}/risks`);
+});

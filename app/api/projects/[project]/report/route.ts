@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { gatherReportData } from '@/db/queries/report';
+import { renderReport, reportFileName } from '@/lib/report';
+import { defineRoute } from '@/server/api';
+
+export const dynamic = 'force-dynamic';
+
+/** The generated report as a Markdown file, read live; members download it from the report page. */
+export const GET = defineRoute(
+  'viewer',
+  z.object({}),
+  async ({ db, caller }) => {
+    const now = Date.now();
+    const markdown = renderReport(await gatherReportData(db, caller.project, now));
+    return new Response(markdown, {
+      headers: {
+        'content-type': 'text/markdown; charset=utf-8',
+        'content-disposition': `attachment; filename="${reportFileName(caller.project.slug, now)}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  },
+  { session: true },
+);

@@ -1,0 +1,128 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import type { LifecycleStage } from '@/lib/domain';
+import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks';
+import { projectSuccess, todayUtc } from '@/lib/success-metrics';
+import type { Db } from '../client';
+import { modelTransitions, modelVersions, monitoringAlerts, monitors, registeredModels, sprints, tasks } from '../schema';
+import { getLifecycleView } from './lifecycle';
+import { listRisks } from './risks';
+import { evaluateSuccessMetrics } from './success-metrics';
+
+/** The active sprint's progress: tasks and effort points done against its scope (cancelled work leaves the scope). */
+export async function getActiveSprintProgress(db: Db, projectId: string) {
+  const [sprint] = await db
+    .select()
+    .from(sprints)
+    .where(and(eq(sprints.projectId, projectId), eq(sprints.status, 'active')))
+    .limit(1);
+  if (!sprint) return null;
+  const [totals] = await db
+    .select({
+      tasks: sql<number>`count(*) filter (where ${tasks.status} <> 'cancelled')::int`,
+      doneTasks: sql<number>`count(*) filter (where ${tasks.status} = 'done')::int`,
+      points: sql<number>`coalesce(sum(${tasks.effort}) filter (where ${tasks.status} <> 'cancelled'), 0)::int`,
+      donePoints: sql<number>`coalesce(sum(${tasks.effort}) filter (where ${tasks.status} = 'done'), 0)::int`,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.sprintId, sprint.id)));
+  return {
+    id: sprint.id,
+    name: sprint.name,
+    goal: sprint.goal,
+    startDate: sprint.startDate,
+    endDate: sprint.endDate,
+    tasks: totals?.tasks ?? 0,
+    doneTasks: totals?.doneTasks ?? 0,
+    points: totals?.points ?? 0,
+    donePoints: totals?.donePoints ?? 0,
+  };
+}
+
+/** Every registered model's Production version with its metrics snapshot and when it was promoted. */
+export async function listProductionModels(db: Db, projectId: string) {
+  const rows = await db
+    .select({
+      model: registeredModels.name,
+      version: modelVersions.version,
+      runId: modelVersions.runId,
+      metrics: modelVersions.metrics,
+      promotedAt: sql<Date | null>`(select max(${modelTransitions.createdAt}) from ${modelTransitions} where ${modelTransitions.versionId} = ${modelVersions.id} and ${modelTransitions.toStage} = 'Production')`,
+    })
+    .from(modelVersions)
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(and(eq(registeredModels.projectId, projectId), eq(modelVersions.stage, 'Production')))
+    .orderBy(asc(registeredModels.name), desc(modelVersions.version));
+  return rows.map((r) => ({ ...r, promotedAt: r.promotedAt ? new Date(r.promotedAt) : null }));
+}
+
+/** Unresolved monitoring alerts (open before acknowledged, critical first, newest first) and how many there are. */
+export async function listUnresolvedAlerts(db: Db, projectId: string, limit = 5) {
+  const where = and(eq(monitoringAlerts.projectId, projectId), ne(monitoringAlerts.status, 'resolved'));
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        id: monitoringAlerts.id,
+        kind: monitoringAlerts.kind,
+        subject: monitoringAlerts.subject,
+        severity: monitoringAlerts.severity,
+        status: monitoringAlerts.status,
+        message: monitoringAlerts.message,
+        lastSeenAt: monitoringAlerts.lastSeenAt,
+        model: registeredModels.name,
+      })
+      .from(monitoringAlerts)
+      .innerJoin(monitors, eq(monitors.id, monitoringAlerts.monitorId))
+      .innerJoin(registeredModels, eq(registeredModels.id, monitors.modelId))
+      .where(where)
+      .orderBy(
+        sql`case when ${monitoringAlerts.status} = 'open' then 0 else 1 end`,
+        sql`case when ${monitoringAlerts.severity} = 'critical' then 0 else 1 end`,
+        desc(monitoringAlerts.lastSeenAt),
+      )
+      .limit(limit),
+    db
+      .select({
+        open: sql<number>`count(*) filter (where ${monitoringAlerts.status} = 'open')::int`,
+        acknowledged: sql<number>`count(*) filter (where ${monitoringAlerts.status} = 'acknowledged')::int`,
+      })
+      .from(monitoringAlerts)
+      .where(where),
+  ]);
+  return { rows, open: totals?.open ?? 0, acknowledged: totals?.acknowledged ?? 0 };
+}
+
+/** Everything the team lead's landing page shows, read live. */
+export async function getOverview(db: Db, project: { id: string; stage: LifecycleStage }, now = Date.now()) {
+  const today = todayUtc(now);
+  const metrics = await evaluateSuccessMetrics(db, project.id, now);
+  const [lifecycle, allRisks, sprint, production, alerts] = await Promise.all([
+    getLifecycleView(db, project.id, project.stage, metrics),
+    listRisks(db, project.id),
+    getActiveSprintProgress(db, project.id),
+    listProductionModels(db, project.id),
+    listUnresolvedAlerts(db, project.id),
+  ]);
+  const open = allRisks.filter((r) => r.status !== 'closed');
+  const flagged = sortRisks(
+    open.filter((r) => isCritical(r) || isReviewOverdue(r, today)),
+    today,
+  ).map((r) => {
+    const score = riskScore(r.likelihood, r.impact);
+    return { ...r, score, residual: residualScore(score, r.mitigationPct), critical: isCritical(r), overdue: isReviewOverdue(r, today) };
+  });
+  const bestRuns = metrics
+    .filter((m) => m.isPrimary && m.source === 'run_metric')
+    .map((m) => ({ metricId: m.id, metricName: m.name, key: m.sourceKey ?? '', unit: m.unit, value: m.current, run: m.bestRun, achieved: m.achieved }));
+  return {
+    metrics,
+    success: projectSuccess(metrics),
+    lifecycle,
+    risks: { flagged, openCount: open.length, criticalCount: open.filter(isCritical).length, overdueCount: open.filter((r) => isReviewOverdue(r, today)).length },
+    sprint,
+    production,
+    bestRuns,
+    alerts,
+  };
+}
+
+export type Overview = Awaited<ReturnType<typeof getOverview>>;
