@@ -143,6 +143,7 @@ test('two people saving the same risk or metric: the second sees the first oneâ€
 
   await defineMetric(page, slug, { name: 'accuracy', kind: 'model', direction: 'higher_better', start: '0.7', target: '0.9', unit: '' });
   await page.getByRole('table', { name: 'Success metrics' }).getByRole('link', { name: 'accuracy' }).click();
+  await expect(page.getByRole('heading', { name: 'accuracy', level: 1 })).toBeVisible();
   await other.goto(page.url());
   const form = page.getByRole('form', { name: 'Edit success metric' });
   await form.getByLabel('Target', { exact: true }).fill('0.92');

@@ -42,7 +42,7 @@ export default async function ReportPage({ params }: { params: Promise<{ project
                 <ActionForm key={section} action={saveNarrativeAction} hidden={{ project: project.slug, section, version: saved?.version ?? 0 }} label={`${SECTION_TITLES[section]} narrative editor`} submitLabel={`Save ${SECTION_TITLES[section]}`} submitVariant="secondary">
                   <Field
                     name="body"
-                    label={`${SECTION_TITLES[section]} narrative editor`}
+                    label={`${SECTION_TITLES[section]} narrative`}
                     defaultValue={saved?.body ?? ''}
                     multiline
                     hint={saved ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${saved.updatedAt.toISOString().slice(0, 10)}.` : 'Not written yet.'}
