@@ -39,7 +39,7 @@ export function protoDouble(value: number): number | string {
 }
 
 /** Drops unset fields and empty repeated fields, as proto2 JSON does. */
-function compact<T extends Record<string, unknown>>(fields: T): Partial<T> {
+export function compact<T extends Record<string, unknown>>(fields: T): Partial<T> {
   const out: Partial<T> = {};
   for (const [k, v] of Object.entries(fields) as [keyof T, T[keyof T]][]) {
     if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;

@@ -30,7 +30,7 @@ function decodeTwice(v: unknown): unknown {
     return v;
   }
 }
-const body = <T extends z.ZodType>(schema: T) => z.preprocess(decodeTwice, schema);
+export const body = <T extends z.ZodType>(schema: T) => z.preprocess(decodeTwice, schema);
 
 /** `run_id`, or the deprecated `run_uuid` in its place. */
 function withRun<S extends z.ZodRawShape>(shape: S) {

@@ -12,6 +12,7 @@ import { DEMO_SPLIT, positiveRate } from '@/lib/ml/features';
 import { type WeatherDay, weatherProfile, weatherSchemaJson } from '@/lib/ml/weather';
 import { DomainError } from '@/lib/errors';
 import { WELL_KNOWN_TAGS } from '@/lib/tracking';
+import { demoRegistrySeeded, seedDemoRegistry } from './demo-registry';
 import { type FetchLike, type MlflowClient, type MlflowDatasetInput, createMlflowClient } from './mlflow-client';
 
 export const DEMO_PROJECT = {
@@ -158,7 +159,10 @@ async function ensureExperiment(client: MlflowClient, name: string): Promise<str
   return found ? found.experiment_id : client.createExperiment(name, [{ key: 'mlflow.note.content', value: `${name} models for: ${LABEL_DEFINITION}.` }]);
 }
 
-/** Idempotent: creates the project if missing and logs only the planned runs it does not hold FINISHED yet. */
+/**
+ * Idempotent: creates the project if missing, logs only the planned runs it does not hold FINISHED yet, and
+ * completes the registry part (scripts/demo-registry.ts) unless it is already there.
+ */
 export async function seedDemoProject(db: Db, input: SeedInput): Promise<SeedResult> {
   const log = input.log ?? (() => {});
   const plan = demoPlan().slice(0, input.limit);
@@ -166,8 +170,9 @@ export async function seedDemoProject(db: Db, input: SeedInput): Promise<SeedRes
   const { finished, stale } = await existingRuns(db, project.id, plan);
   const todo = plan.filter((s) => !finished.has(`${s.experiment}\u0000${s.name}`));
   const result: SeedResult = { projectId: project.id, created: 0, skipped: plan.length - todo.length, outcomes: [] };
-  if (todo.length === 0) {
-    log(`all ${plan.length} demo runs are already logged; nothing to do`);
+  const registrySeeded = await demoRegistrySeeded(db, project.id);
+  if (todo.length === 0 && registrySeeded) {
+    log(`all ${plan.length} demo runs are already logged and the registry is seeded; nothing to do`);
     return result;
   }
   // A project token needs a member to act as: a credential-less service member that is deleted afterwards.
@@ -191,6 +196,10 @@ export async function seedDemoProject(db: Db, input: SeedInput): Promise<SeedRes
       result.outcomes.push({ spec, outcome });
       const v = outcome.valid;
       log(`${label} [${spec.approach}] … acc ${v.accuracy.toFixed(3)} f1 ${v.f1.toFixed(3)} log-loss ${v.logLoss.toFixed(3)} (${seconds.toFixed(1)} s)`);
+    }
+    if (!registrySeeded) {
+      const actor = { id: service.id, isAdmin: false };
+      await seedDemoRegistry(db, client, { projectId: project.id, actor, experimentIds: [...experimentIds.values()], log });
     }
   } finally {
     await deleteServiceUser(db, SERVICE_EMAIL);

@@ -1,7 +1,7 @@
-// A small MLflow tracking REST 2.0 client (the calls the demo seed and the bench make), over any fetch-like
-// function: global fetch against a running server, or the route handlers called in-process.
-// Contract: MLflow's REST API reference and service.proto — POST bodies and GET query strings in snake_case,
-// errors as {"error_code", "message"}.
+// A small MLflow tracking and registry REST 2.0 client (the calls the demo seed and the bench make), over any
+// fetch-like function: global fetch against a running server, or the route handlers called in-process.
+// Contract: MLflow's REST API reference, service.proto and model_registry.proto — POST bodies and GET query
+// strings in snake_case, errors as {"error_code", "message"}.
 
 export type FetchLike = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<Response>;
 
@@ -28,6 +28,9 @@ export type MlflowRun = {
   inputs?: { dataset_inputs?: MlflowDatasetInput[] };
 };
 export type MlflowExperiment = { experiment_id: string; name: string; lifecycle_stage?: string };
+export type MlflowModelStage = 'None' | 'Staging' | 'Production' | 'Archived';
+export type MlflowModelVersion = { name: string; version: string; current_stage?: MlflowModelStage; run_id?: string; source?: string; aliases?: string[] };
+export type MlflowRegisteredModel = { name: string; aliases?: { alias: string; version: string }[]; latest_versions?: MlflowModelVersion[] };
 
 /** MLflow's batch limits (mlflow/utils/validation.py): per request ≤ 1000 metrics, ≤ 100 params, ≤ 100 tags, ≤ 1000 in all. */
 export const BATCH_LIMITS = { metrics: 1000, params: 100, tags: 100, total: 1000 } as const;
@@ -147,15 +150,65 @@ export function createMlflowClient(opts: MlflowClientOptions) {
     async deleteRun(runId: string): Promise<void> {
       await call('POST', 'runs/delete', { run_id: runId });
     },
-    async searchRuns(input: { experimentIds: string[]; filter?: string; maxResults?: number; pageToken?: string }) {
+    async searchRuns(input: { experimentIds: string[]; filter?: string; orderBy?: string[]; maxResults?: number; pageToken?: string }) {
       const res = await call<{ runs?: MlflowRun[]; next_page_token?: string }>('POST', 'runs/search', {
         experiment_ids: input.experimentIds,
         filter: input.filter ?? '',
         run_view_type: 'ACTIVE_ONLY',
         max_results: input.maxResults ?? 1000,
+        order_by: input.orderBy,
         page_token: input.pageToken,
       });
       return { runs: res.runs ?? [], nextPageToken: res.next_page_token || undefined };
+    },
+
+    // Model registry (model_registry.proto)
+
+    /** The registered model, or null when MLflow answers RESOURCE_DOES_NOT_EXIST. */
+    async getRegisteredModel(name: string): Promise<MlflowRegisteredModel | null> {
+      try {
+        return (await call<{ registered_model: MlflowRegisteredModel }>('GET', 'registered-models/get', { name })).registered_model;
+      } catch (err) {
+        if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return null;
+        throw err;
+      }
+    },
+    async createRegisteredModel(name: string, input: { description?: string; tags?: MlflowTag[] } = {}): Promise<MlflowRegisteredModel> {
+      const res = await call<{ registered_model: MlflowRegisteredModel }>('POST', 'registered-models/create', { name, description: input.description, tags: input.tags ?? [] });
+      return res.registered_model;
+    },
+    async createModelVersion(input: { name: string; source: string; runId?: string; description?: string; tags?: MlflowTag[] }): Promise<MlflowModelVersion> {
+      const res = await call<{ model_version: MlflowModelVersion }>('POST', 'model-versions/create', {
+        name: input.name,
+        source: input.source,
+        run_id: input.runId,
+        description: input.description,
+        tags: input.tags ?? [],
+      });
+      return res.model_version;
+    },
+    /** Every version matching the filter, following page tokens. */
+    async searchModelVersions(filter: string): Promise<MlflowModelVersion[]> {
+      const out: MlflowModelVersion[] = [];
+      let pageToken: string | undefined;
+      do {
+        const res = await call<{ model_versions?: MlflowModelVersion[]; next_page_token?: string }>('GET', 'model-versions/search', { filter, page_token: pageToken });
+        out.push(...(res.model_versions ?? []));
+        pageToken = res.next_page_token || undefined;
+      } while (pageToken);
+      return out;
+    },
+    async transitionModelVersionStage(name: string, version: string, stage: MlflowModelStage, archiveExistingVersions: boolean): Promise<MlflowModelVersion> {
+      const res = await call<{ model_version: MlflowModelVersion }>('POST', 'model-versions/transition-stage', {
+        name,
+        version,
+        stage,
+        archive_existing_versions: archiveExistingVersions,
+      });
+      return res.model_version;
+    },
+    async setRegisteredModelAlias(name: string, alias: string, version: string): Promise<void> {
+      await call('POST', 'registered-models/alias', { name, alias, version });
     },
   };
 }

@@ -7,10 +7,12 @@ import type { Db } from '@/db/client';
 import { getMetricHistory } from '@/db/queries/metrics';
 import { listExperiments } from '@/db/queries/experiments';
 import { listMembers, listProjectsForUser } from '@/db/queries/projects';
+import { deleteRegisteredModel, getModelDetails, getRegisteredModel, listModelTransitions } from '@/db/queries/registry';
 import { countUsers, createFirstAdmin } from '@/db/queries/users';
 import { apiTokens, datasets, runInputs, runMetrics, runTags, runs } from '@/db/schema';
 import { parseWeatherCsv } from '@/lib/ml/weather';
 import { DEMO_PROJECT, type SeedResult, seedDemoProject } from '@/scripts/demo-project';
+import { DEMO_ALIAS, DEMO_MODEL, DEMO_VERSION_COUNT } from '@/scripts/demo-registry';
 import { inProcessFetch } from '@/scripts/mlflow-in-process';
 import { openAppTestDb } from './helpers/app-db';
 import { snapshotDatabase } from './helpers/db-snapshot';
@@ -101,11 +103,51 @@ describe('seed:demo', () => {
     expect(featureVersions.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('registers the best runs as versions of rain-tomorrow: one in Production, one rolled back, the alias champion', async () => {
+    const model = await getRegisteredModel(db, first.projectId, DEMO_MODEL);
+    const { versions, aliases } = await getModelDetails(db, [model.id]);
+    // Reference: the runs' own final val_accuracy, best first.
+    const finals = await db.select({ runId: runMetrics.runId, value: runMetrics.value }).from(runMetrics).where(eq(runMetrics.key, 'val_accuracy'));
+    const best = [...finals].sort((a, b) => b.value - a.value).slice(0, DEMO_VERSION_COUNT);
+    expect(versions.map((v) => v.runId)).toEqual(best.map((r) => r.runId));
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(versions.map((v) => v.metrics.val_accuracy)).toEqual(best.map((r) => r.value));
+    expect(versions.map((v) => v.stage)).toEqual(['Production', 'Archived', 'Staging', 'None']);
+    expect(versions[0]).toMatchObject({ source: `runs:/${best[0]!.runId}/model`, description: expect.stringMatching(/validation accuracy 0\.\d{3}/) });
+    expect(aliases.map((a) => [a.alias, a.version])).toEqual([[DEMO_ALIAS, 1]]);
+
+    // Oldest first: v3 to Staging, v1 promoted, v2 promoted over it (v1 archived), then rolled back (v2 archived).
+    const timeline = (await listModelTransitions(db, model.id)).reverse();
+    expect(timeline.map((e) => [e.kind, e.version, e.toStage])).toEqual([
+      ['promote', 3, 'Staging'],
+      ['promote', 1, 'Production'],
+      ['archive', 1, 'Archived'],
+      ['promote', 2, 'Production'],
+      ['archive', 2, 'Archived'],
+      ['rollback', 1, 'Production'],
+      ['alias', 1, null],
+    ]);
+    const rollback = timeline.find((e) => e.kind === 'rollback')!;
+    expect(rollback.reason).toMatch(/^Version 2 \(.+\) does not beat version 1 on the held-out days: accuracy 0\.\d{3} vs 0\.\d{3}, .*Production returns to version 1\.$/);
+    expect(lines).toContain(`registry: alias ${DEMO_ALIAS} → version 1`);
+  });
+
   it('adds nothing when run again', async () => {
     const before = await snapshotDatabase(db);
     const again = await seedDemoProject(db, { csv, days, gitCommit: 'abc123def', fetch: inProcessFetch });
     expect(again).toMatchObject({ projectId: first.projectId, created: 0, skipped: first.created });
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it('completes the registry of a project whose runs were logged before it, without logging runs again', async () => {
+    await deleteRegisteredModel(db, null, first.projectId, DEMO_MODEL);
+    const again = await seedDemoProject(db, { csv, days, gitCommit: 'abc123def', fetch: inProcessFetch });
+    expect(again).toMatchObject({ created: 0, skipped: first.created });
+    const model = await getRegisteredModel(db, first.projectId, DEMO_MODEL);
+    const { versions, aliases } = await getModelDetails(db, [model.id]);
+    expect(versions.map((v) => v.stage)).toEqual(['Production', 'Archived', 'Staging', 'None']);
+    expect(aliases.map((a) => a.alias)).toEqual([DEMO_ALIAS]);
+    expect(await db.select().from(apiTokens).where(eq(apiTokens.projectId, first.projectId))).toEqual([]);
   });
 
   it('shows the project to the first admin created afterwards', async () => {

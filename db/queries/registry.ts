@@ -119,8 +119,8 @@ export async function createModelVersion(
 ) {
   return db.transaction(async (tx) => {
     const model = await getRegisteredModel(tx, projectId, input.name);
-    // Serialise version numbering per model.
-    await tx.select({ id: registeredModels.id }).from(registeredModels).where(eq(registeredModels.id, model.id)).for('update');
+    // Serialise version numbering per model; the locked read sees the latest issued number.
+    const [locked] = await tx.select({ lastVersion: registeredModels.lastVersion }).from(registeredModels).where(eq(registeredModels.id, model.id)).for('update');
     let metrics: Record<string, number> = {};
     let params: Record<string, string> = {};
     if (input.runId) {
@@ -133,8 +133,9 @@ export async function createModelVersion(
       metrics = Object.fromEntries(m.filter((x) => Number.isFinite(x.value)).map((x) => [x.key, x.value]));
       params = Object.fromEntries(p.map((x) => [x.key, x.value]));
     }
+    // A deleted version's number is never issued again, as MLflow's registry keeps models:/name/N stable.
     const [{ next }] = (await tx
-      .select({ next: sql<number>`coalesce(max(${modelVersions.version}), 0)::int + 1` })
+      .select({ next: sql<number>`greatest(coalesce(max(${modelVersions.version}), 0), ${locked?.lastVersion ?? 0})::int + 1` })
       .from(modelVersions)
       .where(eq(modelVersions.modelId, model.id))) as [{ next: number }];
     const [version] = await tx
@@ -152,7 +153,7 @@ export async function createModelVersion(
       })
       .returning();
     if (input.tags?.length) await tx.insert(modelVersionTags).values(dedupeTags(input.tags).map((t) => ({ versionId: version!.id, ...t })));
-    await tx.update(registeredModels).set({ updatedAt: new Date() }).where(eq(registeredModels.id, model.id));
+    await tx.update(registeredModels).set({ updatedAt: new Date(), lastVersion: next }).where(eq(registeredModels.id, model.id));
     await recordActivity(tx, actor, {
       projectId,
       entityType: 'model-version',

@@ -17,6 +17,7 @@ import {
 import { getHistoryBulkIntervalRoute, getMetricHistoryRoute } from './metrics';
 import { deleteTagRoute, logBatchRoute, logInputsRoute, logMetricRoute, logParamRoute, setTagRoute } from './run-logging';
 import { createRunRoute, deleteRunRoute, getRunRoute, restoreRunRoute, searchRunsRoute, updateRunRoute } from './runs';
+import { REGISTRY_ROUTES } from './registry-routes';
 
 export const MLFLOW_ROUTES: Readonly<Record<string, RouteHandler>> = {
   'POST experiments/create': createExperimentRoute,
@@ -44,6 +45,7 @@ export const MLFLOW_ROUTES: Readonly<Record<string, RouteHandler>> = {
   'POST runs/log-inputs': logInputsRoute,
   'GET metrics/get-history': getMetricHistoryRoute,
   'GET metrics/get-history-bulk-interval': getHistoryBulkIntervalRoute,
+  ...REGISTRY_ROUTES,
 };
 
 // Authenticated like every endpoint, so an unknown path tells an anonymous caller nothing; the body is never read.
