@@ -22,3 +22,12 @@ test('signed-out visitors are sent to sign in, wrong passwords are refused, sign
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test('pages are served with security headers: CSP that forbids framing, referrer policy, nosniff', async ({ request }) => {
+  const res = await request.get('/sign-in');
+  const headers = res.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("object-src 'none'");
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+});
