@@ -72,21 +72,19 @@ export function acceptsEventStream(req: Request): boolean {
   return (req.headers.get('accept') ?? '').includes('text/event-stream');
 }
 
-/** A Server-Sent Events response relaying one project's changes until the client leaves. */
-export function liveEventResponse(
-  hub: LiveHub,
-  projectId: string,
-  signal: AbortSignal,
-  opts: { heartbeatMs?: number; maxMs?: number } = {},
-): Response {
+/** A Server-Sent Events response relaying one project's changes until the client leaves (`req.signal` aborts). */
+export function liveEventResponse(hub: LiveHub, projectId: string, req: Request, opts: { heartbeatMs?: number; maxMs?: number } = {}): Response {
   const encoder = new TextEncoder();
+  const signal = req.signal;
+  // Undici's Request.signal stops following the client's abort once the Request is garbage-collected,
+  // so the open stream holds the request; null means the stream has ended.
+  let open: Request | null = req;
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let closed = false;
       let unsubscribe: (() => void) | null = null;
       const send = (text: string) => {
-        if (closed) return;
+        if (!open) return;
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
@@ -96,8 +94,8 @@ export function liveEventResponse(
       const heartbeat = setInterval(() => send(`: heartbeat\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
       const lifetime = setTimeout(() => stop(), opts.maxMs ?? MAX_STREAM_MS);
       stop = () => {
-        if (closed) return;
-        closed = true;
+        if (!open) return;
+        open = null;
         clearInterval(heartbeat);
         clearTimeout(lifetime);
         signal.removeEventListener('abort', stop);
@@ -117,7 +115,7 @@ export function liveEventResponse(
         console.error('live stream could not subscribe', err);
         return stop();
       }
-      if (closed) return unsubscribe();
+      if (!open) return unsubscribe();
       // Tells the client it is connected: it refetches once, covering anything missed while reconnecting.
       send('event: ready\ndata: {}\n\n');
     },

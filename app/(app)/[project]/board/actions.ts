@@ -1,0 +1,171 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { setWipLimits } from '@/db/queries/board';
+import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problems';
+import { listMembers } from '@/db/queries/projects';
+import { listSprints } from '@/db/queries/sprints';
+import { TASK_LINK_KINDS, linkTask, unlinkTask } from '@/db/queries/task-links';
+import { TaskConflictError, type TaskFields, createTask, moveTask, prioritiseTasks, updateTask } from '@/db/queries/tasks';
+import { MAX_EFFORT, MAX_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskConflictView, parseLabels, priorityLabel, taskRef } from '@/lib/board';
+import { nameSchema } from '@/lib/validation';
+import { type ActionResult, defineAction } from '@/server/action';
+
+const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
+const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
+
+const taskId = z.uuid('Unknown task');
+const status = z.enum(TASK_STATUSES, 'Choose a column');
+const anchorId = z.preprocess(blankToNull, z.uuid('Unknown neighbour card').nullable()).optional();
+const sprintRef = z.preprocess(blankToNull, z.uuid('Choose a sprint or the backlog').nullable());
+
+const taskFields = z.object({
+  title: nameSchema(200),
+  description: z.string().trim().max(20_000, 'Use at most 20,000 characters').default(''),
+  status,
+  priority: z.coerce.number('Choose a priority').int().min(1, 'Priorities run from 1 (most urgent) to 4').max(4, 'Priorities run from 1 (most urgent) to 4'),
+  effort: z.coerce.number('Enter effort points').int('Use whole points').min(0, 'Effort cannot be negative').max(MAX_EFFORT, `Use at most ${MAX_EFFORT} points`),
+  assigneeId: z.preprocess(blankToNull, z.string().max(64).nullable()).default(null),
+  labels: z
+    .string()
+    .max(500, 'Use at most 500 characters')
+    .default('')
+    .transform(parseLabels)
+    .pipe(z.array(z.string().max(40, 'Keep each label under 40 characters')).max(MAX_LABELS, `Use at most ${MAX_LABELS} labels`)),
+  sprintId: sprintRef.default(null),
+});
+
+export const createTaskAction = defineAction('editor', taskFields, async ({ db, user, project, input }) => {
+  const task = await createTask(db, user, project.id, input);
+  refresh(project.slug);
+  return { ok: true, data: { id: task.id }, message: `Created ${taskRef(task.number)}.` };
+});
+
+/** A drop: the server places the card between its neighbours' current keys (see db/queries/tasks moveTask). */
+export const moveTaskAction = defineAction(
+  'editor',
+  z.object({ taskId, toStatus: status, toSprintId: sprintRef.optional(), afterId: anchorId, beforeId: anchorId }),
+  async ({ db, user, project, input }) => {
+    const { task } = await moveTask(db, user, project.id, input);
+    return { ok: true, data: { id: task.id, status: task.status, sortKey: task.sortKey, version: task.version } };
+  },
+);
+
+async function describeConflict(err: TaskConflictError, projectId: string, db: Parameters<typeof listMembers>[0], mine: TaskFields) {
+  const [members, sprints] = await Promise.all([listMembers(db, projectId), listSprints(db, projectId)]);
+  const theirs = err.current;
+  const show = {
+    title: (v: TaskFields) => v.title,
+    description: (v: TaskFields) => v.description || '(empty)',
+    status: (v: TaskFields) => TASK_STATUS_LABELS[v.status],
+    priority: (v: TaskFields) => priorityLabel(v.priority),
+    effort: (v: TaskFields) => `${v.effort} points`,
+    assigneeId: (v: TaskFields) => members.find((m) => m.userId === v.assigneeId)?.name ?? 'Nobody',
+    labels: (v: TaskFields) => v.labels.join(', ') || '(none)',
+    sprintId: (v: TaskFields) => sprints.find((s) => s.id === v.sprintId)?.name ?? 'Backlog',
+  } satisfies Record<keyof TaskFields, (v: TaskFields) => string>;
+  const label: Record<keyof TaskFields, string> = {
+    title: 'Title',
+    description: 'Description',
+    status: 'Column',
+    priority: 'Priority',
+    effort: 'Effort',
+    assigneeId: 'Assignee',
+    labels: 'Labels',
+    sprintId: 'Sprint',
+  };
+  const differing = (Object.keys(show) as Array<keyof TaskFields>).filter((f) => show[f](theirs) !== show[f](mine));
+  const conflict: TaskConflictView = {
+    version: theirs.version,
+    savedBy: err.savedBy?.name ?? null,
+    savedAt: err.savedBy?.at.toISOString() ?? null,
+    theirs: differing.map((f) => ({ field: f, label: label[f], value: show[f](theirs) })),
+    values: {
+      title: theirs.title,
+      description: theirs.description,
+      status: theirs.status,
+      priority: theirs.priority,
+      effort: theirs.effort,
+      assigneeId: theirs.assigneeId,
+      labels: theirs.labels,
+      sprintId: theirs.sprintId,
+    },
+  };
+  const fieldErrors = Object.fromEntries(conflict.theirs.map((d) => [d.field, [`Saved meanwhile as: ${d.value}`]]));
+  return { conflict, fieldErrors };
+}
+
+export const updateTaskAction = defineAction(
+  'editor',
+  taskFields.extend({ taskId, version: z.coerce.number().int().positive() }),
+  async ({ db, user, project, input }) => {
+    const { taskId: id, version, ...changes } = input;
+    try {
+      const task = await updateTask(db, user, project.id, id, version, changes);
+      refresh(project.slug);
+      return { ok: true, data: { version: task.version }, message: 'Saved.' };
+    } catch (err) {
+      if (!(err instanceof TaskConflictError)) throw err;
+      const { conflict, fieldErrors } = await describeConflict(err, project.id, db, changes);
+      const result: ActionResult<{ version: number }> & { conflict: TaskConflictView } = {
+        ok: false,
+        message: `${err.message} Their values are shown under each field: save again to keep yours, or take theirs.`,
+        fieldErrors,
+        conflict,
+      };
+      return result;
+    }
+  },
+);
+
+export const prioritiseAction = defineAction('editor', z.object({ sprintId: sprintRef.default(null) }), async ({ db, user, project, input }) => {
+  const changed = await prioritiseTasks(db, user, project.id, input.sprintId);
+  refresh(project.slug);
+  return { ok: true, data: undefined, message: changed ? `Reordered ${changed} tasks: most urgent first, then least effort.` : 'Already in priority order.' };
+});
+
+const wipLimit = z.preprocess(blankToNull, z.coerce.number('Enter a number').int('Use a whole number').min(1, 'Use 1 or more, or leave empty for no limit').max(999).nullable());
+
+export const setWipLimitsAction = defineAction(
+  'editor',
+  z.object({
+    backlog: wipLimit.default(null),
+    todo: wipLimit.default(null),
+    in_progress: wipLimit.default(null),
+    review: wipLimit.default(null),
+    done: wipLimit.default(null),
+    cancelled: wipLimit.default(null),
+  }),
+  async ({ db, user, project, input }) => {
+    await setWipLimits(db, user, project.id, input);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: 'Column limits saved.' };
+  },
+);
+
+const link = z.object({
+  taskId,
+  kind: z.enum([...TASK_LINK_KINDS, 'subproblem'], 'Choose what to link'),
+  targetId: z.string().trim().min(1, 'Choose what to link').max(64),
+});
+
+// Sub-problems own their links to tasks (the problem tree's queries); the task page creates them through those.
+export const linkTaskAction = defineAction('editor', link, async ({ db, user, project, input }) => {
+  if (input.kind === 'subproblem') await linkSubProblem(db, user, project.id, input.targetId, 'task', input.taskId);
+  else await linkTask(db, user, project.id, input.taskId, input.kind, input.targetId);
+  refresh(project.slug);
+  return { ok: true, data: undefined, message: 'Linked.' };
+});
+
+export const unlinkTaskAction = defineAction('editor', link, async ({ db, user, project, input }) => {
+  if (input.kind === 'subproblem') {
+    const linkId = Number(input.targetId);
+    if (!Number.isSafeInteger(linkId)) return { ok: false, message: 'Unknown link.' };
+    await unlinkSubProblem(db, user, project.id, linkId);
+  } else {
+    await unlinkTask(db, user, project.id, input.taskId, input.kind, input.targetId);
+  }
+  refresh(project.slug);
+  return { ok: true, data: undefined, message: 'Link removed.' };
+});

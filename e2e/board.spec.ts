@@ -1,0 +1,119 @@
+import { type Locator, type Page, expect, test } from '@playwright/test';
+import { addMember, createProject, createUser, signIn, unique } from './fixtures';
+
+/** A project with an active sprint holding the given cards in To do, all created through the UI. */
+async function projectWithSprint(page: Page, titles: string[]) {
+  const slug = unique('board');
+  await createProject(page, { name: 'Board e2e', slug });
+  await page.goto(`/${slug}/sprints`);
+  const plan = page.getByRole('region', { name: 'Plan a sprint' });
+  await plan.getByLabel('Goal').fill('Beat persistence on rainy days');
+  await plan.getByRole('button', { name: 'Plan sprint' }).click();
+  await expect(plan.getByText(/^Planned Sprint 1:/)).toBeVisible();
+  await page.getByRole('form', { name: 'Start Sprint 1' }).getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByText('Sprint 1 started.')).toBeVisible();
+  await page.goto(`/${slug}/board`);
+  const add = page.getByRole('region', { name: 'Add a task' });
+  for (const [i, title] of titles.entries()) {
+    await add.getByLabel('Title').fill(title);
+    await add.getByRole('button', { name: 'Add task' }).click();
+    await expect(add.getByText(`Created T-${i + 1}.`)).toBeVisible();
+  }
+  for (const title of titles) await expect(card(page, 'To do', title)).toBeVisible();
+  return slug;
+}
+
+const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const cardList = (page: Page, name: string) => column(page, name).getByRole('list', { name: `${name} cards` });
+const card = (page: Page, columnName: string, title: string) => column(page, columnName).getByRole('listitem').filter({ hasText: title });
+
+/**
+ * A pointer drag the way a person does it: press, move past dnd-kit's activation distance, glide, and
+ * (when `arrived` is given) hold until the card shows in the target column before releasing, as a
+ * person waits to see the gap open.
+ */
+async function dragTo(page: Page, item: Locator, target: Locator, arrived?: Locator) {
+  const from = (await item.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  // Grab the card by its header row, away from the title link.
+  const x = from.x + from.width - 16;
+  const y = from.y + 12;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 12, y + 4, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 12, { steps: 20 });
+  if (arrived) await expect(arrived).toBeVisible();
+  await page.mouse.up();
+}
+
+async function openBoardAs(browser: import('@playwright/test').Browser, slug: string, who: { email: string; password: string }) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, who.email, who.password);
+  await page.goto(`/${slug}/board`);
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  return { context, page };
+}
+
+test('a dragged card stays where it was dropped after a reload, and another browser sees the move live', async ({ page, browser }) => {
+  const title = unique('Collect more training data');
+  const other = unique('Improve feature engineering');
+  const slug = await projectWithSprint(page, [title, other]);
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+
+  const second = await browser.newContext({ storageState: 'e2e/.auth/admin.json' });
+  const watcher = await second.newPage();
+  await watcher.goto(`/${slug}/board`);
+  await expect(watcher.getByText('Live', { exact: true })).toBeVisible();
+  await expect(card(watcher, 'To do', title)).toBeVisible();
+
+  await dragTo(page, card(page, 'To do', title), cardList(page, 'In progress'), card(page, 'In progress', title));
+  await expect(card(page, 'In progress', title)).toBeVisible();
+  // The other browser gets it through Server-Sent Events fed by Postgres NOTIFY, without reloading.
+  await expect(card(watcher, 'In progress', title)).toBeVisible({ timeout: 2_000 });
+  await expect(card(watcher, 'To do', title)).toHaveCount(0);
+
+  await page.reload();
+  await expect(card(page, 'In progress', title)).toBeVisible();
+  await expect(card(page, 'To do', other)).toBeVisible();
+  await second.close();
+});
+
+test('a card moves with the keyboard alone, with each step announced', async ({ page }) => {
+  const first = unique('Label edge cases');
+  const second = unique('Try new algorithm');
+  const slug = await projectWithSprint(page, [first, second]);
+  const handle = page.getByRole('button', { name: `Move T-2: ${second}` });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('status').filter({ hasText: `T-2 ${second}` })).toContainText('To do');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('status').filter({ hasText: `T-2 ${second}` })).toContainText('position 1 of 2');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('status').filter({ hasText: `T-2 ${second}` })).toContainText('In progress');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('status').filter({ hasText: `Dropped T-2 ${second}` })).toContainText('In progress, position 1 of 1');
+  await expect(card(page, 'In progress', second)).toBeVisible();
+  await page.goto(`/${slug}/board`);
+  await expect(card(page, 'In progress', second)).toBeVisible();
+  await expect(card(page, 'To do', first)).toBeVisible();
+});
+
+test('a viewer sees the board but cannot drag a card', async ({ page, browser }) => {
+  const title = unique('Write the model card');
+  const slug = await projectWithSprint(page, [title]);
+  const viewer = { name: 'Vera Viewer', email: `${unique('vera')}@example.com`, password: 'viewer-password-9' };
+  await createUser(page, viewer);
+  await addMember(page, slug, viewer.email, 'viewer');
+
+  const { context, page: asViewer } = await openBoardAs(browser, slug, viewer);
+  await expect(asViewer.getByText('You can view this board; editors move the cards.')).toBeVisible();
+  await expect(asViewer.getByRole('button', { name: /^Move T-/ })).toHaveCount(0);
+  await expect(asViewer.getByRole('region', { name: 'Add a task' })).toHaveCount(0);
+  await dragTo(asViewer, card(asViewer, 'To do', title), cardList(asViewer, 'Done'));
+  await expect(card(asViewer, 'To do', title)).toBeVisible();
+  await asViewer.reload();
+  await expect(card(asViewer, 'To do', title)).toBeVisible();
+  await expect(card(asViewer, 'Done', title)).toHaveCount(0);
+  await context.close();
+});
