@@ -7,6 +7,7 @@ import path from 'node:path';
 import { dbConfigFromEnv, provideDbHandle } from '@/db/client';
 import { parseWeatherCsv } from '@/lib/ml/weather';
 import { CliError, withCliDb } from './cli-db';
+import { seedDemoExtras } from './demo-extras';
 import { seedDemoProject } from './demo-project';
 
 // The package exports only its JS entry (build/index.js); the data folder sits beside build/.
@@ -35,7 +36,9 @@ async function main() {
     try {
       // Imported only now, so the route handlers find the database this script opened.
       const { inProcessFetch } = await import('./mlflow-in-process');
-      return await seedDemoProject(db, { csv, days, gitCommit: gitHead(), fetch: inProcessFetch, log });
+      const seeded = await seedDemoProject(db, { csv, days, gitCommit: gitHead(), fetch: inProcessFetch, log });
+      await seedDemoExtras(db, seeded.projectId, days, log);
+      return seeded;
     } finally {
       withdraw();
     }
