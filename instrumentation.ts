@@ -4,5 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { getDbHandle } = await import('./db/client');
     await getDbHandle();
+    if (process.env.RUNBOARD_SCHEDULER !== 'off') (await import('./server/scheduler')).startScheduler();
   }
 }

@@ -10,6 +10,7 @@ import { createUser } from '@/db/queries/users';
 import { migrateDb } from '@/db/migrate';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 import { benchIngest } from './bench/ingest';
+import { benchMonitoring } from './bench/monitoring';
 import { RUNS_TABLE_QUERY, benchRunsTable } from './bench/runs-table';
 import { benchSeries } from './bench/series';
 import { type RunningServer, buildState, startNextServer } from './bench/server';
@@ -110,6 +111,9 @@ async function main(): Promise<number> {
       target: `< ${TARGETS.pageMs} ms`,
       pass: page.pageMs < TARGETS.pageMs,
     });
+
+    log(`\n(4–5) model monitoring: 10,000-row prediction batches, drift checks over 1,000,000 predictions × 10 features`);
+    figures.push(...(await benchMonitoring(handle, { log })).figures);
 
     log(`\n${printTable(figures)}\n`);
     const missed = figures.filter((f) => !f.pass);
