@@ -33,6 +33,8 @@ const card = (page: Page, columnName: string, title: string) => column(page, col
  * person waits to see the gap open.
  */
 async function dragTo(page: Page, item: Locator, target: Locator, arrived?: Locator) {
+  // Mouse coordinates are viewport-relative: bring the board into view first (forms below it may have scrolled it away).
+  await item.scrollIntoViewIfNeeded();
   const from = (await item.boundingBox())!;
   const to = (await target.boundingBox())!;
   // Grab the card by its header row, away from the title link.

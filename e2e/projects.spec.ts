@@ -25,7 +25,7 @@ test('create a project, edit it, move its stage, and see every change in the act
   await stage.getByRole('button', { name: 'Change stage' }).click();
   await expect(stage.getByText('Stage changed.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Project', exact: true }).click();
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText('Collect data');
   await expect(page.getByRole('cell', { name: 'Problem agreed with the retention team' })).toBeVisible();
 

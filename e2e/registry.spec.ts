@@ -19,7 +19,7 @@ test('register two runs as versions, promote, roll back with a reason, and follo
   }
 
   await page.goto(`/${slug}/models/rain-tomorrow`);
-  const versions = page.getByRole('table', { name: 'Versions of rain-tomorrow' });
+  const versions = page.getByRole('table', { name: 'Versions of rain-tomorrow', exact: true });
   for (const v of [1, 2]) {
     const row = versions.getByRole('row', { name: new RegExp(`Version ${v}`) });
     await row.getByLabel(`Stage for version ${v}`).selectOption('Production');
@@ -52,7 +52,7 @@ test('register two runs as versions, promote, roll back with a reason, and follo
   const asViewer = await context.newPage();
   await signIn(asViewer, viewer.email, viewer.password);
   await asViewer.goto(`/${slug}/models/rain-tomorrow`);
-  await expect(asViewer.getByRole('table', { name: 'Versions of rain-tomorrow' })).toBeVisible();
+  await expect(asViewer.getByRole('table', { name: 'Versions of rain-tomorrow', exact: true })).toBeVisible();
   await expect(asViewer.getByRole('button', { name: /Move version/ })).toHaveCount(0);
   await expect(asViewer.getByRole('button', { name: 'Roll back' })).toHaveCount(0);
   await context.close();

@@ -6,15 +6,17 @@ import { useSelectedLayoutSegment } from 'next/navigation';
 // Sections appear here as they are built; each links to a real page.
 // `also`: segments of pages that belong to the section (runs and compare are reached from experiments).
 const SECTIONS: ReadonlyArray<{ segment: string | null; label: string; also?: readonly string[] }> = [
-  { segment: null, label: 'Project' },
+  { segment: null, label: 'Overview' },
   { segment: 'metrics', label: 'Success metrics' },
   { segment: 'risks', label: 'Risks' },
   { segment: 'problem', label: 'Problem' },
-  { segment: 'report', label: 'Report' },
   { segment: 'board', label: 'Board', also: ['backlog', 'sprints'] },
   { segment: 'experiments', label: 'Experiments', also: ['runs', 'compare'] },
+  { segment: 'models', label: 'Models' },
+  { segment: 'datasets', label: 'Datasets' },
   { segment: 'monitoring', label: 'Monitoring' },
   { segment: 'ab-tests', label: 'A/B tests' },
+  { segment: 'report', label: 'Report' },
   { segment: 'activity', label: 'Activity' },
   { segment: 'settings', label: 'Settings' },
 ];
