@@ -8,9 +8,10 @@ describe('chooseWidth', () => {
     expect(chooseWidth(0, 15_999, 1000)).toBe(1);
   });
   it('picks the finest rollup that stays within 16 rows per bucket', () => {
-    expect(chooseWidth(0, 16_000, 1000)).toBe(32);
-    expect(chooseWidth(0, 999_999, 1000)).toBe(1024);
-    expect(chooseWidth(0, 100_000_000, 1000)).toBe(32768);
+    expect(chooseWidth(0, 16_000, 1000)).toBe(128);
+    expect(chooseWidth(0, 999_999, 1000)).toBe(128);
+    expect(chooseWidth(0, 2_048_000, 1000)).toBe(8192);
+    expect(chooseWidth(0, 100_000_000, 1000)).toBe(8192);
   });
 });
 

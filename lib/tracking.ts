@@ -37,7 +37,8 @@ export const WELL_KNOWN_TAGS = {
 } as const;
 
 /**
- * Rollup bucket widths in steps, 32× apart: with ≤ 16 rows read per chart bucket, a 1,000-bucket chart reads
- * raw points up to 16,000 steps, then one of these levels up to ~500M steps. Fewer levels keep ingest cheap.
+ * Rollup bucket widths in steps, 64× apart: with ≤ 16 rows read per chart bucket, a 1,000-bucket chart reads raw
+ * points up to 16,000 steps, 128-step buckets up to ~2M steps, then 8,192-step buckets. Two levels keep ingest
+ * cheap: a 1,000-point batch of one key adds ~9 rollup rows.
  */
-export const ROLLUP_WIDTHS = [32, 1024, 32768] as const;
+export const ROLLUP_WIDTHS = [128, 8192] as const;

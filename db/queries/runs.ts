@@ -5,6 +5,7 @@ import { type RunFields, generateRunName, runFieldsFromTags, tagsFromRunFields }
 import { rollupBatch, summariseByKey } from '@/lib/metric-aggregates';
 import { type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking';
 import type { Db } from '../client';
+import { rowsOf } from '../rows';
 import { datasets, experiments, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { dedupeTags, getExperiment } from './experiments';
@@ -163,6 +164,16 @@ export async function deleteRunTag(db: Db, projectId: string, runId: string, key
  * statement, so a chart never sees points without their aggregates.
  */
 export async function logBatch(db: Db, projectId: string, runId: string, batch: { metrics?: MetricInput[]; params?: Tag[]; tags?: Tag[] }) {
+  // The common case on the ingest path — metrics only — is one atomic statement with the run check inside it.
+  if (!batch.params?.length && !batch.tags?.length) {
+    if (!batch.metrics?.length) {
+      assertActive(await getRunRow(db, projectId, runId));
+      return;
+    }
+    if (await insertMetricPoints(db, runId, batch.metrics, projectId)) return;
+    assertActive(await getRunRow(db, projectId, runId));
+    throw notFound(`Run with id=${runId}`);
+  }
   await db.transaction(async (tx) => {
     const [run] = await tx
       .select({ id: runs.id, lifecycleStage: runs.lifecycleStage })
@@ -181,7 +192,7 @@ export async function logBatch(db: Db, projectId: string, runId: string, batch: 
         .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value: sql`excluded.value` } });
       if (Object.keys(fields).length) await tx.update(runs).set({ ...fields, updatedAt: new Date() }).where(eq(runs.id, runId));
     }
-    if (batch.metrics?.length) await insertMetricPoints(tx, runId, batch.metrics);
+    if (batch.metrics?.length) await insertMetricPoints(tx, runId, batch.metrics, projectId);
   });
 }
 
@@ -220,21 +231,27 @@ const float8 = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infin
  * Points, per-key summary (latest/min/max/count) and rollups in one statement. The aggregates of the batch are
  * computed here rather than in SQL, so Postgres only appends points and merges a few dozen small rows.
  */
-export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricInput[]) {
+export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricInput[], projectId: string): Promise<boolean> {
   const summary = [...summariseByKey(metrics)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rollups = rollupBatch(metrics);
   const col = <T,>(rows: T[], pick: (r: T) => unknown) => sql.param(rows.map(pick));
-  await tx.execute(sql`
-    with ins as (
+  // Every insert is conditional on the run being active in this project; the share lock holds off a concurrent delete.
+  const result = await tx.execute(sql`
+    with run as (
+      select id from runs where id = ${runId} and project_id = ${projectId} and lifecycle_stage = 'active' for share
+    ),
+    ins as (
       insert into metric_points (run_id, key, step, timestamp, value)
       select ${runId}, * from unnest(${col(metrics, (m) => m.key)}::text[], ${col(metrics, (m) => m.step)}::bigint[],
         ${col(metrics, (m) => m.timestamp)}::bigint[], ${col(metrics, (m) => float8(m.value))}::float8[])
+      where exists (select 1 from run)
     ),
     summary as (
       insert into run_metrics as rm (run_id, key, value, step, timestamp, min_value, max_value, count)
       select ${runId}, * from unnest(${col(summary, ([k]) => k)}::text[], ${col(summary, ([, a]) => float8(a.lastValue))}::float8[],
         ${col(summary, ([, a]) => a.lastStep)}::bigint[], ${col(summary, ([, a]) => a.lastTimestamp)}::bigint[],
         ${col(summary, ([, a]) => a.min)}::float8[], ${col(summary, ([, a]) => a.max)}::float8[], ${col(summary, ([, a]) => a.count)}::bigint[])
+      where exists (select 1 from run)
       on conflict (run_id, key) do update set
         value = case when (excluded.step, excluded.timestamp) >= (rm.step, rm.timestamp) then excluded.value else rm.value end,
         timestamp = case when (excluded.step, excluded.timestamp) >= (rm.step, rm.timestamp) then excluded.timestamp else rm.timestamp end,
@@ -247,6 +264,7 @@ export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricI
     select ${runId}, * from unnest(${col(rollups, (r) => r.key)}::text[], ${col(rollups, (r) => r.width)}::int[], ${col(rollups, (r) => r.bucket)}::bigint[],
       ${col(rollups, (r) => r.count)}::bigint[], ${col(rollups, (r) => r.min)}::float8[], ${col(rollups, (r) => r.max)}::float8[],
       ${col(rollups, (r) => r.lastStep)}::bigint[], ${col(rollups, (r) => r.lastTimestamp)}::bigint[], ${col(rollups, (r) => float8(r.lastValue))}::float8[])
+    where exists (select 1 from run)
     on conflict (run_id, key, width, bucket) do update set
       count = r.count + excluded.count,
       min_value = least(r.min_value, excluded.min_value),
@@ -254,7 +272,10 @@ export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricI
       last_value = case when (excluded.last_step, excluded.last_timestamp) >= (r.last_step, r.last_timestamp) then excluded.last_value else r.last_value end,
       last_timestamp = case when (excluded.last_step, excluded.last_timestamp) >= (r.last_step, r.last_timestamp) then excluded.last_timestamp else r.last_timestamp end,
       last_step = greatest(excluded.last_step, r.last_step)
+    returning 1
   `);
+  // A batch always has rollup rows, so none returned means the run was missing, deleted, or in another project.
+  return rowsOf(result).length > 0;
 }
 
 export type DatasetInput = {

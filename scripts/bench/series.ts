@@ -19,7 +19,7 @@ export async function benchSeries(db: Db, projectId: string, experimentId: numbe
     for (let step = from; step < Math.min(points, from + CHUNK); step++) {
       chunk.push({ key: 'loss', step, timestamp: t0 + step, value: 2 * Math.exp(-step / 200_000) + Math.sin(step / 977) * 0.05 });
     }
-    await insertMetricPoints(db, run.id, chunk);
+    await insertMetricPoints(db, run.id, chunk, projectId);
   }
   const seedSeconds = (performance.now() - started) / 1000;
   log(`  seeded ${points.toLocaleString('en-US')} points through the ingest query in ${seedSeconds.toFixed(1)} s`);
