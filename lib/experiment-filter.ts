@@ -1,7 +1,7 @@
 // MLflow's experiment-search grammar (SearchExperimentsUtils in mlflow/utils/search_utils.py): clauses
 // joined by AND over the attributes name, creation_time and last_update_time, and tags; order_by over
 // name, experiment_id, creation_time and last_update_time.
-import { type Comparator, type FilterToken, FilterSyntaxError, tokenize } from './search-filter';
+import { type Comparator, type FilterToken, FilterSyntaxError, nextClauseIndex, tokenize } from './search-filter';
 
 export const EXPERIMENT_STRING_ATTRIBUTES = ['name'] as const;
 export const EXPERIMENT_NUMERIC_ATTRIBUTES = ['creation_time', 'last_update_time'] as const;
@@ -71,15 +71,9 @@ export function parseExperimentFilter(filter: string | undefined | null): Experi
       if (v.kind !== 'string') throw new FilterSyntaxError(`Expected a quoted string for ${ident.text} at position ${v.pos + 1}, e.g. 'my-value'.`, v.pos);
       clauses.push(type === 'tag' ? { type, key, comparator, value: v.text } : { type: 'attribute', key: 'name', comparator, value: v.text });
     }
-    const next = tokens[i];
-    if (!next) break;
-    if (next.kind === 'ident' && next.text.toUpperCase() === 'AND') {
-      i++;
-      if (i >= tokens.length) throw new FilterSyntaxError(`Dangling AND at position ${next.pos + 1}.`, next.pos);
-      continue;
-    }
-    if (next.kind === 'ident' && next.text.toUpperCase() === 'OR') throw new FilterSyntaxError(`OR is not supported (position ${next.pos + 1}): only AND joins clauses.`, next.pos);
-    throw new FilterSyntaxError(`Expected AND at position ${next.pos + 1}.`, next.pos);
+    const next = nextClauseIndex(tokens, i);
+    if (next === null) break;
+    i = next;
   }
   return clauses;
 }

@@ -1,6 +1,6 @@
 // MLflow's registry search grammars (SearchModelUtils and SearchModelVersionUtils in mlflow/utils/search_utils.py,
 // as the SQL store applies them): clauses joined by AND over a few attributes and tags.<key>, and order_by terms.
-import { type Comparator, type FilterToken, FilterSyntaxError, tokenize } from './search-filter';
+import { type Comparator, type FilterToken, FilterSyntaxError, nextClauseIndex, tokenize } from './search-filter';
 
 type StringComparator = '=' | '!=' | 'LIKE' | 'ILIKE';
 type NumericComparator = '=' | '!=' | '>' | '>=' | '<' | '<=';
@@ -100,15 +100,9 @@ function parseClauses<C>(filter: string | undefined | null, attributes: Record<s
         clauses.push({ type, key, comparator, value: v.text } as C);
       }
     }
-    const after = tokens[i];
-    if (!after) break;
-    if (after.kind === 'ident' && after.text.toUpperCase() === 'AND') {
-      i++;
-      if (i >= tokens.length) throw new FilterSyntaxError(`Dangling AND at position ${after.pos + 1}.`, after.pos);
-      continue;
-    }
-    if (after.kind === 'ident' && after.text.toUpperCase() === 'OR') throw new FilterSyntaxError(`OR is not supported (position ${after.pos + 1}): only AND joins clauses.`, after.pos);
-    throw new FilterSyntaxError(`Expected AND at position ${after.pos + 1}.`, after.pos);
+    const following = nextClauseIndex(tokens, i);
+    if (following === null) break;
+    i = following;
   }
   return clauses;
 }

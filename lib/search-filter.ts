@@ -150,6 +150,22 @@ export function isNumericAttribute(key: string): boolean {
   return (NUMERIC_ATTRIBUTES as readonly string[]).includes(key);
 }
 
+/**
+ * After a clause: the index of the next clause (past its AND), or null at the end. Every grammar here joins
+ * clauses with AND only, as MLflow's does.
+ */
+export function nextClauseIndex(tokens: FilterToken[], i: number): number | null {
+  const next = tokens[i];
+  if (!next) return null;
+  const word = next.kind === 'ident' ? next.text.toUpperCase() : '';
+  if (word === 'AND') {
+    if (i + 1 >= tokens.length) throw new FilterSyntaxError(`Dangling AND at position ${next.pos + 1}.`, next.pos);
+    return i + 1;
+  }
+  if (word === 'OR') throw new FilterSyntaxError(`OR is not supported (position ${next.pos + 1}): only AND joins clauses.`, next.pos);
+  throw new FilterSyntaxError(`Expected AND at position ${next.pos + 1}.`, next.pos);
+}
+
 /** Parses a filter string; an empty or blank string means no clauses. */
 export function parseSearchFilter(filter: string | undefined | null): Clause[] {
   if (!filter || !filter.trim()) return [];
@@ -231,15 +247,9 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
     }
     clauses.push({ type, key, comparator, value });
 
-    const next = tokens[i];
-    if (!next) break;
-    if (isWord(next, 'AND')) {
-      i++;
-      if (i >= tokens.length) throw new FilterSyntaxError(`Dangling AND at position ${next.pos + 1}.`, next.pos);
-      continue;
-    }
-    if (isWord(next, 'OR')) throw new FilterSyntaxError(`OR is not supported (position ${next.pos + 1}): only AND joins clauses.`, next.pos);
-    throw new FilterSyntaxError(`Expected AND at position ${next.pos + 1}.`, next.pos);
+    const next = nextClauseIndex(tokens, i);
+    if (next === null) break;
+    i = next;
   }
   return clauses;
 }

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
 import type { ExperimentClause, ExperimentOrder } from '@/lib/experiment-filter';
 import type { Db } from '../client';
+import { compareSql } from './sql-compare';
 import { experimentTags, experiments } from '../schema';
 import { DEFAULT_EXPERIMENT, type ViewType, lifecycleFilter } from './experiments';
 
@@ -12,28 +13,7 @@ function attributeColumn(key: string): SQL {
   return sql`${experiments.name}`;
 }
 
-function compare(column: SQL, c: ExperimentClause): SQL {
-  switch (c.comparator) {
-    case '=':
-      return sql`${column} = ${c.value}`;
-    case '!=':
-      return sql`${column} <> ${c.value}`;
-    case '>':
-      return sql`${column} > ${c.value}`;
-    case '>=':
-      return sql`${column} >= ${c.value}`;
-    case '<':
-      return sql`${column} < ${c.value}`;
-    case '<=':
-      return sql`${column} <= ${c.value}`;
-    case 'LIKE':
-      return sql`${column} like ${c.value}`;
-    case 'ILIKE':
-      return sql`${column} ilike ${c.value}`;
-    default:
-      throw new Error(`Unsupported comparator ${c.comparator}`);
-  }
-}
+const compare = (column: SQL, c: ExperimentClause) => compareSql(column, c.comparator, c.value);
 
 /** One clause → a bound condition on `experiments`; values are always parameters. */
 function clauseToSql(c: ExperimentClause): SQL {

@@ -3,32 +3,12 @@
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ModelClause, ModelOrder, TagClause, VersionClause, VersionOrder } from '@/lib/mlflow-registry-filter';
 import type { Db } from '../client';
+import { compareSql } from './sql-compare';
 import { modelAliases, modelVersionTags, modelVersions, registeredModelTags, registeredModels } from '../schema';
 
 type KeyValue = { key: string; value: string };
 
-function compare(column: SQL, c: { comparator: string; value: string | number }): SQL {
-  switch (c.comparator) {
-    case '=':
-      return sql`${column} = ${c.value}`;
-    case '!=':
-      return sql`${column} <> ${c.value}`;
-    case '>':
-      return sql`${column} > ${c.value}`;
-    case '>=':
-      return sql`${column} >= ${c.value}`;
-    case '<':
-      return sql`${column} < ${c.value}`;
-    case '<=':
-      return sql`${column} <= ${c.value}`;
-    case 'LIKE':
-      return sql`${column} like ${c.value}`;
-    case 'ILIKE':
-      return sql`${column} ilike ${c.value}`;
-    default:
-      throw new Error(`Unsupported comparator ${c.comparator}`);
-  }
-}
+const compare = (column: SQL, c: { comparator: string; value: string | number }) => compareSql(column, c.comparator, c.value);
 
 const modelTagCondition = (c: TagClause) =>
   sql`exists (select 1 from ${registeredModelTags} t where t.model_id = ${registeredModels.id} and t.key = ${c.key} and ${compare(sql`t.value`, c)})`;

@@ -3,6 +3,7 @@ import { DomainError } from '@/lib/errors';
 import type { RunApproach } from '@/lib/tracking';
 import { type Clause, FilterSyntaxError, type OrderBy, isNumericAttribute, parseOrderBy, parseSearchFilter } from '@/lib/search-filter';
 import type { Db } from '../client';
+import { compareSql } from './sql-compare';
 import { rowsOf } from '../rows';
 import { datasets, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
 import { type ViewType, lifecycleFilter } from './experiments';
@@ -38,32 +39,7 @@ const ATTRIBUTE_COLUMNS = {
   end_time: runs.endTime,
 } as const;
 
-function compare(column: SQL | typeof runs.id, comparator: Clause['comparator'], value: Clause['value']): SQL {
-  switch (comparator) {
-    case '=':
-      return sql`${column} = ${value}`;
-    case '!=':
-      return sql`${column} <> ${value}`;
-    case '>':
-      return sql`${column} > ${value}`;
-    case '>=':
-      return sql`${column} >= ${value}`;
-    case '<':
-      return sql`${column} < ${value}`;
-    case '<=':
-      return sql`${column} <= ${value}`;
-    case 'LIKE':
-      return sql`${column} like ${value}`;
-    case 'ILIKE':
-      return sql`${column} ilike ${value}`;
-    case 'IN':
-      return sql`${column} in ${value as string[]}`;
-    case 'NOT IN':
-      return sql`${column} not in ${value as string[]}`;
-    default:
-      throw new DomainError('invalid', `Unsupported comparator ${comparator}.`);
-  }
-}
+const compare = (column: SQL, comparator: Clause['comparator'], value: Clause['value']) => compareSql(column, comparator, value);
 
 /** One clause → a bound SQL condition on `runs`; values are always parameters, never spliced. */
 function clauseToSql(c: Clause): SQL {
