@@ -13,7 +13,7 @@ export type LifecycleFacts = {
   finishedRuns: number;
   modelVersions: number;
   productionVersions: number;
-  /** Logged predictions of the project's monitored models (capped: any at all is what counts). */
+  /** Logged predictions of the project's monitored models (capped, since only whether there are some matters). */
   monitoringData: number;
 };
 
