@@ -7,11 +7,10 @@ import type { Actor } from '@/db/queries/activity';
 import { addMember, createProject, getProjectAccess, getProjectBySlug, listMembers } from '@/db/queries/projects';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser, getUserByEmail, setUserPassword } from '@/db/queries/users';
-import { isTransientDbError } from '@/lib/db-errors';
 import { PROJECT_ROLES, RESERVED_SLUGS } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { emailSchema, nameSchema, passwordSchema, slugSchema } from '@/lib/validation';
-import { CliError, withCliDb } from './cli-db';
+import { CliError, describeCliFailure, withCliDb } from './cli-db';
 
 type OptionSpec = { type: 'string' | 'boolean'; required?: boolean; value?: string; help: string };
 type Command = {
@@ -234,23 +233,6 @@ function parseOptions(name: string, command: Command, args: string[]): Record<st
   return values;
 }
 
-function rootCause(err: unknown): unknown {
-  let e = err;
-  for (let depth = 0; depth < 5 && e instanceof Error && e.cause instanceof Error; depth++) e = e.cause;
-  return e;
-}
-
-/** One line for the operator; never a stack, nor a failed query's parameters (they can hold password hashes). */
-function describeFailure(err: unknown): { message: string; exitCode: number } {
-  if (err instanceof CliError) return { message: err.message, exitCode: err.exitCode };
-  if (err instanceof DomainError) return { message: err.message, exitCode: 1 };
-  const cause = rootCause(err);
-  const detail = cause instanceof Error ? cause.message || cause.name : String(cause);
-  if (isTransientDbError(err)) return { message: `cannot reach the database (${detail}). Check DATABASE_URL and that Postgres is running.`, exitCode: 1 };
-  const hint = process.env.RUNBOARD_DEBUG ? '' : ' (set RUNBOARD_DEBUG=1 for details)';
-  return { message: `unexpected failure: ${detail}${hint}`, exitCode: 1 };
-}
-
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -278,7 +260,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const { message, exitCode } = describeFailure(err);
+    const { message, exitCode } = describeCliFailure(err);
     process.stderr.write(`error: ${message}\n`);
     if (process.env.RUNBOARD_DEBUG) console.error(err);
     process.exitCode = exitCode;

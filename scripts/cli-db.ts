@@ -3,6 +3,8 @@ import path from 'node:path';
 import { type Db, type DbConfig, type DbHandle, openDb } from '@/db/client';
 import { claimEmbeddedDb, embeddedDbHolder } from '@/db/embedded-lock';
 import { migrateDb } from '@/db/migrate';
+import { isTransientDbError } from '@/lib/db-errors';
+import { DomainError } from '@/lib/errors';
 
 /** An expected failure the CLI reports as one line: exit 2 for bad usage, 1 for everything else. */
 export class CliError extends Error {
@@ -43,7 +45,7 @@ function inUse(dataDir: string, pid: number): CliError {
  * Claims the embedded database for this process (PGlite allows one), or refuses if a server holds it.
  * Returns the release function; it also runs on exit and on Ctrl-C so a crash leaves no claim behind.
  */
-function claimForCli(dataDir: string): () => void {
+export function claimForCli(dataDir: string): () => void {
   const holder = embeddedDbHolder(dataDir);
   if (holder) throw inUse(dataDir, holder);
   try {
@@ -87,4 +89,21 @@ export async function withCliDb<T>(config: DbConfig, run: (db: Db, handle: DbHan
   } finally {
     release();
   }
+}
+
+function rootCause(err: unknown): unknown {
+  let e = err;
+  for (let depth = 0; depth < 5 && e instanceof Error && e.cause instanceof Error; depth++) e = e.cause;
+  return e;
+}
+
+/** One line for the operator; never a stack, nor a failed query's parameters (they can hold password hashes). */
+export function describeCliFailure(err: unknown): { message: string; exitCode: number } {
+  if (err instanceof CliError) return { message: err.message, exitCode: err.exitCode };
+  if (err instanceof DomainError) return { message: err.message, exitCode: 1 };
+  const cause = rootCause(err);
+  const detail = cause instanceof Error ? cause.message || cause.name : String(cause);
+  if (isTransientDbError(err)) return { message: `cannot reach the database (${detail}). Check DATABASE_URL and that Postgres is running.`, exitCode: 1 };
+  const hint = process.env.RUNBOARD_DEBUG ? '' : ' (set RUNBOARD_DEBUG=1 for details)';
+  return { message: `unexpected failure: ${detail}${hint}`, exitCode: 1 };
 }
