@@ -35,6 +35,9 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       max: Number(process.env.RUNBOARD_DB_POOL ?? 10),
       onnotice: () => {},
       connect_timeout: 5,
+      // The driver's default reconnect delay grows to 20 s after a few failures during an outage; capped at
+      // 1 s, requests find the database again within about a second of it coming back.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
     });
     return {
       db: drizzle(client, { schema }) as unknown as Db,

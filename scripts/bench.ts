@@ -13,8 +13,8 @@ import { benchIngest } from './bench/ingest';
 import { benchMonitoring } from './bench/monitoring';
 import { RUNS_TABLE_QUERY, benchRunsTable } from './bench/runs-table';
 import { benchSeries } from './bench/series';
-import { type RunningServer, buildState, startNextServer } from './bench/server';
-import { type Figure, fmtInt, fmtMs, printTable } from './bench/util';
+import { type RunningServer, buildState, startNextServer } from './lib/next-server';
+import { type Figure, fmtInt, fmtMs, printTable } from './lib/util';
 import type { FetchLike } from './mlflow-client';
 
 const num = (name: string, fallback: number) => {
@@ -37,7 +37,7 @@ async function chooseTransport(databaseUrl: string, handle: DbHandle): Promise<T
   const build = buildState();
   if (forced === 'http' && !build.ok) throw new Error(`BENCH_TRANSPORT=http, but ${build.reason}`);
   if (forced !== 'in-process' && build.ok) {
-    const server = await startNextServer(databaseUrl, log);
+    const server = await startNextServer({ databaseUrl, log });
     const httpFetch: FetchLike = (url, init) => fetch(url, init);
     return { kind: 'http', baseUrl: server.baseUrl, fetch: httpFetch, server };
   }

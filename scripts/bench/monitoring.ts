@@ -17,8 +17,8 @@ import { migrateDb } from '@/db/migrate';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 import { createRng } from '@/lib/ml/random';
 import { parsePredictionBatch } from '@/lib/monitoring/ingest';
-import type { Figure } from './util';
-import { fmtInt, fmtMs, median, printTable } from './util';
+import type { Figure } from '../lib/util';
+import { fmtInt, fmtMs, median, printTable } from '../lib/util';
 
 const BATCH = 10_000;
 const TOTAL = 1_000_000;

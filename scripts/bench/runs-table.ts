@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { createExperiment } from '@/db/queries/experiments';
 import { getRunsData, searchRuns } from '@/db/queries/run-search';
-import { median, timeRuns } from './util';
+import { median, timeRuns } from '../lib/util';
 
 export type RunsTableResult = { pageMs: number; plainMs: number; matched: number; rows: number };
 

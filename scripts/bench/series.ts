@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getMetricHistory, getMetricSeries } from '@/db/queries/metrics';
 import { createRun, insertMetricPoints } from '@/db/queries/runs';
-import { median, timeRuns } from './util';
+import { median, timeRuns } from '../lib/util';
 
 export type SeriesResult = { seriesMs: number; historyMs: number; buckets: number; historyRows: number; seedSeconds: number };
 
