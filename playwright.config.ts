@@ -8,6 +8,8 @@ if (!databaseUrl || !pgliteDir) {
 
 export const POSTGRES_URL = 'http://127.0.0.1:3100';
 export const PGLITE_URL = 'http://127.0.0.1:3101';
+/** A second instance on the same Postgres database: live push and reads must cross instances. */
+export const SECOND_POSTGRES_URL = 'http://127.0.0.1:3102';
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH,
@@ -45,5 +47,9 @@ export default defineConfig({
     },
     { name: 'pglite-smoke', testMatch: /smoke-pglite\.spec\.ts/, use: { baseURL: PGLITE_URL } },
   ],
-  webServer: [server(3100, { DATABASE_URL: databaseUrl }), server(3101, { DATABASE_URL: '', RUNBOARD_DATA_DIR: pgliteDir })],
+  webServer: [
+    server(3100, { DATABASE_URL: databaseUrl }),
+    server(3102, { DATABASE_URL: databaseUrl }),
+    server(3101, { DATABASE_URL: '', RUNBOARD_DATA_DIR: pgliteDir }),
+  ],
 });

@@ -1,4 +1,5 @@
 import { type Locator, type Page, expect, test } from '@playwright/test';
+import { SECOND_POSTGRES_URL } from '../playwright.config';
 import { addMember, createProject, createUser, signIn, unique } from './fixtures';
 
 /** A project with an active sprint holding the given cards in To do, all created through the UI. */
@@ -57,21 +58,23 @@ async function openBoardAs(browser: import('@playwright/test').Browser, slug: st
   return { context, page };
 }
 
-test('a dragged card stays where it was dropped after a reload, and another browser sees the move live', async ({ page, browser }) => {
+test('a dragged card stays where it was dropped after a reload, and a browser on the other app instance sees the move live', async ({ page, browser }) => {
   const title = unique('Collect more training data');
   const other = unique('Improve feature engineering');
   const slug = await projectWithSprint(page, [title, other]);
   await expect(page.getByText('Live', { exact: true })).toBeVisible();
 
-  const second = await browser.newContext({ storageState: 'e2e/.auth/admin.json' });
+  // The watcher is served by a second `next start` on the same database: the move crosses instances.
+  const second = await browser.newContext({ storageState: 'e2e/.auth/admin.json', baseURL: SECOND_POSTGRES_URL });
   const watcher = await second.newPage();
   await watcher.goto(`/${slug}/board`);
+  await expect(watcher).toHaveURL(new RegExp(`^${SECOND_POSTGRES_URL}/`));
   await expect(watcher.getByText('Live', { exact: true })).toBeVisible();
   await expect(card(watcher, 'To do', title)).toBeVisible();
 
   await dragTo(page, card(page, 'To do', title), cardList(page, 'In progress'), card(page, 'In progress', title));
   await expect(card(page, 'In progress', title)).toBeVisible();
-  // The other browser gets it through Server-Sent Events fed by Postgres NOTIFY, without reloading.
+  // The other instance learns of it through Postgres NOTIFY and pushes it by Server-Sent Events, without a reload.
   await expect(card(watcher, 'In progress', title)).toBeVisible({ timeout: 2_000 });
   await expect(card(watcher, 'To do', title)).toHaveCount(0);
 

@@ -19,7 +19,7 @@ export async function timeRuns(fn: () => Promise<unknown>, runs: number, warmup 
 }
 
 // Ports the e2e suite and dev servers use; never taken by the bench.
-const RESERVED_PORTS = new Set([3000, 3100, 3101, 3200]);
+const RESERVED_PORTS = new Set([3000, 3100, 3101, 3102, 3200]);
 
 /** A port the OS reports free right now (ephemeral range), never one of the reserved ones. */
 export async function freePort(): Promise<number> {
