@@ -7,3 +7,4 @@ export * from './workspace';
 export * from './board-links';
 export * from './ab-tests';
 export * from './monitoring';
+export * from './sign-in-attempts';
