@@ -5,14 +5,16 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DbConfig, dbConfigFromEnv, openDb, provideDbHandle } from '@/db/client';
+import { type Db, type DbConfig, dbConfigFromEnv, openDb, provideDbHandle } from '@/db/client';
 import { claimEmbeddedDb } from '@/db/embedded-lock';
 import { migrateDb } from '@/db/migrate';
 import { addMember } from '@/db/queries/projects';
+import { recordSignInAttempt } from '@/db/queries/sign-in-attempts';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 import { parseWeatherCsv } from '@/lib/ml/weather';
+import { SIGN_IN_WINDOW_SECONDS, signInKeys } from '@/lib/sign-in-limit';
 import { releaseEmbeddedDb } from '@/scripts/cli-db';
 import { seedDemoExtras } from '@/scripts/demo-extras';
 import { seedDemoProject } from '@/scripts/demo-project';
@@ -34,6 +36,7 @@ let sourceEnv: NodeJS.ProcessEnv = { ...process.env };
 let targetEnv: NodeJS.ProcessEnv = { ...process.env };
 let before: Record<string, string> = {};
 let migrationsBefore = 0;
+let attemptsBefore: unknown[] = [];
 let backupLine = '';
 const drops: (() => Promise<void>)[] = [];
 
@@ -61,17 +64,21 @@ async function envFor(name: string): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
+// snapshotDatabase leaves out the sign-in counters (refused requests may write them), so they are compared whole.
+const readAttempts = (db: Db) => rawRows(db, sql`select key, failures, window_started_at::text as started from sign_in_attempts order by key`);
+
 /**
- * Every row of every table (a digest per table) and the migration journal the next start relies on; then the start's
- * own migration, which on a complete restore is a no-op rather than a failure on existing tables.
+ * Every row of every table (a digest per table, the sign-in counters whole) and the migration journal the next start
+ * relies on; then the start's own migration, which on a complete restore is a no-op rather than a failure on existing tables.
  */
 async function readDatabase(config: DbConfig) {
   const handle = await openDb(config);
   try {
     const [journal] = await rawRows<{ n: number | string }>(handle.db, sql`select count(*) as n from drizzle.__drizzle_migrations`);
     const snapshot = await snapshotDatabase(handle.db);
+    const attempts = await readAttempts(handle.db);
     await migrateDb(handle, config);
-    return { snapshot, migrations: Number(journal!.n), afterMigrate: await snapshotDatabase(handle.db) };
+    return { snapshot, attempts, migrations: Number(journal!.n), afterMigrate: await snapshotDatabase(handle.db) };
   } finally {
     await handle.close();
   }
@@ -101,7 +108,9 @@ beforeAll(async () => {
     await createUser(db, admin, { email: 'erin@example.com', name: 'Erin Editor', password: 'backup-password-2' });
     await addMember(db, admin, seeded.projectId, 'erin@example.com', 'editor');
     await createApiToken(db, admin, seeded.projectId, 'CI token');
+    await recordSignInAttempt(db, signInKeys('erin@example.com', '203.0.113.9'), SIGN_IN_WINDOW_SECONDS);
     before = await snapshotDatabase(db);
+    attemptsBefore = await readAttempts(db);
     const [journal] = await rawRows<{ n: number | string }>(db, sql`select count(*) as n from drizzle.__drizzle_migrations`);
     migrationsBefore = Number(journal!.n);
   } finally {
@@ -141,8 +150,9 @@ describe(`backup and restore (${backend})`, () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const publicRows = Object.values(before).reduce((sum, v) => sum + Number(v.split(':')[0]), 0);
-    // Runboard's tables plus drizzle's migration journal.
-    expect(summaryOf(result.stdout)).toEqual({ tables: Object.keys(before).length + 1, rows: publicRows + migrationsBefore });
+    // Runboard's tables, the sign-in counters, and drizzle's migration journal.
+    expect(attemptsBefore).toHaveLength(2);
+    expect(summaryOf(result.stdout)).toEqual({ tables: Object.keys(before).length + 2, rows: publicRows + attemptsBefore.length + migrationsBefore });
     expect(fs.readdirSync(tmpDir).filter((f) => f.includes('.partial'))).toEqual([]);
     backupLine = result.stdout;
   });
@@ -183,6 +193,7 @@ describe(`backup and restore (${backend})`, () => {
     const after = await readDatabase(dbConfigFromEnv(targetEnv));
     expect(Object.keys(after.snapshot)).toEqual(Object.keys(before));
     expect(after.snapshot).toEqual(before);
+    expect(after.attempts).toEqual(attemptsBefore);
     expect(after.migrations).toBe(migrationsBefore);
     expect(after.afterMigrate).toEqual(before);
   });
