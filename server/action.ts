@@ -6,6 +6,7 @@ import { type ProjectAccess, getProjectAccess } from '@/db/queries/projects';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
+import { describeErrorForLog } from '@/lib/log-error';
 import { type FieldErrors, describeZodError, formDataToObject, slugSchema } from '@/lib/validation';
 import { type SessionUser, getSessionUser } from './session';
 
@@ -73,7 +74,7 @@ export function defineAction<A extends ActionAccess, S extends z.ZodType, T = un
       if (err instanceof DomainError) return domainErrorResult(err);
       if (isUniqueViolation(err)) return fail('That already exists (someone may have just created it). Reload and try again.');
       if (isTransientDbError(err)) return fail('The database is briefly unavailable. Try again in a moment.');
-      console.error('server action failed', err);
+      console.error('server action failed', describeErrorForLog(err));
       return fail('Something went wrong on our side; nothing was saved.');
     }
   };

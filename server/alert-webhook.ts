@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { getMonitoringSettings, recordWebhookDelivery } from '@/db/queries/monitoring';
 import type { MonitoringAlert } from '@/db/schema';
+import { describeErrorForLog } from '@/lib/log-error';
 
 export const WEBHOOK_TIMEOUT_MS = 5000;
 
@@ -41,6 +42,6 @@ export async function deliverNewAlerts(db: Db, project: { id: string; slug: stri
     status = `failed: ${reason}`;
   }
   if (status.startsWith('failed')) console.warn(`monitoring webhook for ${project.slug}: ${status}`);
-  await recordWebhookDelivery(db, project.id, status).catch((err: unknown) => console.warn('could not record the webhook delivery', err));
+  await recordWebhookDelivery(db, project.id, status).catch((err: unknown) => console.warn('could not record the webhook delivery', describeErrorForLog(err)));
   return status;
 }

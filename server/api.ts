@@ -7,6 +7,7 @@ import { getAuthFor } from './auth';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
+import { describeErrorForLog } from '@/lib/log-error';
 import { describeZodError } from '@/lib/validation';
 
 /** The error shape every API answers with (MLflow's, so MLflow clients understand it). */
@@ -45,7 +46,7 @@ export function toErrorResponse(err: unknown): Response {
   if (isTransientDbError(err)) {
     return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', 'The database is briefly unavailable; retry the request.');
   }
-  console.error('api route failed', err);
+  console.error('api route failed', describeErrorForLog(err));
   return errorResponse(500, 'INTERNAL_ERROR', 'Internal error; the request was not applied.');
 }
 
@@ -145,7 +146,7 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
   const handler: RouteHandler = async (req, routeCtx) => {
     try {
       const db = await getDb().catch((err: unknown) => {
-        console.error('database unavailable', err instanceof Error ? err.message : err);
+        console.error('database unavailable', describeErrorForLog(err));
         throw new ApiError(503, 'TEMPORARILY_UNAVAILABLE', 'The database is unreachable; retry the request.');
       });
       const params = (await routeCtx?.params) ?? {};

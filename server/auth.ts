@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { getOrCreateSetting } from '@/db/queries/settings';
 import * as schema from '@/db/schema';
+import { describeErrorForLog } from '@/lib/log-error';
 
 function buildAuth(db: Db, secret: string) {
   return betterAuth({
@@ -28,7 +29,12 @@ function buildAuth(db: Db, secret: string) {
     advanced: { database: { generateId: () => randomBytes(16).toString('hex') } },
     telemetry: { enabled: false },
     // Runboard calls better-auth server-side only (no OAuth callbacks), so the base-URL warning does not apply.
-    logger: { level: 'error' },
+    // better-auth logs caught errors whole, and a failed session query carries the session token as a parameter.
+    logger: {
+      level: 'error',
+      log: (level, message, ...args) =>
+        console.error(`better-auth ${level}:`, ...[message, ...args].filter((a) => a instanceof Error || typeof a === 'string').map((a) => (a instanceof Error ? describeErrorForLog(a) : a))),
+    },
     plugins: [nextCookies()],
   });
 }

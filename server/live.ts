@@ -1,5 +1,6 @@
 import { type DbHandle, getDbHandle } from '@/db/client';
 import { LIVE_CHANNEL, type LiveEvent, parseLiveEvent } from '@/db/queries/live-events';
+import { describeErrorForLog } from '@/lib/log-error';
 
 type Listener = (event: LiveEvent) => void;
 
@@ -25,7 +26,7 @@ export function createLiveHub(handle: Pick<DbHandle, 'listen'>): LiveHub {
       try {
         listener(event);
       } catch (err) {
-        console.error('live listener failed', err);
+        console.error('live listener failed', describeErrorForLog(err));
       }
     }
   };
@@ -112,7 +113,7 @@ export function liveEventResponse(hub: LiveHub, projectId: string, req: Request,
       try {
         unsubscribe = await hub.subscribe(projectId, (event) => send(`event: change\ndata: ${JSON.stringify(event)}\n\n`));
       } catch (err) {
-        console.error('live stream could not subscribe', err);
+        console.error('live stream could not subscribe', describeErrorForLog(err));
         return stop();
       }
       if (!open) return unsubscribe();

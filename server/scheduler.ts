@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { type CheckOutcome, claimScheduledWindow, completeCheck } from '@/db/queries/drift-checks';
 import { getMonitorById, listScheduledMonitors } from '@/db/queries/monitoring';
 import { driftChecks, projects } from '@/db/schema';
+import { describeErrorForLog } from '@/lib/log-error';
 import { dueWindows } from '@/lib/monitoring/windows';
 import { deliverNewAlerts } from './alert-webhook';
 
@@ -68,7 +69,7 @@ export async function runDueChecks(db: Db, now = Date.now(), fetchImpl: typeof f
         if (project) await deliverNewAlerts(db, project, target.model.name, outcome.newAlerts, appOrigin(), fetchImpl);
       }
     } catch (err) {
-      console.error(`scheduled drift check ${job.checkId} failed`, err);
+      console.error(`scheduled drift check ${job.checkId} failed`, describeErrorForLog(err));
     }
   }
   return outcomes;
@@ -86,7 +87,7 @@ export function startScheduler(): void {
     try {
       await runDueChecks(await getDb());
     } catch (err) {
-      console.error('monitoring scheduler tick failed', err);
+      console.error('monitoring scheduler tick failed', describeErrorForLog(err));
     } finally {
       running = false;
     }

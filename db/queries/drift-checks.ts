@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
+import { describeErrorForLog } from '@/lib/log-error';
 import { findingsOf } from '@/lib/monitoring/alerts';
 import { type FeatureReport, buildDriftReport } from '@/lib/monitoring/drift-report';
 import { type MetricName, METRICS, type PerformanceResult, type Task, classificationMetrics, judgeMetric, regressionMetrics } from '@/lib/monitoring/performance';
@@ -120,7 +121,7 @@ export async function completeCheck(db: Db, projectId: string, checkId: string, 
     result = await computeDrift(db, projectId, target, window);
   } catch (err) {
     const message = err instanceof DomainError ? err.message : 'The check failed on our side; it will not be retried for this window.';
-    if (!(err instanceof DomainError)) console.error('drift check failed', err);
+    if (!(err instanceof DomainError)) console.error('drift check failed', describeErrorForLog(err));
     const [check] = await db.update(driftChecks).set({ status: 'failed', error: message, finishedAt: new Date() }).where(eq(driftChecks.id, checkId)).returning();
     return { check: check!, newAlerts: [] };
   }
