@@ -19,7 +19,7 @@ import { MAX_EVENTS_PER_BATCH } from '@/lib/ab-tests/events';
 import type { AbResults } from '@/lib/ab-tests/results';
 import { createRng } from '@/lib/ml/random';
 import { type BuildState, buildState, startNextServer } from '../lib/next-server';
-import { type Figure, fmtInt, fmtMs, median, printTable, timeRuns } from '../lib/util';
+import { type Figure, fmtInt, fmtMs, median, percentile, printTable, timeRuns } from '../lib/util';
 
 export const AB_TARGETS = { assignMs: 10, resultsRatio: 2, resultsMs: 100 };
 const ASSIGNS = 1000;
@@ -102,8 +102,6 @@ async function timeAlternately(a: () => Promise<unknown>, b: () => Promise<unkno
   return times;
 }
 
-/** Nearest-rank percentile. */
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 type Event = { unit_id: string; metric: 'revenue' | 'converted'; value: number; timestamp: number };
 

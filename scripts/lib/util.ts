@@ -6,6 +6,9 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
+/** Nearest-rank percentile. */
+export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+
 /** Milliseconds each call of fn takes, after `warmup` untimed calls. */
 export async function timeRuns(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
