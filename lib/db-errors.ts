@@ -34,3 +34,27 @@ export function isUniqueViolation(err: unknown): boolean {
   }
   return false;
 }
+
+// Postgres refusing a value as data (class 22, and 54000 for a value past a size limit): input the schema let
+// through but a column cannot hold. It is the client's to fix (HTTP 400), and retrying would not help.
+const UNSTORABLE_TEXT = 'A text value holds a character the database cannot store (a NUL character or an unpaired surrogate).';
+const INVALID_VALUE_MESSAGES: Record<string, string> = {
+  '22001': 'A text value is longer than the database can store.',
+  '22003': 'A number is outside the range the database can store.',
+  '22007': 'A date or time is not valid.',
+  '22008': 'A date or time is out of range.',
+  '22021': UNSTORABLE_TEXT,
+  '22P02': 'A value is not in the form the database expects.',
+  '22P05': UNSTORABLE_TEXT,
+  '54000': 'A value is larger than the database can store.',
+};
+
+/** What to tell the client when the database refused a value it sent, or null for any other error. */
+export function invalidValueMessage(err: unknown): string | null {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && Object.hasOwn(INVALID_VALUE_MESSAGES, code)) return INVALID_VALUE_MESSAGES[code]!;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}

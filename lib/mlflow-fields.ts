@@ -8,7 +8,13 @@ import { type KeyKind, keyProblem, lengthProblem } from './mlflow-validation';
 export const MISSING = 'Missing value for required parameter.';
 
 function show(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
+  } catch {
+    // Too deep to print (a double-encoded body is parsed again past the request's nesting check).
+    text = Array.isArray(value) ? 'an array' : typeof value;
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -26,9 +32,17 @@ export const required = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === null || v === '' ? undefined : v), schema);
 export const requiredText = required(text);
 
+/** Ten times MLflow's largest per-request limit: a longer list is refused before its items are checked one by one. */
+export const MAX_REPEATED = 10_000;
+
 /** A repeated field: a list, or one value (a query-string field given once), or absent. */
 export const repeated = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+  z.preprocess((v, ctx) => {
+    const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+    if (list.length <= MAX_REPEATED) return list;
+    ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_REPEATED} values, got ${list.length}.` });
+    return z.NEVER;
+  }, z.array(item));
 
 /** int64 / int32 fields: a safe integer given as a JSON number or a string of digits. */
 export function integer(opts: { min?: number; max?: number } = {}) {

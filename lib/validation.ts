@@ -14,13 +14,42 @@ export function describeZodError(error: z.ZodError): { message: string; fieldErr
   return { message: first ? `${where}: ${first.message}` : 'Invalid input', fieldErrors };
 }
 
+const UNSTORABLE = 'must not contain NUL (\\u0000) characters or unpaired surrogates';
+const isUnstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
+
+/**
+ * The first string (value or key) Postgres cannot store — a NUL character, or an unpaired UTF-16 surrogate, which
+ * has no UTF-8 form — as a 4xx answer naming the field, or null. Plain objects and arrays are searched `maxDepth` deep.
+ */
+export function describeUnstorableText(value: unknown, maxDepth = 64): { message: string; fieldErrors: FieldErrors } | null {
+  const find = (v: unknown, path: string[]): string[] | null => {
+    if (typeof v === 'string') return isUnstorable(v) ? path : null;
+    if (v === null || typeof v !== 'object' || path.length >= maxDepth) return null;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return null;
+    for (const [key, child] of Object.entries(v)) {
+      if (isUnstorable(key)) return [...path, key];
+      const found = find(child, [...path, key]);
+      if (found) return found;
+    }
+    return null;
+  };
+  const path = find(value, []);
+  if (!path) return null;
+  const key = path.length ? path.join('.') : '_';
+  return { message: `${path.length ? `Invalid value for '${key}'` : 'Invalid input'}: ${UNSTORABLE}.`, fieldErrors: { [key]: [UNSTORABLE] } };
+}
+
 /** FormData → plain object; repeated keys become arrays, File entries are kept. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
     const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+    // Appending in place: copying the array for each repeat would make a form with many repeats quadratic.
+    if (prev === undefined) out[key] = value;
+    else if (Array.isArray(prev)) prev.push(value);
+    else out[key] = [prev, value];
   }
   return out;
 }

@@ -5,9 +5,9 @@ import { getDb } from '@/db/client';
 import { type ProjectAccess, getProjectAccess } from '@/db/queries/projects';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import { isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
+import { invalidValueMessage, isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
-import { type FieldErrors, describeZodError, formDataToObject, slugSchema } from '@/lib/validation';
+import { type FieldErrors, describeUnstorableText, describeZodError, formDataToObject, slugSchema } from '@/lib/validation';
 import { type SessionUser, getSessionUser } from './session';
 
 export type ActionResult<T = undefined> =
@@ -25,8 +25,8 @@ type Ctx<A extends ActionAccess, I> = {
 
 export type Action<T> = (prev: unknown, payload: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
 
-/** Every server action's access rule, so the authorization test can enumerate them. */
-export const actionAccess = new WeakMap<Action<unknown>, ActionAccess>();
+/** Every server action's access rule and input schema, so tests can enumerate and probe them. */
+export const actionRegistry = new WeakMap<Action<unknown>, { access: ActionAccess; schema: z.ZodType }>();
 
 const projectField = z.object({ project: slugSchema });
 
@@ -67,17 +67,21 @@ export function defineAction<A extends ActionAccess, S extends z.ZodType, T = un
         const { message, fieldErrors } = describeZodError(parsed.error);
         return fail(message, fieldErrors);
       }
+      const unstorable = describeUnstorableText(parsed.data);
+      if (unstorable) return fail(unstorable.message, unstorable.fieldErrors);
       const result = await body({ db, input: parsed.data, user, ...scope } as Ctx<A, z.output<S>>);
       return result ?? ({ ok: true, data: undefined } as ActionResult<T>);
     } catch (err) {
       unstable_rethrow(err);
       if (err instanceof DomainError) return domainErrorResult(err);
       if (isUniqueViolation(err)) return fail('That already exists (someone may have just created it). Reload and try again.');
+      const invalid = invalidValueMessage(err);
+      if (invalid) return fail(invalid);
       if (isTransientDbError(err)) return fail('The database is briefly unavailable. Try again in a moment.');
       console.error('server action failed', describeErrorForLog(err));
       return fail('Something went wrong on our side; nothing was saved.');
     }
   };
-  actionAccess.set(action as Action<unknown>, access);
+  actionRegistry.set(action as Action<unknown>, { access, schema });
   return action;
 }

@@ -6,9 +6,9 @@ import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
 import { getAuthFor } from './auth';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import { isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
+import { invalidValueMessage, isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
-import { describeZodError } from '@/lib/validation';
+import { describeUnstorableText, describeZodError } from '@/lib/validation';
 
 /** The error shape every API answers with (MLflow's, so MLflow clients understand it). */
 export class ApiError extends Error {
@@ -43,6 +43,8 @@ export function toErrorResponse(err: unknown): Response {
     // Two clients creating the same thing at once: the loser learns it exists, as it would have a moment later.
     return errorResponse(400, 'RESOURCE_ALREADY_EXISTS', 'That resource already exists.');
   }
+  const invalid = invalidValueMessage(err);
+  if (invalid) return errorResponse(400, 'INVALID_PARAMETER_VALUE', invalid);
   if (isTransientDbError(err)) {
     return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', 'The database is briefly unavailable; retry the request.');
   }
@@ -111,10 +113,30 @@ async function authenticate(db: Db, req: Request, params: Params, access: Projec
   return caller;
 }
 
-/** Every route handler's access rule, so the authorization test can enumerate them. */
-export const routeAccess = new WeakMap<RouteHandler, RouteAccess>();
+/** Every route handler's access rule and input schema (none for a dispatcher), so tests can enumerate and probe them. */
+export const routeRegistry = new WeakMap<RouteHandler, { access: RouteAccess; schema: z.ZodType | null }>();
 
-async function readInput(req: Request, source: 'query' | 'body'): Promise<unknown> {
+/** Deeper than any request body the APIs define; refused before parsing, as printing it in an error message would overflow the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+function nestingExceeds(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > max) return true;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return false;
+}
+
+/** What a route's schema is given: the query string as an object, or the JSON body. Exported for the hostile-input tests. */
+export async function readInput(req: Request, source: 'query' | 'body'): Promise<unknown> {
   if (source === 'query') {
     const url = new URL(req.url);
     const out: Record<string, string | string[]> = {};
@@ -126,6 +148,9 @@ async function readInput(req: Request, source: 'query' | 'body'): Promise<unknow
   }
   const text = await req.text();
   if (!text.trim()) return {};
+  if (nestingExceeds(text, MAX_JSON_DEPTH)) {
+    throw new ApiError(400, 'BAD_REQUEST', `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -154,13 +179,15 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
       const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');
       const parsed = schema.safeParse(await readInput(req, source));
       if (!parsed.success) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', describeZodError(parsed.error).message);
+      const unstorable = describeUnstorableText(parsed.data);
+      if (unstorable) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', unstorable.message);
       const result = await body({ db, req, params, input: parsed.data, caller } as Ctx<A, z.output<S>>);
       return result instanceof Response ? result : Response.json(result ?? {});
     } catch (err) {
       return toErrorResponse(err);
     }
   };
-  routeAccess.set(handler, access);
+  routeRegistry.set(handler, { access, schema });
   return handler;
 }
 
@@ -177,6 +204,6 @@ export function defineDispatch(access: RouteAccess, dispatch: RouteHandler): Rou
       return toErrorResponse(err);
     }
   };
-  routeAccess.set(handler, access);
+  routeRegistry.set(handler, { access, schema: null });
   return handler;
 }

@@ -12,9 +12,8 @@ import { authenticateApiToken, createApiToken, revokeApiToken } from '@/db/queri
 import { createUser } from '@/db/queries/users';
 import { PROJECT_ROLES, type ProjectRole } from '@/lib/domain';
 import type { ActionAccess, ActionResult } from '@/server/action';
-import { type RouteAccess, routeAccess } from '@/server/api';
-import { MLFLOW_ROUTES } from '@/server/mlflow/router';
-import { type ActionEntry, type RouteEntry, loadActions, loadRoutes } from './helpers/app-modules';
+import type { RouteAccess } from '@/server/api';
+import { type ActionEntry, type RouteEntry, loadActions, loadRoutes, mlflowEndpoints } from './helpers/app-modules';
 import { openAppTestDb } from './helpers/app-db';
 import { snapshotDatabase } from './helpers/db-snapshot';
 import { actAs, revalidatedPaths } from './helpers/next-request';
@@ -213,7 +212,7 @@ describe('discovery', () => {
 describe.each(actions.map((e) => [`${e.file} › ${e.name}`, e] as const))('action %s', (_label, entry) => {
   it('is built with defineAction, so it has an access rule', () => {
     expect(entry.fn, `${keyOf(entry)} must export a function`).not.toBeNull();
-    expect(entry.access, `${keyOf(entry)} is not registered in actionAccess: wrap it with defineAction`).toBeDefined();
+    expect(entry.access, `${keyOf(entry)} is not registered in actionRegistry: wrap it with defineAction`).toBeDefined();
   });
 
   const access = entry.access;
@@ -337,7 +336,7 @@ const alphaSecrets = () => [alpha.id, alpha.slug, 'Alpha Secret Project', people
 function describeRouteAuthorization(entry: RouteEntry) {
   it('is built with defineRoute, so it has an access rule', () => {
     expect(entry.fn, `${keyOf(entry)} must export a function`).not.toBeNull();
-    expect(entry.access, `${keyOf(entry)} is not registered in routeAccess: wrap it with defineRoute`).toBeDefined();
+    expect(entry.access, `${keyOf(entry)} is not registered in routeRegistry: wrap it with defineRoute`).toBeDefined();
   });
 
   const access = entry.access;
@@ -416,21 +415,5 @@ function describeRouteAuthorization(entry: RouteEntry) {
 
 describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as const))('route %s', (_label, entry) => describeRouteAuthorization(entry));
 
-// The MLflow API is one catch-all route per prefix that dispatches "METHOD path" to handlers built with
-// defineRoute; each endpoint carries its own access rule, so each is probed through the mounted route.
-const MLFLOW_MOUNT = 'app/api/2.0/mlflow/[...path]/route.ts';
-const mlflowEndpoints: RouteEntry[] = Object.entries(MLFLOW_ROUTES).map(([key, handler]) => {
-  const [method, path] = key.split(' ') as [string, string];
-  const mount = routes.find((r) => r.file === MLFLOW_MOUNT && r.name === method);
-  return {
-    file: 'server/mlflow/router.ts',
-    name: method,
-    value: handler,
-    fn: mount?.fn ?? null,
-    access: routeAccess.get(handler),
-    urlPath: `/api/2.0/mlflow/${path}`,
-    params: { path: path.split('/') },
-  };
-});
-
-describe.each(mlflowEndpoints.map((e) => [`${e.name} ${e.urlPath}`, e] as const))('MLflow endpoint %s', (_label, entry) => describeRouteAuthorization(entry));
+// Each MLflow endpoint carries its own access rule and is probed through the mounted catch-all route.
+describe.each(mlflowEndpoints(routes).map((e) => [`${e.name} ${e.urlPath}`, e] as const))('MLflow endpoint %s', (_label, entry) => describeRouteAuthorization(entry));

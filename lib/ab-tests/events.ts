@@ -35,7 +35,8 @@ export function parseUnitId(raw: unknown): string | null {
 function parseTimestamp(raw: unknown, now: number): Date | string {
   if (raw === undefined || raw === null) return new Date(now);
   const ms = typeof raw === 'number' ? raw : typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-  if (!Number.isFinite(ms)) return 'must be an ISO 8601 date-time or epoch milliseconds';
+  // Beyond ±8.64e15 ms a JavaScript Date is invalid, and writing it would throw.
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 'must be an ISO 8601 date-time or epoch milliseconds';
   if (ms > now + FUTURE_TOLERANCE_MS) return 'lies in the future';
   return new Date(ms);
 }

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Action, type ActionAccess, actionAccess } from '@/server/action';
-import { type RouteAccess, type RouteHandler, routeAccess } from '@/server/api';
+import type { z } from 'zod';
+import { type Action, type ActionAccess, actionRegistry } from '@/server/action';
+import { type RouteAccess, type RouteHandler, routeRegistry } from '@/server/api';
+import { MLFLOW_ROUTES } from '@/server/mlflow/router';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -24,7 +26,7 @@ async function importFile(file: string): Promise<Record<string, unknown>> {
   return (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
 }
 
-export type ActionEntry = { file: string; name: string; value: unknown; fn: Action<unknown> | null; access: ActionAccess | undefined };
+export type ActionEntry = { file: string; name: string; value: unknown; fn: Action<unknown> | null; access: ActionAccess | undefined; schema: z.ZodType | undefined };
 
 /** Every export of every `actions.ts` under `dir` (a 'use server' file exports nothing but actions). */
 export async function loadActions(dir = 'app'): Promise<ActionEntry[]> {
@@ -32,7 +34,8 @@ export async function loadActions(dir = 'app'): Promise<ActionEntry[]> {
   for (const file of findFiles(dir, 'actions.ts')) {
     for (const [name, value] of Object.entries(await importFile(file))) {
       const fn = typeof value === 'function' ? (value as Action<unknown>) : null;
-      out.push({ file, name, value, fn, access: fn ? actionAccess.get(fn) : undefined });
+      const registered = fn ? actionRegistry.get(fn) : undefined;
+      out.push({ file, name, value, fn, access: registered?.access, schema: registered?.schema });
     }
   }
   return out;
@@ -44,6 +47,8 @@ export type RouteEntry = {
   value: unknown;
   fn: RouteHandler | null;
   access: RouteAccess | undefined;
+  /** The zod schema of the handler's input; null for a dispatcher, whose targets carry their own. */
+  schema: z.ZodType | null | undefined;
   /** URL path with dynamic segments filled in, and the params Next.js would pass. */
   urlPath: string;
   params: Record<string, string | string[]>;
@@ -79,8 +84,34 @@ export async function loadRoutes(dir = 'app', paramValue: (name: string) => stri
       const isMethod = (HTTP_METHODS as readonly string[]).includes(name);
       if (!isMethod && (ROUTE_CONFIG_EXPORTS.has(name) || typeof value !== 'function')) continue;
       const fn = typeof value === 'function' ? (value as RouteHandler) : null;
-      out.push({ file, name, value, fn, access: fn ? routeAccess.get(fn) : undefined, ...routeUrl(file, dir, paramValue) });
+      const registered = fn ? routeRegistry.get(fn) : undefined;
+      out.push({ file, name, value, fn, access: registered?.access, schema: registered?.schema, ...routeUrl(file, dir, paramValue) });
     }
   }
   return out;
+}
+
+const MLFLOW_MOUNT = 'app/api/2.0/mlflow/[...path]/route.ts';
+
+/**
+ * The MLflow API is one catch-all route per prefix that dispatches "METHOD path" to handlers built with
+ * defineRoute; each endpoint carries its own access rule and schema, so each is an entry called through the
+ * mounted route (found among `routes`).
+ */
+export function mlflowEndpoints(routes: RouteEntry[]): RouteEntry[] {
+  return Object.entries(MLFLOW_ROUTES).map(([key, handler]) => {
+    const [method, endpoint] = key.split(' ') as [string, string];
+    const mount = routes.find((r) => r.file === MLFLOW_MOUNT && r.name === method);
+    const registered = routeRegistry.get(handler);
+    return {
+      file: 'server/mlflow/router.ts',
+      name: method,
+      value: handler,
+      fn: mount?.fn ?? null,
+      access: registered?.access,
+      schema: registered?.schema,
+      urlPath: `/api/2.0/mlflow/${endpoint}`,
+      params: { path: endpoint.split('/') },
+    };
+  });
 }
