@@ -1,3 +1,5 @@
+import { ScrollArea } from '@/components/ui/scroll-area';
+
 /** How a serving path talks to the test: assign before predicting, send outcomes in batches. */
 export function ApiHelp({ testId, metric }: { testId: string; metric: string }) {
   const base = `$RUNBOARD_URL/api/v1/ab-tests/${testId}`;
@@ -13,8 +15,8 @@ export function ApiHelp({ testId, metric }: { testId: string; metric: string }) 
     `curl ${base}/results -H "Authorization: Bearer $TOKEN"`,
   ];
   return (
-    <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+    <ScrollArea as="pre" label="Example requests" className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
       <code>{lines.join('\n')}</code>
-    </pre>
+    </ScrollArea>
   );
 }

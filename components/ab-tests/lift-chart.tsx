@@ -45,7 +45,7 @@ export function LiftChart({ metric, points, treatments, minUnits }: { metric: st
   return (
     <figure aria-label={`Cumulative relative lift of ${metric} over time`} className="h-72 w-full">
       <ResponsiveContainer>
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart title={`Cumulative relative lift of ${metric} over time`} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" className={CHART_CLASSES.grid} />
           <XAxis dataKey="day" className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} minTickGap={24} />
           <YAxis className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} tickFormatter={pct} width={56} />

@@ -29,7 +29,7 @@ export function MeansChart({ metric, points }: { metric: string; points: MeanPoi
   return (
     <figure aria-label={`Mean of ${metric} per variant with 95% confidence intervals`} className="h-56 w-full max-w-2xl">
       <ResponsiveContainer>
-        <ComposedChart data={data} margin={{ top: 12, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart title={`Mean of ${metric} per variant with 95% confidence intervals`} data={data} margin={{ top: 12, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" className={CHART_CLASSES.grid} />
           <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} padding={{ left: 48, right: 48 }} className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} />
           <YAxis dataKey="mean" domain={['auto', 'auto']} className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} tickFormatter={formatMetric} width={64} />

@@ -9,7 +9,7 @@ export function BurnupChart({ series, title }: { series: BurnPoint[]; title: str
   return (
     <figure aria-label={title} className="h-64 w-full text-zinc-600 dark:text-zinc-400">
       <ResponsiveContainer>
-        <ComposedChart data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <ComposedChart title={title} data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="day" tickFormatter={formatDay} {...AXIS} />
           <YAxis allowDecimals={false} {...AXIS} label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }} />

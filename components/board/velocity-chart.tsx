@@ -9,7 +9,7 @@ export function VelocityChart({ points, average }: { points: VelocityPoint[]; av
   return (
     <figure aria-label="Velocity over the last sprints" className="h-64 w-full text-zinc-600 dark:text-zinc-400">
       <ResponsiveContainer>
-        <BarChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart title="Velocity over the last sprints" data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="sprint" {...AXIS} />
           <YAxis allowDecimals={false} {...AXIS} label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }} />

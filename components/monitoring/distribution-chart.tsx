@@ -11,7 +11,7 @@ export function DistributionChart({ feature, distribution }: { feature: string; 
   return (
     <figure aria-label={`Reference and current distribution of ${feature}`} className="h-72 w-full">
       <ResponsiveContainer>
-        <BarChart data={distribution.bins} margin={{ top: 8, right: 16, bottom: distribution.kind === 'numeric' ? 48 : 16, left: 8 }}>
+        <BarChart title={`Reference and current distribution of ${feature}`} data={distribution.bins} margin={{ top: 8, right: 16, bottom: distribution.kind === 'numeric' ? 48 : 16, left: 8 }}>
           <CartesianGrid {...GRID} vertical={false} />
           <XAxis dataKey="label" {...AXIS} interval={0} angle={distribution.kind === 'numeric' ? -35 : 0} textAnchor={distribution.kind === 'numeric' ? 'end' : 'middle'} height={distribution.kind === 'numeric' ? 56 : 30} />
           <YAxis {...AXIS} tickFormatter={pct} />

@@ -41,7 +41,7 @@ export function DriftScoreChart({ feature, points }: { feature: string; points: 
     <figure aria-label={`Drift of ${feature} over time`} className="w-full">
       <div className="h-64 w-full">
         <ResponsiveContainer>
-          <ComposedChart data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <ComposedChart title={`Drift of ${feature} over time`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid {...GRID} />
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...AXIS} tickFormatter={timeTick(span)} padding={{ left: 12, right: 12 }} />
             <YAxis {...AXIS} domain={[0, (max: number) => Math.max(0.25, max)]} tickFormatter={(v: number) => fmt(v, 2)} label={{ value: 'PSI', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }} />

@@ -28,7 +28,7 @@ export function DriftTable({ project, model, rows }: { project: string; model: s
           key: 'drifted',
           header: 'Drift',
           value: (r) => (r.test === 'not_enough_data' ? 'not enough data' : r.drifted ? 'yes' : 'no'),
-          render: (r) => (r.test === 'not_enough_data' ? <span className="text-zinc-500">not enough data</span> : r.drifted ? <strong className="text-red-700 dark:text-red-400">Drifted</strong> : 'No'),
+          render: (r) => (r.test === 'not_enough_data' ? <span className="text-zinc-600 dark:text-zinc-400">not enough data</span> : r.drifted ? <strong className="text-red-700 dark:text-red-400">Drifted</strong> : 'No'),
         },
         { key: 'n', header: 'Rows (ref / cur)', value: (r) => `${r.reference_size} / ${r.current_size}` },
       ]}

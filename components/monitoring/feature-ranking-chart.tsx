@@ -16,7 +16,7 @@ export function FeatureRankingChart({ model, features }: { model: string; featur
     <figure aria-label={`Features of ${model} ranked by drift`} className="w-full">
       <div className="w-full" style={{ height: 64 + features.length * 30 }}>
         <ResponsiveContainer>
-          <BarChart data={features} layout="vertical" margin={{ top: 22, right: 24, bottom: 8, left: 8 }}>
+          <BarChart title={`Features of ${model} ranked by drift`} data={features} layout="vertical" margin={{ top: 22, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid {...GRID} horizontal={false} />
             <XAxis type="number" {...AXIS} domain={[0, (max: number) => Math.max(0.25, max)]} tickFormatter={(v: number) => fmt(v, 2)} />
             <YAxis type="category" dataKey="feature" {...AXIS} width={150} tickFormatter={(v: string) => (v.length > 22 ? `${v.slice(0, 21)}…` : v)} />

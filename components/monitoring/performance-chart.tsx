@@ -31,7 +31,7 @@ export function PerformanceChart({ metric, label, higherIsBetter, points }: { me
     <figure aria-label={`${label} over time`} className="w-full">
       <div className="h-64 w-full">
         <ResponsiveContainer>
-          <ComposedChart data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <ComposedChart title={`${label} over time`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid {...GRID} />
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...AXIS} tickFormatter={timeTick(span)} padding={{ left: 12, right: 12 }} />
             <YAxis {...AXIS} domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 3)} />

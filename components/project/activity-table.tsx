@@ -40,7 +40,7 @@ export function ActivityTable({ project, rows }: { project: string; rows: Entry[
             <ul className="space-y-0.5">
               {Object.entries(r.changes).map(([field, { from, to }]) => (
                 <li key={field}>
-                  <span className="font-medium">{field}</span>: <span className="text-zinc-500 line-through">{show(from)}</span> → {show(to)}
+                  <span className="font-medium">{field}</span>: <span className="text-zinc-600 dark:text-zinc-400 line-through">{show(from)}</span> → {show(to)}
                 </li>
               ))}
             </ul>

@@ -57,7 +57,7 @@ export function TokensSection({ project, tokens, isOwner }: { project: string; t
             value: (t) => (t.revokedAt ? 'revoked' : 'active'),
             render: (t) =>
               t.revokedAt ? (
-                <span className="text-zinc-500">revoked</span>
+                <span className="text-zinc-600 dark:text-zinc-400">revoked</span>
               ) : (
                 <ActionForm action={revokeTokenAction} hidden={{ project, tokenId: t.id }} submitLabel={`Revoke ${t.name}`} submitVariant="danger" confirm={`Revoke the token "${t.name}"? Clients using it stop working at once.`} />
               ),

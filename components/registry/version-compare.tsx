@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import { Button, buttonClass } from '@/components/ui/button';
 import { downloadCsv } from '@/components/ui/download-csv';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ModelStage } from '@/lib/registry';
 
 type Version = { version: number; stage: ModelStage; metrics: Record<string, number>; params: Record<string, string> };
@@ -70,7 +71,7 @@ export function VersionCompare({
       {chosen && (
         <figure aria-label={`${chosen} across versions of ${model}`} className="h-56 w-full">
           <ResponsiveContainer>
-            <BarChart data={chartData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <BarChart title={`${chosen} across versions of ${model}`} data={chartData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
               <XAxis dataKey="name" stroke="currentColor" fontSize={12} />
               <YAxis stroke="currentColor" fontSize={12} domain={['auto', 'auto']} />
@@ -98,7 +99,7 @@ export function VersionCompare({
       >
         Export CSV
       </Button>
-      <div className="overflow-x-auto">
+      <ScrollArea label={`Compare versions of ${model}`} className="overflow-x-auto">
         <table className="min-w-full text-sm" aria-label={`Compare versions of ${model}`}>
           <thead>
             <tr className="border-b border-zinc-200 dark:border-zinc-700">
@@ -135,7 +136,7 @@ export function VersionCompare({
             </tbody>
           ))}
         </table>
-      </div>
+      </ScrollArea>
     </div>
   );
 }

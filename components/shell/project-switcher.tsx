@@ -2,15 +2,21 @@
 
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
+import { Popover } from '@/components/ui/popover';
 
 export function ProjectSwitcher({ projects }: { projects: { slug: string; name: string }[] }) {
   const params = useParams<{ project?: string }>();
   const current = projects.find((p) => p.slug === params.project);
   return (
-    <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md border border-zinc-300 px-2.5 py-1 text-sm dark:border-zinc-600">
-        {current ? current.name : 'Projects'} <span aria-hidden>▾</span>
-      </summary>
+    <Popover
+      className="relative"
+      summaryClassName="cursor-pointer list-none rounded-md border border-zinc-300 px-2.5 py-1 text-sm dark:border-zinc-600"
+      summary={
+        <>
+          {current ? current.name : 'Projects'} <span aria-hidden>▾</span>
+        </>
+      }
+    >
       <ul className="absolute left-0 z-20 mt-1 min-w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         {projects.map((p) => (
           <li key={p.slug}>
@@ -29,6 +35,6 @@ export function ProjectSwitcher({ projects }: { projects: { slug: string; name: 
           </Link>
         </li>
       </ul>
-    </details>
+    </Popover>
   );
 }

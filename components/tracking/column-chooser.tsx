@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { Popover } from '@/components/ui/popover';
 import { METRIC_AGGS, type MetricAgg } from '@/lib/runs-view';
 
 type Keys = { params: string[]; metrics: string[]; tags: string[] };
@@ -22,10 +23,11 @@ export function ColumnChooser({ keys, columns, onChange, label = 'Columns', alig
   );
   const total = keys.params.length + keys.metrics.length + keys.tags.length;
   return (
-    <details className="relative text-zinc-800 dark:text-zinc-200">
-      <summary className="cursor-pointer select-none rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium dark:border-zinc-600 dark:bg-zinc-800">
-        {label} ({columns.length} chosen)
-      </summary>
+    <Popover
+      className="relative text-zinc-800 dark:text-zinc-200"
+      summaryClassName="cursor-pointer select-none rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium dark:border-zinc-600 dark:bg-zinc-800"
+      summary={`${label} (${columns.length} chosen)`}
+    >
       <div className={`absolute ${align === 'right' ? 'right-0' : 'left-0'} z-20 mt-1 flex max-h-[28rem] w-[32rem] max-w-[90vw] flex-col gap-3 overflow-y-auto rounded-md border border-zinc-300 bg-white p-3 shadow-lg dark:border-zinc-600 dark:bg-zinc-900`}>
         {total === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No params, metrics or tags logged yet: columns appear once runs log them.</p>
@@ -48,7 +50,7 @@ export function ColumnChooser({ keys, columns, onChange, label = 'Columns', alig
             </div>
             <fieldset>
               <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Metrics — latest, min or max</legend>
-              {keys.metrics.length === 0 && <p className="text-sm text-zinc-500">None logged.</p>}
+              {keys.metrics.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">None logged.</p>}
               <ul className="flex flex-col gap-1">
                 {keys.metrics.filter(match).map((k) => (
                   <li key={k} className="flex flex-wrap items-center gap-3">
@@ -60,17 +62,17 @@ export function ColumnChooser({ keys, columns, onChange, label = 'Columns', alig
             </fieldset>
             <fieldset>
               <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Params</legend>
-              {keys.params.length === 0 && <p className="text-sm text-zinc-500">None logged.</p>}
+              {keys.params.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">None logged.</p>}
               <div className="flex flex-wrap gap-x-4 gap-y-1 font-mono">{keys.params.filter(match).map((k) => box(`params.${k}`, k))}</div>
             </fieldset>
             <fieldset>
               <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Tags</legend>
-              {keys.tags.length === 0 && <p className="text-sm text-zinc-500">None logged.</p>}
+              {keys.tags.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">None logged.</p>}
               <div className="flex flex-wrap gap-x-4 gap-y-1 font-mono">{keys.tags.filter(match).map((k) => box(`tags.${k}`, k))}</div>
             </fieldset>
           </>
         )}
       </div>
-    </details>
+    </Popover>
   );
 }

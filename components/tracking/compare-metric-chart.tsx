@@ -66,18 +66,18 @@ export function CompareMetricChart({ project, runIds, runs, metricKey, view }: {
       <h3 id={headingId} className="mb-1 truncate font-mono text-sm font-semibold" title={metricKey}>
         {metricKey}
       </h3>
-      <div className="h-64" role="img" aria-label={`${metricKey} of ${runs.length} runs against ${X_AXIS_LABELS[view.x].toLowerCase()}`}>
+      <div className="h-64">
         {query.isError ? (
           <p role="alert" className="p-4 text-sm text-red-700 dark:text-red-400">
             Could not load this metric: {query.error.message}
           </p>
         ) : !query.data ? (
-          <p className="p-4 text-sm text-zinc-500">Loading…</p>
+          <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
         ) : rows.length === 0 ? (
-          <p className="p-4 text-sm text-zinc-500">None of these runs logged {metricKey}.</p>
+          <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">None of these runs logged {metricKey}.</p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+            <LineChart title={`${metricKey} of ${runs.length} runs against ${X_AXIS_LABELS[view.x].toLowerCase()}`} data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
               <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
               <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={xTickFormatter(view.x, span)} className={CHART_CLASSES.axis} minTickGap={24} />
               <YAxis scale={view.log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={view.log} tickFormatter={yTickFormatter} width={64} className={CHART_CLASSES.axis} />

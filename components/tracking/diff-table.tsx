@@ -5,6 +5,7 @@ import { Fragment } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { downloadCsv } from '@/components/ui/download-csv';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import type { CompareValue, DiffRow } from '@/lib/compare-view';
 import { formatMetric } from '@/lib/format';
 import { ApproachBadge } from './badges';
@@ -59,7 +60,7 @@ export function DiffTable({
           {rows.length === 0 ? 'These runs logged no params, metrics or tags.' : 'No differences: these runs have the same params, latest metrics and tags. Untick "Only differences" to see them.'}
         </p>
       ) : (
-        <div className="max-h-[36rem] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
+        <ScrollArea label="Differences" className="max-h-[36rem] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
           <table className="min-w-full text-sm">
             <caption className="sr-only">Differences between the compared runs; highlighted rows differ</caption>
             <thead className="sticky top-0 z-10 bg-zinc-50 dark:bg-zinc-800">
@@ -107,7 +108,7 @@ export function DiffTable({
                         </th>
                         {row.values.map((v, i) => (
                           <td key={runs[i]!.id} className={cn('max-w-xs truncate px-3 py-1.5 font-mono', row.differs && 'font-semibold')} title={v === null ? undefined : String(v)}>
-                            {show(v, section === 'metrics') ?? <span className="font-sans font-normal text-zinc-400">—</span>}
+                            {show(v, section === 'metrics') ?? <span className="font-sans font-normal text-zinc-600 dark:text-zinc-400">—</span>}
                           </td>
                         ))}
                       </tr>
@@ -117,7 +118,7 @@ export function DiffTable({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 /** How to log a first run with any MLflow client: the tracking URI is this server, the token comes from Settings. */
 export function FirstRunHelp({ project, origin, experimentName = 'Default' }: { project: string; origin: string; experimentName?: string }) {
@@ -25,9 +26,9 @@ PY`;
         </Link>
         . Runs appear here as they are logged.
       </p>
-      <pre className="mt-3 overflow-x-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-black">
+      <ScrollArea as="pre" label="Example MLflow script" className="mt-3 overflow-x-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-black">
         <code>{snippet}</code>
-      </pre>
+      </ScrollArea>
     </div>
   );
 }

@@ -89,18 +89,19 @@ export function MetricChart({
           CSV
         </a>
       </div>
-      <div className="h-56 select-none" role="img" aria-label={`Line chart of ${metricKey} against ${X_AXIS_LABELS[view.x].toLowerCase()}`}>
+      <div className="h-56 select-none">
         {query.isError ? (
           <p role="alert" className="p-4 text-sm text-red-700 dark:text-red-400">
             Could not load this metric: {query.error.message}
           </p>
         ) : !data ? (
-          <p className="p-4 text-sm text-zinc-500">Loading…</p>
+          <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
         ) : rows.length === 0 ? (
-          <p className="p-4 text-sm text-zinc-500">No points {view.zoom ? 'in this step range — reset the zoom' : 'logged yet'}.</p>
+          <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">No points {view.zoom ? 'in this step range — reset the zoom' : 'logged yet'}.</p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart
+              title={`Line chart of ${metricKey} against ${X_AXIS_LABELS[view.x].toLowerCase()}`}
               data={rows}
               margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
               onMouseDown={(s) => {

@@ -39,9 +39,9 @@ export function ParamScatter({ runs, x, y, xLabel, yLabel }: { runs: CompareRun[
   const groups: (RunApproach | null)[] = [...RUN_APPROACHES, null];
   return (
     <figure>
-      <div className="h-80" role="img" aria-label={`Scatter plot of ${yLabel} against ${xLabel} for ${points.length} runs; marker shape shows the approach`}>
+      <div className="h-80">
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 10, right: 16, bottom: 16, left: 0 }}>
+          <ScatterChart title={`Scatter plot of ${yLabel} against ${xLabel} for ${points.length} runs; marker shape shows the approach`} margin={{ top: 10, right: 16, bottom: 16, left: 0 }}>
             <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
             <XAxis
               dataKey="x"

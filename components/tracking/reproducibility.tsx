@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { cn } from '@/components/ui/cn';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { CopyButton } from './copy-button';
 
 type Props = {
@@ -8,13 +10,13 @@ type Props = {
   datasets: { name: string; digest: string }[];
 };
 
-function Item({ label, value, copy, children }: { label: string; value: string | null; copy?: string; children?: ReactNode }) {
+function Item({ label, value, copy, wide, children }: { label: string; value: string | null; copy?: string; wide?: boolean; children?: ReactNode }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className={cn('flex flex-col gap-1', wide && 'md:col-span-2')}>
       <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="flex items-start gap-2">
         {value === null ? (
-          <span className="text-sm text-zinc-500">Not recorded</span>
+          <span className="text-sm text-zinc-600 dark:text-zinc-400">Not recorded</span>
         ) : (
           <>
             {children ?? <code className="break-all font-mono text-sm">{value}</code>}
@@ -33,22 +35,20 @@ export function Reproducibility({ seed, codeVersion, config, datasets }: Props) 
     <dl className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <Item label="Random seed" value={seed === null ? null : String(seed)} />
       <Item label="Code version" value={codeVersion} />
-      <div className="md:col-span-2">
-        <Item label="Config JSON" value={configText}>
-          <pre className="max-h-64 flex-1 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">{configText}</pre>
-        </Item>
-      </div>
-      <div className="md:col-span-2">
-        <Item label="Dataset hashes" value={datasets.length ? datasets.map((d) => `${d.name}@${d.digest}`).join('\n') : null}>
-          <ul className="flex-1 text-sm">
-            {datasets.map((d) => (
-              <li key={`${d.name}@${d.digest}`}>
-                {d.name} <code className="font-mono">{d.digest}</code>
-              </li>
-            ))}
-          </ul>
-        </Item>
-      </div>
+      <Item label="Config JSON" value={configText} wide>
+        <ScrollArea as="pre" label="Config JSON" className="max-h-64 flex-1 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">
+          {configText}
+        </ScrollArea>
+      </Item>
+      <Item label="Dataset hashes" value={datasets.length ? datasets.map((d) => `${d.name}@${d.digest}`).join('\n') : null} wide>
+        <ul className="flex-1 text-sm">
+          {datasets.map((d) => (
+            <li key={`${d.name}@${d.digest}`}>
+              {d.name} <code className="font-mono">{d.digest}</code>
+            </li>
+          ))}
+        </ul>
+      </Item>
     </dl>
   );
 }

@@ -61,7 +61,7 @@ export function RunsExplorer({ project, basePath, view, rows, total, columns, ke
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
           {total === 0 ? 'No runs' : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${total === 1 ? 'run' : 'runs'}`}
-          {pending && <span className="ml-2 text-zinc-500">Loading…</span>}
+          {pending && <span className="ml-2 text-zinc-600 dark:text-zinc-400">Loading…</span>}
         </p>
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {selected.length > 0 && (

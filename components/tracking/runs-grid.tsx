@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { formatDuration, formatMetric, formatTimestamp } from '@/lib/format';
 import { DEFAULT_SORT, type Sort, columnLabel, parseColumn } from '@/lib/runs-view';
 import type { RunRow } from '@/server/runs-table';
@@ -38,7 +39,7 @@ function SortHeader({ column, label, sort, href, title }: { column: string; labe
 }
 
 function Cell({ value, metric }: { value: string | number | null | undefined; metric: boolean }) {
-  if (value === null || value === undefined) return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
+  if (value === null || value === undefined) return <span className="text-zinc-600 dark:text-zinc-400">—</span>;
   if (metric && typeof value === 'number') return <span className="tabular-nums">{formatMetric(value)}</span>;
   const text = String(value);
   return <span title={text.length > 40 ? text : undefined}>{text.length > 40 ? `${text.slice(0, 39)}…` : text}</span>;
@@ -50,7 +51,7 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
   const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.includes(id));
   const someOnPage = pageIds.some((id) => selected.includes(id));
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
+    <ScrollArea label="Runs" className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-700">
         <caption className="sr-only">Runs, sortable by any column header</caption>
         <thead className="bg-zinc-50 dark:bg-zinc-800/60">
@@ -118,7 +119,7 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
                 </td>
                 <td className={cn(tdClass, 'tabular-nums')}>{formatTimestamp(r.startTime)}</td>
                 <td className={cn(tdClass, 'tabular-nums')}>{r.endTime ? formatDuration(r.endTime - r.startTime) : r.status === 'RUNNING' ? 'running' : '—'}</td>
-                <td className={tdClass}>{r.userId || <span className="text-zinc-400">—</span>}</td>
+                <td className={tdClass}>{r.userId || <span className="text-zinc-600 dark:text-zinc-400">—</span>}</td>
                 {columns.map((c) => (
                   <td key={c} className={tdClass}>
                     <Cell value={r.values[c]} metric={c.startsWith('metrics.')} />
@@ -129,6 +130,6 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Button } from './button';
 import { downloadCsv } from './download-csv';
 import { EmptyState } from './empty-state';
+import { ScrollArea } from './scroll-area';
 
 export type Column<R> = {
   key: string;
@@ -49,7 +50,7 @@ export function DataTable<R>({
           Export CSV
         </Button>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
+      <ScrollArea label={caption} className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
         <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-700">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-zinc-50 dark:bg-zinc-800/60">
@@ -73,13 +74,13 @@ export function DataTable<R>({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </div>
   );
 }
 
 function formatCell(value: unknown): ReactNode {
-  if (value == null || value === '') return <span className="text-zinc-500">—</span>;
+  if (value == null || value === '') return <span className="text-zinc-600 dark:text-zinc-400">—</span>;
   if (value instanceof Date) return <time dateTime={value.toISOString()}>{value.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time>;
   return String(value);
 }

@@ -16,7 +16,7 @@ export function IterationGainsChart({ metric, rows }: { metric: string; rows: Ga
   return (
     <figure aria-label={`Share of ${metric} gains by approach per iteration`} className="h-56 w-full">
       <ResponsiveContainer>
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart title={`Share of ${metric} gains by approach per iteration`} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="iteration" stroke="currentColor" fontSize={12} />
           <YAxis domain={[0, 100]} unit="%" stroke="currentColor" fontSize={12} />

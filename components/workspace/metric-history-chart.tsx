@@ -32,7 +32,7 @@ export function MetricHistoryChart({
   return (
     <figure aria-label={`${name} over time against its target`} className="h-72 w-full">
       <ResponsiveContainer>
-        <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <LineChart title={`${name} over time against its target`} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatDay} stroke="currentColor" fontSize={12} />
           <YAxis stroke="currentColor" fontSize={12} domain={['auto', 'auto']} tickFormatter={formatValue} />

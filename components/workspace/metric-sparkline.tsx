@@ -10,7 +10,7 @@ export function MetricSparkline({ label, points, target }: { label: string; poin
   const data = points.length === 1 ? [points[0]!, { ...last, at: last.at + 1 }] : points;
   return (
     <figure aria-label={`${label}: ${points.length} values, latest ${formatValue(last.value)}`} role="img" className="inline-block">
-      <LineChart width={120} height={36} data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+      <LineChart accessibilityLayer={false} width={120} height={36} data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
         <YAxis hide domain={['auto', 'auto']} />
         {target !== null && <ReferenceLine y={target} stroke={COLOURS.target} strokeDasharray="3 3" ifOverflow="extendDomain" />}
         <Line type="monotone" dataKey="value" stroke={COLOURS.actual} strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -5,7 +5,7 @@ import { CATEGORY_LABELS } from '@/lib/risks';
 import { formatDay, formatValue } from './chart-format';
 import { Flag } from './status-badge';
 
-const linkClass = 'text-indigo-700 hover:underline dark:text-indigo-400';
+const linkClass = 'text-indigo-700 underline dark:text-indigo-400';
 
 export function FlaggedRisks({ project, risks }: { project: string; risks: Overview['risks'] }) {
   return (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Markdown from 'react-markdown';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { splitMarkdownBlocks } from '@/lib/report';
 
 // Raw HTML in the Markdown is dropped (skipHtml), and react-markdown's default URL filter drops
@@ -27,7 +28,7 @@ export function ReportMarkdown({ markdown, label }: { markdown: string; label: s
             {block.text}
           </Markdown>
         ) : (
-          <div key={i} className="my-3 overflow-x-auto">
+          <ScrollArea key={i} label="Table" className="my-3 overflow-x-auto">
             <table className="min-w-full border-collapse text-left text-xs print:text-[10px]">
               <thead>
                 <tr>
@@ -54,7 +55,7 @@ export function ReportMarkdown({ markdown, label }: { markdown: string; label: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         ),
       )}
     </article>

@@ -4,10 +4,17 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 import type { HeatCell, RiskFilter, Severity } from '@/lib/risks';
 
+// Text on every fill keeps 4.5:1 in both themes, hovered too.
 const SEVERITY: Record<Severity, string> = {
-  high: 'bg-red-600 text-white hover:bg-red-500 dark:bg-red-700 dark:hover:bg-red-600',
-  medium: 'bg-amber-300 text-amber-950 hover:bg-amber-200 dark:bg-amber-600 dark:text-amber-50 dark:hover:bg-amber-500',
+  high: 'bg-red-700 text-white hover:bg-red-600 dark:bg-red-800 dark:hover:bg-red-700',
+  medium: 'bg-amber-300 text-amber-950 hover:bg-amber-200 dark:bg-amber-800 dark:text-amber-50 dark:hover:bg-amber-700',
   low: 'bg-emerald-200 text-emerald-950 hover:bg-emerald-100 dark:bg-emerald-800 dark:text-emerald-50 dark:hover:bg-emerald-700',
+};
+// A cell with no open risk keeps its severity hue, paler, instead of fading its text below contrast.
+const EMPTY: Record<Severity, string> = {
+  high: 'border border-dashed border-red-400 bg-red-50 text-red-900 hover:bg-red-100 dark:border-red-700 dark:bg-red-950 dark:text-red-200 dark:hover:bg-red-900',
+  medium: 'border border-dashed border-amber-400 bg-amber-50 text-amber-900 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200 dark:hover:bg-amber-900',
+  low: 'border border-dashed border-emerald-400 bg-emerald-50 text-emerald-900 hover:bg-emerald-100 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200 dark:hover:bg-emerald-900',
 };
 
 /** The 3×3 likelihood × impact grid; a cell filters the register below through the URL (?l=…&i=…). */
@@ -62,9 +69,8 @@ export function RiskHeatMap({ grid, selected }: { grid: HeatCell[][]; selected: 
                         onClick={() => choose(cell)}
                         className={cn(
                           'flex h-16 w-20 flex-col items-center justify-center rounded-md text-lg font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500',
-                          SEVERITY[cell.severity],
+                          cell.count === 0 ? EMPTY[cell.severity] : SEVERITY[cell.severity],
                           pressed && 'ring-4 ring-indigo-500 ring-offset-2 dark:ring-offset-zinc-900',
-                          cell.count === 0 && 'opacity-60',
                         )}
                       >
                         {cell.count}

@@ -8,7 +8,7 @@ export function RiskScoreChart({ title, points }: { title: string; points: Array
   return (
     <figure aria-label={`Score history of ${title}`} className="h-56 w-full">
       <ResponsiveContainer>
-        <LineChart data={points} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+        <LineChart title={`Score history of ${title}`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatDay} stroke="currentColor" fontSize={12} />
           <YAxis domain={[0, 9]} ticks={[0, 3, 6, 9]} stroke="currentColor" fontSize={12} />

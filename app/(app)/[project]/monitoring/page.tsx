@@ -4,6 +4,7 @@ import { AlertsTable } from '@/components/monitoring/alerts-table';
 import { MonitorsTable } from '@/components/monitoring/monitors-table';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { getDb } from '@/db/client';
 import { listAlerts } from '@/db/queries/alerts';
 import { getMonitoringSettings, listMonitors } from '@/db/queries/monitoring';
@@ -95,13 +96,13 @@ export default async function MonitoringPage({ params, searchParams }: { params:
         </Section>
       </div>
       <Section title="Log predictions from a service" description="With a project token (Settings → API tokens). Batches of up to 10,000 rows; all or nothing; ids already logged are skipped.">
-        <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100">
+        <ScrollArea as="pre" label="Example requests" className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100">
           {`curl -X POST ${origin}/api/v1/models/${encodeURIComponent(example)}/predictions?stage=Production \\
   -H "Authorization: Bearer $RUNBOARD_TOKEN" -H "Content-Type: application/json" \\
   -d '[{"id": "req-1", "timestamp": "2024-05-01T10:00:00Z", "features": {"temp_max": 21.3, "weather": "sun"}, "prediction": "dry"}]'
 curl -X POST ${origin}/api/v1/models/${encodeURIComponent(example)}/actuals -H "Authorization: Bearer $RUNBOARD_TOKEN" \\
   -H "Content-Type: application/json" -d '[{"id": "req-1", "actual": "rain"}]'`}
-        </pre>
+        </ScrollArea>
       </Section>
     </>
   );
