@@ -72,9 +72,17 @@ test('drifting predictions logged through the API raise an alert, which opens a 
   await alert.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(alerts.getByRole('row').filter({ hasText: 'temperature' })).toContainText('Acknowledged');
 
-  await alerts.getByRole('row').filter({ hasText: 'temperature' }).getByRole('link', { name: /^Risk:/ }).click();
+  // Follow each link and wait for its page: the alert row itself shows the risk's title, so text alone proves nothing.
+  const follow = async (name: RegExp) => {
+    const link = alerts.getByRole('row').filter({ hasText: 'temperature' }).getByRole('link', { name });
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await expect(page).toHaveURL((url) => url.pathname === href);
+  };
+  await follow(/^Risk:/);
   await expect(page.getByText('rain-tomorrow: feature drift on temperature').first()).toBeVisible();
   await page.goBack();
-  await alerts.getByRole('row').filter({ hasText: 'temperature' }).getByRole('link', { name: /^Task #/ }).click();
+  await expect(page.getByRole('heading', { name: `${model} · monitoring`, level: 1 })).toBeVisible();
+  await follow(/^Task #/);
   await expect(page.getByText('Retrain rain-tomorrow (feature drift on temperature)').first()).toBeVisible();
 });
