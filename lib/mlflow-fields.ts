@@ -67,7 +67,7 @@ const SPECIAL_DOUBLES: Record<string, number> = { NaN: Number.NaN, Infinity: Inf
 export const double = z.unknown().transform((v, ctx) => {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
-    if (v in SPECIAL_DOUBLES) return SPECIAL_DOUBLES[v]!;
+    if (Object.hasOwn(SPECIAL_DOUBLES, v)) return SPECIAL_DOUBLES[v]!;
     const n = Number(v);
     if (v.trim() !== '' && Number.isFinite(n)) return n;
   }

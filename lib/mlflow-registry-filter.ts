@@ -37,7 +37,7 @@ function identify(text: string, pos: number, attributes: Record<string, Attribut
   if (!ATTRIBUTE_PREFIXES.includes(prefix)) {
     throw new FilterSyntaxError(`Invalid entity type '${prefix}' at position ${pos + 1}. Valid entity types are attribute, tag and tags.`, pos);
   }
-  if (!(key in attributes)) {
+  if (!Object.hasOwn(attributes, key)) {
     throw new FilterSyntaxError(`Invalid attribute key '${key}' at position ${pos + 1}. Valid keys are ${Object.keys(attributes).join(', ')}.`, pos);
   }
   return { type: 'attribute', key };
@@ -119,7 +119,7 @@ function parseOrder<K extends string>(entries: string[], keys: readonly K[], syn
   return entries.map((entry) => {
     const m = /^\s*(?:(?:attr|attribute|attributes)\.)?`?([a-z_]+)`?(?:\s+(asc|desc))?\s*$/i.exec(entry);
     const word = m?.[1]?.toLowerCase() ?? '';
-    const key = synonyms[word] ?? (keys.includes(word as K) ? (word as K) : undefined);
+    const key = (Object.hasOwn(synonyms, word) ? synonyms[word] : undefined) ?? (keys.includes(word as K) ? (word as K) : undefined);
     if (!m || !key) throw new FilterSyntaxError(`Invalid order by key '${entry.trim()}' specified. Valid keys are ${keys.join(', ')}, optionally followed by ASC or DESC.`);
     if (seen.has(key)) throw new FilterSyntaxError(`\`order_by\` contains duplicate fields: ${JSON.stringify(entries)}`);
     seen.add(key);

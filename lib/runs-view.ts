@@ -119,7 +119,7 @@ export function parseRunsView(params: ParamsLike): RunsView {
   view.approach = uniq(r.all('approach').filter((s): s is RunApproach => (RUN_APPROACHES as readonly string[]).includes(s)));
   view.experiments = uniq(r.all('exp').filter((s) => /^\d{1,15}$/.test(s)).map(Number));
   const since = first('since');
-  view.since = since && since in TIME_PRESETS ? (since as TimePreset) : null;
+  view.since = since && Object.hasOwn(TIME_PRESETS, since) ? (since as TimePreset) : null;
   const from = first('from');
   const to = first('to');
   view.from = isDay(from) ? from : null;

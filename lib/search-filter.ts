@@ -36,6 +36,8 @@ const ENTITY_PREFIXES: Record<string, EntityType> = {
 export const STRING_ATTRIBUTES = ['run_name', 'status', 'user_id', 'artifact_uri', 'run_id', 'lifecycle_stage'] as const;
 export const NUMERIC_ATTRIBUTES = ['start_time', 'end_time', 'created'] as const;
 const ATTRIBUTE_ALIASES: Record<string, string> = { run_id: 'run_id', run_uuid: 'run_id', 'run name': 'run_name', created: 'start_time', Created: 'start_time' };
+// Own keys only: a name such as 'constructor' must not find Object.prototype's.
+const aliasOf = (name: string) => (Object.hasOwn(ATTRIBUTE_ALIASES, name) ? ATTRIBUTE_ALIASES[name]! : name);
 const DATASET_KEYS = ['name', 'digest', 'context'];
 
 const NUMERIC_COMPARATORS: Comparator[] = ['=', '!=', '>', '>=', '<', '<='];
@@ -118,7 +120,7 @@ function splitIdentifier(text: string, pos: number): { type: EntityType; key: st
   const dot = text.indexOf('.');
   if (dot < 0) {
     // A bare name is an attribute (MLflow accepts `status = 'FINISHED'`-style shorthands in order_by).
-    const attr = ATTRIBUTE_ALIASES[text] ?? text;
+    const attr = aliasOf(text);
     if ([...STRING_ATTRIBUTES, ...NUMERIC_ATTRIBUTES].includes(attr as never)) return { type: 'attribute', key: attr };
     throw new FilterSyntaxError(
       `Invalid identifier '${text}' at position ${pos + 1}: use metrics.<key>, params.<key>, tags.<key> or attributes.<name>.`,
@@ -126,12 +128,12 @@ function splitIdentifier(text: string, pos: number): { type: EntityType; key: st
     );
   }
   const prefix = text.slice(0, dot);
-  const type = ENTITY_PREFIXES[prefix.toLowerCase()];
+  const type = Object.hasOwn(ENTITY_PREFIXES, prefix.toLowerCase()) ? ENTITY_PREFIXES[prefix.toLowerCase()] : undefined;
   const key = text.slice(dot + 1);
   if (!type) throw new FilterSyntaxError(`Invalid entity type '${prefix}' at position ${pos + 1}: expected metrics, params, tags, attributes or datasets.`, pos);
   if (!key) throw new FilterSyntaxError(`Missing key after '${prefix}.' at position ${pos + 1}.`, pos);
   if (type === 'attribute') {
-    const attr = ATTRIBUTE_ALIASES[key] ?? key;
+    const attr = aliasOf(key);
     if (![...STRING_ATTRIBUTES, ...NUMERIC_ATTRIBUTES].includes(attr as never)) {
       throw new FilterSyntaxError(
         `Invalid attribute key '${key}' at position ${pos + 1}. Valid attributes: ${[...STRING_ATTRIBUTES, ...NUMERIC_ATTRIBUTES].join(', ')}.`,

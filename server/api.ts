@@ -139,12 +139,13 @@ function nestingExceeds(json: string, max: number): boolean {
 export async function readInput(req: Request, source: 'query' | 'body'): Promise<unknown> {
   if (source === 'query') {
     const url = new URL(req.url);
-    const out: Record<string, string | string[]> = {};
-    for (const key of new Set(url.searchParams.keys())) {
-      const all = url.searchParams.getAll(key);
-      out[key] = all.length > 1 ? all : all[0]!;
-    }
-    return out;
+    // fromEntries defines own keys, so `?__proto__=…` is a field like any other rather than the object's prototype.
+    return Object.fromEntries(
+      [...new Set(url.searchParams.keys())].map((key) => {
+        const all = url.searchParams.getAll(key);
+        return [key, all.length > 1 ? all : all[0]!];
+      }),
+    );
   }
   const text = await req.text();
   if (!text.trim()) return {};
