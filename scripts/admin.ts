@@ -10,7 +10,7 @@ import { createUser, getUserByEmail, setUserPassword } from '@/db/queries/users'
 import { PROJECT_ROLES, RESERVED_SLUGS } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { emailSchema, nameSchema, passwordSchema, slugSchema } from '@/lib/validation';
-import { CliError, describeCliFailure, withCliDb } from './cli-db';
+import { CliError, runCli, withCliDb } from './cli-db';
 
 type OptionSpec = { type: 'string' | 'boolean'; required?: boolean; value?: string; help: string };
 type Command = {
@@ -255,14 +255,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    const { message, exitCode } = describeCliFailure(err);
-    process.stderr.write(`error: ${message}\n`);
-    if (process.env.RUNBOARD_DEBUG) console.error(err);
-    process.exitCode = exitCode;
-  },
-);
+runCli(main);

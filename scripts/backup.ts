@@ -10,7 +10,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { type DbConfig, dbConfigFromEnv, openDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { CliError, claimForCli, describeCliFailure } from './cli-db';
+import { CliError, claimForCli, runCli } from './cli-db';
 
 type Summary = { tables: number; rows: number; bytes: number };
 
@@ -291,14 +291,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    const { message, exitCode } = describeCliFailure(err);
-    process.stderr.write(`error: ${message}\n`);
-    if (process.env.RUNBOARD_DEBUG) console.error(err);
-    process.exitCode = exitCode;
-  },
-);
+runCli(main);

@@ -107,3 +107,18 @@ export function describeCliFailure(err: unknown): { message: string; exitCode: n
   const hint = process.env.RUNBOARD_DEBUG ? '' : ' (set RUNBOARD_DEBUG=1 for details)';
   return { message: `unexpected failure: ${detail}${hint}`, exitCode: 1 };
 }
+
+/** Runs a CLI's main: its return value is the exit code; a failure is one line on stderr. */
+export function runCli(main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      const { message, exitCode } = describeCliFailure(err);
+      process.stderr.write(`error: ${message}\n`);
+      if (process.env.RUNBOARD_DEBUG) console.error(err);
+      process.exitCode = exitCode;
+    },
+  );
+}

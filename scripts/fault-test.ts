@@ -9,6 +9,7 @@ import { migrateDb } from '@/db/migrate';
 import { type Outcome, Ingestors, tally } from './lib/ingestors';
 import { auditMetricBatches, auditPassed, auditPredictionBatches, describeAudit } from './lib/ledger';
 import { type RunningServer, ensureBuild, startNextServer } from './lib/next-server';
+import { runScript, verdict } from './lib/util';
 import { type OwnPostgres, startOwnPostgres } from './lib/own-postgres';
 import { PREDICTION_TEMPLATE, createWorld, monitorIdOf } from './lib/world';
 
@@ -106,14 +107,7 @@ async function main(): Promise<number> {
     await server?.stop();
     await pg?.destroy();
   }
-  log(failures.length ? `\nFAILED:\n  ${failures.join('\n  ')}` : '\nfault test passed: only 200/503 during the outage, recovered in time, no acknowledged write lost, no partial batch');
-  return failures.length ? 1 : 0;
+  return verdict(failures, 'fault test passed: only 200/503 during the outage, recovered in time, no acknowledged write lost, no partial batch');
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error('fault test failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runScript('fault test', main);

@@ -15,6 +15,7 @@ import { DEMO_PROJECT } from './demo-project';
 import { DEMO_MONITORED_MODEL } from '@/db/queries/monitoring-demo';
 import { createMlflowClient } from './mlflow-client';
 import { type RunningServer, ensureBuild, startNextServer } from './lib/next-server';
+import { runScript, verdict } from './lib/util';
 import { type Audit, auditMetricBatches, auditPassed, auditPredictionBatches, describeAudit, metricBatchBody, predictionBatchBody } from './lib/ledger';
 
 const SECONDS = Number(process.env.LOAD_SECONDS) || 60;
@@ -194,8 +195,7 @@ async function main(): Promise<number> {
     }
     const secrets = [token, PASSWORD, cookie.split('session_token=')[1]!.split(';')[0]!];
     if (secrets.some((s) => server!.output().includes(s))) failures.push('the server log contains a token, password or session cookie');
-    log(failures.length ? `\nFAILED:\n  ${failures.join('\n  ')}` : `\nload test passed: ${sum((r) => r.requests)} requests, zero 5xx, every acknowledged write found`);
-    return failures.length ? 1 : 0;
+    return verdict(failures, `load test passed: ${sum((r) => r.requests)} requests, zero 5xx, every acknowledged write found`);
   } finally {
     await server?.stop();
     await handle?.close();
@@ -203,10 +203,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error('load test failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runScript('load test', main);

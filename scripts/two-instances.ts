@@ -12,6 +12,7 @@ import { type DbHandle, openDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 import { type RunningServer, ensureBuild, startNextServer } from './lib/next-server';
+import { runScript, verdict } from './lib/util';
 import { PREDICTION_TEMPLATE, createWorld, monitorIdOf } from './lib/world';
 
 const WINDOWS = 24;
@@ -96,14 +97,7 @@ async function main(): Promise<number> {
     await handle?.close();
     await fresh.drop();
   }
-  log(failures.length ? `\nFAILED:\n  ${failures.join('\n  ')}` : '\ntwo-instance test passed: migrations once, changes visible across instances, each scheduled window checked once');
-  return failures.length ? 1 : 0;
+  return verdict(failures, 'two-instance test passed: migrations once, changes visible across instances, each scheduled window checked once');
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error('two-instance test failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runScript('two-instance test', main);

@@ -5,21 +5,19 @@
 // Run alone with `npx tsx scripts/bench/ab-tests.ts` (a fresh Postgres database, dropped afterwards).
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type DbHandle, openDb, provideDbHandle } from '@/db/client';
+import { type DbHandle, provideDbHandle } from '@/db/client';
 import { recordAbEvents } from '@/db/queries/ab-ingest';
 import { createAbTest } from '@/db/queries/ab-tests';
 import { createProject } from '@/db/queries/projects';
 import { createModelVersion, createRegisteredModel } from '@/db/queries/registry';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
-import { migrateDb } from '@/db/migrate';
-import { createFreshPostgresDatabase } from '@/db/test-db';
 import { MAX_EVENTS_PER_BATCH } from '@/lib/ab-tests/events';
 import type { AbResults } from '@/lib/ab-tests/results';
 import { createRng } from '@/lib/ml/random';
 import { type BuildState, buildState, startNextServer } from '../lib/next-server';
-import { type Figure, fmtInt, fmtMs, median, percentile, printTable, timeRuns } from '../lib/util';
+import { type Figure, fmtInt, fmtMs, median, percentile, timeRuns } from '../lib/util';
+import { runFigureAlone } from './standalone';
 
 export const AB_TARGETS = { assignMs: 10, resultsRatio: 2, resultsMs: 100 };
 const ASSIGNS = 1000;
@@ -271,24 +269,4 @@ export async function benchAbTests(handle: DbHandle, opts: { databaseUrl: string
   }
 }
 
-async function main() {
-  const fresh = await createFreshPostgresDatabase('runboard_bench_ab');
-  const config = { databaseUrl: fresh.url, dataDir: '' };
-  const handle = await openDb(config);
-  try {
-    await migrateDb(handle, config);
-    const result = await benchAbTests(handle, { databaseUrl: fresh.url, events: Number(process.env.BENCH_AB_EVENTS) || 1_000_000 });
-    console.log(`\n${printTable(result.figures)}\n`);
-    process.exitCode = result.figures.every((f) => f.pass) ? 0 : 1;
-  } finally {
-    await handle.close();
-    await fresh.drop();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err: unknown) => {
-    console.error(`A/B bench failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  });
-}
+runFigureAlone(import.meta.url, 'A/B', (handle, databaseUrl) => benchAbTests(handle, { databaseUrl, events: Number(process.env.BENCH_AB_EVENTS) || 1_000_000 }));

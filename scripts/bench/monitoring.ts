@@ -1,10 +1,9 @@
 // Figures 4–5 (model monitoring): ingestion of 10,000-row prediction batches through the native API against
 // inserting the same rows directly, and drift checks over 1,000,000 logged predictions × 10 features.
 // Run alone with `npx tsx scripts/bench/monitoring.ts` (a fresh Postgres database, dropped afterwards).
-import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
-import { openDb, provideDbHandle } from '@/db/client';
+import { provideDbHandle } from '@/db/client';
 import { computeDrift } from '@/db/queries/drift-checks';
 import { ensureMonitor, getMonitor } from '@/db/queries/monitoring';
 import { setReferenceWindow } from '@/db/queries/monitoring-reference';
@@ -13,12 +12,11 @@ import { createProject } from '@/db/queries/projects';
 import { createModelVersion, createRegisteredModel, transitionModelVersionStage } from '@/db/queries/registry';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
-import { migrateDb } from '@/db/migrate';
-import { createFreshPostgresDatabase } from '@/db/test-db';
 import { createRng } from '@/lib/ml/random';
 import { parsePredictionBatch } from '@/lib/monitoring/ingest';
 import type { Figure } from '../lib/util';
-import { fmtInt, fmtMs, median, printTable } from '../lib/util';
+import { runFigureAlone } from './standalone';
+import { fmtInt, fmtMs, median } from '../lib/util';
 
 const BATCH = 10_000;
 const TOTAL = 1_000_000;
@@ -140,24 +138,4 @@ export async function benchMonitoring(handle: DbHandle, opts: { batches?: number
   }
 }
 
-async function main() {
-  const fresh = await createFreshPostgresDatabase('runboard_bench_monitoring');
-  const config = { databaseUrl: fresh.url, dataDir: '' };
-  const handle = await openDb(config);
-  try {
-    await migrateDb(handle, config);
-    const result = await benchMonitoring(handle, { batches: Number(process.env.BENCH_MONITORING_BATCHES) || 20 });
-    console.log(`\n${printTable(result.figures)}\n`);
-    process.exitCode = result.figures.every((f) => f.pass) ? 0 : 1;
-  } finally {
-    await handle.close();
-    await fresh.drop();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err: unknown) => {
-    console.error(`monitoring bench failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  });
-}
+runFigureAlone(import.meta.url, 'monitoring', (handle) => benchMonitoring(handle, { batches: Number(process.env.BENCH_MONITORING_BATCHES) || 20 }));

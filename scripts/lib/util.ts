@@ -60,3 +60,20 @@ export function printTable(figures: Figure[]): string {
   const notes = figures.filter((f) => f.note).map((f) => `  * ${f.name}: ${f.note}`);
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
+
+/** Prints a test script's verdict — each failure on its own line, or the pass line — and returns its exit code. */
+export function verdict(failures: string[], passed: string): number {
+  console.log(failures.length ? `\nFAILED:\n  ${failures.join('\n  ')}` : `\n${passed}`);
+  return failures.length ? 1 : 0;
+}
+
+/** Runs a test script's main and exits with its code; exiting also ends any keep-alive sockets the clients left open. */
+export function runScript(label: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`${label} failed:`, err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
