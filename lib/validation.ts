@@ -42,16 +42,17 @@ export function describeUnstorableText(value: unknown, maxDepth = 64): { message
 
 /** FormData → plain object; repeated keys become arrays, File entries are kept. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const fields = new Map<string, unknown>();
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const prev = out[key];
+    const prev = fields.get(key);
     // Appending in place: copying the array for each repeat would make a form with many repeats quadratic.
-    if (prev === undefined) out[key] = value;
+    if (prev === undefined) fields.set(key, value);
     else if (Array.isArray(prev)) prev.push(value);
-    else out[key] = [prev, value];
+    else fields.set(key, [prev, value]);
   }
-  return out;
+  // fromEntries defines own keys, so a field named "__proto__" stays a field rather than becoming the prototype.
+  return Object.fromEntries(fields);
 }
 
 export const slugSchema = z

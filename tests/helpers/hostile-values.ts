@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 
 /** Strings a schema may well accept, which must still never break SQL, JSON columns or rendering. */
-export const NASTY_STRINGS = [
+const NASTY_STRINGS = [
   "'; drop table projects; --",
   "' or '1'='1",
   '%',
@@ -58,12 +58,12 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** 100k+ characters: plain, multi-byte, or metacharacters. */
-export const hugeString: fc.Arbitrary<string> = fc
+const hugeString: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('a', '😀', '%', "'", '\u0000', '<b>'), fc.integer({ min: 100_001, max: 120_000 }))
   .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)));
 
 /** Numbers JSON cannot hold (NaN, ±Infinity) and extremes; only in-process callers (actions) receive them as numbers. */
-export const extremeNumber: fc.Arbitrary<number> = fc.oneof(
+const extremeNumber: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e308, -1e308, 5e-324, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 31, -(2 ** 31) - 1, 0.5),
   fc.double(),
 );
@@ -72,21 +72,21 @@ export const extremeNumber: fc.Arbitrary<number> = fc.oneof(
 const labelled = <T extends object>(value: T, label: string): T => Object.defineProperty(value, fc.toStringMethod, { value: () => label });
 
 /** A value nested `depth` levels deep in arrays or objects. */
-export function nested(depth: number, kind: 'array' | 'object'): unknown {
+function nested(depth: number, kind: 'array' | 'object'): unknown {
   let value: object = ['bottom'];
   for (let i = 1; i < depth; i++) value = kind === 'array' ? [value] : { a: value };
   return labelled(value, `nested(${depth}, '${kind}')`);
 }
-export const deepValue: fc.Arbitrary<unknown> = fc
+const deepValue: fc.Arbitrary<unknown> = fc
   .tuple(fc.integer({ min: 1_000, max: 3_000 }), fc.constantFrom('array' as const, 'object' as const))
   .map(([depth, kind]) => nested(depth, kind));
 
-export const hugeArray: fc.Arbitrary<unknown[]> = fc
+const hugeArray: fc.Arbitrary<unknown[]> = fc
   .tuple(fc.integer({ min: 10_001, max: 12_000 }), fc.constantFrom<unknown>('x', 1, null, {}, { key: 'k', value: 'v' }))
   .map(([length, item]) => labelled(Array.from({ length }, () => item), `Array(${length}).fill(${JSON.stringify(item)})`));
 
 /** Keys that pollute prototypes when a server merges objects carelessly (JSON.parse keeps them as own keys). */
-export const prototypeKeys: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(
+const prototypeKeys: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(
   JSON.parse('{"__proto__": {"isAdmin": true, "role": "owner"}}') as Record<string, unknown>,
   JSON.parse('{"constructor": {"prototype": {"isAdmin": true}}}') as Record<string, unknown>,
   JSON.parse('{"__proto__": null, "prototype": "x", "hasOwnProperty": 1, "toString": "x"}') as Record<string, unknown>,
@@ -100,7 +100,7 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** One bad value for a field: the wrong type, an extreme number (in `jsonSafe` form, as strings), huge or deep. */
-export function badValue(jsonSafe: boolean): fc.Arbitrary<unknown> {
+function badValue(jsonSafe: boolean): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 4, arbitrary: wrongType },
     { weight: 3, arbitrary: nastyString },
@@ -127,7 +127,8 @@ export function hostilePayload(fields: readonly string[], sample: Record<string,
   ).map(({ bad, dropped, polluted }) => {
     const out: Record<string, unknown> = { ...sample };
     for (const key of dropped) delete out[key];
-    Object.assign(out, polluted ?? {});
+    // Own keys, as JSON.parse makes them (assigning "__proto__" would set the prototype instead).
+    for (const [key, value] of Object.entries(polluted ?? {})) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     for (const [key, value] of Object.entries(bad)) out[key] = value;
     return out;
   });
@@ -173,19 +174,19 @@ const FILTER_TEMPLATES = [
 ] as const;
 
 /** A filter or order_by expression with a hostile literal or identifier inside (quotes left unbalanced on purpose). */
-export const hostileFilter: fc.Arbitrary<string> = fc
+const hostileFilter: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom(...FILTER_TEMPLATES), nastyString)
   .map(([template, value]) => template.replaceAll('§', value));
 
 /** Paths of the string leaves of a (small) sample object, e.g. ["name"], ["tags", 0, "value"]. */
-export function stringPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+function stringPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return [prefix];
   if (prefix.length > 3 || value === null || typeof value !== 'object' || value instanceof File) return [];
   return Object.entries(value).flatMap(([key, child]) => stringPaths(child, [...prefix, Array.isArray(value) ? Number(key) : key]));
 }
 
 /** A deep copy of a JSON-like sample (Files kept as they are) with the leaf at `path` replaced. */
-export function withLeaf(sample: Record<string, unknown>, path: (string | number)[], leaf: unknown): Record<string, unknown> {
+function withLeaf(sample: Record<string, unknown>, path: (string | number)[], leaf: unknown): Record<string, unknown> {
   const copy = (v: unknown, depth: number): unknown => {
     if (depth === path.length) return leaf;
     const key = path[depth]!;
