@@ -116,6 +116,30 @@ async function authenticate(db: Db, req: Request, params: Params, access: Projec
 /** Every route handler's access rule and input schema (none for a dispatcher), so tests can enumerate and probe them. */
 export const routeRegistry = new WeakMap<RouteHandler, { access: RouteAccess; schema: z.ZodType | null }>();
 
+/** Larger than any request the APIs define (a 10,000-row prediction batch is a few MB); refused while reading, before parsing. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const bodyTooLarge = () => new ApiError(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`);
+
+async function readBodyText(req: Request): Promise<string> {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw bodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Deeper than any request body the APIs define; refused before parsing, as printing it in an error message would overflow the stack. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -147,7 +171,7 @@ export async function readInput(req: Request, source: 'query' | 'body'): Promise
       }),
     );
   }
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (!text.trim()) return {};
   if (nestingExceeds(text, MAX_JSON_DEPTH)) {
     throw new ApiError(400, 'BAD_REQUEST', `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels.`);

@@ -218,3 +218,15 @@ describe('runs/log-inputs', () => {
     expect(errorOf(await m.post('runs/log-inputs', { run_id: id, datasets }))).toEqual(invalid(message));
   });
 });
+
+describe('request size', () => {
+  it('refuses a body over the limit with 413 while reading it, and writes nothing', async () => {
+    const id = await newRun(m);
+    const { MAX_BODY_BYTES } = await import('@/server/api');
+    const huge = JSON.stringify({ run_id: id, params: [{ key: 'p', value: 'x'.repeat(MAX_BODY_BYTES) }] });
+    const reply = await m.post('runs/log-batch', huge);
+    expect(reply.status).toBe(413);
+    expect(reply.json).toEqual({ error_code: 'REQUEST_TOO_LARGE', message: 'The request body is larger than 32 MB; send smaller batches.' });
+    expect((await readRun(m, id)).data.params ?? []).toEqual([]);
+  });
+});
