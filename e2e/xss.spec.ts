@@ -10,7 +10,8 @@ const SCRIPT = '<script>window.__xss=1</script>';
 /** Opens `path` and checks each of `texts` shows literally, with no injected code run. */
 async function expectShownAsText(page: Page, path: string, texts: string[]) {
   await page.goto(path);
-  for (const text of texts) await expect(page.getByText(text).first(), `${text} on ${path}`).toBeVisible();
+  // Visible matches only: a closed menu (the project switcher) holds names too.
+  for (const text of texts) await expect(page.getByText(text).filter({ visible: true }).first(), `${text} on ${path}`).toBeVisible();
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss), `injected code ran on ${path}`).toBeUndefined();
 }
 
