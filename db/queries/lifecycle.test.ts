@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
 import { getExperimentByName } from './experiments';
@@ -9,19 +8,11 @@ import { createRisk } from './risks';
 import { createRun, logBatch, updateRun } from './runs';
 import { addCheckIn, createSuccessMetric, evaluateSuccessMetrics } from './success-metrics';
 import { createUser } from './users';
+import { rejection } from '@/tests/helpers/rejection';
 
 let t: TestDb;
 const lead = { id: '', isAdmin: false };
 let serial = 0;
-
-async function rejection(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 const newProject = async (problemStatement = '') => createProject(t.db, lead, { slug: `life-${++serial}`, name: `Life ${serial}`, problemStatement });
 

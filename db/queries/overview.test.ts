@@ -8,30 +8,14 @@ import { createProject } from './projects';
 import { createModelVersion, createRegisteredModel, transitionModelVersionStage } from './registry';
 import { type RiskInput, createRisk } from './risks';
 import { createRun, logBatch, updateRun } from './runs';
-import { type SuccessMetricInput, addCheckIn, createSuccessMetric } from './success-metrics';
+import { ACCURACY_METRIC } from '@/tests/helpers/success-metric';
+import { addCheckIn, createSuccessMetric } from './success-metrics';
 import { createUser } from './users';
 
 let t: TestDb;
 let project: { id: string; stage: 'define' };
 const lead = { id: '', isAdmin: false };
 
-const metricBase: SuccessMetricInput = {
-  name: 'accuracy',
-  description: '',
-  kind: 'model',
-  direction: 'higher_better',
-  unit: '',
-  isPrimary: true,
-  startValue: 0.7,
-  target: 0.9,
-  rangeMin: null,
-  rangeMax: null,
-  deadline: '2099-01-01',
-  ownerId: null,
-  source: 'run_metric',
-  sourceKey: 'accuracy',
-  sourceModel: null,
-};
 const riskBase: RiskInput = {
   title: 'Data quality issues',
   description: '',
@@ -67,8 +51,8 @@ describe('getOverview', () => {
     const run = await createRun(t.db, lead, project.id, { experimentId, runName: 'forest-big' });
     await logBatch(t.db, project.id, run.id, { metrics: [{ key: 'accuracy', value: 0.92, timestamp: 5, step: 0 }] });
     await updateRun(t.db, lead, project.id, run.id, { status: 'FINISHED', endTime: 6 });
-    await createSuccessMetric(t.db, lead, project.id, metricBase);
-    const latency = await createSuccessMetric(t.db, lead, project.id, { ...metricBase, name: 'latency', kind: 'guardrail', direction: 'lower_better', startValue: 200, target: 100, source: 'manual', sourceKey: null });
+    await createSuccessMetric(t.db, lead, project.id, ACCURACY_METRIC);
+    const latency = await createSuccessMetric(t.db, lead, project.id, { ...ACCURACY_METRIC, name: 'latency', kind: 'guardrail', direction: 'lower_better', startValue: 200, target: 100, source: 'manual', sourceKey: null });
     await addCheckIn(t.db, lead, project.id, latency.id, { value: 130, note: '' });
 
     await createRisk(t.db, lead, project.id, riskBase);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { buildTree, flattenTree } from '@/lib/problems';
 import { type TestDb, openTestDb } from '../test-db';
 import { tasks } from '../schema';
@@ -9,20 +8,12 @@ import { createProject } from './projects';
 import { createSubProblem, deleteSubProblem, linkSubProblem, listSubProblems, unlinkSubProblem, updateSubProblem } from './problems';
 import { createSuccessMetric } from './success-metrics';
 import { createUser } from './users';
+import { rejection } from '@/tests/helpers/rejection';
 
 let t: TestDb;
 let projectId: string;
 let otherProjectId: string;
 const lead = { id: '', isAdmin: false };
-
-async function rejection(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 const node = (title: string, parentId: string | null = null) => createSubProblem(t.db, lead, projectId, { parentId, title, description: '', ownerId: null, status: 'not_started' });
 

@@ -1,6 +1,5 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { type TestDb, openTestDb } from '../test-db';
 import { activityLog, projectMembers, projects, stageChanges } from '../schema';
 import type { Actor } from './activity';
@@ -19,6 +18,7 @@ import {
   updateProject,
 } from './projects';
 import { createUser } from './users';
+import { rejection } from '@/tests/helpers/rejection';
 
 let t: TestDb;
 type Person = Actor & { email: string };
@@ -41,15 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.cleanup();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 async function tableCounts() {
   const n = async (table: typeof projects | typeof projectMembers | typeof stageChanges | typeof activityLog) =>

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { renderReport } from '@/lib/report';
 import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
@@ -13,21 +12,14 @@ import { createRisk } from './risks';
 import { createRun, logBatch, logInputs, updateRun } from './runs';
 import { createSuccessMetric } from './success-metrics';
 import { createUser } from './users';
+import { rejection } from '@/tests/helpers/rejection';
+import { ACCURACY_METRIC } from '@/tests/helpers/success-metric';
 
 let t: TestDb;
 let project: Awaited<ReturnType<typeof createProject>>;
 let otherProjectId: string;
 const lead = { id: '', isAdmin: false };
 const pm = { id: '', isAdmin: false };
-
-async function rejection(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -65,23 +57,7 @@ describe('gatherReportData', () => {
     await updateRun(t.db, lead, project.id, run.id, { status: 'FINISHED', endTime: 2 });
     await createRegisteredModel(t.db, lead, project.id, { name: 'churn' });
     await createModelVersion(t.db, lead, project.id, { name: 'churn', runId: run.id });
-    await createSuccessMetric(t.db, lead, project.id, {
-      name: 'accuracy',
-      description: '',
-      kind: 'model',
-      direction: 'higher_better',
-      unit: '',
-      isPrimary: true,
-      startValue: 0.7,
-      target: 0.9,
-      rangeMin: null,
-      rangeMax: null,
-      deadline: '2099-01-01',
-      ownerId: null,
-      source: 'run_metric',
-      sourceKey: 'accuracy',
-      sourceModel: null,
-    });
+    await createSuccessMetric(t.db, lead, project.id, ACCURACY_METRIC);
     await createSubProblem(t.db, lead, project.id, { parentId: null, title: 'Identify churn indicators', description: '', ownerId: null, status: 'done' });
     await createRisk(t.db, lead, project.id, {
       title: 'Data quality issues',

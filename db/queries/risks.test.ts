@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { sortRisks } from '@/lib/risks';
 import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
 import { addMember, createProject } from './projects';
 import { type RiskInput, createRisk, deleteRisk, getRisk, listRiskScoreHistory, listRisks, updateRisk } from './risks';
 import { createUser } from './users';
+import { rejection } from '@/tests/helpers/rejection';
 
 let t: TestDb;
 let projectId: string;
@@ -35,15 +35,6 @@ const degradation: RiskInput = {
   mitigationPlan: 'Set up monitoring and retraining pipeline',
   nextReviewDate: null,
 };
-
-async function rejection(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 beforeAll(async () => {
   t = await openTestDb();

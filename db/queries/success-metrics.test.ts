@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { type TestDb, openTestDb } from '../test-db';
 import { driftChecks, monitors } from '../schema';
 import { listProjectActivity } from './activity';
@@ -18,6 +17,7 @@ import {
   updateSuccessMetric,
 } from './success-metrics';
 import { createUser } from './users';
+import { rejection } from '@/tests/helpers/rejection';
 
 let t: TestDb;
 let projectId: string;
@@ -43,15 +43,6 @@ const base: SuccessMetricInput = {
   sourceKey: null,
   sourceModel: null,
 };
-
-async function rejection(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 beforeAll(async () => {
   t = await openTestDb();

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { rawRows } from '@/tests/helpers/db-snapshot';
 import { type TestDb, openTestDb } from '../test-db';
 import { apiTokens } from '../schema';
@@ -10,6 +9,7 @@ import { listProjectActivity } from './activity';
 import { addMember, createProject, removeMember, setMemberRole } from './projects';
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from './tokens';
 import { createUser } from './users';
+import { rejection } from '@/tests/helpers/rejection';
 
 let t: TestDb;
 let admin: Actor;
@@ -34,15 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.cleanup();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 /** Every row of every table as JSON text: a secret must not occur anywhere in it. */
 async function wholeDatabaseText(): Promise<string> {

@@ -1,10 +1,10 @@
 import { verifyPassword } from 'better-auth/crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
 import { type TestDb, openTestDb } from '../test-db';
 import { accounts, activityLog, sessions, users } from '../schema';
 import { countUsers, createFirstAdmin, createUser, getUserByEmail, setUserAdmin, setUserPassword } from './users';
+import { rejection } from '@/tests/helpers/rejection';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -19,15 +19,6 @@ async function rowCounts() {
   const [a] = await t.db.select({ n: count() }).from(accounts);
   const [l] = await t.db.select({ n: count() }).from(activityLog);
   return { users: u!.n, accounts: a!.n, activity: l!.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
 }
 
 describe('createFirstAdmin', () => {
