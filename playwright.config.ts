@@ -14,7 +14,15 @@ export const SECOND_POSTGRES_URL = 'http://127.0.0.1:3102';
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH,
   // Flags for a root user in a container with no network beyond loopback.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 const server = (port: number, env: Record<string, string>) => ({

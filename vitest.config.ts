@@ -11,11 +11,23 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts'], environment: 'node' } },
       {
         resolve: { alias },
-        test: { name: 'int-pglite', include: integration, env: { RUNBOARD_TEST_BACKEND: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'int-pglite',
+          include: integration,
+          env: { RUNBOARD_TEST_BACKEND: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         resolve: { alias },
-        test: { name: 'int-postgres', include: integration, env: { RUNBOARD_TEST_BACKEND: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'int-postgres',
+          include: integration,
+          env: { RUNBOARD_TEST_BACKEND: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

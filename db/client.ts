@@ -111,4 +111,3 @@ export function provideDbHandle(handle: DbHandle): () => void {
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
-

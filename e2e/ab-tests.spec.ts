@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { createToken, mlflow } from './api';
 import { createProject, unique } from './fixtures';
 
-test('define an A/B test, send assignments and events through the API, read the results, ship B and see it in Production', async ({ page, request }) => {
+test('define an A/B test, send assignments and events through the API, read the results, ship B and see it in Production', async ({
+  page,
+  request,
+}) => {
   const slug = unique('abtest');
   await createProject(page, { name: 'A/B e2e', slug });
   const token = await createToken(page, slug);
@@ -64,22 +67,43 @@ test('define an A/B test, send assignments and events through the API, read the 
     { unit_id: unit, metric: 'converted', value: variant === 'B' ? (i % 5 < 3 ? 1 : 0) : i % 5 < 1 ? 1 : 0 },
     { unit_id: unit, metric: 'latency_ms', value: (variant === 'B' ? 150 : 100) + (i % 7) },
   ]);
-  const bad = await request.post(`/api/v1/ab-tests/${id}/events`, { headers, data: [...events.slice(0, 3), { unit_id: 'x', metric: 'converted', value: 7 }] });
+  const bad = await request.post(`/api/v1/ab-tests/${id}/events`, {
+    headers,
+    data: [...events.slice(0, 3), { unit_id: 'x', metric: 'converted', value: 7 }],
+  });
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toEqual({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining("Event 3 field 'value'") });
+  expect(await bad.json()).toEqual({
+    error_code: 'INVALID_PARAMETER_VALUE',
+    message: expect.stringContaining("Event 3 field 'value'"),
+  });
   const sent = await request.post(`/api/v1/ab-tests/${id}/events`, { headers, data: events });
   expect(sent.status(), await sent.text()).toBe(200);
   expect(await sent.json()).toEqual({ accepted: 400, units: 200 });
   const results = await (await request.get(`/api/v1/ab-tests/${id}/results`, { headers })).json();
-  expect(results.metrics[0]).toMatchObject({ name: 'converted', primary: true, variants: [{ variant: 'A', n: expect.any(Number) }, { variant: 'B', significant: true, verdict: 'better' }] });
+  expect(results.metrics[0]).toMatchObject({
+    name: 'converted',
+    primary: true,
+    variants: [
+      { variant: 'A', n: expect.any(Number) },
+      { variant: 'B', significant: true, verdict: 'better' },
+    ],
+  });
 
   // The results page: outcome, charts, per-metric tables with a failed guardrail.
   await page.reload();
-  await expect(page.getByRole('list', { name: 'Outcome per variant' })).toContainText(/converted: B vs A \+[\d.]+% \(95% CI .*\), p [<=] [\d.]+, significantly better/);
+  await expect(page.getByRole('list', { name: 'Outcome per variant' })).toContainText(
+    /converted: B vs A \+[\d.]+% \(95% CI .*\), p [<=] [\d.]+, significantly better/,
+  );
   await expect(page.getByRole('figure', { name: 'Cumulative relative lift of converted over time' })).toBeVisible();
-  await expect(page.getByRole('figure', { name: 'Mean of converted per variant with 95% confidence intervals' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'converted by variant' }).getByRole('row', { name: /B · version 2/ })).toContainText('Better');
-  await expect(page.getByRole('table', { name: 'latency_ms by variant' }).getByRole('row', { name: /B · version 2/ })).toContainText('Guardrail failed');
+  await expect(
+    page.getByRole('figure', { name: 'Mean of converted per variant with 95% confidence intervals' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'converted by variant' }).getByRole('row', { name: /B · version 2/ }),
+  ).toContainText('Better');
+  await expect(
+    page.getByRole('table', { name: 'latency_ms by variant' }).getByRole('row', { name: /B · version 2/ }),
+  ).toContainText('Guardrail failed');
 
   // Ship B: the server refuses until the failed guardrail is acknowledged.
   const ship = page.getByRole('form', { name: 'Ship B (version 2)' });

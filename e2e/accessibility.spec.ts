@@ -44,7 +44,10 @@ const DETAILS: ReadonlyArray<{ name: string; listedOn: string; link: RegExp }> =
 /** The addresses of the links in `main` on `path` that match `link`, in page order; fails when there are none. */
 async function linksOn(page: Page, path: string, link: RegExp): Promise<string[]> {
   await page.goto(`${DEMO}${path}`);
-  const hrefs = await page.getByRole('main').locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .getByRole('main')
+    .locator('a[href]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   const found = [...new Set(hrefs.filter((h) => h.startsWith(`${DEMO}/`) && link.test(h)))];
   expect(found.length, `no link like ${link} on ${path}`).toBeGreaterThan(0);
   return found;

@@ -29,7 +29,14 @@ export function mlflow(request: APIRequestContext, token: string) {
       return (await get('experiments/get-by-name', { experiment_name: 'Default' })).experiment.experiment_id;
     },
     /** A finished run with params and a metric curve. */
-    async finishedRun(opts: { experimentId: string; name: string; params: Record<string, string>; curve: number[]; metric?: string; approach?: string }) {
+    async finishedRun(opts: {
+      experimentId: string;
+      name: string;
+      params: Record<string, string>;
+      curve: number[];
+      metric?: string;
+      approach?: string;
+    }) {
       const { run } = await post('runs/create', {
         experiment_id: opts.experimentId,
         run_name: opts.name,
@@ -40,7 +47,12 @@ export function mlflow(request: APIRequestContext, token: string) {
       await post('runs/log-batch', {
         run_id: runId,
         params: Object.entries(opts.params).map(([key, value]) => ({ key, value })),
-        metrics: opts.curve.map((value, step) => ({ key: opts.metric ?? 'accuracy', value, step, timestamp: Date.now() })),
+        metrics: opts.curve.map((value, step) => ({
+          key: opts.metric ?? 'accuracy',
+          value,
+          step,
+          timestamp: Date.now(),
+        })),
       });
       await post('runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
       return runId;

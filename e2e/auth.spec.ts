@@ -23,7 +23,9 @@ test('signed-out visitors are sent to sign in, wrong passwords are refused, sign
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test('pages are served with security headers: CSP that forbids framing, referrer policy, nosniff', async ({ request }) => {
+test('pages are served with security headers: CSP that forbids framing, referrer policy, nosniff', async ({
+  request,
+}) => {
   const res = await request.get('/sign-in');
   const headers = res.headers();
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");

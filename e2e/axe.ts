@@ -28,13 +28,21 @@ export async function expectAccessibleInBothThemes(page: Page, path: string, pre
 export async function expectNoSeriousViolations(page: Page, label: string) {
   // Charts and tables that fetch after hydration say "Loading…" until their data is drawn.
   await expect(page.getByText('Loading…')).toHaveCount(0);
-  await page.locator('details:not([open])').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page
+    .locator('details:not([open])')
+    .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious
-    .map((v) => `${v.id} (${v.impact}): ${v.help} ${v.helpUrl}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s*\n\s*/g, ' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} ${v.helpUrl}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s*\n\s*/g, ' ')}`).join('\n')}`,
+    )
     .join('\n');
   expect(serious.length, `${label}: ${serious.length} serious or critical violation(s)\n${report}`).toBe(0);
   // Recharts makes each chart a focusable "application"; one without a <title> is announced without a name.
-  await expect(page.locator('svg[role="application"]:has(> title:empty)'), `${label}: a focusable chart without a name`).toHaveCount(0);
+  await expect(
+    page.locator('svg[role="application"]:has(> title:empty)'),
+    `${label}: a focusable chart without a name`,
+  ).toHaveCount(0);
 }

@@ -26,7 +26,8 @@ async function projectWithSprint(page: Page, titles: string[]) {
 
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const cardList = (page: Page, name: string) => column(page, name).getByRole('list', { name: `${name} cards` });
-const card = (page: Page, columnName: string, title: string) => column(page, columnName).getByRole('listitem').filter({ hasText: title });
+const card = (page: Page, columnName: string, title: string) =>
+  column(page, columnName).getByRole('listitem').filter({ hasText: title });
 
 /**
  * A pointer drag the way a person does it: press, move past dnd-kit's activation distance, glide, and
@@ -49,7 +50,11 @@ async function dragTo(page: Page, item: Locator, target: Locator, arrived?: Loca
   await page.mouse.up();
 }
 
-async function openBoardAs(browser: import('@playwright/test').Browser, slug: string, who: { email: string; password: string }) {
+async function openBoardAs(
+  browser: import('@playwright/test').Browser,
+  slug: string,
+  who: { email: string; password: string },
+) {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, who.email, who.password);
@@ -58,7 +63,10 @@ async function openBoardAs(browser: import('@playwright/test').Browser, slug: st
   return { context, page };
 }
 
-test('a dragged card stays where it was dropped after a reload, and a browser on the other app instance sees the move live', async ({ page, browser }) => {
+test('a dragged card stays where it was dropped after a reload, and a browser on the other app instance sees the move live', async ({
+  page,
+  browser,
+}) => {
   const title = unique('Collect more training data');
   const other = unique('Improve feature engineering');
   const slug = await projectWithSprint(page, [title, other]);
@@ -97,7 +105,9 @@ test('a card moves with the keyboard alone, with each step announced', async ({ 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('status').filter({ hasText: `T-2 ${second}` })).toContainText('In progress');
   await page.keyboard.press('Space');
-  await expect(page.getByRole('status').filter({ hasText: `Dropped T-2 ${second}` })).toContainText('In progress, position 1 of 1');
+  await expect(page.getByRole('status').filter({ hasText: `Dropped T-2 ${second}` })).toContainText(
+    'In progress, position 1 of 1',
+  );
   await expect(card(page, 'In progress', second)).toBeVisible();
   await page.goto(`/${slug}/board`);
   await expect(card(page, 'In progress', second)).toBeVisible();

@@ -13,7 +13,10 @@ async function tabTo(page: Page, target: Locator, maxPresses = 120) {
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');
     if (await target.evaluate((el) => el === document.activeElement)) {
-      const { outline, shadow } = await target.evaluate((el) => ({ outline: getComputedStyle(el).outlineStyle, shadow: getComputedStyle(el).boxShadow }));
+      const { outline, shadow } = await target.evaluate((el) => ({
+        outline: getComputedStyle(el).outlineStyle,
+        shadow: getComputedStyle(el).boxShadow,
+      }));
       expect(outline !== 'none' || shadow !== 'none', 'the focused control shows where focus is').toBe(true);
       return;
     }
@@ -36,7 +39,8 @@ async function createProjectByKeyboard(page: Page, name: string): Promise<string
   return slug;
 }
 
-const section = (page: Page, name: string) => page.getByRole('navigation', { name: /sections$/ }).getByRole('link', { name, exact: true });
+const section = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: /sections$/ }).getByRole('link', { name, exact: true });
 
 async function followLink(page: Page, link: Locator) {
   await tabTo(page, link);
@@ -61,7 +65,21 @@ test.describe('signed out', () => {
 
 test('every project section opens from the nav with Tab and Enter', async ({ page }) => {
   await page.goto('/demo');
-  for (const name of ['Success metrics', 'Risks', 'Problem', 'Board', 'Experiments', 'Models', 'Datasets', 'Monitoring', 'A/B tests', 'Report', 'Activity', 'Settings', 'Overview']) {
+  for (const name of [
+    'Success metrics',
+    'Risks',
+    'Problem',
+    'Board',
+    'Experiments',
+    'Models',
+    'Datasets',
+    'Monitoring',
+    'A/B tests',
+    'Report',
+    'Activity',
+    'Settings',
+    'Overview',
+  ]) {
     await followLink(page, section(page, name));
   }
 });
@@ -90,7 +108,10 @@ test('a project and a risk are created from their forms by keyboard', async ({ p
 test('a sprint is planned and started, a task added and moved across the board by keyboard', async ({ page }) => {
   await createProjectByKeyboard(page, 'Keyboard board');
   await followLink(page, section(page, 'Board'));
-  await followLink(page, page.getByRole('navigation', { name: 'Board views' }).getByRole('link', { name: 'Sprints & charts' }));
+  await followLink(
+    page,
+    page.getByRole('navigation', { name: 'Board views' }).getByRole('link', { name: 'Sprints & charts' }),
+  );
 
   const plan = page.getByRole('region', { name: 'Plan a sprint' });
   await tabTo(page, plan.getByLabel('Goal'));
@@ -111,7 +132,8 @@ test('a sprint is planned and started, a task added and moved across the board b
   await expect(add.getByText('Created T-1.')).toBeVisible();
 
   // dnd-kit's keyboard sensor: Space picks the card up, arrows move it, Space drops it; each step is announced.
-  const column = (name: string) => page.getByRole('region', { name, exact: true }).getByRole('listitem').filter({ hasText: title });
+  const column = (name: string) =>
+    page.getByRole('region', { name, exact: true }).getByRole('listitem').filter({ hasText: title });
   await tabTo(page, page.getByRole('button', { name: `Move T-1: ${title}` }));
   const announced = page.getByRole('status').filter({ hasText: `T-1 ${title}` });
   await page.keyboard.press('Space');

@@ -21,7 +21,10 @@ async function api(request: APIRequestContext, token: string, method: 'post' | '
   return res.json();
 }
 
-test('drifting predictions logged through the API raise an alert, which opens a risk and a retrain task', async ({ page, request }) => {
+test('drifting predictions logged through the API raise an alert, which opens a risk and a retrain task', async ({
+  page,
+  request,
+}) => {
   const slug = unique('monitoring');
   const model = 'rain-tomorrow';
   await createProject(page, { name: 'Monitoring e2e', slug });
@@ -29,19 +32,43 @@ test('drifting predictions logged through the API raise an alert, which opens a 
   const registry = mlflow(request, token);
   await registry.post('registered-models/create', { name: model });
   await registry.post('model-versions/create', { name: model, source: 's3://models/rain/1' });
-  await registry.post('model-versions/transition-stage', { name: model, version: '1', stage: 'Production', archive_existing_versions: true });
+  await registry.post('model-versions/transition-stage', {
+    name: model,
+    version: '1',
+    stage: 'Production',
+    archive_existing_versions: true,
+  });
 
-  const logged = await api(request, token, 'post', `/api/v1/models/${model}/predictions`, hourOfPredictions('calm', 0, 10));
+  const logged = await api(
+    request,
+    token,
+    'post',
+    `/api/v1/models/${model}/predictions`,
+    hourOfPredictions('calm', 0, 10),
+  );
   expect(logged).toMatchObject({ model, version: 1, accepted: 120, duplicates: 0 });
   // A retried batch is idempotent; a bad row refuses the whole batch and names it.
-  expect(await api(request, token, 'post', `/api/v1/models/${model}/predictions`, hourOfPredictions('calm', 0, 10))).toMatchObject({ accepted: 0, duplicates: 120 });
+  expect(
+    await api(request, token, 'post', `/api/v1/models/${model}/predictions`, hourOfPredictions('calm', 0, 10)),
+  ).toMatchObject({ accepted: 0, duplicates: 120 });
   const bad = hourOfPredictions('bad', 1, 10).map((r, i) => (i === 7 ? { ...r, timestamp: 'soon' } : r));
-  const refused = await request.post(`/api/v1/models/${model}/predictions`, { headers: { Authorization: `Bearer ${token}` }, data: bad });
+  const refused = await request.post(`/api/v1/models/${model}/predictions`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: bad,
+  });
   expect(refused.status()).toBe(400);
-  expect(await refused.json()).toEqual({ error_code: 'INVALID_PARAMETER_VALUE', message: 'rows[7].timestamp: Expected an ISO 8601 time or epoch ms' });
+  expect(await refused.json()).toEqual({
+    error_code: 'INVALID_PARAMETER_VALUE',
+    message: 'rows[7].timestamp: Expected an ISO 8601 time or epoch ms',
+  });
 
   await api(request, token, 'post', `/api/v1/models/${model}/predictions`, hourOfPredictions('hot', 2, 25));
-  expect(await api(request, token, 'put', `/api/v1/models/${model}/reference`, { from: '2024-05-01T00:00:00Z', to: '2024-05-01T01:00:00Z' })).toMatchObject({
+  expect(
+    await api(request, token, 'put', `/api/v1/models/${model}/reference`, {
+      from: '2024-05-01T00:00:00Z',
+      to: '2024-05-01T01:00:00Z',
+    }),
+  ).toMatchObject({
     reference: { kind: 'window', rows: 120 },
   });
 
@@ -54,7 +81,9 @@ test('drifting predictions logged through the API raise an alert, which opens a 
   await check.getByLabel('Window start (UTC)').fill('2024-05-01T02:00');
   await check.getByLabel('Window end (UTC)').fill('2024-05-01T03:00');
   await check.getByRole('button', { name: 'Run check now' }).click();
-  await expect(check.getByText(/Checked 120 predictions: 1 of 2 features drifted \(dataset drift\); 2 new alerts\./)).toBeVisible();
+  await expect(
+    check.getByText(/Checked 120 predictions: 1 of 2 features drifted \(dataset drift\); 2 new alerts\./),
+  ).toBeVisible();
 
   await expect(page.getByRole('figure', { name: `Features of ${model} ranked by drift` })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Drift of temperature over time' })).toBeVisible();

@@ -11,7 +11,9 @@ test('create a project, edit it, move its stage, and see every change in the act
 
   await createProject(page, { name: `Churn ${slug}`, slug, problem: 'Predict churn 30 days ahead.' });
   await expect(page.getByText('Predict churn 30 days ahead.')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText('Define problem');
+  await expect(page.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText(
+    'Define problem',
+  );
 
   await page.getByRole('link', { name: 'Settings' }).click();
   const details = page.getByRole('region', { name: 'Project details' });
@@ -26,7 +28,9 @@ test('create a project, edit it, move its stage, and see every change in the act
   await expect(stage.getByText('Stage changed.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Overview', exact: true }).click();
-  await expect(page.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText('Collect data');
+  await expect(page.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText(
+    'Collect data',
+  );
   await expect(page.getByRole('cell', { name: 'Problem agreed with the retention team' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Activity' }).click();
@@ -44,7 +48,10 @@ test('create a project, edit it, move its stage, and see every change in the act
   await expect(page).toHaveURL(/entity=project/);
 });
 
-test('two people saving the same project: the second sees a conflict instead of overwriting', async ({ page, context }) => {
+test('two people saving the same project: the second sees a conflict instead of overwriting', async ({
+  page,
+  context,
+}) => {
   const slug = unique('conflict');
   await createProject(page, { name: 'Conflicts', slug });
   const other = await context.newPage();
@@ -59,7 +66,9 @@ test('two people saving the same project: the second sees a conflict instead of 
   await second.getByRole('button', { name: 'Save details' }).click();
   await expect(second.getByRole('alert')).toContainText('Someone else saved this project');
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Project details' }).getByLabel('Name')).toHaveValue('Name from tab one');
+  await expect(page.getByRole('region', { name: 'Project details' }).getByLabel('Name')).toHaveValue(
+    'Name from tab one',
+  );
 });
 
 test('the theme can be switched to dark and stays dark after a reload', async ({ page }) => {

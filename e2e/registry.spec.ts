@@ -2,13 +2,27 @@ import { expect, test } from '@playwright/test';
 import { createToken, mlflow } from './api';
 import { addMember, createProject, createUser, signIn, unique } from './fixtures';
 
-test('register two runs as versions, promote, roll back with a reason, and follow the lineage; a viewer cannot promote', async ({ page, request, browser }) => {
+test('register two runs as versions, promote, roll back with a reason, and follow the lineage; a viewer cannot promote', async ({
+  page,
+  request,
+  browser,
+}) => {
   const slug = unique('registry');
   await createProject(page, { name: 'Registry e2e', slug });
   const api = mlflow(request, await createToken(page, slug));
   const experimentId = await api.defaultExperimentId();
-  const first = await api.finishedRun({ experimentId, name: 'forest-small', params: { n_estimators: '10' }, curve: [0.7, 0.74] });
-  const second = await api.finishedRun({ experimentId, name: 'forest-big', params: { n_estimators: '50' }, curve: [0.72, 0.79] });
+  const first = await api.finishedRun({
+    experimentId,
+    name: 'forest-small',
+    params: { n_estimators: '10' },
+    curve: [0.7, 0.74],
+  });
+  const second = await api.finishedRun({
+    experimentId,
+    name: 'forest-big',
+    params: { n_estimators: '50' },
+    curve: [0.72, 0.79],
+  });
 
   for (const runId of [first, second]) {
     await page.goto(`/${slug}/runs/${runId}`);

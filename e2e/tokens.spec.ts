@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { createProject, unique } from './fixtures';
 
-test('a token created in the UI works on the API, as Bearer and as Basic, until it is revoked', async ({ page, request }) => {
+test('a token created in the UI works on the API, as Bearer and as Basic, until it is revoked', async ({
+  page,
+  request,
+}) => {
   const slug = unique('tokens');
   await createProject(page, { name: 'Token test', slug });
   await page.goto(`/${slug}/settings`);

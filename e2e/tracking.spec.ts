@@ -37,7 +37,10 @@ async function logRun(request: APIRequestContext, token: string, experimentId: s
   return runId;
 }
 
-test('runs logged through the MLflow API can be filtered, sorted, opened, charted and compared', async ({ page, request }) => {
+test('runs logged through the MLflow API can be filtered, sorted, opened, charted and compared', async ({
+  page,
+  request,
+}) => {
   const slug = unique('tracking');
   await createProject(page, { name: 'Tracking e2e', slug });
 
@@ -61,15 +64,26 @@ test('runs logged through the MLflow API can be filtered, sorted, opened, charte
     acc: [0.5, 0.7, 0.95],
     tags: { 'runboard.seed': '7', 'runboard.config': '{"lr":0.01,"epochs":3}', 'runboard.code_version': 'abc1234' },
   });
-  await logRun(request, token, experimentId, { name: 'tr-beta', approach: 'model-centric', params: { lr: '0.1', optimizer: 'adam' }, acc: [0.4, 0.6, 0.8] });
-  await logRun(request, token, experimentId, { name: 'tr-gamma', approach: 'model-centric', params: { lr: '0.01', optimizer: 'sgd' }, acc: [0.3, 0.5, 0.92] });
+  await logRun(request, token, experimentId, {
+    name: 'tr-beta',
+    approach: 'model-centric',
+    params: { lr: '0.1', optimizer: 'adam' },
+    acc: [0.4, 0.6, 0.8],
+  });
+  await logRun(request, token, experimentId, {
+    name: 'tr-gamma',
+    approach: 'model-centric',
+    params: { lr: '0.01', optimizer: 'sgd' },
+    acc: [0.3, 0.5, 0.92],
+  });
 
   // The runs table lists all three, each with its approach badge.
   await page.goto(`/${slug}/experiments`);
   await page.getByRole('link', { name: /^All runs/ }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}/runs$`));
   const table = page.getByRole('table');
-  for (const name of ['tr-alpha', 'tr-beta', 'tr-gamma']) await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
+  for (const name of ['tr-alpha', 'tr-beta', 'tr-gamma'])
+    await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
   await expect(table.getByRole('row', { name: /tr-alpha/ })).toContainText('Data-centric');
   await expect(table.getByRole('row', { name: /tr-beta/ })).toContainText('Model-centric');
   await expect(page.getByText('1–3 of 3 runs')).toBeVisible();

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
 import { addMember, createProject, createUser, signIn, unique } from './fixtures';
 
-async function defineMetric(page: Page, slug: string, m: { name: string; kind: string; direction: string; start: string; target: string; unit: string }) {
+async function defineMetric(
+  page: Page,
+  slug: string,
+  m: { name: string; kind: string; direction: string; start: string; target: string; unit: string },
+) {
   await page.goto(`/${slug}/metrics`);
   const form = page.getByRole('form', { name: 'Define a success metric' });
   await form.getByLabel('Metric name').fill(m.name);
@@ -15,7 +19,11 @@ async function defineMetric(page: Page, slug: string, m: { name: string; kind: s
   await expect(form.getByText(`Success metric ${m.name} created.`)).toBeVisible();
 }
 
-async function addRisk(page: Page, slug: string, r: { title: string; likelihood: string; impact: string; plan: string }) {
+async function addRisk(
+  page: Page,
+  slug: string,
+  r: { title: string; likelihood: string; impact: string; plan: string },
+) {
   await page.goto(`/${slug}/risks`);
   const form = page.getByRole('form', { name: 'Add a risk' });
   await form.getByLabel('Risk', { exact: true }).fill(r.title);
@@ -33,7 +41,14 @@ test('a PM builds the register and a team lead reads the overview', async ({ pag
   await createProject(page, { name, slug, problem: 'Predict customer churn' });
 
   // Success metric: latency 80 ms against a lower-better 100 ms target is achieved.
-  await defineMetric(page, slug, { name: 'latency p95', kind: 'guardrail', direction: 'lower_better', start: '200', target: '100', unit: 'ms' });
+  await defineMetric(page, slug, {
+    name: 'latency p95',
+    kind: 'guardrail',
+    direction: 'lower_better',
+    start: '200',
+    target: '100',
+    unit: 'ms',
+  });
   await page.getByRole('table', { name: 'Success metrics' }).getByRole('link', { name: 'latency p95' }).click();
   await expect(page.getByRole('heading', { name: 'latency p95', level: 1 })).toBeVisible();
   const checkIn = page.getByRole('form', { name: 'Check in a value' });
@@ -47,8 +62,18 @@ test('a PM builds the register and a team lead reads the overview', async ({ pag
   await expect(page.getByRole('table', { name: 'Check-ins of latency p95' })).toContainText('80');
 
   // Risk register: the seed's two risks, edited inline, filtered from the heat map.
-  await addRisk(page, slug, { title: 'Data quality issues', likelihood: 'High', impact: 'High', plan: 'Implement data validation pipeline' });
-  await addRisk(page, slug, { title: 'Model performance degradation', likelihood: 'Medium', impact: 'High', plan: 'Set up monitoring and retraining pipeline' });
+  await addRisk(page, slug, {
+    title: 'Data quality issues',
+    likelihood: 'High',
+    impact: 'High',
+    plan: 'Implement data validation pipeline',
+  });
+  await addRisk(page, slug, {
+    title: 'Model performance degradation',
+    likelihood: 'Medium',
+    impact: 'High',
+    plan: 'Set up monitoring and retraining pipeline',
+  });
   const register = page.getByRole('table', { name: 'Risk register' });
   await expect(register.getByRole('row').nth(1)).toContainText('Data quality issues');
   await expect(register.getByRole('row').nth(1)).toContainText('Critical');
@@ -75,7 +100,10 @@ test('a PM builds the register and a team lead reads the overview', async ({ pag
   const tree = page.getByRole('list', { name: 'Problem decomposition' });
   await tree.getByText('Break down').nth(1).click();
   await page.getByLabel('Sub-problem of Predict churn probability').fill('Calibrate scores');
-  await page.getByRole('form', { name: 'Break down Predict churn probability' }).getByRole('button', { name: 'Add sub-problem' }).click();
+  await page
+    .getByRole('form', { name: 'Break down Predict churn probability' })
+    .getByRole('button', { name: 'Add sub-problem' })
+    .click();
   await expect(tree).toContainText('Calibrate scores');
   await page.getByLabel('Status of Identify churn indicators').selectOption('done');
   await expect(page.getByText('Saved “Identify churn indicators”.')).toBeVisible();
@@ -108,8 +136,12 @@ test('a PM builds the register and a team lead reads the overview', async ({ pag
   const flagged = asLead.getByRole('list', { name: 'Critical and overdue risks' });
   await expect(flagged).toContainText('Data quality issues');
   await expect(flagged).toContainText('Critical');
-  await expect(asLead.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText('Baseline');
-  await expect(asLead.getByRole('table', { name: 'Stage history' })).toContainText('Data comes from the CRM export we already have');
+  await expect(asLead.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText(
+    'Baseline',
+  );
+  await expect(asLead.getByRole('table', { name: 'Stage history' })).toContainText(
+    'Data comes from the CRM export we already have',
+  );
   await expect(asLead.getByRole('button', { name: 'Move stage' })).toHaveCount(0);
   await expect(asLead.getByRole('region', { name: 'Sprint progress' })).toContainText('No active sprint');
   await expect(asLead.getByRole('region', { name: 'Production model' })).toContainText('Nothing in Production yet');
@@ -141,7 +173,14 @@ test('two people saving the same risk or metric: the second sees the first one�
   await page.reload();
   await expect(page.getByRole('form', { name: 'Edit risk' }).getByLabel('Impact')).toHaveValue('High');
 
-  await defineMetric(page, slug, { name: 'accuracy', kind: 'model', direction: 'higher_better', start: '0.7', target: '0.9', unit: '' });
+  await defineMetric(page, slug, {
+    name: 'accuracy',
+    kind: 'model',
+    direction: 'higher_better',
+    start: '0.7',
+    target: '0.9',
+    unit: '',
+  });
   await page.getByRole('table', { name: 'Success metrics' }).getByRole('link', { name: 'accuracy' }).click();
   await expect(page.getByRole('heading', { name: 'accuracy', level: 1 })).toBeVisible();
   await other.goto(page.url());
@@ -160,14 +199,23 @@ test('two people saving the same risk or metric: the second sees the first one�
 test('the report: narrative, preview, Markdown download and print view', async ({ page }) => {
   const slug = unique('report');
   await createProject(page, { name: 'Report test', slug, problem: 'Predict customer churn' });
-  await addRisk(page, slug, { title: 'Data quality issues', likelihood: 'High', impact: 'High', plan: 'Implement data validation pipeline' });
+  await addRisk(page, slug, {
+    title: 'Data quality issues',
+    likelihood: 'High',
+    impact: 'High',
+    plan: 'Implement data validation pipeline',
+  });
   await page.goto(`/${slug}/report`);
   const editor = page.getByRole('form', { name: 'Methodology narrative editor' });
-  await editor.getByLabel('Methodology narrative', { exact: true }).fill('We cleaned **labels** first.\n\n<b>raw html</b> stays out.');
+  await editor
+    .getByLabel('Methodology narrative', { exact: true })
+    .fill('We cleaned **labels** first.\n\n<b>raw html</b> stays out.');
   await editor.getByRole('button', { name: 'Save Methodology' }).click();
   await expect(editor.getByText('Methodology narrative saved.')).toBeVisible();
   const preview = page.getByRole('article', { name: 'Report preview' });
-  await expect(preview.getByRole('heading', { name: 'Report test — ML Project Documentation', level: 1 })).toBeVisible();
+  await expect(
+    preview.getByRole('heading', { name: 'Report test — ML Project Documentation', level: 1 }),
+  ).toBeVisible();
   for (const section of ['Problem Statement', 'Data', 'Methodology', 'Results', 'Conclusions']) {
     await expect(preview.getByRole('heading', { name: section, level: 2, exact: true })).toBeVisible();
   }
@@ -175,7 +223,10 @@ test('the report: narrative, preview, Markdown download and print view', async (
   await expect(preview.locator('b')).toHaveCount(0);
   await expect(preview.getByRole('table').filter({ hasText: 'Data quality issues' })).toContainText('(critical)');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .md' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download .md' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${slug}-report-\\d{4}-\\d{2}-\\d{2}\\.md$`));
   const markdown = fs.readFileSync((await download.path())!, 'utf8');
   expect(markdown).toContain('# Report test — ML Project Documentation');
@@ -185,7 +236,9 @@ test('the report: narrative, preview, Markdown download and print view', async (
 
   await page.getByRole('link', { name: 'Print view' }).click();
   const printable = page.getByRole('article', { name: 'Report' });
-  await expect(printable.getByRole('heading', { name: 'Report test — ML Project Documentation', level: 1 })).toBeVisible();
+  await expect(
+    printable.getByRole('heading', { name: 'Report test — ML Project Documentation', level: 1 }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Report test sections' })).toBeHidden();

@@ -11,8 +11,12 @@ const SCRIPT = '<script>window.__xss=1</script>';
 async function expectShownAsText(page: Page, path: string, texts: string[]) {
   await page.goto(path);
   // Visible matches only: a closed menu (the project switcher) holds names too.
-  for (const text of texts) await expect(page.getByText(text).filter({ visible: true }).first(), `${text} on ${path}`).toBeVisible();
-  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss), `injected code ran on ${path}`).toBeUndefined();
+  for (const text of texts)
+    await expect(page.getByText(text).filter({ visible: true }).first(), `${text} on ${path}`).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as { __xss?: unknown }).__xss),
+    `injected code ran on ${path}`,
+  ).toBeUndefined();
 }
 
 test('names holding markup are shown as text everywhere and never run', async ({ page, request }) => {
@@ -30,7 +34,9 @@ test('names holding markup are shown as text everywhere and never run', async ({
   // Through the MLflow API, as a training script would send them.
   const api = mlflow(request, await createToken(page, slug));
   const experiment = `Experiment ${SCRIPT}`;
-  const { experiment_id: experimentId } = (await api.post('experiments/create', { name: experiment })) as { experiment_id: string };
+  const { experiment_id: experimentId } = (await api.post('experiments/create', { name: experiment })) as {
+    experiment_id: string;
+  };
   const run = `Run ${IMG}`;
   const runId = await api.finishedRun({ experimentId, name: run, params: { lr: IMG }, curve: [0.5, 0.6] });
   const model = `Model ${IMG}`;

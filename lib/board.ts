@@ -20,7 +20,11 @@ export const isFinished = (status: TaskStatus) => status === 'done' || status ==
 export const SPRINT_STATUSES = ['planned', 'active', 'closed'] as const;
 export type SprintStatus = (typeof SPRINT_STATUSES)[number];
 
-export const SPRINT_STATUS_LABELS: Record<SprintStatus, string> = { planned: 'Planned', active: 'Active', closed: 'Closed' };
+export const SPRINT_STATUS_LABELS: Record<SprintStatus, string> = {
+  planned: 'Planned',
+  active: 'Active',
+  closed: 'Closed',
+};
 
 /** 1 is the most urgent, as in the seed's sprint example. */
 export const PRIORITIES = [1, 2, 3, 4] as const;

@@ -11,7 +11,12 @@ import {
   snapshotOn,
 } from './burndown';
 
-const snap = (day: string, totalPoints: number, donePoints: number, cancelledPoints = 0) => ({ day, totalPoints, donePoints, cancelledPoints });
+const snap = (day: string, totalPoints: number, donePoints: number, cancelledPoints = 0) => ({
+  day,
+  totalPoints,
+  donePoints,
+  cancelledPoints,
+});
 
 describe('days', () => {
   it('counts both ends and crosses month and leap-day boundaries in UTC', () => {
@@ -75,7 +80,11 @@ describe('burndown and burnup series', () => {
   });
 
   it('draws a one-day sprint without dividing by zero', () => {
-    const series = buildBurnSeries({ startDate: '2026-03-02', endDate: '2026-03-02' }, [snap('2026-03-02', 4, 1)], '2026-03-02');
+    const series = buildBurnSeries(
+      { startDate: '2026-03-02', endDate: '2026-03-02' },
+      [snap('2026-03-02', 4, 1)],
+      '2026-03-02',
+    );
     expect(series).toEqual([{ day: '2026-03-02', scope: 4, completed: 1, remaining: 3, ideal: 4 }]);
   });
 });

@@ -57,7 +57,11 @@ export function committedScope(snapshots: readonly DailySnapshot[], startDate: s
  * One point per sprint day. Days without a snapshot carry the previous one forward (nothing changed
  * that day); days before the first snapshot and after `today` have no actual values.
  */
-export function buildBurnSeries(sprint: { startDate: string; endDate: string }, snapshots: readonly DailySnapshot[], today: string): BurnPoint[] {
+export function buildBurnSeries(
+  sprint: { startDate: string; endDate: string },
+  snapshots: readonly DailySnapshot[],
+  today: string,
+): BurnPoint[] {
   const days = daysBetween(sprint.startDate, sprint.endDate);
   const committed = committedScope(snapshots, sprint.startDate);
   const steps = Math.max(1, days.length - 1);

@@ -20,7 +20,11 @@ export function parseChartView(params: ParamsLike): ChartView {
   const smooth = Number(firstOf(params, 'smooth'));
   const from = Number(firstOf(params, 'zoomFrom'));
   const to = Number(firstOf(params, 'zoomTo'));
-  const hasZoom = firstOf(params, 'zoomFrom') !== undefined && firstOf(params, 'zoomTo') !== undefined && Number.isSafeInteger(from) && Number.isSafeInteger(to);
+  const hasZoom =
+    firstOf(params, 'zoomFrom') !== undefined &&
+    firstOf(params, 'zoomTo') !== undefined &&
+    Number.isSafeInteger(from) &&
+    Number.isSafeInteger(to);
   return {
     x: (X_AXES as readonly string[]).includes(x ?? '') ? (x as XAxisKind) : 'step',
     log: firstOf(params, 'log') === '1',
@@ -62,7 +66,11 @@ export type ChartRow = {
  * Buckets → chart rows: x by the chosen axis (relative = ms since `startTime`), the debiased EMA when
  * smoothing, and the min/max band. On a log scale, values ≤ 0 cannot be drawn and become gaps.
  */
-export function toChartRows(buckets: Bucket[], view: Pick<ChartView, 'x' | 'log' | 'smoothing'>, startTime: number): { rows: ChartRow[]; hidden: number } {
+export function toChartRows(
+  buckets: Bucket[],
+  view: Pick<ChartView, 'x' | 'log' | 'smoothing'>,
+  startTime: number,
+): { rows: ChartRow[]; hidden: number } {
   const smoothed = smoothEma(
     buckets.map((b) => b.value),
     view.smoothing,

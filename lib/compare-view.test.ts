@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { buildDiffRows, defaultAxes, parseCompareRuns, parseCompareView, valuesDiffer, writeCompareView } from './compare-view';
+import {
+  buildDiffRows,
+  defaultAxes,
+  parseCompareRuns,
+  parseCompareView,
+  valuesDiffer,
+  writeCompareView,
+} from './compare-view';
 
 describe('compare URL state', () => {
   it('reads the runs in order, without duplicates or junk', () => {
     expect(parseCompareRuns(new URLSearchParams('runs=b2,a1,b2,<x>,,c3'))).toEqual(['b2', 'a1', 'c3']);
   });
   it('round-trips every setting and keeps the runs param', () => {
-    const p = new URLSearchParams('runs=a,b&x=relative&smooth=0.5&hide=b&m=loss&m=acc&ax=params.lr&ax=metrics.acc%40max&sx=params.lr&sy=metrics.acc&diff=only');
+    const p = new URLSearchParams(
+      'runs=a,b&x=relative&smooth=0.5&hide=b&m=loss&m=acc&ax=params.lr&ax=metrics.acc%40max&sx=params.lr&sy=metrics.acc&diff=only',
+    );
     const view = parseCompareView(p);
-    expect(view).toMatchObject({ x: 'relative', smoothing: 0.5, hidden: ['b'], metrics: ['loss', 'acc'], axes: ['params.lr', 'metrics.acc@max'], scatterX: 'params.lr', scatterY: 'metrics.acc', onlyDiff: true });
+    expect(view).toMatchObject({
+      x: 'relative',
+      smoothing: 0.5,
+      hidden: ['b'],
+      metrics: ['loss', 'acc'],
+      axes: ['params.lr', 'metrics.acc@max'],
+      scatterX: 'params.lr',
+      scatterY: 'metrics.acc',
+      onlyDiff: true,
+    });
     const written = writeCompareView(new URLSearchParams('runs=a,b'), view);
     expect(written.get('runs')).toBe('a,b');
     expect(parseCompareView(written)).toEqual(view);
@@ -32,7 +50,11 @@ describe('diff', () => {
   it('builds sorted rows per section', () => {
     const rows = buildDiffRows([
       { params: { lr: '0.1', opt: 'adam' }, metrics: { acc: { latest: 0.9 } }, tags: { team: 'a' } },
-      { params: { lr: '0.01', opt: 'adam' }, metrics: { acc: { latest: 0.9 }, loss: { latest: 0.2 } }, tags: { team: 'a' } },
+      {
+        params: { lr: '0.01', opt: 'adam' },
+        metrics: { acc: { latest: 0.9 }, loss: { latest: 0.2 } },
+        tags: { team: 'a' },
+      },
     ]);
     expect(rows).toEqual([
       { section: 'params', key: 'lr', values: ['0.1', '0.01'], differs: true },

@@ -55,12 +55,20 @@ export type CompareValue = string | number | null;
 export function valuesDiffer(values: CompareValue[]): boolean {
   if (values.length < 2) return false;
   const first = values[0] ?? null;
-  return values.some((v) => (v ?? null) !== first && !(typeof v === 'number' && typeof first === 'number' && Number.isNaN(v) && Number.isNaN(first)));
+  return values.some(
+    (v) =>
+      (v ?? null) !== first &&
+      !(typeof v === 'number' && typeof first === 'number' && Number.isNaN(v) && Number.isNaN(first)),
+  );
 }
 
 export type DiffRow = { section: 'params' | 'metrics' | 'tags'; key: string; values: CompareValue[]; differs: boolean };
 
-type RunValues = { params: Record<string, string>; tags: Record<string, string>; metrics: Record<string, { latest: number }> };
+type RunValues = {
+  params: Record<string, string>;
+  tags: Record<string, string>;
+  metrics: Record<string, { latest: number }>;
+};
 
 /** One row per key of each section (sorted), with each run's value and whether they differ. */
 export function buildDiffRows(runs: RunValues[]): DiffRow[] {

@@ -16,7 +16,11 @@ describe('parseCsv', () => {
 
 describe('profileCsv', () => {
   it('infers the narrowest type per column and counts missing and distinct values', () => {
-    const profile = profileCsv(parseCsv('date,temp,rain,weather,flag\n2012-01-01,12.8,0,drizzle,true\n2012-01-02,10.6,10.9,rain,false\n2012-01-03,,1,rain,TRUE\n'));
+    const profile = profileCsv(
+      parseCsv(
+        'date,temp,rain,weather,flag\n2012-01-01,12.8,0,drizzle,true\n2012-01-02,10.6,10.9,rain,false\n2012-01-03,,1,rain,TRUE\n',
+      ),
+    );
     expect(profile.rows).toBe(3);
     expect(profile.columns).toEqual([
       { name: 'date', type: 'date', missing: 0, distinct: 3 },

@@ -37,7 +37,8 @@ export function isUniqueViolation(err: unknown): boolean {
 
 // Postgres refusing a value as data (class 22, and 54000 for a value past a size limit): input the schema let
 // through but a column cannot hold. It is the client's to fix (HTTP 400), and retrying would not help.
-const UNSTORABLE_TEXT = 'A text value holds a character the database cannot store (a NUL character or an unpaired surrogate).';
+const UNSTORABLE_TEXT =
+  'A text value holds a character the database cannot store (a NUL character or an unpaired surrogate).';
 const INVALID_VALUE_MESSAGES: Record<string, string> = {
   '22001': 'A text value is longer than the database can store.',
   '22003': 'A number is outside the range the database can store.',

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type Bucket, chooseWidth, mergeBuckets, smoothEma, withEndpoints } from './downsample';
 
-const point = (step: number, value: number): Bucket => ({ step, timestamp: step * 10, value, min: value, max: value, count: 1 });
+const point = (step: number, value: number): Bucket => ({
+  step,
+  timestamp: step * 10,
+  value,
+  min: value,
+  max: value,
+  count: 1,
+});
 
 describe('chooseWidth', () => {
   it('reads raw points when the range is short', () => {

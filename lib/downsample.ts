@@ -61,7 +61,8 @@ export function withEndpoints(buckets: Bucket[], first: Bucket | null, last: Buc
   }
   if (last && out[out.length - 1] !== last) {
     const tail = out[out.length - 1];
-    if (!(tail && tail.step === last.step && tail.timestamp === last.timestamp && tail.value === last.value)) out.push(last);
+    if (!(tail && tail.step === last.step && tail.timestamp === last.timestamp && tail.value === last.value))
+      out.push(last);
   }
   return out;
 }

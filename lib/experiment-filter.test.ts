@@ -14,7 +14,9 @@ describe('parseExperimentFilter', () => {
     ]);
   });
   it('takes numbers for the time attributes', () => {
-    expect(parseExperimentFilter('creation_time > 1700000000000 and attribute.last_update_time <= 1800000000000')).toEqual([
+    expect(
+      parseExperimentFilter('creation_time > 1700000000000 and attribute.last_update_time <= 1800000000000'),
+    ).toEqual([
       { type: 'attribute', key: 'creation_time', comparator: '>', value: 1700000000000 },
       { type: 'attribute', key: 'last_update_time', comparator: '<=', value: 1800000000000 },
     ]);
@@ -25,7 +27,7 @@ describe('parseExperimentFilter', () => {
   });
   it.each([
     ["name = 'a' OR name = 'b'", /OR is not supported/],
-    ["metrics.acc > 1", /Invalid entity type 'metrics'/],
+    ['metrics.acc > 1', /Invalid entity type 'metrics'/],
     ["lifecycle_stage = 'active'", /Invalid attribute key 'lifecycle_stage'/],
     ["name > 'a'", /Invalid comparator '>'/],
     ['creation_time LIKE 5', /Invalid comparator 'LIKE'/],
@@ -39,13 +41,17 @@ describe('parseExperimentFilter', () => {
     expect(() => parseExperimentFilter(filter)).toThrow(message);
   });
   it('keeps quotes and SQL inside values as data', () => {
-    expect(parseExperimentFilter(`name = "x' OR '1'='1"`)).toEqual([{ type: 'attribute', key: 'name', comparator: '=', value: "x' OR '1'='1" }]);
+    expect(parseExperimentFilter(`name = "x' OR '1'='1"`)).toEqual([
+      { type: 'attribute', key: 'name', comparator: '=', value: "x' OR '1'='1" },
+    ]);
   });
 });
 
 describe('parseExperimentOrderBy', () => {
   it('reads keys and directions, ascending by default', () => {
-    expect(parseExperimentOrderBy(['name', 'experiment_id DESC', 'attribute.creation_time asc', 'last_update_time desc'])).toEqual([
+    expect(
+      parseExperimentOrderBy(['name', 'experiment_id DESC', 'attribute.creation_time asc', 'last_update_time desc']),
+    ).toEqual([
       { key: 'name', ascending: true },
       { key: 'experiment_id', ascending: false },
       { key: 'creation_time', ascending: true },

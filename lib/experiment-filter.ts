@@ -28,19 +28,29 @@ function identify(text: string, pos: number): { type: 'attribute' | 'tag'; key: 
     return { type: 'tag', key };
   }
   if (!ATTRIBUTE_PREFIXES.includes(prefix)) {
-    throw new FilterSyntaxError(`Invalid entity type '${prefix}' at position ${pos + 1}. Valid entity types are attribute, tag and tags.`, pos);
+    throw new FilterSyntaxError(
+      `Invalid entity type '${prefix}' at position ${pos + 1}. Valid entity types are attribute, tag and tags.`,
+      pos,
+    );
   }
   const valid: readonly string[] = [...EXPERIMENT_STRING_ATTRIBUTES, ...EXPERIMENT_NUMERIC_ATTRIBUTES];
   if (!valid.includes(key)) {
-    throw new FilterSyntaxError(`Invalid attribute key '${key}' at position ${pos + 1}. Valid keys are ${valid.join(', ')}.`, pos);
+    throw new FilterSyntaxError(
+      `Invalid attribute key '${key}' at position ${pos + 1}. Valid keys are ${valid.join(', ')}.`,
+      pos,
+    );
   }
   return { type: 'attribute', key };
 }
 
 function comparatorOf(tok: FilterToken | undefined, after: FilterToken): Comparator {
   if (tok?.kind === 'op') return tok.text as Comparator;
-  if (tok?.kind === 'ident' && ['LIKE', 'ILIKE'].includes(tok.text.toUpperCase())) return tok.text.toUpperCase() as Comparator;
-  throw new FilterSyntaxError(`Invalid comparator after '${after.kind === 'ident' ? after.text : ''}' at position ${(tok ?? after).pos + 1}.`, (tok ?? after).pos);
+  if (tok?.kind === 'ident' && ['LIKE', 'ILIKE'].includes(tok.text.toUpperCase()))
+    return tok.text.toUpperCase() as Comparator;
+  throw new FilterSyntaxError(
+    `Invalid comparator after '${after.kind === 'ident' ? after.text : ''}' at position ${(tok ?? after).pos + 1}.`,
+    (tok ?? after).pos,
+  );
 }
 
 /** Parses an experiment filter; an empty or blank one means no clauses. */
@@ -49,27 +59,49 @@ export function parseExperimentFilter(filter: string | undefined | null): Experi
   if (filter.length > 10_000) throw new FilterSyntaxError('The filter is too long (more than 10,000 characters).');
   const tokens = tokenize(filter);
   const clauses: ExperimentClause[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const ident = tokens[i++]!;
-    if (ident.kind !== 'ident') throw new FilterSyntaxError(`Expected an identifier such as name or tags.<key> at position ${ident.pos + 1}.`, ident.pos);
-    if (ident.text.toUpperCase() === 'OR') throw new FilterSyntaxError(`OR is not supported (position ${ident.pos + 1}): only AND joins clauses.`, ident.pos);
+    if (ident.kind !== 'ident')
+      throw new FilterSyntaxError(
+        `Expected an identifier such as name or tags.<key> at position ${ident.pos + 1}.`,
+        ident.pos,
+      );
+    if (ident.text.toUpperCase() === 'OR')
+      throw new FilterSyntaxError(
+        `OR is not supported (position ${ident.pos + 1}): only AND joins clauses.`,
+        ident.pos,
+      );
     const { type, key } = identify(ident.text, ident.pos);
     const numeric = type === 'attribute' && (EXPERIMENT_NUMERIC_ATTRIBUTES as readonly string[]).includes(key);
     const comparator = comparatorOf(tokens[i++], ident);
     const allowed = numeric ? NUMERIC_COMPARATORS : STRING_COMPARATORS;
     if (!allowed.includes(comparator)) {
-      throw new FilterSyntaxError(`Invalid comparator '${comparator}' for ${ident.text}; allowed: ${allowed.join(', ')}.`, ident.pos);
+      throw new FilterSyntaxError(
+        `Invalid comparator '${comparator}' for ${ident.text}; allowed: ${allowed.join(', ')}.`,
+        ident.pos,
+      );
     }
     const v = tokens[i++];
     if (!v) throw new FilterSyntaxError(`Missing value after '${ident.text} ${comparator}'.`, ident.pos);
     if (numeric) {
       if (v.kind !== 'number' || !Number.isSafeInteger(v.value)) {
-        throw new FilterSyntaxError(`Expected an integer (milliseconds) for ${ident.text} at position ${v.pos + 1}.`, v.pos);
+        throw new FilterSyntaxError(
+          `Expected an integer (milliseconds) for ${ident.text} at position ${v.pos + 1}.`,
+          v.pos,
+        );
       }
       clauses.push({ type: 'attribute', key: key as 'creation_time' | 'last_update_time', comparator, value: v.value });
     } else {
-      if (v.kind !== 'string') throw new FilterSyntaxError(`Expected a quoted string for ${ident.text} at position ${v.pos + 1}, e.g. 'my-value'.`, v.pos);
-      clauses.push(type === 'tag' ? { type, key, comparator, value: v.text } : { type: 'attribute', key: 'name', comparator, value: v.text });
+      if (v.kind !== 'string')
+        throw new FilterSyntaxError(
+          `Expected a quoted string for ${ident.text} at position ${v.pos + 1}, e.g. 'my-value'.`,
+          v.pos,
+        );
+      clauses.push(
+        type === 'tag'
+          ? { type, key, comparator, value: v.text }
+          : { type: 'attribute', key: 'name', comparator, value: v.text },
+      );
     }
     const next = nextClauseIndex(tokens, i);
     if (next === null) break;
@@ -84,7 +116,9 @@ export function parseExperimentOrderBy(entries: string[]): ExperimentOrder[] {
     const m = /^\s*(?:(?:attr|attribute|attributes)\.)?([a-z_]+)(?:\s+(asc|desc))?\s*$/i.exec(entry);
     const key = m?.[1] as ExperimentOrderKey | undefined;
     if (!m || !key || !EXPERIMENT_ORDER_KEYS.includes(key)) {
-      throw new FilterSyntaxError(`Invalid order_by clause '${entry}'. Valid keys are ${EXPERIMENT_ORDER_KEYS.join(', ')}, optionally followed by ASC or DESC.`);
+      throw new FilterSyntaxError(
+        `Invalid order_by clause '${entry}'. Valid keys are ${EXPERIMENT_ORDER_KEYS.join(', ')}, optionally followed by ASC or DESC.`,
+      );
     }
     return { key, ascending: (m[2] ?? 'ASC').toUpperCase() === 'ASC' };
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type LifecycleFacts, attributeGains, criteriaForMove, exitCriteria, isBackwardMove, iterationStarts, moveBlocker } from './lifecycle';
+import {
+  type LifecycleFacts,
+  attributeGains,
+  criteriaForMove,
+  exitCriteria,
+  isBackwardMove,
+  iterationStarts,
+  moveBlocker,
+} from './lifecycle';
 import type { MetricTarget } from './success-metrics';
 
 const none: LifecycleFacts = {
@@ -36,13 +44,18 @@ describe('exitCriteria', () => {
     ]);
     expect(exitCriteria('define', all).every((c) => c.met)).toBe(true);
     // a secondary metric alone is not enough
-    expect(exitCriteria('define', { ...all, primaryMetrics: 0 }).find((c) => c.id === 'primary-metric')!.met).toBe(false);
+    expect(exitCriteria('define', { ...all, primaryMetrics: 0 }).find((c) => c.id === 'primary-metric')!.met).toBe(
+      false,
+    );
   });
 
   it('baseline needs a finished run, deploy a Production version, monitor monitoring data', () => {
     expect(exitCriteria('baseline', none)[0]).toMatchObject({ id: 'finished-run', met: false, href: 'experiments' });
     expect(exitCriteria('baseline', { ...none, finishedRuns: 1 })[0]!.met).toBe(true);
-    expect(exitCriteria('deploy', { ...none, modelVersions: 3 })[0]).toMatchObject({ id: 'production-version', met: false });
+    expect(exitCriteria('deploy', { ...none, modelVersions: 3 })[0]).toMatchObject({
+      id: 'production-version',
+      met: false,
+    });
     expect(exitCriteria('deploy', { ...none, productionVersions: 1 })[0]!.met).toBe(true);
     expect(exitCriteria('monitor', none)[0]).toMatchObject({ id: 'monitoring-data', met: false });
     expect(exitCriteria('monitor', { ...none, monitoringData: 1 })[0]!.met).toBe(true);
@@ -77,7 +90,9 @@ describe('criteriaForMove and moveBlocker', () => {
   it('asks for a reason only when a criterion is unmet and no reason is given', () => {
     expect(moveBlocker('baseline', 'evaluate', { ...none, finishedRuns: 1 }, '')).toBeNull();
     expect(moveBlocker('baseline', 'evaluate', none, 'Ran it on a laptop')).toBeNull();
-    expect(moveBlocker('baseline', 'evaluate', none, '   ')).toBe('Exit criteria not met: A finished run (Baseline). Say why the project moves on anyway.');
+    expect(moveBlocker('baseline', 'evaluate', none, '   ')).toBe(
+      'Exit criteria not met: A finished run (Baseline). Say why the project moves on anyway.',
+    );
     expect(moveBlocker('define', 'collect_data', { ...all, risks: 0, hasProblemStatement: false }, '')).toBe(
       'Exit criteria not met: A problem statement (Define problem); A risk assessment (Define problem). Say why the project moves on anyway.',
     );
@@ -142,7 +157,11 @@ describe('attributeGains', () => {
   });
 
   it('an iteration without improvement has zero shares, not NaN', () => {
-    const result = attributeGains(acc, [{ at: 1, value: 0.7, approach: 'data-centric' }], [Number.NEGATIVE_INFINITY, 5]);
+    const result = attributeGains(
+      acc,
+      [{ at: 1, value: 0.7, approach: 'data-centric' }],
+      [Number.NEGATIVE_INFINITY, 5],
+    );
     expect(result[0]!.shares).toEqual({ 'data-centric': 0, 'model-centric': 0, hybrid: 0, unspecified: 0 });
     expect(result[1]).toMatchObject({ runs: 0, total: 0 });
   });

@@ -17,24 +17,52 @@ export type LifecycleFacts = {
   monitoringData: number;
 };
 
-export type Criterion = { id: string; stage: LifecycleStage; label: string; met: boolean; detail: string; href: string };
+export type Criterion = {
+  id: string;
+  stage: LifecycleStage;
+  label: string;
+  met: boolean;
+  detail: string;
+  href: string;
+};
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What a stage needs before the project moves on; `href` is the section where the gap is closed. */
 export function exitCriteria(stage: LifecycleStage, f: LifecycleFacts): Criterion[] {
-  const c = (id: string, label: string, met: boolean, detail: string, href: string): Criterion => ({ id, stage, label, met, detail, href });
+  const c = (id: string, label: string, met: boolean, detail: string, href: string): Criterion => ({
+    id,
+    stage,
+    label,
+    met,
+    detail,
+    href,
+  });
   switch (stage) {
     case 'define':
       return [
-        c('problem-statement', 'A problem statement', f.hasProblemStatement, f.hasProblemStatement ? 'Written' : 'Not written yet', 'problem'),
-        c('primary-metric', 'A primary success metric', f.primaryMetrics > 0, plural(f.primaryMetrics, 'primary metric'), 'metrics'),
+        c(
+          'problem-statement',
+          'A problem statement',
+          f.hasProblemStatement,
+          f.hasProblemStatement ? 'Written' : 'Not written yet',
+          'problem',
+        ),
+        c(
+          'primary-metric',
+          'A primary success metric',
+          f.primaryMetrics > 0,
+          plural(f.primaryMetrics, 'primary metric'),
+          'metrics',
+        ),
         c('risk-assessment', 'A risk assessment', f.risks > 0, plural(f.risks, 'risk') + ' in the register', 'risks'),
       ];
     case 'collect_data':
       return [c('dataset', 'A dataset version', f.datasets > 0, plural(f.datasets, 'dataset version'), 'datasets')];
     case 'baseline':
-      return [c('finished-run', 'A finished run', f.finishedRuns > 0, plural(f.finishedRuns, 'finished run'), 'experiments')];
+      return [
+        c('finished-run', 'A finished run', f.finishedRuns > 0, plural(f.finishedRuns, 'finished run'), 'experiments'),
+      ];
     case 'evaluate':
       return [
         c(
@@ -46,11 +74,35 @@ export function exitCriteria(stage: LifecycleStage, f: LifecycleFacts): Criterio
         ),
       ];
     case 'improve':
-      return [c('model-version', 'A registered model version', f.modelVersions > 0, plural(f.modelVersions, 'model version'), 'models')];
+      return [
+        c(
+          'model-version',
+          'A registered model version',
+          f.modelVersions > 0,
+          plural(f.modelVersions, 'model version'),
+          'models',
+        ),
+      ];
     case 'deploy':
-      return [c('production-version', 'A Production model version', f.productionVersions > 0, plural(f.productionVersions, 'version') + ' in Production', 'models')];
+      return [
+        c(
+          'production-version',
+          'A Production model version',
+          f.productionVersions > 0,
+          plural(f.productionVersions, 'version') + ' in Production',
+          'models',
+        ),
+      ];
     case 'monitor':
-      return [c('monitoring-data', 'Monitoring data', f.monitoringData > 0, plural(f.monitoringData, 'logged prediction'), 'monitoring')];
+      return [
+        c(
+          'monitoring-data',
+          'Monitoring data',
+          f.monitoringData > 0,
+          plural(f.monitoringData, 'logged prediction'),
+          'monitoring',
+        ),
+      ];
   }
 }
 
@@ -68,7 +120,12 @@ export function criteriaForMove(from: LifecycleStage, to: LifecycleStage, f: Lif
 }
 
 /** Null when the move may go ahead; otherwise the message that asks for a reason. */
-export function moveBlocker(from: LifecycleStage, to: LifecycleStage, f: LifecycleFacts, reason: string): string | null {
+export function moveBlocker(
+  from: LifecycleStage,
+  to: LifecycleStage,
+  f: LifecycleFacts,
+  reason: string,
+): string | null {
   const unmet = criteriaForMove(from, to, f).filter((c) => !c.met);
   if (unmet.length === 0 || reason.trim() !== '') return null;
   const list = unmet.map((c) => `${c.label} (${STAGE_LABELS[c.stage]})`).join('; ');
@@ -79,9 +136,12 @@ export const isBackwardMove = (from: LifecycleStage | null, to: LifecycleStage) 
   from !== null && LIFECYCLE_STAGES.indexOf(to) < LIFECYCLE_STAGES.indexOf(from);
 
 /** Iteration k starts at the (k−1)-th move back in the loop; the first starts with the project. */
-export function iterationStarts(changes: ReadonlyArray<{ fromStage: LifecycleStage | null; toStage: LifecycleStage; at: number }>): number[] {
+export function iterationStarts(
+  changes: ReadonlyArray<{ fromStage: LifecycleStage | null; toStage: LifecycleStage; at: number }>,
+): number[] {
   const starts = [Number.NEGATIVE_INFINITY];
-  for (const c of [...changes].sort((a, b) => a.at - b.at)) if (isBackwardMove(c.fromStage, c.toStage)) starts.push(c.at);
+  for (const c of [...changes].sort((a, b) => a.at - b.at))
+    if (isBackwardMove(c.fromStage, c.toStage)) starts.push(c.at);
   return starts;
 }
 
@@ -109,7 +169,14 @@ export function attributeGains(
   runs: ReadonlyArray<{ at: number; value: number; approach: string | null }>,
   starts: readonly number[],
 ): IterationGains[] {
-  const out: IterationGains[] = starts.map((s, k) => ({ iteration: k + 1, startedAt: Number.isFinite(s) ? s : null, runs: 0, gains: zero(), total: 0, shares: zero() }));
+  const out: IterationGains[] = starts.map((s, k) => ({
+    iteration: k + 1,
+    startedAt: Number.isFinite(s) ? s : null,
+    runs: 0,
+    gains: zero(),
+    total: 0,
+    shares: zero(),
+  }));
   let best: number | null = null;
   for (const run of [...runs].sort((a, b) => a.at - b.at)) {
     if (!Number.isFinite(run.value)) continue;
@@ -123,7 +190,9 @@ export function attributeGains(
     }
     const gain = improvement(target, best, run.value);
     if (gain > 0) {
-      const approach = (GAIN_APPROACHES as readonly string[]).includes(run.approach ?? '') ? (run.approach as GainApproach) : 'unspecified';
+      const approach = (GAIN_APPROACHES as readonly string[]).includes(run.approach ?? '')
+        ? (run.approach as GainApproach)
+        : 'unspecified';
       it.gains[approach] += gain;
       it.total += gain;
       best = run.value;

@@ -17,7 +17,9 @@ function pgliteError() {
 describe('describeErrorForLog', () => {
   it('keeps a failed query’s SQL text and code but none of its parameters, down the cause chain', () => {
     const cause = pgliteError();
-    const err = new Error('Failed to get session', { cause: new DrizzleQueryError('select * from "sessions" where "token" = $1', [SECRET], cause) });
+    const err = new Error('Failed to get session', {
+      cause: new DrizzleQueryError('select * from "sessions" where "token" = $1', [SECRET], cause),
+    });
     const text = describeErrorForLog(err);
     expect(text).not.toContain(SECRET);
     // The unsanitized form does carry it, which is why the helper exists.
@@ -42,6 +44,10 @@ describe('describeErrorForLog', () => {
     const a = new Error('a');
     const b = new Error('b', { cause: a });
     a.cause = b;
-    expect(describeErrorForLog(a).split('\n').filter((l) => !/^\s+at /.test(l))).toEqual(['Error: a', 'caused by: Error: b', 'caused by: Error: a', 'caused by: Error: b', 'caused by: Error: a']);
+    expect(
+      describeErrorForLog(a)
+        .split('\n')
+        .filter((l) => !/^\s+at /.test(l)),
+    ).toEqual(['Error: a', 'caused by: Error: b', 'caused by: Error: a', 'caused by: Error: b', 'caused by: Error: a']);
   });
 });

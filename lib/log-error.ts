@@ -13,7 +13,8 @@ export function describeErrorForLog(err: unknown): string {
   let current: unknown = err;
   for (let depth = 0; depth < MAX_CAUSES && current != null; depth++) {
     lines.push(`${depth > 0 ? 'caused by: ' : ''}${headline(current)}`);
-    if (depth === 0 && current instanceof Error) lines.push(...(current.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)));
+    if (depth === 0 && current instanceof Error)
+      lines.push(...(current.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)));
     current = current instanceof Error ? current.cause : undefined;
   }
   return lines.join('\n');

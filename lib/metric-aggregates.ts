@@ -3,12 +3,26 @@ import { ROLLUP_WIDTHS } from './tracking';
 export type Point = { key: string; step: number; timestamp: number; value: number };
 
 /** Aggregate of a set of points: count, min/max (NaN left out) and the last point by (step, timestamp). */
-export type Aggregate = { count: number; min: number | null; max: number | null; lastStep: number; lastTimestamp: number; lastValue: number };
+export type Aggregate = {
+  count: number;
+  min: number | null;
+  max: number | null;
+  lastStep: number;
+  lastTimestamp: number;
+  lastValue: number;
+};
 
 function fold(agg: Aggregate | undefined, p: Point): Aggregate {
   const finite = !Number.isNaN(p.value);
   if (!agg) {
-    return { count: 1, min: finite ? p.value : null, max: finite ? p.value : null, lastStep: p.step, lastTimestamp: p.timestamp, lastValue: p.value };
+    return {
+      count: 1,
+      min: finite ? p.value : null,
+      max: finite ? p.value : null,
+      lastStep: p.step,
+      lastTimestamp: p.timestamp,
+      lastValue: p.value,
+    };
   }
   agg.count += 1;
   if (finite) {
@@ -46,5 +60,7 @@ export function rollupBatch(points: Point[], widths: readonly number[] = ROLLUP_
     }
   }
   // A stable order makes concurrent upserts take row locks in the same order (no deadlocks).
-  return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.width - b.width || a.bucket - b.bucket));
+  return [...groups.values()].sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : a.width - b.width || a.bucket - b.bucket,
+  );
 }

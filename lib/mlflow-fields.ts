@@ -53,7 +53,12 @@ export function integer(opts: { min?: number; max?: number } = {}) {
       return z.NEVER;
     }
     if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-      const range = opts.max === undefined ? `at least ${opts.min}` : opts.min === undefined ? `at most ${opts.max}` : `between ${opts.min} and ${opts.max}`;
+      const range =
+        opts.max === undefined
+          ? `at least ${opts.min}`
+          : opts.min === undefined
+            ? `at most ${opts.max}`
+            : `between ${opts.min} and ${opts.max}`;
       ctx.addIssue({ code: 'custom', message: `must be ${range}, got ${n}.` });
       return z.NEVER;
     }
@@ -73,7 +78,8 @@ export const double = z.unknown().transform((v, ctx) => {
   }
   ctx.addIssue({
     code: 'custom',
-    message: v === undefined ? MISSING : `expected a double (a number, or "NaN", "Infinity", "-Infinity"), got ${show(v)}.`,
+    message:
+      v === undefined ? MISSING : `expected a double (a number, or "NaN", "Infinity", "-Infinity"), got ${show(v)}.`,
   });
   return z.NEVER;
 });
@@ -97,7 +103,10 @@ export const runStatus = protoEnum(RUN_STATUSES, 1);
 export const experimentId = z.unknown().transform((v, ctx) => {
   const s = typeof v === 'number' ? String(v) : v;
   if (typeof s === 'string' && /^\d{1,15}$/.test(s)) return Number(s);
-  ctx.addIssue({ code: 'custom', message: v === undefined || v === '' ? MISSING : `Invalid experiment ID: ${show(v)}.` });
+  ctx.addIssue({
+    code: 'custom',
+    message: v === undefined || v === '' ? MISSING : `Invalid experiment ID: ${show(v)}.`,
+  });
   return z.NEVER;
 });
 

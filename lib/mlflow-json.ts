@@ -27,7 +27,14 @@ export type RunRow = {
 export type MetricRow = { key: string; value: number; timestamp: number; step: number };
 export type DatasetInputRow = {
   tags: KeyValue[];
-  dataset: { name: string; digest: string; sourceType: string; source: string; schema: string | null; profile: string | null };
+  dataset: {
+    name: string;
+    digest: string;
+    sourceType: string;
+    source: string;
+    schema: string | null;
+    profile: string | null;
+  };
 };
 
 /** A double as proto JSON writes it: JSON has no NaN or infinities, so those become strings. */
@@ -85,7 +92,14 @@ export function datasetInputJson(input: DatasetInputRow) {
   const d = input.dataset;
   return compact({
     tags: keyValues(input.tags),
-    dataset: compact({ name: d.name, digest: d.digest, source_type: d.sourceType, source: d.source, schema: d.schema, profile: d.profile }),
+    dataset: compact({
+      name: d.name,
+      digest: d.digest,
+      source_type: d.sourceType,
+      source: d.source,
+      schema: d.schema,
+      profile: d.profile,
+    }),
   });
 }
 
@@ -96,7 +110,11 @@ export function runJson(
 ) {
   return {
     info: runInfoJson(run),
-    data: compact({ metrics: data.metrics.map(metricJson), params: keyValues(data.params), tags: keyValues(data.tags) }),
+    data: compact({
+      metrics: data.metrics.map(metricJson),
+      params: keyValues(data.params),
+      tags: keyValues(data.tags),
+    }),
     inputs: compact({ dataset_inputs: inputs.map(datasetInputJson) }),
   };
 }
@@ -108,7 +126,8 @@ export function encodePageToken(offset: number): string {
 
 export function decodePageToken(token: string | undefined): number {
   if (!token) return 0;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token)) throw new DomainError('invalid', 'Invalid page token, could not base64-decode', 'page_token');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token))
+    throw new DomainError('invalid', 'Invalid page token, could not base64-decode', 'page_token');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));

@@ -4,9 +4,13 @@ import { FilterSyntaxError } from './search-filter';
 
 describe('parseModelFilter', () => {
   it('reads MLflow’s documented examples', () => {
-    expect(parseModelFilter("name LIKE '%churn%'")).toEqual([{ type: 'attribute', key: 'name', comparator: 'LIKE', value: '%churn%' }]);
-    expect(parseModelFilter("name='churn'")).toEqual([{ type: 'attribute', key: 'name', comparator: '=', value: 'churn' }]);
-    expect(parseModelFilter("attributes.name ilike 'C%' and tags.`team name` != \"growth\"")).toEqual([
+    expect(parseModelFilter("name LIKE '%churn%'")).toEqual([
+      { type: 'attribute', key: 'name', comparator: 'LIKE', value: '%churn%' },
+    ]);
+    expect(parseModelFilter("name='churn'")).toEqual([
+      { type: 'attribute', key: 'name', comparator: '=', value: 'churn' },
+    ]);
+    expect(parseModelFilter('attributes.name ilike \'C%\' and tags.`team name` != "growth"')).toEqual([
       { type: 'attribute', key: 'name', comparator: 'ILIKE', value: 'C%' },
       { type: 'tag', key: 'team name', comparator: '!=', value: 'growth' },
     ]);
@@ -33,7 +37,11 @@ describe('parseModelFilter', () => {
 
 describe('parseVersionFilter', () => {
   it('reads name, run_id (with IN), source_path, version_number and tags', () => {
-    expect(parseVersionFilter("name = 'm' and run_id IN ('a1', 'b2') and source_path LIKE 's3://%' and version_number >= 2 and tags.qa = 'ok'")).toEqual([
+    expect(
+      parseVersionFilter(
+        "name = 'm' and run_id IN ('a1', 'b2') and source_path LIKE 's3://%' and version_number >= 2 and tags.qa = 'ok'",
+      ),
+    ).toEqual([
       { type: 'attribute', key: 'name', comparator: '=', value: 'm' },
       { type: 'attribute', key: 'run_id', comparator: 'IN', value: ['a1', 'b2'] },
       { type: 'attribute', key: 'source_path', comparator: 'LIKE', value: 's3://%' },
@@ -70,6 +78,8 @@ describe('order_by', () => {
   it('refuses unknown keys, bad directions and duplicates', () => {
     expect(() => parseModelOrderBy(['version_number'])).toThrow(/Invalid order by key 'version_number' specified/);
     expect(() => parseVersionOrderBy(['name sideways'])).toThrow(/Invalid order by key/);
-    expect(() => parseModelOrderBy(['last_updated_timestamp', 'timestamp DESC'])).toThrow(/`order_by` contains duplicate fields/);
+    expect(() => parseModelOrderBy(['last_updated_timestamp', 'timestamp DESC'])).toThrow(
+      /`order_by` contains duplicate fields/,
+    );
   });
 });

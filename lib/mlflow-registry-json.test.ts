@@ -31,14 +31,25 @@ describe('modelVersionJson', () => {
   });
 
   it('lists tags as key/value pairs and aliases as plain names (ModelVersion.aliases is repeated string)', () => {
-    const json = modelVersionJson('churn', { ...row(1, 'None'), runId: 'abc' }, { tags: [{ key: 'qa', value: 'ok' }], aliases: ['champion'] });
+    const json = modelVersionJson(
+      'churn',
+      { ...row(1, 'None'), runId: 'abc' },
+      { tags: [{ key: 'qa', value: 'ok' }], aliases: ['champion'] },
+    );
     expect(json).toMatchObject({ run_id: 'abc', tags: [{ key: 'qa', value: 'ok' }], aliases: ['champion'] });
   });
 });
 
 describe('latestPerStage', () => {
   it('keeps the highest version of each stage, None and Archived included, ordered by version', () => {
-    const versions = [row(1, 'Archived'), row(2, 'Production'), row(3, 'Archived'), row(4, 'None'), row(5, 'None'), row(6, 'Staging')];
+    const versions = [
+      row(1, 'Archived'),
+      row(2, 'Production'),
+      row(3, 'Archived'),
+      row(4, 'None'),
+      row(5, 'None'),
+      row(6, 'Staging'),
+    ];
     expect(latestPerStage(versions).map((v) => [v.version, v.stage])).toEqual([
       [2, 'Production'],
       [3, 'Archived'],
@@ -63,6 +74,9 @@ describe('registeredModelJson', () => {
       aliases: [{ alias: 'champion', version: 2 }],
       latestVersions: [modelVersionJson('churn', row(2, 'Production'))],
     });
-    expect(full).toMatchObject({ aliases: [{ alias: 'champion', version: '2' }], latest_versions: [{ version: '2', current_stage: 'Production' }] });
+    expect(full).toMatchObject({
+      aliases: [{ alias: 'champion', version: '2' }],
+      latest_versions: [{ version: '2', current_stage: 'Production' }],
+    });
   });
 });

@@ -48,7 +48,11 @@ export function latestPerStage<V extends { version: number; stage: string }>(ver
 
 export function registeredModelJson(
   m: RegisteredModelRow,
-  details: { tags: KeyValue[]; aliases: { alias: string; version: number }[]; latestVersions: ReturnType<typeof modelVersionJson>[] },
+  details: {
+    tags: KeyValue[];
+    aliases: { alias: string; version: number }[];
+    latestVersions: ReturnType<typeof modelVersionJson>[];
+  },
 ) {
   return compact({
     name: m.name,

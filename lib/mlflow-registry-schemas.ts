@@ -9,7 +9,12 @@ import { MODEL_STAGES, parseStage } from './registry';
 export const MODEL_NAME_LENGTH = 256;
 export const ALIAS_LENGTH = 255;
 /** MLflow's limits (SEARCH_REGISTERED_MODEL_MAX_RESULTS_*, SEARCH_MODEL_VERSION_MAX_RESULTS_* and the proto default). */
-export const REGISTRY_LIMITS = { modelsDefault: 100, modelsMax: 1000, versionsDefault: 200_000, versionsMax: 200_000 } as const;
+export const REGISTRY_LIMITS = {
+  modelsDefault: 100,
+  modelsMax: 1000,
+  versionsDefault: 200_000,
+  versionsMax: 200_000,
+} as const;
 
 const modelName = required(limitedText('Registered model name', MODEL_NAME_LENGTH));
 
@@ -19,7 +24,10 @@ const version = integer({ min: 1, max: 2_147_483_647 });
 export const stage = requiredText.transform((value, ctx) => {
   const canonical = parseStage(value);
   if (!canonical) {
-    ctx.addIssue({ code: 'custom', message: `Invalid Model Version stage: ${value}. Value must be one of ${MODEL_STAGES.join(', ')}.` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `Invalid Model Version stage: ${value}. Value must be one of ${MODEL_STAGES.join(', ')}.`,
+    });
     return z.NEVER;
   }
   return canonical;
@@ -30,7 +38,8 @@ export function aliasProblem(alias: string): string | null {
   if (!/^[\p{L}\p{N}_-]*$/u.test(alias)) {
     return `Invalid alias name: '${alias}'. Names may only contain alphanumerics, underscores (_), and dashes (-).`;
   }
-  if ([...alias].length > ALIAS_LENGTH) return `'Registered model alias name' exceeds the maximum length of ${ALIAS_LENGTH} characters`;
+  if ([...alias].length > ALIAS_LENGTH)
+    return `'Registered model alias name' exceeds the maximum length of ${ALIAS_LENGTH} characters`;
   if (alias.toLowerCase() === 'latest') return "'latest' alias name (case insensitive) is reserved.";
   if (/^[vV]\d+$/.test(alias)) return `Version alias name '${alias}' is reserved.`;
   return null;
@@ -96,7 +105,9 @@ const pageToken = optional(text);
 
 // Registered models
 
-export const createRegisteredModelRequest = body(z.object({ name: modelName, tags: repeated(tag), description: optional(text) }));
+export const createRegisteredModelRequest = body(
+  z.object({ name: modelName, tags: repeated(tag), description: optional(text) }),
+);
 export const modelNameRequest = body(z.object({ name: modelName }));
 export const renameRegisteredModelRequest = body(z.object({ name: modelName, new_name: modelName }));
 export const updateRegisteredModelRequest = body(z.object({ name: modelName, description: optional(text) }));

@@ -12,7 +12,10 @@ import {
 } from './mlflow-schemas';
 
 /** The message defineRoute would answer with, or the parsed value. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; message: string } {
+function parse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; message: string } {
   const r = schema.safeParse(input);
   return r.success ? { ok: true, data: r.data } : { ok: false, message: describeZodError(r.error).message };
 }
@@ -60,24 +63,34 @@ describe('proto JSON scalars', () => {
     expect(value('NaN')).toBeNaN();
     expect(value('Infinity')).toBe(Infinity);
     expect(value('-Infinity')).toBe(-Infinity);
-    expect(fail(logMetricRequest, { run_id: 'r', key: 'k', value: true, timestamp: 1 })).toMatch(/^Invalid value for 'value': expected a double/);
+    expect(fail(logMetricRequest, { run_id: 'r', key: 'k', value: true, timestamp: 1 })).toMatch(
+      /^Invalid value for 'value': expected a double/,
+    );
     expect(fail(logMetricRequest, { run_id: 'r', key: 'k', value: 'high', timestamp: 1 })).toMatch(/expected a double/);
-    expect(fail(logMetricRequest, { run_id: 'r', key: 'k', timestamp: 1 })).toBe("Invalid value for 'value': Missing value for required parameter.");
+    expect(fail(logMetricRequest, { run_id: 'r', key: 'k', timestamp: 1 })).toBe(
+      "Invalid value for 'value': Missing value for required parameter.",
+    );
   });
   it('defaults step to 0 and refuses negative timestamps', () => {
     expect(ok(logMetricRequest, { run_id: 'r', key: 'k', value: 1, timestamp: 5 }).step).toBe(0);
     expect(ok(logMetricRequest, { run_id: 'r', key: 'k', value: 1, timestamp: 5, step: -3 }).step).toBe(-3);
-    expect(fail(logMetricRequest, { run_id: 'r', key: 'k', value: 1, timestamp: -1 })).toMatch(/^Invalid value for 'timestamp': must be at least 0/);
+    expect(fail(logMetricRequest, { run_id: 'r', key: 'k', value: 1, timestamp: -1 })).toMatch(
+      /^Invalid value for 'timestamp': must be at least 0/,
+    );
   });
   it('reads enums by name or number', () => {
     expect(ok(updateRunRequest, { run_id: 'r', status: 'KILLED' }).status).toBe('KILLED');
     expect(ok(updateRunRequest, { run_id: 'r', status: 3 }).status).toBe('FINISHED');
-    expect(fail(updateRunRequest, { run_id: 'r', status: 'DONE' })).toMatch(/^Invalid value for 'status': expected one of RUNNING, SCHEDULED, FINISHED, FAILED, KILLED/);
+    expect(fail(updateRunRequest, { run_id: 'r', status: 'DONE' })).toMatch(
+      /^Invalid value for 'status': expected one of RUNNING, SCHEDULED, FINISHED, FAILED, KILLED/,
+    );
     expect(ok(searchRunsRequest, { run_view_type: 'ALL' }).run_view_type).toBe('ALL');
     expect(ok(searchRunsRequest, { run_view_type: '2' }).run_view_type).toBe('DELETED_ONLY');
   });
   it('refuses NUL characters, which Postgres cannot store', () => {
-    expect(fail(createRunRequest, { run_name: 'a\u0000b' })).toMatch(/^Invalid value for 'run_name': must not contain NUL/);
+    expect(fail(createRunRequest, { run_name: 'a\u0000b' })).toMatch(
+      /^Invalid value for 'run_name': must not contain NUL/,
+    );
   });
 });
 
@@ -100,36 +113,52 @@ describe('log-batch limits', () => {
 
   it('accepts exactly the limits', () => {
     expect(ok(logBatchRequest, { run_id: 'r', metrics: range(1000, metric) }).metrics).toHaveLength(1000);
-    expect(ok(logBatchRequest, { run_id: 'r', params: range(100, param), tags: range(100, tag) }).params).toHaveLength(100);
+    expect(ok(logBatchRequest, { run_id: 'r', params: range(100, param), tags: range(100, tag) }).params).toHaveLength(
+      100,
+    );
   });
   it.each([
     ['metrics', { metrics: range(1001, metric) }, /at most 1000 metrics\. Got 1001 metrics/],
     ['params', { params: range(101, param) }, /at most 100 params\. Got 101 params/],
     ['tags', { tags: range(101, tag) }, /at most 100 tags\. Got 101 tags/],
-    ['metrics', { metrics: range(900, metric), params: range(51, param), tags: range(50, tag) }, /at most 1000 metrics, params, and tags\. Got 1001/],
+    [
+      'metrics',
+      { metrics: range(900, metric), params: range(51, param), tags: range(50, tag) },
+      /at most 1000 metrics, params, and tags\. Got 1001/,
+    ],
   ])('refuses too many %s', (field, extra, message) => {
     const text = fail(logBatchRequest, { run_id: 'r', ...extra });
     expect(text).toMatch(new RegExp(`^Invalid value for '${field}'`));
     expect(text).toMatch(message);
   });
   it('names the item and field at fault', () => {
-    expect(fail(logBatchRequest, { run_id: 'r', metrics: [metric(0), { key: 'bad key!', value: 1, timestamp: 1 }] })).toMatch(
-      /^Invalid value for 'metrics\.1\.key': Invalid metric name: 'bad key!'/,
-    );
+    expect(
+      fail(logBatchRequest, { run_id: 'r', metrics: [metric(0), { key: 'bad key!', value: 1, timestamp: 1 }] }),
+    ).toMatch(/^Invalid value for 'metrics\.1\.key': Invalid metric name: 'bad key!'/);
     expect(fail(logBatchRequest, { run_id: 'r', params: [{ key: 'p', value: 'v'.repeat(6001) }] })).toMatch(
       /^Invalid value for 'params\.0\.value': Param value 'v+' had length 6001, which exceeded length limit of 6000$/,
     );
-    expect(fail(logBatchRequest, { run_id: 'r', tags: [{ key: 'k'.repeat(251), value: '' }] })).toMatch(/^Invalid value for 'tags\.0\.key': Tag key '/);
+    expect(fail(logBatchRequest, { run_id: 'r', tags: [{ key: 'k'.repeat(251), value: '' }] })).toMatch(
+      /^Invalid value for 'tags\.0\.key': Tag key '/,
+    );
   });
 });
 
 describe('get-history-bulk-interval', () => {
   it('needs both steps or neither, in order, and at most 100 runs', () => {
-    expect(fail(getHistoryBulkIntervalRequest, { run_ids: ['a'], metric_key: 'm', start_step: 1 })).toMatch(/both must be specified/);
-    expect(fail(getHistoryBulkIntervalRequest, { run_ids: ['a'], metric_key: 'm', start_step: 5, end_step: 1 })).toMatch(/end_step must be greater than start_step/);
+    expect(fail(getHistoryBulkIntervalRequest, { run_ids: ['a'], metric_key: 'm', start_step: 1 })).toMatch(
+      /both must be specified/,
+    );
+    expect(
+      fail(getHistoryBulkIntervalRequest, { run_ids: ['a'], metric_key: 'm', start_step: 5, end_step: 1 }),
+    ).toMatch(/end_step must be greater than start_step/);
     const many = Array.from({ length: 101 }, (_, i) => `r${i}`);
-    expect(fail(getHistoryBulkIntervalRequest, { run_ids: many, metric_key: 'm' })).toMatch(/at most 100 run_ids\. Received 101 run_ids/);
-    expect(fail(getHistoryBulkIntervalRequest, { run_ids: ['a'], metric_key: 'm', max_results: 2501 })).toMatch(/^Invalid value for 'max_results'/);
+    expect(fail(getHistoryBulkIntervalRequest, { run_ids: many, metric_key: 'm' })).toMatch(
+      /at most 100 run_ids\. Received 101 run_ids/,
+    );
+    expect(fail(getHistoryBulkIntervalRequest, { run_ids: ['a'], metric_key: 'm', max_results: 2501 })).toMatch(
+      /^Invalid value for 'max_results'/,
+    );
     expect(fail(getHistoryBulkIntervalRequest, { metric_key: 'm' })).toMatch(/^Invalid value for 'run_ids'/);
   });
 });

@@ -61,7 +61,9 @@ export const createExperimentRequest = body(
 export const experimentIdRequest = body(z.object({ experiment_id: experimentId }));
 export const getExperimentByNameRequest = body(z.object({ experiment_name: requiredText }));
 export const updateExperimentRequest = body(z.object({ experiment_id: experimentId, new_name: experimentName }));
-export const setExperimentTagRequest = body(z.object({ experiment_id: experimentId, key: key('tag'), value: tag.shape.value }));
+export const setExperimentTagRequest = body(
+  z.object({ experiment_id: experimentId, key: key('tag'), value: tag.shape.value }),
+);
 export const deleteExperimentTagRequest = body(z.object({ experiment_id: experimentId, key: requiredText }));
 export const searchExperimentsRequest = body(
   z.object({
@@ -73,7 +75,11 @@ export const searchExperimentsRequest = body(
   }),
 );
 export const listExperimentsRequest = body(
-  z.object({ max_results: maxResults(LIMITS.experimentsMaxResults), page_token: optional(text), view_type: optional(viewType) }),
+  z.object({
+    max_results: maxResults(LIMITS.experimentsMaxResults),
+    page_token: optional(text),
+    view_type: optional(viewType),
+  }),
 );
 
 // Runs
@@ -110,17 +116,26 @@ export const logParamRequest = withRun(param.shape);
 export const setTagRequest = withRun(tag.shape);
 export const deleteTagRequest = withRun({ key: requiredText });
 
-export const logBatchRequest = withRun({ metrics: repeated(metric), params: repeated(param), tags: repeated(tag) }).superRefine(
-  (v, ctx) => {
-    const problems: [string, string | null][] = [
-      ['metrics', batchLimitProblem('metrics', LIMITS.metricsPerBatch, v.metrics.length)],
-      ['params', batchLimitProblem('params', LIMITS.paramsPerBatch, v.params.length)],
-      ['tags', batchLimitProblem('tags', LIMITS.tagsPerBatch, v.tags.length)],
-      ['metrics', batchLimitProblem('metrics, params, and tags', LIMITS.entitiesPerBatch, v.metrics.length + v.params.length + v.tags.length)],
-    ];
-    for (const [path, message] of problems) if (message) ctx.addIssue({ code: 'custom', path: [path], message });
-  },
-);
+export const logBatchRequest = withRun({
+  metrics: repeated(metric),
+  params: repeated(param),
+  tags: repeated(tag),
+}).superRefine((v, ctx) => {
+  const problems: [string, string | null][] = [
+    ['metrics', batchLimitProblem('metrics', LIMITS.metricsPerBatch, v.metrics.length)],
+    ['params', batchLimitProblem('params', LIMITS.paramsPerBatch, v.params.length)],
+    ['tags', batchLimitProblem('tags', LIMITS.tagsPerBatch, v.tags.length)],
+    [
+      'metrics',
+      batchLimitProblem(
+        'metrics, params, and tags',
+        LIMITS.entitiesPerBatch,
+        v.metrics.length + v.params.length + v.tags.length,
+      ),
+    ],
+  ];
+  for (const [path, message] of problems) if (message) ctx.addIssue({ code: 'custom', path: [path], message });
+});
 
 const limited = (entity: string, limit: number) => required(limitedText(entity, limit));
 const datasetInput = z.object({
@@ -179,7 +194,11 @@ export const getHistoryBulkIntervalRequest = body(
         ctx.addIssue({ code: 'custom', path: ['run_ids'], message });
       }
       if ((v.start_step === undefined) !== (v.end_step === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['start_step'], message: 'If either start step or end step are specified, both must be specified.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['start_step'],
+          message: 'If either start step or end step are specified, both must be specified.',
+        });
       } else if (v.start_step !== undefined && v.end_step !== undefined && v.start_step > v.end_step) {
         const message = `end_step must be greater than start_step. Found start_step=${v.start_step} and end_step=${v.end_step}.`;
         ctx.addIssue({ code: 'custom', path: ['end_step'], message });

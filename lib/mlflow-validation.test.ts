@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BAD_CHARACTERS_MESSAGE, batchLimitProblem, codePointLength, keyProblem, lengthProblem, posixNormpath } from './mlflow-validation';
+import {
+  BAD_CHARACTERS_MESSAGE,
+  batchLimitProblem,
+  codePointLength,
+  keyProblem,
+  lengthProblem,
+  posixNormpath,
+} from './mlflow-validation';
 
 describe('posixNormpath', () => {
   // CPython's Lib/test/test_posixpath.py normpath cases.
@@ -38,12 +45,21 @@ describe('posixNormpath', () => {
 
 describe('keyProblem', () => {
   // MLflow's tests/utils/test_validation.py GOOD_/BAD_METRIC_OR_PARAM_NAMES (non-Windows: colons allowed).
-  it.each(['a', 'Ab-5_', 'a/b/c', 'a.b.c', '.a', 'b.', 'a..a/._./o_O/.e.', 'a b/c d', 'aa:bb:cc', 'précision', 'mlflow.source.git.commit'])(
-    'accepts %j',
-    (name) => {
-      for (const kind of ['metric', 'parameter', 'tag'] as const) expect(keyProblem(kind, name)).toBeNull();
-    },
-  );
+  it.each([
+    'a',
+    'Ab-5_',
+    'a/b/c',
+    'a.b.c',
+    '.a',
+    'b.',
+    'a..a/._./o_O/.e.',
+    'a b/c d',
+    'aa:bb:cc',
+    'précision',
+    'mlflow.source.git.commit',
+  ])('accepts %j', (name) => {
+    for (const kind of ['metric', 'parameter', 'tag'] as const) expect(keyProblem(kind, name)).toBeNull();
+  });
 
   it.each(['', '.', '/', '..', '//', 'a//b', 'a/./b', '/a', 'a/', '\\', './', '/./'])('refuses %j', (name) => {
     expect(keyProblem('metric', name)).toMatch(/^Invalid metric name: /);
@@ -57,7 +73,9 @@ describe('keyProblem', () => {
 
   it('limits keys to 250 characters (code points, as Python counts)', () => {
     expect(keyProblem('metric', 'k'.repeat(250))).toBeNull();
-    expect(keyProblem('metric', 'k'.repeat(251))).toBe(`Metric name '${'k'.repeat(250)}' had length 251, which exceeded length limit of 250`);
+    expect(keyProblem('metric', 'k'.repeat(251))).toBe(
+      `Metric name '${'k'.repeat(250)}' had length 251, which exceeded length limit of 250`,
+    );
     expect(keyProblem('parameter', 'é'.repeat(250))).toBeNull();
   });
 });
@@ -66,11 +84,15 @@ describe('lengthProblem and codePointLength', () => {
   it('counts astral characters once', () => {
     expect(codePointLength('😀😀')).toBe(2);
     expect(lengthProblem('Tag value', 2, '😀😀')).toBeNull();
-    expect(lengthProblem('Tag value', 1, '😀😀')).toBe("Tag value '😀😀' had length 2, which exceeded length limit of 1");
+    expect(lengthProblem('Tag value', 1, '😀😀')).toBe(
+      "Tag value '😀😀' had length 2, which exceeded length limit of 1",
+    );
   });
   it('accepts values at the limit and refuses one more', () => {
     expect(lengthProblem('Param value', 6000, 'v'.repeat(6000))).toBeNull();
-    expect(lengthProblem('Param value', 6000, 'v'.repeat(6001))).toMatch(/^Param value 'v{250}' had length 6001, which exceeded length limit of 6000$/);
+    expect(lengthProblem('Param value', 6000, 'v'.repeat(6001))).toMatch(
+      /^Param value 'v{250}' had length 6001, which exceeded length limit of 6000$/,
+    );
   });
 });
 

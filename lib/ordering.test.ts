@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, compareKeys, keyBetween, keyForMove, keysAfter, keysBefore, placementIn, prioritise, sortByKey } from './ordering';
+import {
+  applyMove,
+  compareKeys,
+  keyBetween,
+  keyForMove,
+  keysAfter,
+  keysBefore,
+  placementIn,
+  prioritise,
+  sortByKey,
+} from './ordering';
 
 const col = (...keys: string[]) => keys.map((sortKey, i) => ({ id: `t${i + 1}`, sortKey }));
 
@@ -51,7 +61,11 @@ describe('placing a moved card', () => {
   const column = col('a0', 'a1', 'a2');
 
   it('lands right after the anchor it was dropped below, before the current next card', () => {
-    expect(placementIn(column, { afterId: 't1', beforeId: 't2' })).toEqual({ lower: 'a0', upper: 'a1', placed: 'after' });
+    expect(placementIn(column, { afterId: 't1', beforeId: 't2' })).toEqual({
+      lower: 'a0',
+      upper: 'a1',
+      placed: 'after',
+    });
     expect(placementIn(column, { afterId: 't3' })).toEqual({ lower: 'a2', upper: null, placed: 'after' });
   });
 
@@ -61,8 +75,16 @@ describe('placing a moved card', () => {
 
   it('goes to the end of the column when no anchor is left in it (empty column, or the anchor moved away)', () => {
     expect(placementIn([], {})).toEqual({ lower: null, upper: null, placed: 'end' });
-    expect(placementIn(column, { afterId: 'gone', beforeId: 'also-gone' })).toEqual({ lower: 'a2', upper: null, placed: 'end' });
-    expect(placementIn(column, { afterId: 'gone', beforeId: 't2' })).toEqual({ lower: 'a0', upper: 'a1', placed: 'before' });
+    expect(placementIn(column, { afterId: 'gone', beforeId: 'also-gone' })).toEqual({
+      lower: 'a2',
+      upper: null,
+      placed: 'end',
+    });
+    expect(placementIn(column, { afterId: 'gone', beforeId: 't2' })).toEqual({
+      lower: 'a0',
+      upper: 'a1',
+      placed: 'before',
+    });
   });
 
   it('gives two drops into the same gap distinct keys, in the order they were applied', () => {

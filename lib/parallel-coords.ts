@@ -49,7 +49,9 @@ export function axisTicks(axis: PcAxis, count = 5): { label: string; fraction: n
   if (axis.kind === 'categorical') {
     const n = axis.categories.length;
     const stride = Math.max(1, Math.ceil(n / 12));
-    return axis.categories.flatMap((c, i) => (i % stride === 0 ? [{ label: c, fraction: n === 1 ? 0.5 : i / (n - 1) }] : []));
+    return axis.categories.flatMap((c, i) =>
+      i % stride === 0 ? [{ label: c, fraction: n === 1 ? 0.5 : i / (n - 1) }] : [],
+    );
   }
   if (axis.max === axis.min) return [{ label: formatTick(axis.min), fraction: 0.5 }];
   return Array.from({ length: count }, (_, i) => {

@@ -14,7 +14,11 @@ const rows: Array<{ id: string; parentId: string | null; title: string; status: 
 describe('buildTree and flattenTree', () => {
   it('nests any depth, keeps sibling order, and reads parents before children', () => {
     const tree = buildTree(rows);
-    expect(tree.map((n) => n.title)).toEqual(['Identify churn indicators', 'Predict churn probability', 'Recommend retention actions']);
+    expect(tree.map((n) => n.title)).toEqual([
+      'Identify churn indicators',
+      'Predict churn probability',
+      'Recommend retention actions',
+    ]);
     expect(flattenTree(tree).map((n) => `${n.depth}:${n.id}`)).toEqual(['0:1', '0:2', '1:2a', '1:2b', '2:2b1', '0:3']);
   });
 

@@ -37,7 +37,11 @@ export function flattenTree<T>(roots: ReadonlyArray<TreeNode<T>>): Array<TreeNod
 }
 
 /** True when making `newParentId` the parent of `id` would put a node under itself. */
-export function wouldCreateCycle(rows: ReadonlyArray<{ id: string; parentId: string | null }>, id: string, newParentId: string | null): boolean {
+export function wouldCreateCycle(
+  rows: ReadonlyArray<{ id: string; parentId: string | null }>,
+  id: string,
+  newParentId: string | null,
+): boolean {
   const parentOf = new Map(rows.map((r) => [r.id, r.parentId]));
   for (let at: string | null | undefined = newParentId, steps = 0; at && steps <= rows.length; steps++) {
     if (at === id) return true;
@@ -49,5 +53,7 @@ export function wouldCreateCycle(rows: ReadonlyArray<{ id: string; parentId: str
 /** Done share of the leaves: a parent is as far along as the sub-problems it breaks into. */
 export function progressOf<T extends { status: SubProblemStatus }>(node: TreeNode<T>): { done: number; total: number } {
   if (node.children.length === 0) return { done: node.status === 'done' ? 1 : 0, total: 1 };
-  return node.children.map(progressOf).reduce((a, b) => ({ done: a.done + b.done, total: a.total + b.total }), { done: 0, total: 0 });
+  return node.children
+    .map(progressOf)
+    .reduce((a, b) => ({ done: a.done + b.done, total: a.total + b.total }), { done: 0, total: 0 });
 }

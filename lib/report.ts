@@ -2,7 +2,14 @@
 import { type LifecycleStage, STAGE_LABELS } from './domain';
 import { SUB_PROBLEM_STATUS_LABELS, type SubProblemStatus, buildTree, flattenTree } from './problems';
 import { CATEGORY_LABELS, RISK_STATUS_LABELS, type RiskCategory, type RiskLevel, type RiskStatus } from './risks';
-import { KIND_LABELS, type MetricKind, type MetricStatus, type MetricTarget, STATUS_LABELS, describeTarget } from './success-metrics';
+import {
+  KIND_LABELS,
+  type MetricKind,
+  type MetricStatus,
+  type MetricTarget,
+  STATUS_LABELS,
+  describeTarget,
+} from './success-metrics';
 
 export const REPORT_SECTIONS = ['problem', 'data', 'methodology', 'results', 'conclusions'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -18,7 +25,13 @@ export type ReportData = {
   project: { name: string; stage: LifecycleStage; problemStatement: string };
   generatedAt: number;
   iterations: number;
-  subProblems: Array<{ id: string; parentId: string | null; title: string; status: SubProblemStatus; ownerName: string | null }>;
+  subProblems: Array<{
+    id: string;
+    parentId: string | null;
+    title: string;
+    status: SubProblemStatus;
+    ownerName: string | null;
+  }>;
   metrics: Array<
     MetricTarget & {
       name: string;
@@ -36,8 +49,20 @@ export type ReportData = {
   datasets: Array<{ name: string; digest: string; source: string; createdAt: number; runs: number }>;
   experiments: Array<{ name: string; runCount: number }>;
   approaches: Array<{ approach: string; runs: number }>;
-  bestRuns: Array<{ metricName: string; key: string; value: number | null; runName: string | null; runId: string | null }>;
-  modelVersions: Array<{ model: string; version: number; stage: string; metrics: Record<string, number>; createdAt: number }>;
+  bestRuns: Array<{
+    metricName: string;
+    key: string;
+    value: number | null;
+    runName: string | null;
+    runId: string | null;
+  }>;
+  modelVersions: Array<{
+    model: string;
+    version: number;
+    stage: string;
+    metrics: Record<string, number>;
+    createdAt: number;
+  }>;
   risks: Array<{
     title: string;
     category: RiskCategory;
@@ -51,7 +76,15 @@ export type ReportData = {
     critical: boolean;
     overdue: boolean;
   }>;
-  sprint: { name: string; goal: string; endDate: string; tasks: number; doneTasks: number; points: number; donePoints: number } | null;
+  sprint: {
+    name: string;
+    goal: string;
+    endDate: string;
+    tasks: number;
+    doneTasks: number;
+    points: number;
+    donePoints: number;
+  } | null;
   narratives: Partial<Record<ReportSection, string>>;
 };
 
@@ -76,7 +109,8 @@ const escapeBlock = (text: string) =>
     .filter(Boolean)
     .join('\n\n');
 
-const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(6))));
+const num = (v: number | null | undefined) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(6)));
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const cell = (v: string) => (v === '' ? '—' : v);
 
@@ -100,19 +134,43 @@ function problemSection(d: ReportData): string[] {
     escapeInline(m.ownerName ?? ''),
   ]);
   return [
-    d.project.problemStatement.trim() ? escapeBlock(d.project.problemStatement) : '_No problem statement has been written._',
+    d.project.problemStatement.trim()
+      ? escapeBlock(d.project.problemStatement)
+      : '_No problem statement has been written._',
     '### Sub-problems',
     tree.length
-      ? tree.map((n) => `${'  '.repeat(n.depth)}- **${escapeInline(n.title)}** — ${SUB_PROBLEM_STATUS_LABELS[n.status]}${n.ownerName ? ` (${escapeInline(n.ownerName)})` : ''}`).join('\n')
+      ? tree
+          .map(
+            (n) =>
+              `${'  '.repeat(n.depth)}- **${escapeInline(n.title)}** — ${SUB_PROBLEM_STATUS_LABELS[n.status]}${n.ownerName ? ` (${escapeInline(n.ownerName)})` : ''}`,
+          )
+          .join('\n')
       : '_The problem has not been broken into sub-problems._',
     '### Success metrics',
-    orNone(metricRows, () => table(['Metric', 'Kind', 'Target', 'Start', 'Current', 'Status', 'Deadline', 'Owner'], metricRows), 'No success metrics are defined.'),
+    orNone(
+      metricRows,
+      () => table(['Metric', 'Kind', 'Target', 'Start', 'Current', 'Status', 'Deadline', 'Owner'], metricRows),
+      'No success metrics are defined.',
+    ),
   ];
 }
 
 function dataSection(d: ReportData): string[] {
-  const rows = d.datasets.map((x) => [escapeInline(x.name), `\`${x.digest.slice(0, 12)}\``, escapeInline(x.source), day(x.createdAt), String(x.runs)]);
-  return ['### Dataset versions', orNone(rows, () => table(['Dataset', 'Digest', 'Source', 'Registered', 'Runs using it'], rows), 'No dataset versions are registered.')];
+  const rows = d.datasets.map((x) => [
+    escapeInline(x.name),
+    `\`${x.digest.slice(0, 12)}\``,
+    escapeInline(x.source),
+    day(x.createdAt),
+    String(x.runs),
+  ]);
+  return [
+    '### Dataset versions',
+    orNone(
+      rows,
+      () => table(['Dataset', 'Digest', 'Source', 'Registered', 'Runs using it'], rows),
+      'No dataset versions are registered.',
+    ),
+  ];
 }
 
 function methodologySection(d: ReportData): string[] {
@@ -128,7 +186,12 @@ function methodologySection(d: ReportData): string[] {
 }
 
 function resultsSection(d: ReportData): string[] {
-  const best = d.bestRuns.map((b) => [escapeInline(b.metricName), escapeInline(b.key), num(b.value), b.runName ? `${escapeInline(b.runName)} (\`${b.runId}\`)` : '']);
+  const best = d.bestRuns.map((b) => [
+    escapeInline(b.metricName),
+    escapeInline(b.key),
+    num(b.value),
+    b.runName ? `${escapeInline(b.runName)} (\`${b.runId}\`)` : '',
+  ]);
   const versions = d.modelVersions.map((v) => [
     escapeInline(v.model),
     String(v.version),
@@ -144,9 +207,17 @@ function resultsSection(d: ReportData): string[] {
   const s = d.sprint;
   return [
     '### Best runs per primary metric',
-    orNone(best, () => table(['Metric', 'Run metric', 'Best value', 'Run'], best), 'No primary metric reads a run metric.'),
+    orNone(
+      best,
+      () => table(['Metric', 'Run metric', 'Best value', 'Run'], best),
+      'No primary metric reads a run metric.',
+    ),
     '### Model versions',
-    orNone(versions, () => table(['Model', 'Version', 'Stage', 'Metrics at registration', 'Registered'], versions), 'No model versions are registered.'),
+    orNone(
+      versions,
+      () => table(['Model', 'Version', 'Stage', 'Metrics at registration', 'Registered'], versions),
+      'No model versions are registered.',
+    ),
     '### Sprint status',
     s
       ? `Sprint **${escapeInline(s.name)}**${s.goal ? ` (goal: ${escapeInline(s.goal)})` : ''}: ${s.doneTasks} of ${s.tasks} tasks and ${s.donePoints} of ${s.points} points done; it ends ${s.endDate}.`
@@ -174,7 +245,12 @@ function conclusionsSection(d: ReportData): string[] {
   return [
     success,
     '### Risks',
-    orNone(rows, () => table(['Risk', 'Category', 'Likelihood', 'Impact', 'Score', 'Residual', 'Status', 'Owner', 'Mitigation'], rows), 'The risk register is empty.'),
+    orNone(
+      rows,
+      () =>
+        table(['Risk', 'Category', 'Likelihood', 'Impact', 'Score', 'Residual', 'Status', 'Owner', 'Mitigation'], rows),
+      'The risk register is empty.',
+    ),
   ];
 }
 
@@ -240,7 +316,7 @@ export function splitMarkdownBlocks(markdown: string): MarkdownBlock[] {
     if (text.join('').trim() !== '') blocks.push({ kind: 'markdown', text: text.join('\n') });
     text = [];
   };
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (isTableLine(lines[i]!) && i + 1 < lines.length && isDelimiterRow(lines[i + 1]!)) {
       flush();
       const header = splitTableRow(lines[i]!);

@@ -64,7 +64,14 @@ describe('severityOf', () => {
   });
 });
 
-type R = { title: string; likelihood: RiskLevel; impact: RiskLevel; mitigationPct: number; status: RiskStatus; nextReviewDate: string | null };
+type R = {
+  title: string;
+  likelihood: RiskLevel;
+  impact: RiskLevel;
+  mitigationPct: number;
+  status: RiskStatus;
+  nextReviewDate: string | null;
+};
 const risk = (title: string, likelihood: RiskLevel, impact: RiskLevel, extra: Partial<R> = {}): R => ({
   title,
   likelihood,
@@ -137,7 +144,14 @@ describe('parseRiskFilter and matchesFilter', () => {
 
 describe('describeRisk', () => {
   it('lists the fields a conflicting save would overwrite', () => {
-    const text = describeRisk({ ...risk('Label noise', 'High', 'Medium'), response: 'mitigate', ownerName: 'Ada', nextReviewDate: '2026-05-01' });
-    expect(text).toBe('title “Label noise”, likelihood High, impact Medium, mitigation 0%, response Mitigate, status Open, owner Ada, next review 2026-05-01');
+    const text = describeRisk({
+      ...risk('Label noise', 'High', 'Medium'),
+      response: 'mitigate',
+      ownerName: 'Ada',
+      nextReviewDate: '2026-05-01',
+    });
+    expect(text).toBe(
+      'title “Label noise”, likelihood High, impact Medium, mitigation 0%, response Mitigate, status Open, owner Ada, next review 2026-05-01',
+    );
   });
 });

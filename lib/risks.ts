@@ -43,7 +43,11 @@ export const RESPONSE_LABELS: Record<RiskResponse, string> = {
 
 export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
-export const RISK_STATUS_LABELS: Record<RiskStatus, string> = { open: 'Open', mitigating: 'Mitigating', closed: 'Closed' };
+export const RISK_STATUS_LABELS: Record<RiskStatus, string> = {
+  open: 'Open',
+  mitigating: 'Mitigating',
+  closed: 'Closed',
+};
 
 /** Score = likelihood × impact, High 3 / Medium 2 / Low 1, so 1…9. */
 export const riskScore = (likelihood: RiskLevel, impact: RiskLevel) => LEVEL_WEIGHT[likelihood] * LEVEL_WEIGHT[impact];
@@ -55,7 +59,8 @@ export function residualScore(score: number, mitigationPct: number): number {
 }
 
 /** Critical as the seed defines it: High likelihood and High impact. */
-export const isCritical = (r: { likelihood: RiskLevel; impact: RiskLevel }) => r.likelihood === 'High' && r.impact === 'High';
+export const isCritical = (r: { likelihood: RiskLevel; impact: RiskLevel }) =>
+  r.likelihood === 'High' && r.impact === 'High';
 
 /** A review is overdue once its date has passed (the date itself is still on time); closed risks are never overdue. */
 export function isReviewOverdue(r: { nextReviewDate: string | null; status: RiskStatus }, today: string): boolean {
@@ -66,13 +71,26 @@ export type Severity = 'high' | 'medium' | 'low';
 /** Heat-map colour band of a score: 6–9 high, 3–4 medium, 1–2 low. */
 export const severityOf = (score: number): Severity => (score >= 6 ? 'high' : score >= 3 ? 'medium' : 'low');
 
-type Rankable = { title: string; likelihood: RiskLevel; impact: RiskLevel; mitigationPct: number; status: RiskStatus; nextReviewDate: string | null };
+type Rankable = {
+  title: string;
+  likelihood: RiskLevel;
+  impact: RiskLevel;
+  mitigationPct: number;
+  status: RiskStatus;
+  nextReviewDate: string | null;
+};
 
 /** Register order: open before closed, critical first, then score, residual, overdue reviews, title. */
 export function sortRisks<R extends Rankable>(risks: readonly R[], today: string): R[] {
   const key = (r: R) => {
     const score = riskScore(r.likelihood, r.impact);
-    return [r.status === 'closed' ? 1 : 0, isCritical(r) ? 0 : 1, -score, -residualScore(score, r.mitigationPct), isReviewOverdue(r, today) ? 0 : 1];
+    return [
+      r.status === 'closed' ? 1 : 0,
+      isCritical(r) ? 0 : 1,
+      -score,
+      -residualScore(score, r.mitigationPct),
+      isReviewOverdue(r, today) ? 0 : 1,
+    ];
   };
   return [...risks].sort((a, b) => {
     const ka = key(a);
@@ -85,12 +103,16 @@ export function sortRisks<R extends Rankable>(risks: readonly R[], today: string
 export type HeatCell = { likelihood: RiskLevel; impact: RiskLevel; score: number; severity: Severity; count: number };
 
 /** The 3×3 grid, likelihood High→Low as rows and impact Low→High as columns; closed risks are left out. */
-export function heatMap(risks: ReadonlyArray<{ likelihood: RiskLevel; impact: RiskLevel; status: RiskStatus }>): HeatCell[][] {
+export function heatMap(
+  risks: ReadonlyArray<{ likelihood: RiskLevel; impact: RiskLevel; status: RiskStatus }>,
+): HeatCell[][] {
   const impacts = [...RISK_LEVELS].reverse();
   return RISK_LEVELS.map((likelihood) =>
     impacts.map((impact) => {
       const score = riskScore(likelihood, impact);
-      const count = risks.filter((r) => r.status !== 'closed' && r.likelihood === likelihood && r.impact === impact).length;
+      const count = risks.filter(
+        (r) => r.status !== 'closed' && r.likelihood === likelihood && r.impact === impact,
+      ).length;
       return { likelihood, impact, score, severity: severityOf(score), count };
     }),
   );
@@ -98,7 +120,8 @@ export function heatMap(risks: ReadonlyArray<{ likelihood: RiskLevel; impact: Ri
 
 export type RiskFilter = { likelihood?: RiskLevel; impact?: RiskLevel };
 
-const asLevel = (v: unknown): RiskLevel | undefined => (typeof v === 'string' ? RISK_LEVELS.find((l) => l.toLowerCase() === v.toLowerCase()) : undefined);
+const asLevel = (v: unknown): RiskLevel | undefined =>
+  typeof v === 'string' ? RISK_LEVELS.find((l) => l.toLowerCase() === v.toLowerCase()) : undefined;
 
 /** The heat-map cell chosen in the URL (?l=High&i=Medium); anything else is ignored. */
 export function parseRiskFilter(params: Record<string, string | string[] | undefined>): RiskFilter {

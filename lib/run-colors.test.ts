@@ -24,6 +24,8 @@ describe('approach marks', () => {
     expect(approachDash('model-centric')).toBeUndefined();
     expect(approachDash('data-centric')).not.toBe(approachDash('model-centric'));
     expect(approachShape('data-centric')).not.toBe(approachShape('model-centric'));
-    expect(new Set(['data-centric', 'model-centric', 'hybrid', null].map((a) => approachShape(a as never))).size).toBe(4);
+    expect(new Set(['data-centric', 'model-centric', 'hybrid', null].map((a) => approachShape(a as never))).size).toBe(
+      4,
+    );
   });
 });

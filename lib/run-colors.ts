@@ -3,8 +3,26 @@ import type { RunApproach } from './tracking';
 // 20 hues that stay apart from each other and readable on white and on zinc-900 (Tableau 20, darkened
 // light tints so thin lines keep ≥ 3:1 contrast on both themes).
 export const RUN_PALETTE = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
-  '#3b5ba5', '#e6550d', '#31a354', '#c51b7d', '#756bb1', '#a0522d', '#f768a1', '#4d9221', '#b8860b', '#0e8a8a',
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#3b5ba5',
+  '#e6550d',
+  '#31a354',
+  '#c51b7d',
+  '#756bb1',
+  '#a0522d',
+  '#f768a1',
+  '#4d9221',
+  '#b8860b',
+  '#0e8a8a',
 ] as const;
 
 /** The colour of the n-th run; past the palette, hues step by the golden angle so neighbours never match. */

@@ -23,7 +23,11 @@ export function runFieldsFromTags(tags: { key: string; value: string }[]): RunFi
         break;
       case WELL_KNOWN_TAGS.approach:
         if (!RUN_APPROACHES.includes(value as RunApproach)) {
-          throw new DomainError('invalid', `Tag '${key}' must be one of ${RUN_APPROACHES.join(', ')}; got '${value}'.`, key);
+          throw new DomainError(
+            'invalid',
+            `Tag '${key}' must be one of ${RUN_APPROACHES.join(', ')}; got '${value}'.`,
+            key,
+          );
         }
         fields.approach = value as RunApproach;
         break;
@@ -42,7 +46,8 @@ export function runFieldsFromTags(tags: { key: string; value: string }[]): RunFi
         } catch {
           throw new DomainError('invalid', `Tag '${key}' must be a JSON object.`, key);
         }
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new DomainError('invalid', `Tag '${key}' must be a JSON object.`, key);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new DomainError('invalid', `Tag '${key}' must be a JSON object.`, key);
         fields.config = parsed as Record<string, unknown>;
         break;
       }
@@ -59,17 +64,69 @@ export function runFieldsFromTags(tags: { key: string; value: string }[]): RunFi
 export function tagsFromRunFields(fields: RunFields): { key: string; value: string | null }[] {
   const out: { key: string; value: string | null }[] = [];
   if (fields.approach !== undefined) out.push({ key: WELL_KNOWN_TAGS.approach, value: fields.approach });
-  if (fields.seed !== undefined) out.push({ key: WELL_KNOWN_TAGS.seed, value: fields.seed === null ? null : String(fields.seed) });
-  if (fields.config !== undefined) out.push({ key: WELL_KNOWN_TAGS.config, value: fields.config === null ? null : JSON.stringify(fields.config) });
+  if (fields.seed !== undefined)
+    out.push({ key: WELL_KNOWN_TAGS.seed, value: fields.seed === null ? null : String(fields.seed) });
+  if (fields.config !== undefined)
+    out.push({ key: WELL_KNOWN_TAGS.config, value: fields.config === null ? null : JSON.stringify(fields.config) });
   if (fields.codeVersion !== undefined) out.push({ key: WELL_KNOWN_TAGS.codeVersion, value: fields.codeVersion });
   return out;
 }
 
-const ADJECTIVES = ['amber', 'bold', 'brisk', 'calm', 'clever', 'crisp', 'dapper', 'eager', 'fair', 'gentle', 'glad', 'keen', 'lucid', 'merry', 'nimble', 'polite', 'quiet', 'rare', 'sly', 'sunny', 'tidy', 'vivid', 'wise', 'zesty'];
-const NOUNS = ['otter', 'heron', 'lynx', 'finch', 'moth', 'newt', 'owl', 'panda', 'quail', 'raven', 'seal', 'stoat', 'swan', 'tern', 'trout', 'vole', 'wren', 'yak', 'bass', 'crane', 'deer', 'elk', 'fox', 'hare'];
+const ADJECTIVES = [
+  'amber',
+  'bold',
+  'brisk',
+  'calm',
+  'clever',
+  'crisp',
+  'dapper',
+  'eager',
+  'fair',
+  'gentle',
+  'glad',
+  'keen',
+  'lucid',
+  'merry',
+  'nimble',
+  'polite',
+  'quiet',
+  'rare',
+  'sly',
+  'sunny',
+  'tidy',
+  'vivid',
+  'wise',
+  'zesty',
+];
+const NOUNS = [
+  'otter',
+  'heron',
+  'lynx',
+  'finch',
+  'moth',
+  'newt',
+  'owl',
+  'panda',
+  'quail',
+  'raven',
+  'seal',
+  'stoat',
+  'swan',
+  'tern',
+  'trout',
+  'vole',
+  'wren',
+  'yak',
+  'bass',
+  'crane',
+  'deer',
+  'elk',
+  'fox',
+  'hare',
+];
 
 /** A readable default run name (as MLflow gives one), e.g. "brisk-heron-417". */
 export function generateRunName(random: () => number = Math.random): string {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   return `${pick(ADJECTIVES)}-${pick(NOUNS)}-${Math.floor(random() * 1000)}`;
 }

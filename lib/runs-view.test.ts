@@ -22,10 +22,12 @@ describe('columns', () => {
     expect(parseColumn('attributes.start_time')).toEqual({ type: 'attribute', key: 'start_time' });
   });
   it('refuses what it cannot show', () => {
-    for (const bad of ['lr', 'params.', 'foo.bar', 'attributes.artifact_uri', '.x']) expect(parseColumn(bad)).toBeNull();
+    for (const bad of ['lr', 'params.', 'foo.bar', 'attributes.artifact_uri', '.x'])
+      expect(parseColumn(bad)).toBeNull();
   });
   it('round-trips ids, writing latest without a suffix', () => {
-    for (const id of ['params.lr', 'tags.a b', 'metrics.acc', 'metrics.acc@min', 'attributes.user_id']) expect(columnId(parseColumn(id)!)).toBe(id);
+    for (const id of ['params.lr', 'tags.a b', 'metrics.acc', 'metrics.acc@min', 'attributes.user_id'])
+      expect(columnId(parseColumn(id)!)).toBe(id);
   });
   it('takes a run’s value for a column, null when missing', () => {
     const data = {
@@ -42,14 +44,20 @@ describe('columns', () => {
     expect(columnValue(parseColumn('params.lr')!, undefined)).toBeNull();
   });
   it('defaults to four metrics then four params', () => {
-    expect(defaultColumns({ metrics: ['a', 'b', 'c', 'd', 'e'], params: ['p'] })).toEqual(['metrics.a', 'metrics.b', 'metrics.c', 'metrics.d', 'params.p']);
+    expect(defaultColumns({ metrics: ['a', 'b', 'c', 'd', 'e'], params: ['p'] })).toEqual([
+      'metrics.a',
+      'metrics.b',
+      'metrics.c',
+      'metrics.d',
+      'params.p',
+    ]);
   });
 });
 
 describe('URL state', () => {
   it('round-trips a full view through search params', () => {
     const url = new URLSearchParams(
-      "filter=metrics.acc+%3E+0.9+and+params.lr+%3D+%270.01%27&status=FINISHED&status=FAILED&approach=data-centric&exp=3&since=7d&from=2026-01-01&to=2026-01-31&col=metrics.acc%40max&col=params.lr&sort=metrics.acc%40max&order=desc&page=3&size=100&sel=abc,def",
+      'filter=metrics.acc+%3E+0.9+and+params.lr+%3D+%270.01%27&status=FINISHED&status=FAILED&approach=data-centric&exp=3&since=7d&from=2026-01-01&to=2026-01-31&col=metrics.acc%40max&col=params.lr&sort=metrics.acc%40max&order=desc&page=3&size=100&sel=abc,def',
     );
     const view = parseRunsView(url);
     expect(view).toEqual({
@@ -69,11 +77,29 @@ describe('URL state', () => {
     expect(parseRunsView(runsViewToParams(view))).toEqual(view);
   });
   it('reads Next.js searchParams objects the same way', () => {
-    expect(parseRunsView({ status: ['RUNNING', 'RUNNING'], col: 'params.lr', page: '2' })).toMatchObject({ status: ['RUNNING'], columns: ['params.lr'], page: 2 });
+    expect(parseRunsView({ status: ['RUNNING', 'RUNNING'], col: 'params.lr', page: '2' })).toMatchObject({
+      status: ['RUNNING'],
+      columns: ['params.lr'],
+      page: 2,
+    });
   });
   it('ignores junk instead of failing', () => {
-    const view = parseRunsView(new URLSearchParams('status=DONE&since=2y&from=2026-13-45&page=-4&size=7&sort=nope&sel=x;drop,ABC1&exp=1e3&col=zzz'));
-    expect(view).toMatchObject({ status: [], since: null, from: null, page: 1, pageSize: 50, sort: null, selected: ['ABC1'], experiments: [], columns: [] });
+    const view = parseRunsView(
+      new URLSearchParams(
+        'status=DONE&since=2y&from=2026-13-45&page=-4&size=7&sort=nope&sel=x;drop,ABC1&exp=1e3&col=zzz',
+      ),
+    );
+    expect(view).toMatchObject({
+      status: [],
+      since: null,
+      from: null,
+      page: 1,
+      pageSize: 50,
+      sort: null,
+      selected: ['ABC1'],
+      experiments: [],
+      columns: [],
+    });
   });
   it('keeps an explicit empty column list distinct from the default', () => {
     expect(parseRunsView(new URLSearchParams('')).columns).toBeNull();
@@ -97,13 +123,25 @@ describe('sorting', () => {
   it('a new metric column sorts descending first, names ascending; a second click flips', () => {
     expect(nextSort(null, 'metrics.acc')).toEqual({ column: 'metrics.acc', ascending: false });
     expect(nextSort(null, 'attributes.run_name')).toEqual({ column: 'attributes.run_name', ascending: true });
-    expect(nextSort({ column: 'metrics.acc', ascending: false }, 'metrics.acc')).toEqual({ column: 'metrics.acc', ascending: true });
+    expect(nextSort({ column: 'metrics.acc', ascending: false }, 'metrics.acc')).toEqual({
+      column: 'metrics.acc',
+      ascending: true,
+    });
     // The default sort is start time, newest first: clicking it shows oldest first.
     expect(nextSort(null, 'attributes.start_time')).toEqual({ column: 'attributes.start_time', ascending: true });
   });
   it('turns a column into the sort term searchRuns takes', () => {
-    expect(sortTermOf({ column: 'metrics.loss@min', ascending: true })).toEqual({ type: 'metric', key: 'loss', agg: 'min', ascending: true });
-    expect(sortTermOf({ column: 'params.lr', ascending: false })).toEqual({ type: 'param', key: 'lr', ascending: false });
+    expect(sortTermOf({ column: 'metrics.loss@min', ascending: true })).toEqual({
+      type: 'metric',
+      key: 'loss',
+      agg: 'min',
+      ascending: true,
+    });
+    expect(sortTermOf({ column: 'params.lr', ascending: false })).toEqual({
+      type: 'param',
+      key: 'lr',
+      ascending: false,
+    });
     expect(sortTermOf(null)).toEqual({ type: 'attribute', key: 'start_time', ascending: false });
   });
 });
@@ -111,7 +149,9 @@ describe('sorting', () => {
 describe('start-time range', () => {
   const now = Date.parse('2026-02-10T12:00:00Z');
   it('counts presets back from now', () => {
-    expect(resolveStartRange(parseRunsView(new URLSearchParams('since=24h')), now)).toEqual({ startedAfter: Date.parse('2026-02-09T12:00:00Z') });
+    expect(resolveStartRange(parseRunsView(new URLSearchParams('since=24h')), now)).toEqual({
+      startedAfter: Date.parse('2026-02-09T12:00:00Z'),
+    });
   });
   it('takes whole UTC days, both ends inclusive', () => {
     expect(resolveStartRange(parseRunsView(new URLSearchParams('from=2026-02-01&to=2026-02-03')), now)).toEqual({
@@ -120,6 +160,8 @@ describe('start-time range', () => {
     });
   });
   it('a preset and a from day together keep the later bound', () => {
-    expect(resolveStartRange(parseRunsView(new URLSearchParams('since=90d&from=2026-02-05')), now).startedAfter).toBe(Date.parse('2026-02-05T00:00:00Z'));
+    expect(resolveStartRange(parseRunsView(new URLSearchParams('since=90d&from=2026-02-05')), now).startedAfter).toBe(
+      Date.parse('2026-02-05T00:00:00Z'),
+    );
   });
 });

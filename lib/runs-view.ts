@@ -16,7 +16,13 @@ export type ColumnRef =
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
-export const TIME_PRESETS = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '90d': 90 * 86_400_000 } as const;
+export const TIME_PRESETS = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+  '90d': 90 * 86_400_000,
+} as const;
 export type TimePreset = keyof typeof TIME_PRESETS;
 export const MAX_SELECTED = 100;
 
@@ -58,7 +64,8 @@ export const emptyRunsView = (): RunsView => ({
 type ParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function reader(params: ParamsLike) {
-  if (params instanceof URLSearchParams) return { all: (k: string) => params.getAll(k), has: (k: string) => params.has(k) };
+  if (params instanceof URLSearchParams)
+    return { all: (k: string) => params.getAll(k), has: (k: string) => params.has(k) };
   return {
     all: (k: string) => {
       const v = params[k];
@@ -78,7 +85,10 @@ export function parseColumn(id: string): ColumnRef | null {
   let key = id.slice(dot + 1);
   if (prefix === 'params') return { type: 'param', key };
   if (prefix === 'tags') return { type: 'tag', key };
-  if (prefix === 'attributes') return (SORTABLE_ATTRIBUTES as readonly string[]).includes(key) ? { type: 'attribute', key: key as SortableAttribute } : null;
+  if (prefix === 'attributes')
+    return (SORTABLE_ATTRIBUTES as readonly string[]).includes(key)
+      ? { type: 'attribute', key: key as SortableAttribute }
+      : null;
   if (prefix !== 'metrics') return null;
   let agg: MetricAgg = 'latest';
   const at = key.lastIndexOf('@');
@@ -108,7 +118,7 @@ export function columnLabel(ref: ColumnRef): string {
   return ref.key;
 }
 
-const uniq = <T,>(xs: T[]) => [...new Set(xs)];
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 export function parseRunsView(params: ParamsLike): RunsView {
   const r = reader(params);
@@ -116,8 +126,15 @@ export function parseRunsView(params: ParamsLike): RunsView {
   const view = emptyRunsView();
   view.filter = (first('filter') ?? '').slice(0, 10_000);
   view.status = uniq(r.all('status').filter((s): s is RunStatus => (RUN_STATUSES as readonly string[]).includes(s)));
-  view.approach = uniq(r.all('approach').filter((s): s is RunApproach => (RUN_APPROACHES as readonly string[]).includes(s)));
-  view.experiments = uniq(r.all('exp').filter((s) => /^\d{1,15}$/.test(s)).map(Number));
+  view.approach = uniq(
+    r.all('approach').filter((s): s is RunApproach => (RUN_APPROACHES as readonly string[]).includes(s)),
+  );
+  view.experiments = uniq(
+    r
+      .all('exp')
+      .filter((s) => /^\d{1,15}$/.test(s))
+      .map(Number),
+  );
   const since = first('since');
   view.since = since && Object.hasOwn(TIME_PRESETS, since) ? (since as TimePreset) : null;
   const from = first('from');
@@ -131,7 +148,10 @@ export function parseRunsView(params: ParamsLike): RunsView {
   view.page = Number.isSafeInteger(page) && page >= 1 ? page : 1;
   const size = Number(first('size'));
   view.pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE;
-  view.selected = uniq((first('sel') ?? '').split(',').filter((id) => /^[0-9a-f]{1,64}$/i.test(id))).slice(0, MAX_SELECTED);
+  view.selected = uniq((first('sel') ?? '').split(',').filter((id) => /^[0-9a-f]{1,64}$/i.test(id))).slice(
+    0,
+    MAX_SELECTED,
+  );
   return view;
 }
 
@@ -173,7 +193,11 @@ export function updateRunsView(view: RunsView, patch: Partial<RunsView>): RunsVi
 /** Clicking a header: sort by it descending first (best metric on top), then ascending, then back. */
 export function nextSort(current: Sort | null, column: string): Sort {
   const effective = current ?? DEFAULT_SORT;
-  if (effective.column !== column) return { column, ascending: column === 'attributes.run_name' || column === 'attributes.user_id' || column === 'attributes.status' };
+  if (effective.column !== column)
+    return {
+      column,
+      ascending: column === 'attributes.run_name' || column === 'attributes.user_id' || column === 'attributes.status',
+    };
   return { column, ascending: !effective.ascending };
 }
 
@@ -213,7 +237,8 @@ type RunValues = {
 /** A run's value in a param, tag or metric column; null when the run has none. */
 export function columnValue(ref: ColumnRef, data: RunValues | undefined): string | number | null {
   if (!data || ref.type === 'attribute') return null;
-  if (ref.type !== 'metric') return (ref.type === 'param' ? data.params : data.tags).find((p) => p.key === ref.key)?.value ?? null;
+  if (ref.type !== 'metric')
+    return (ref.type === 'param' ? data.params : data.tags).find((p) => p.key === ref.key)?.value ?? null;
   const m = data.metrics.find((x) => x.key === ref.key);
   if (!m) return null;
   return ref.agg === 'min' ? m.minValue : ref.agg === 'max' ? m.maxValue : m.value;

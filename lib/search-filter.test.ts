@@ -12,7 +12,7 @@ describe('parseSearchFilter', () => {
   it('accepts attributes, quoted keys, dotted tag keys and IN lists', () => {
     expect(
       parseSearchFilter(
-        'attributes.status = "FINISHED" AND metrics."val loss" <= 1e-3 AND tags.mlflow.source.git.commit != \'abc\' AND attributes.run_id IN (\'a\', \'b\')',
+        "attributes.status = \"FINISHED\" AND metrics.\"val loss\" <= 1e-3 AND tags.mlflow.source.git.commit != 'abc' AND attributes.run_id IN ('a', 'b')",
       ),
     ).toEqual([
       { type: 'attribute', key: 'status', comparator: '=', value: 'FINISHED' },
@@ -40,14 +40,16 @@ describe('parseSearchFilter', () => {
     ["params.lr = '0.01", /Unterminated/],
     ['metrics.acc >', /Missing value/],
     ["metrics.acc > 1 params.lr = '1'", /Expected AND/],
-    ["metrics.acc > 1 AND", /Dangling AND/],
+    ['metrics.acc > 1 AND', /Dangling AND/],
     ["params.x = '1'; DROP TABLE runs", /Unexpected character ';'/],
   ])('rejects %s with a clear message', (filter, message) => {
     expect(() => parseSearchFilter(filter)).toThrow(FilterSyntaxError);
     expect(() => parseSearchFilter(filter)).toThrow(message);
   });
   it('keeps SQL metacharacters inside string values as data', () => {
-    expect(parseSearchFilter(`tags.note = "x' OR 1=1 --"`)).toEqual([{ type: 'tag', key: 'note', comparator: '=', value: "x' OR 1=1 --" }]);
+    expect(parseSearchFilter(`tags.note = "x' OR 1=1 --"`)).toEqual([
+      { type: 'tag', key: 'note', comparator: '=', value: "x' OR 1=1 --" },
+    ]);
     expect(parseSearchFilter("params.q LIKE '%_\\%'")[0]).toMatchObject({ value: '%_\\%' });
   });
 });

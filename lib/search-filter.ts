@@ -2,8 +2,14 @@
 // `<entity>.<key> <comparator> <value>`. Parsed into clauses that db/queries turn into bound SQL.
 
 export type EntityType = 'metric' | 'param' | 'tag' | 'attribute' | 'dataset';
-export type Comparator = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN' | 'IS NULL' | 'IS NOT NULL';
-export type Clause = { type: EntityType; key: string; comparator: Comparator; value: number | string | string[] | null };
+export type Comparator =
+  '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN' | 'IS NULL' | 'IS NOT NULL';
+export type Clause = {
+  type: EntityType;
+  key: string;
+  comparator: Comparator;
+  value: number | string | string[] | null;
+};
 export type OrderBy = { type: EntityType; key: string; ascending: boolean };
 
 export class FilterSyntaxError extends Error {
@@ -33,9 +39,22 @@ const ENTITY_PREFIXES: Record<string, EntityType> = {
   datasets: 'dataset',
 };
 
-export const STRING_ATTRIBUTES = ['run_name', 'status', 'user_id', 'artifact_uri', 'run_id', 'lifecycle_stage'] as const;
+export const STRING_ATTRIBUTES = [
+  'run_name',
+  'status',
+  'user_id',
+  'artifact_uri',
+  'run_id',
+  'lifecycle_stage',
+] as const;
 export const NUMERIC_ATTRIBUTES = ['start_time', 'end_time', 'created'] as const;
-const ATTRIBUTE_ALIASES: Record<string, string> = { run_id: 'run_id', run_uuid: 'run_id', 'run name': 'run_name', created: 'start_time', Created: 'start_time' };
+const ATTRIBUTE_ALIASES: Record<string, string> = {
+  run_id: 'run_id',
+  run_uuid: 'run_id',
+  'run name': 'run_name',
+  created: 'start_time',
+  Created: 'start_time',
+};
 // Own keys only: a name such as 'constructor' must not find Object.prototype's.
 const aliasOf = (name: string) => (Object.hasOwn(ATTRIBUTE_ALIASES, name) ? ATTRIBUTE_ALIASES[name]! : name);
 const DATASET_KEYS = ['name', 'digest', 'context'];
@@ -70,7 +89,8 @@ export function tokenize(input: string): Token[] {
         text += input[j];
         j++;
       }
-      if (j >= input.length) throw new FilterSyntaxError(`Unterminated quoted text starting at position ${pos + 1}.`, pos);
+      if (j >= input.length)
+        throw new FilterSyntaxError(`Unterminated quoted text starting at position ${pos + 1}.`, pos);
       // Backticks and double quotes may quote an identifier's key part; the parser decides from context.
       tokens.push({ kind: 'string', text, pos });
       i = j + 1;
@@ -130,7 +150,11 @@ function splitIdentifier(text: string, pos: number): { type: EntityType; key: st
   const prefix = text.slice(0, dot);
   const type = Object.hasOwn(ENTITY_PREFIXES, prefix.toLowerCase()) ? ENTITY_PREFIXES[prefix.toLowerCase()] : undefined;
   const key = text.slice(dot + 1);
-  if (!type) throw new FilterSyntaxError(`Invalid entity type '${prefix}' at position ${pos + 1}: expected metrics, params, tags, attributes or datasets.`, pos);
+  if (!type)
+    throw new FilterSyntaxError(
+      `Invalid entity type '${prefix}' at position ${pos + 1}: expected metrics, params, tags, attributes or datasets.`,
+      pos,
+    );
   if (!key) throw new FilterSyntaxError(`Missing key after '${prefix}.' at position ${pos + 1}.`, pos);
   if (type === 'attribute') {
     const attr = aliasOf(key);
@@ -143,7 +167,10 @@ function splitIdentifier(text: string, pos: number): { type: EntityType; key: st
     return { type, key: attr };
   }
   if (type === 'dataset' && !DATASET_KEYS.includes(key)) {
-    throw new FilterSyntaxError(`Invalid dataset key '${key}' at position ${pos + 1}: use datasets.name, datasets.digest or datasets.context.`, pos);
+    throw new FilterSyntaxError(
+      `Invalid dataset key '${key}' at position ${pos + 1}: use datasets.name, datasets.digest or datasets.context.`,
+      pos,
+    );
   }
   return { type, key };
 }
@@ -164,7 +191,8 @@ export function nextClauseIndex(tokens: FilterToken[], i: number): number | null
     if (i + 1 >= tokens.length) throw new FilterSyntaxError(`Dangling AND at position ${next.pos + 1}.`, next.pos);
     return i + 1;
   }
-  if (word === 'OR') throw new FilterSyntaxError(`OR is not supported (position ${next.pos + 1}): only AND joins clauses.`, next.pos);
+  if (word === 'OR')
+    throw new FilterSyntaxError(`OR is not supported (position ${next.pos + 1}): only AND joins clauses.`, next.pos);
   throw new FilterSyntaxError(`Expected AND at position ${next.pos + 1}.`, next.pos);
 }
 
@@ -180,9 +208,16 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
   while (i < tokens.length) {
     const identTok = tokens[i++]!;
     if (identTok.kind !== 'ident') {
-      throw new FilterSyntaxError(`Expected an identifier such as metrics.accuracy at position ${identTok.pos + 1}.`, identTok.pos);
+      throw new FilterSyntaxError(
+        `Expected an identifier such as metrics.accuracy at position ${identTok.pos + 1}.`,
+        identTok.pos,
+      );
     }
-    if (isWord(identTok, 'OR')) throw new FilterSyntaxError(`OR is not supported (position ${identTok.pos + 1}): only AND joins clauses.`, identTok.pos);
+    if (isWord(identTok, 'OR'))
+      throw new FilterSyntaxError(
+        `OR is not supported (position ${identTok.pos + 1}): only AND joins clauses.`,
+        identTok.pos,
+      );
     const { type, key } = splitIdentifier(identTok.text, identTok.pos);
     const numeric = type === 'metric' || (type === 'attribute' && isNumericAttribute(key));
     // Comparator
@@ -201,7 +236,8 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
         i++;
         comparator = 'IS NOT NULL';
       } else comparator = 'IS NULL';
-      if (!isWord(tokens[i], 'NULL')) throw new FilterSyntaxError(`Expected NULL after IS at position ${opTok.pos + 1}.`, opTok.pos);
+      if (!isWord(tokens[i], 'NULL'))
+        throw new FilterSyntaxError(`Expected NULL after IS at position ${opTok.pos + 1}.`, opTok.pos);
       i++;
     } else throw new FilterSyntaxError(`Invalid comparator near position ${opTok.pos + 1}.`, opTok.pos);
 
@@ -225,25 +261,39 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
     let value: Clause['value'] = null;
     if (comparator === 'IN' || comparator === 'NOT IN') {
       const open = tokens[i++];
-      if (open?.kind !== 'punct' || open.text !== '(') throw new FilterSyntaxError(`Expected '(' after ${comparator} at position ${opTok.pos + 1}.`, opTok.pos);
+      if (open?.kind !== 'punct' || open.text !== '(')
+        throw new FilterSyntaxError(`Expected '(' after ${comparator} at position ${opTok.pos + 1}.`, opTok.pos);
       const list: string[] = [];
       for (;;) {
         const t = tokens[i++];
-        if (t?.kind !== 'string') throw new FilterSyntaxError(`Expected a quoted value in the ${comparator} list near position ${(t ?? open).pos + 1}.`, (t ?? open).pos);
+        if (t?.kind !== 'string')
+          throw new FilterSyntaxError(
+            `Expected a quoted value in the ${comparator} list near position ${(t ?? open).pos + 1}.`,
+            (t ?? open).pos,
+          );
         list.push(t.text);
         const sep = tokens[i++];
         if (sep?.kind === 'punct' && sep.text === ')') break;
-        if (sep?.kind !== 'punct' || sep.text !== ',') throw new FilterSyntaxError(`Expected ',' or ')' in the ${comparator} list near position ${(sep ?? t).pos + 1}.`, (sep ?? t).pos);
+        if (sep?.kind !== 'punct' || sep.text !== ',')
+          throw new FilterSyntaxError(
+            `Expected ',' or ')' in the ${comparator} list near position ${(sep ?? t).pos + 1}.`,
+            (sep ?? t).pos,
+          );
       }
       value = list;
     } else if (comparator !== 'IS NULL' && comparator !== 'IS NOT NULL') {
       const v = tokens[i++];
       if (!v) throw new FilterSyntaxError(`Missing value after '${identTok.text} ${comparator}'.`, opTok.pos);
       if (numeric) {
-        if (v.kind !== 'number') throw new FilterSyntaxError(`Expected a number for ${identTok.text} at position ${v.pos + 1}.`, v.pos);
+        if (v.kind !== 'number')
+          throw new FilterSyntaxError(`Expected a number for ${identTok.text} at position ${v.pos + 1}.`, v.pos);
         value = v.value;
       } else {
-        if (v.kind !== 'string') throw new FilterSyntaxError(`Expected a quoted string for ${identTok.text} at position ${v.pos + 1}, e.g. '0.01'.`, v.pos);
+        if (v.kind !== 'string')
+          throw new FilterSyntaxError(
+            `Expected a quoted string for ${identTok.text} at position ${v.pos + 1}, e.g. '0.01'.`,
+            v.pos,
+          );
         value = v.text;
       }
     }

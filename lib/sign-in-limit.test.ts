@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_SECONDS, clientIp, retryMessage, signInKeys, signInVerdict } from './sign-in-limit';
+import {
+  SIGN_IN_LIMITS,
+  SIGN_IN_WINDOW_SECONDS,
+  clientIp,
+  retryMessage,
+  signInKeys,
+  signInVerdict,
+} from './sign-in-limit';
 
 const start = new Date('2026-05-01T10:00:00Z');
 const windowEnd = new Date(start.getTime() + SIGN_IN_WINDOW_SECONDS * 1000);
@@ -15,7 +22,10 @@ describe('signInVerdict', () => {
   });
 
   it('refuses the attempt after the fifth failure for an email, until that window ends', () => {
-    expect(signInVerdict([{ key: 'email:a@example.com', failures: 6, windowStartedAt: start }])).toEqual({ limited: true, retryAt: windowEnd });
+    expect(signInVerdict([{ key: 'email:a@example.com', failures: 6, windowStartedAt: start }])).toEqual({
+      limited: true,
+      retryAt: windowEnd,
+    });
   });
 
   it('refuses the attempt after thirty failures from one address, whatever the email', () => {
@@ -44,13 +54,18 @@ describe('retryMessage', () => {
     [60_001, 'Try again in 2 minutes.'],
     [14 * 60_000 + 1, 'Try again in 15 minutes.'],
   ])('%i ms before the window ends → %s', (ms, text) => {
-    expect(retryMessage(windowEnd, new Date(windowEnd.getTime() - ms))).toBe(`Too many failed sign-in attempts. ${text}`);
+    expect(retryMessage(windowEnd, new Date(windowEnd.getTime() - ms))).toBe(
+      `Too many failed sign-in attempts. ${text}`,
+    );
   });
 });
 
 describe('signInKeys and clientIp', () => {
   it('normalizes the email so case and spaces do not make a fresh counter', () => {
-    expect(signInKeys('  Alice@Example.COM ', '203.0.113.9')).toEqual({ email: 'email:alice@example.com', ip: 'ip:203.0.113.9' });
+    expect(signInKeys('  Alice@Example.COM ', '203.0.113.9')).toEqual({
+      email: 'email:alice@example.com',
+      ip: 'ip:203.0.113.9',
+    });
     expect(signInKeys('a@example.com', null)).toEqual({ email: 'email:a@example.com', ip: null });
   });
 

@@ -17,9 +17,19 @@ import {
   projectSuccess,
 } from './success-metrics';
 
-const higher = (target: number): MetricTarget => ({ direction: 'higher_better', target, rangeMin: null, rangeMax: null });
+const higher = (target: number): MetricTarget => ({
+  direction: 'higher_better',
+  target,
+  rangeMin: null,
+  rangeMax: null,
+});
 const lower = (target: number): MetricTarget => ({ direction: 'lower_better', target, rangeMin: null, rangeMax: null });
-const range = (min: number, max: number): MetricTarget => ({ direction: 'range', target: null, rangeMin: min, rangeMax: max });
+const range = (min: number, max: number): MetricTarget => ({
+  direction: 'range',
+  target: null,
+  rangeMin: min,
+  rangeMax: max,
+});
 const binary: MetricTarget = { direction: 'binary', target: null, rangeMin: null, rangeMax: null };
 
 describe('isAchieved', () => {
@@ -176,7 +186,10 @@ describe('plannedLine', () => {
       { at: 0, value: 0.7 },
       { at: 10, value: 0.9 },
     ]);
-    expect(plannedLine({ ...range(50, 70), startValue: 90, createdAt: 0, deadline: 10 })![1]).toEqual({ at: 10, value: 70 });
+    expect(plannedLine({ ...range(50, 70), startValue: 90, createdAt: 0, deadline: 10 })![1]).toEqual({
+      at: 10,
+      value: 70,
+    });
     expect(plannedLine({ ...binary, startValue: null, createdAt: 0, deadline: 10 })![1]).toEqual({ at: 10, value: 1 });
     expect(plannedLine({ ...higher(1), startValue: null, createdAt: 0, deadline: 10 })).toBeNull();
   });
@@ -191,11 +204,20 @@ describe('projectSuccess', () => {
         { name: 'cost', isPrimary: false, achieved: false },
       ]),
     ).toEqual({ success: false, primaryCount: 2, missing: ['latency'] });
-    expect(projectSuccess([{ name: 'accuracy', isPrimary: true, achieved: true }, { name: 'cost', isPrimary: false, achieved: false }]).success).toBe(true);
+    expect(
+      projectSuccess([
+        { name: 'accuracy', isPrimary: true, achieved: true },
+        { name: 'cost', isPrimary: false, achieved: false },
+      ]).success,
+    ).toBe(true);
   });
 
   it('is not a success without any primary metric', () => {
-    expect(projectSuccess([{ name: 'cost', isPrimary: false, achieved: true }])).toEqual({ success: false, primaryCount: 0, missing: [] });
+    expect(projectSuccess([{ name: 'cost', isPrimary: false, achieved: true }])).toEqual({
+      success: false,
+      primaryCount: 0,
+      missing: [],
+    });
   });
 });
 

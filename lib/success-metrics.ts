@@ -223,17 +223,33 @@ export function metricDefinitionError(d: MetricDefinition): { field: string; mes
   if (d.direction === 'range') {
     if (d.rangeMin === null) return { field: 'rangeMin', message: 'Enter the lowest acceptable value' };
     if (d.rangeMax === null) return { field: 'rangeMax', message: 'Enter the highest acceptable value' };
-    if (d.rangeMin > d.rangeMax) return { field: 'rangeMax', message: 'The highest value must not be below the lowest' };
+    if (d.rangeMin > d.rangeMax)
+      return { field: 'rangeMax', message: 'The highest value must not be below the lowest' };
   }
-  if (d.direction !== 'binary' && d.startValue === null) return { field: 'startValue', message: 'Enter the value today, where the line to the target starts' };
-  if (d.source !== 'manual' && !d.sourceKey) return { field: 'sourceKey', message: 'Name the metric key to read, e.g. accuracy' };
-  if ((d.source === 'production_model' || d.source === 'monitoring') && !d.sourceModel) return { field: 'sourceModel', message: 'Name the registered model' };
+  if (d.direction !== 'binary' && d.startValue === null)
+    return { field: 'startValue', message: 'Enter the value today, where the line to the target starts' };
+  if (d.source !== 'manual' && !d.sourceKey)
+    return { field: 'sourceKey', message: 'Name the metric key to read, e.g. accuracy' };
+  if ((d.source === 'production_model' || d.source === 'monitoring') && !d.sourceModel)
+    return { field: 'sourceModel', message: 'Name the registered model' };
   return null;
 }
 
 /** What the other person saved, for the conflict message a stale save gets. */
-export function describeMetric(m: MetricDefinition & { name: string; unit: string; deadline: string; isPrimary: boolean; kind: MetricKind; ownerName?: string | null }): string {
-  const source = m.source === 'manual' ? SOURCE_LABELS.manual : `${SOURCE_LABELS[m.source]} ${m.sourceModel ? `${m.sourceModel} · ` : ''}${m.sourceKey}`;
+export function describeMetric(
+  m: MetricDefinition & {
+    name: string;
+    unit: string;
+    deadline: string;
+    isPrimary: boolean;
+    kind: MetricKind;
+    ownerName?: string | null;
+  },
+): string {
+  const source =
+    m.source === 'manual'
+      ? SOURCE_LABELS.manual
+      : `${SOURCE_LABELS[m.source]} ${m.sourceModel ? `${m.sourceModel} · ` : ''}${m.sourceKey}`;
   return [
     `name “${m.name}”`,
     `${KIND_LABELS[m.kind].toLowerCase()}${m.isPrimary ? ', primary' : ''}`,
@@ -246,7 +262,10 @@ export function describeMetric(m: MetricDefinition & { name: string; unit: strin
 }
 
 /** One row per instant for the history chart: the recorded value and the planned line, either may be missing. */
-export function historyChartData(history: ReadonlyArray<{ at: number; value: number }>, planned: ReadonlyArray<{ at: number; value: number }> | null) {
+export function historyChartData(
+  history: ReadonlyArray<{ at: number; value: number }>,
+  planned: ReadonlyArray<{ at: number; value: number }> | null,
+) {
   const rows = new Map<number, { at: number; actual?: number; planned?: number }>();
   for (const p of history) rows.set(p.at, { ...rows.get(p.at), at: p.at, actual: p.value });
   for (const p of planned ?? []) rows.set(p.at, { ...rows.get(p.at), at: p.at, planned: p.value });

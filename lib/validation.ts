@@ -10,7 +10,8 @@ export function describeZodError(error: z.ZodError): { message: string; fieldErr
     (fieldErrors[key] ??= []).push(issue.message);
   }
   const first = error.issues[0];
-  const where = first && first.path.length ? `Invalid value for '${first.path.map(String).join('.')}'` : 'Invalid input';
+  const where =
+    first && first.path.length ? `Invalid value for '${first.path.map(String).join('.')}'` : 'Invalid input';
   return { message: first ? `${where}: ${first.message}` : 'Invalid input', fieldErrors };
 }
 
@@ -21,7 +22,10 @@ const isUnstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
  * The first string (value or key) Postgres cannot store — a NUL character, or an unpaired UTF-16 surrogate, which
  * has no UTF-8 form — as a 4xx answer naming the field, or null. Plain objects and arrays are searched `maxDepth` deep.
  */
-export function describeUnstorableText(value: unknown, maxDepth = 64): { message: string; fieldErrors: FieldErrors } | null {
+export function describeUnstorableText(
+  value: unknown,
+  maxDepth = 64,
+): { message: string; fieldErrors: FieldErrors } | null {
   const find = (v: unknown, path: string[]): string[] | null => {
     if (typeof v === 'string') return isUnstorable(v) ? path : null;
     if (v === null || typeof v !== 'object' || path.length >= maxDepth) return null;
@@ -37,7 +41,10 @@ export function describeUnstorableText(value: unknown, maxDepth = 64): { message
   const path = find(value, []);
   if (!path) return null;
   const key = path.length ? path.join('.') : '_';
-  return { message: `${path.length ? `Invalid value for '${key}'` : 'Invalid input'}: ${UNSTORABLE}.`, fieldErrors: { [key]: [UNSTORABLE] } };
+  return {
+    message: `${path.length ? `Invalid value for '${key}'` : 'Invalid input'}: ${UNSTORABLE}.`,
+    fieldErrors: { [key]: [UNSTORABLE] },
+  };
 }
 
 /** FormData → plain object; repeated keys become arrays, File entries are kept. */
@@ -62,7 +69,12 @@ export const slugSchema = z
   .max(48, 'Use at most 48 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes');
 
-export const emailSchema = z.string().trim().toLowerCase().max(254, 'Use at most 254 characters').pipe(z.email('Enter a valid email address'));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Use at most 254 characters')
+  .pipe(z.email('Enter a valid email address'));
 export const passwordSchema = z.string().min(8, 'Use at least 8 characters').max(128, 'Use at most 128 characters');
 export const nameSchema = (max = 120) => z.string().trim().min(1, 'Required').max(max, `Use at most ${max} characters`);
 

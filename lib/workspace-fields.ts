@@ -1,16 +1,14 @@
 // Form fields shared by the workspace's server actions (metrics, risks, problem tree, report).
 import { z } from 'zod';
 
-const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v);
+const blankToNull = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v;
 
 /** A number typed in a form, or nothing. */
-export const optionalNumber = z.preprocess(
-  (v) => {
-    const b = blankToNull(v);
-    return typeof b === 'string' ? Number(b.trim()) : b;
-  },
-  z.number('Enter a number').nullable(),
-);
+export const optionalNumber = z.preprocess((v) => {
+  const b = blankToNull(v);
+  return typeof b === 'string' ? Number(b.trim()) : b;
+}, z.number('Enter a number').nullable());
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);

@@ -49,7 +49,8 @@ const asActor = (user: { id: string; isAdmin: boolean }): Actor => ({ id: user.i
 
 async function requireUser(db: Db, email: string, option: string) {
   const user = await getUserByEmail(db, email);
-  if (!user) throw new DomainError('not_found', `No user has the email ${email}. Create it first with create-user.`, option);
+  if (!user)
+    throw new DomainError('not_found', `No user has the email ${email}. Create it first with create-user.`, option);
   return user;
 }
 
@@ -69,7 +70,12 @@ const COMMANDS: Record<string, Command> = {
         name: { type: 'string', value: 'N', help: 'display name (default: the part of the email before @)' },
         admin: { type: 'boolean', help: 'make the user an instance administrator' },
       },
-      schema: z.object({ email: emailSchema, password: passwordSchema, name: nameSchema().optional(), admin: z.boolean().default(false) }),
+      schema: z.object({
+        email: emailSchema,
+        password: passwordSchema,
+        name: nameSchema().optional(),
+        admin: z.boolean().default(false),
+      }),
     },
     async (db, input) => {
       // Actor null: the query records the new user as the author of their own creation, as at first-admin setup.
@@ -87,7 +93,12 @@ const COMMANDS: Record<string, Command> = {
     {
       summary: 'Create a project owned by an existing user',
       options: {
-        slug: { type: 'string', required: true, value: 'S', help: 'URL name: lowercase letters, digits, single dashes' },
+        slug: {
+          type: 'string',
+          required: true,
+          value: 'S',
+          help: 'URL name: lowercase letters, digits, single dashes',
+        },
         name: { type: 'string', required: true, value: 'N', help: 'display name' },
         owner: { type: 'string', required: true, value: 'E', help: "the owner's email" },
         problem: { type: 'string', value: 'TEXT', help: 'problem statement' },
@@ -97,7 +108,11 @@ const COMMANDS: Record<string, Command> = {
     async (db, input) => {
       const owner = await requireUser(db, input.owner, 'owner');
       // createProject needs an Actor (the stage history row names one): the owner, on whose behalf the project is made.
-      const project = await createProject(db, asActor(owner), { slug: input.slug, name: input.name, problemStatement: input.problem });
+      const project = await createProject(db, asActor(owner), {
+        slug: input.slug,
+        name: input.name,
+        problemStatement: input.problem,
+      });
       return `Created project ${project.slug} (${project.name}) owned by ${owner.email}.`;
     },
   ),
@@ -128,11 +143,15 @@ const COMMANDS: Record<string, Command> = {
 
   'create-token': defineCommand(
     {
-      summary: "Create an API token for a project member; prints the token alone (it is shown only once)",
+      summary: 'Create an API token for a project member; prints the token alone (it is shown only once)',
       options: {
         project: { type: 'string', required: true, value: 'S', help: "the project's slug" },
         email: { type: 'string', required: true, value: 'E', help: 'the member the token acts as' },
-        name: { type: 'string', value: 'N', help: `label shown in the project settings (default: "${DEFAULT_TOKEN_NAME}")` },
+        name: {
+          type: 'string',
+          value: 'N',
+          help: `label shown in the project settings (default: "${DEFAULT_TOKEN_NAME}")`,
+        },
       },
       schema: z.object({ project: slugSchema, email: emailSchema, name: nameSchema(80).default(DEFAULT_TOKEN_NAME) }),
     },
@@ -141,7 +160,11 @@ const COMMANDS: Record<string, Command> = {
       const user = await requireUser(db, input.email, 'email');
       // A token acts with its holder's role, so only members (or admins, owners everywhere) may hold one.
       if (!(await getProjectAccess(db, project.slug, asActor(user)))) {
-        throw new DomainError('forbidden', `${user.email} is not a member of ${project.slug}. Add them first with add-member.`, 'email');
+        throw new DomainError(
+          'forbidden',
+          `${user.email} is not a member of ${project.slug}. Add them first with add-member.`,
+          'email',
+        );
       }
       // The holder is recorded as the token's creator, as when a member creates one in the settings page.
       const { token } = await createApiToken(db, asActor(user), project.id, input.name);
@@ -211,7 +234,8 @@ function parseOptions(name: string, command: Command, args: string[]): Record<st
   const values: Record<string, string | boolean> = {};
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
-    if (token.kind === 'positional') throw new CliError(`unexpected argument "${token.value}" (options are written --name value)`, 2);
+    if (token.kind === 'positional')
+      throw new CliError(`unexpected argument "${token.value}" (options are written --name value)`, 2);
     if (token.name === 'help') return 'help';
     const spec = command.options[token.name];
     if (!spec) throw new CliError(`unknown option ${token.rawName} for ${name} (see: ${INVOCATION} help ${name})`, 2);

@@ -26,7 +26,8 @@ async function countRows(db: { execute: (query: SQL) => Promise<unknown> }): Pro
   );
   if (tables.length === 0) return {};
   const perTable = tables.map(
-    ({ schema, name }) => sql`select ${`${schema}.${name}`}::text as name, count(*) as n from ${sql.identifier(schema)}.${sql.identifier(name)}`,
+    ({ schema, name }) =>
+      sql`select ${`${schema}.${name}`}::text as name, count(*) as n from ${sql.identifier(schema)}.${sql.identifier(name)}`,
   );
   const rows = rowsOf<{ name: string; n: number | string }>(await db.execute(sql.join(perTable, sql` union all `)));
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
@@ -42,7 +43,8 @@ function formatBytes(n: number): string {
   return `${(n / 1024 ** 2).toFixed(1)} MB`;
 }
 
-const describeSummary = (s: Summary) => `${s.tables} tables, ${s.rows.toLocaleString('en-US')} rows, ${formatBytes(s.bytes)}`;
+const describeSummary = (s: Summary) =>
+  `${s.tables} tables, ${s.rows.toLocaleString('en-US')} rows, ${formatBytes(s.bytes)}`;
 
 /** The database's location for messages, and a connection string for libpq tools with the password moved to PGPASSWORD (kept out of `ps`). */
 function libpqTarget(databaseUrl: string) {
@@ -64,7 +66,9 @@ function runTool(command: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.
     child.on('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'ENOENT'
-          ? new CliError(`${command} was not found on PATH: install the PostgreSQL client tools (the server's major version or newer)`)
+          ? new CliError(
+              `${command} was not found on PATH: install the PostgreSQL client tools (the server's major version or newer)`,
+            )
           : err,
       );
     });
@@ -86,7 +90,8 @@ function hasPgData(dir: string): boolean {
 }
 
 function embeddedDir(config: DbConfig): string {
-  if (config.dataDir.startsWith('memory://')) throw new CliError('RUNBOARD_DATA_DIR is in memory (memory://): there is no folder to back up or restore', 2);
+  if (config.dataDir.startsWith('memory://'))
+    throw new CliError('RUNBOARD_DATA_DIR is in memory (memory://): there is no folder to back up or restore', 2);
   return path.resolve(config.dataDir);
 }
 
@@ -99,8 +104,13 @@ async function backupPostgres(databaseUrl: string, partial: string) {
       async (tx) => {
         const [row] = rowsOf<{ snapshot: string }>(await tx.execute(sql`select pg_export_snapshot() as snapshot`));
         const counts = await countRows(tx);
-        if (Object.keys(counts).length === 0) throw new CliError(`the database ${target.label} has no tables: is DATABASE_URL the right database?`);
-        await runTool('pg_dump', ['--format=custom', `--snapshot=${row!.snapshot}`, `--file=${partial}`, `--dbname=${target.url}`], target.env);
+        if (Object.keys(counts).length === 0)
+          throw new CliError(`the database ${target.label} has no tables: is DATABASE_URL the right database?`);
+        await runTool(
+          'pg_dump',
+          ['--format=custom', `--snapshot=${row!.snapshot}`, `--file=${partial}`, `--dbname=${target.url}`],
+          target.env,
+        );
         return counts;
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -147,14 +157,20 @@ async function restorePostgres(databaseUrl: string, file: string, force: boolean
     const inArchive = await archiveTables(file);
     const extra = Object.keys(existingCounts).filter((t) => !inArchive.has(t));
     if (extra.length > 0) {
-      throw new CliError(`${target.label} has tables the backup does not (${extra.join(', ')}): restore into an empty database instead`);
+      throw new CliError(
+        `${target.label} has tables the backup does not (${extra.join(', ')}): restore into an empty database instead`,
+      );
     }
     // pg_restore --clean drops tables a running instance is using: it would wait on their locks or pull data from under them.
     const [others] = rowsOf<{ n: number | string }>(
-      await handle.db.execute(sql`select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`),
+      await handle.db.execute(
+        sql`select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      ),
     );
     if (Number(others!.n) > 0) {
-      throw new CliError(`${others!.n} other session(s) are connected to ${target.label}: stop the Runboard instances using it first`);
+      throw new CliError(
+        `${others!.n} other session(s) are connected to ${target.label}: stop the Runboard instances using it first`,
+      );
     }
   } finally {
     await handle.close();
@@ -180,15 +196,24 @@ async function restoreEmbedded(config: DbConfig, file: string, force: boolean) {
   const staging = `${dir}.restoring-${process.pid}`;
   try {
     const occupied = fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
-    if (occupied && !hasPgData(dir)) throw new CliError(`${dir} exists and is not an embedded database: move it away or choose another RUNBOARD_DATA_DIR`);
+    if (occupied && !hasPgData(dir))
+      throw new CliError(
+        `${dir} exists and is not an embedded database: move it away or choose another RUNBOARD_DATA_DIR`,
+      );
     if (occupied && !force) {
-      throw new CliError(`there is already an embedded database at ${dir}. Pass --force to replace it (the current folder is kept beside it).`);
+      throw new CliError(
+        `there is already an embedded database at ${dir}. Pass --force to replace it (the current folder is kept beside it).`,
+      );
     }
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging, { recursive: true });
-    const pglite = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([fs.readFileSync(file)]) }).catch((err: unknown) => {
-      throw new CliError(`${file} could not be loaded as an embedded database: ${err instanceof Error ? err.message : String(err)}`);
-    });
+    const pglite = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([fs.readFileSync(file)]) }).catch(
+      (err: unknown) => {
+        throw new CliError(
+          `${file} could not be loaded as an embedded database: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      },
+    );
     let counts: Record<string, number>;
     try {
       counts = await countRows(drizzlePglite(pglite));
@@ -220,16 +245,21 @@ function backupKind(file: string): 'postgres' | 'pglite' {
   }
   if (head.equals(PG_DUMP_MAGIC)) return 'postgres';
   if (head.subarray(0, 2).equals(GZIP_MAGIC)) return 'pglite';
-  throw new CliError(`${file} is not a Runboard backup (neither a pg_dump custom-format archive nor a PGlite data-folder tarball)`);
+  throw new CliError(
+    `${file} is not a Runboard backup (neither a pg_dump custom-format archive nor a PGlite data-folder tarball)`,
+  );
 }
 
 async function backup(file: string): Promise<string> {
-  if (fs.existsSync(file)) throw new CliError(`${file} already exists: choose a new file name (backups are never overwritten)`, 2);
+  if (fs.existsSync(file))
+    throw new CliError(`${file} already exists: choose a new file name (backups are never overwritten)`, 2);
   const config = dbConfigFromEnv();
   // Written under a temporary name and renamed when complete, so a failed backup never leaves a file that looks whole.
   const partial = `${file}.partial-${process.pid}`;
   try {
-    const { counts, source } = config.databaseUrl ? await backupPostgres(config.databaseUrl, partial) : await backupEmbedded(config, partial);
+    const { counts, source } = config.databaseUrl
+      ? await backupPostgres(config.databaseUrl, partial)
+      : await backupEmbedded(config, partial);
     fs.renameSync(partial, file);
     return `Backed up ${source} to ${file}: ${describeSummary(summarize(counts, fs.statSync(file).size))}.`;
   } finally {
@@ -272,10 +302,15 @@ const USAGE = [
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'backup' && command !== 'restore') throw new CliError(`unknown command "${command ?? ''}" (use backup or restore)`, 2);
+  if (command !== 'backup' && command !== 'restore')
+    throw new CliError(`unknown command "${command ?? ''}" (use backup or restore)`, 2);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     throw new CliError((err as Error).message, 2);
   }
@@ -283,8 +318,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new CliError(`expected one backup file, got ${parsed.positionals.length} (see --help)`, 2);
-  if (command === 'backup' && parsed.values.force) throw new CliError('--force applies to restore only (backups are never overwritten)', 2);
+  if (parsed.positionals.length !== 1)
+    throw new CliError(`expected one backup file, got ${parsed.positionals.length} (see --help)`, 2);
+  if (command === 'backup' && parsed.values.force)
+    throw new CliError('--force applies to restore only (backups are never overwritten)', 2);
   const file = path.resolve(parsed.positionals[0]!);
   const line = command === 'backup' ? await backup(file) : await restore(file, parsed.values.force ?? false);
   process.stdout.write(`${line}\n`);

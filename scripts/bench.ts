@@ -33,7 +33,13 @@ const TARGETS = { ingestRatio: 0.5, seriesSpeedup: 20, seriesMs: 100, pageMs: 10
 
 const log = (line: string) => console.log(line);
 
-type Transport = { kind: 'http' | 'in-process'; baseUrl: string; fetch: FetchLike; note?: string; server?: RunningServer };
+type Transport = {
+  kind: 'http' | 'in-process';
+  baseUrl: string;
+  fetch: FetchLike;
+  note?: string;
+  server?: RunningServer;
+};
 
 async function chooseTransport(databaseUrl: string, handle: DbHandle): Promise<Transport> {
   const forced = process.env.BENCH_TRANSPORT;
@@ -48,7 +54,12 @@ async function chooseTransport(databaseUrl: string, handle: DbHandle): Promise<T
   log(`  measuring log-batch in-process (route handler called directly): ${note}`);
   provideDbHandle(handle);
   const { inProcessFetch } = await import('./mlflow-in-process');
-  return { kind: 'in-process', baseUrl: 'http://runboard.internal', fetch: inProcessFetch, note: `in-process, not HTTP: ${note}` };
+  return {
+    kind: 'in-process',
+    baseUrl: 'http://runboard.internal',
+    fetch: inProcessFetch,
+    note: `in-process, not HTTP: ${note}`,
+  };
 }
 
 async function main(): Promise<number> {
@@ -62,16 +73,33 @@ async function main(): Promise<number> {
     handle = await openDb(config);
     await migrateDb(handle, config);
     const db = handle.db;
-    const user = await createUser(db, null, { email: 'bench@example.com', name: 'Bench', password: 'bench-password-1' });
+    const user = await createUser(db, null, {
+      email: 'bench@example.com',
+      name: 'Bench',
+      password: 'bench-password-1',
+    });
     const actor = { id: user.id, isAdmin: false };
     const project = await createProject(db, actor, { slug: 'bench', name: 'Bench', problemStatement: '' });
     const experiment = await createExperiment(db, actor, project.id, { name: 'Ingest bench' });
     const { token } = await createApiToken(db, actor, project.id, 'bench');
     const figures: Figure[] = [];
 
-    log(`\n(1) ingest: ${WORKERS} concurrent clients × ${BATCHES} log-batch requests of 1000 metrics, ${ROUNDS} rounds`);
+    log(
+      `\n(1) ingest: ${WORKERS} concurrent clients × ${BATCHES} log-batch requests of 1000 metrics, ${ROUNDS} rounds`,
+    );
     transport = await chooseTransport(fresh.url, handle);
-    const ingest = await benchIngest({ db, projectId: project.id, experimentId: experiment.id, token, baseUrl: transport.baseUrl, fetch: transport.fetch, workers: WORKERS, batches: BATCHES, rounds: ROUNDS, log });
+    const ingest = await benchIngest({
+      db,
+      projectId: project.id,
+      experimentId: experiment.id,
+      token,
+      baseUrl: transport.baseUrl,
+      fetch: transport.fetch,
+      workers: WORKERS,
+      batches: BATCHES,
+      rounds: ROUNDS,
+      log,
+    });
     await transport.server?.stop();
     const ratio = ingest.apiRate / ingest.directRate;
     figures.push({
@@ -104,7 +132,9 @@ async function main(): Promise<number> {
       pass: series.seriesMs < TARGETS.seriesMs,
     });
 
-    log(`\n(3) runs table: ${fmtInt(RUNS)} runs × 20 params × 10 metrics; filter ${RUNS_TABLE_QUERY.filter}, sort ${RUNS_TABLE_QUERY.orderBy[0]}`);
+    log(
+      `\n(3) runs table: ${fmtInt(RUNS)} runs × 20 params × 10 metrics; filter ${RUNS_TABLE_QUERY.filter}, sort ${RUNS_TABLE_QUERY.orderBy[0]}`,
+    );
     const page = await benchRunsTable(db, project.id, RUNS, log);
     figures.push({
       name: `3 Runs page (${fmtInt(page.matched)} match, 50 rows), median`,
@@ -115,7 +145,9 @@ async function main(): Promise<number> {
       pass: page.pageMs < TARGETS.pageMs,
     });
 
-    log(`\n(4–5) model monitoring: 10,000-row prediction batches, drift checks over 1,000,000 predictions × 10 features`);
+    log(
+      `\n(4–5) model monitoring: 10,000-row prediction batches, drift checks over 1,000,000 predictions × 10 features`,
+    );
     figures.push(...(await benchMonitoring(handle, { log })).figures);
 
     log(`\n(6–7) A/B tests: assign for new units, results after 1,000 and ${fmtInt(AB_EVENTS)} events`);
@@ -123,7 +155,9 @@ async function main(): Promise<number> {
 
     log(`\n${printTable(figures)}\n`);
     const missed = figures.filter((f) => !f.pass);
-    log(`${missed.length ? `${missed.length} target(s) missed` : 'all targets met'} — bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    log(
+      `${missed.length ? `${missed.length} target(s) missed` : 'all targets met'} — bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
     return missed.length ? 1 : 0;
   } finally {
     await transport?.server?.stop();

@@ -103,7 +103,11 @@ export function describeCliFailure(err: unknown): { message: string; exitCode: n
   if (err instanceof DomainError) return { message: err.message, exitCode: 1 };
   const cause = rootCause(err);
   const detail = cause instanceof Error ? cause.message || cause.name : String(cause);
-  if (isTransientDbError(err)) return { message: `cannot reach the database (${detail}). Check DATABASE_URL and that Postgres is running.`, exitCode: 1 };
+  if (isTransientDbError(err))
+    return {
+      message: `cannot reach the database (${detail}). Check DATABASE_URL and that Postgres is running.`,
+      exitCode: 1,
+    };
   const hint = process.env.RUNBOARD_DEBUG ? '' : ' (set RUNBOARD_DEBUG=1 for details)';
   return { message: `unexpected failure: ${detail}${hint}`, exitCode: 1 };
 }

@@ -16,7 +16,11 @@ import type { WeatherDay } from '@/lib/ml/weather';
 const SERVICE_EMAIL = 'demo-extras@runboard.invalid';
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-async function has(db: Db, table: typeof risks | typeof sprints | typeof subProblems | typeof successMetrics, projectId: string) {
+async function has(
+  db: Db,
+  table: typeof risks | typeof sprints | typeof subProblems | typeof successMetrics,
+  projectId: string,
+) {
   const [row] = await db.select({ n: count() }).from(table).where(eq(table.projectId, projectId));
   return (row?.n ?? 0) > 0;
 }
@@ -83,9 +87,25 @@ async function seedWorkspace(db: Db, actor: Actor, projectId: string) {
     mitigationPct: 0,
     nextReviewDate: isoDay(20),
   });
-  const root = await createSubProblem(db, actor, projectId, { parentId: null, title: 'Will it rain tomorrow in Seattle?', description: '', ownerId: null, status: 'in_progress' });
-  for (const title of ['Find the signals that precede a rainy day', 'Predict the probability of rain tomorrow', 'Decide when to alert the field team']) {
-    await createSubProblem(db, actor, projectId, { parentId: root.id, title, description: '', ownerId: null, status: title.startsWith('Decide') ? 'not_started' : 'in_progress' });
+  const root = await createSubProblem(db, actor, projectId, {
+    parentId: null,
+    title: 'Will it rain tomorrow in Seattle?',
+    description: '',
+    ownerId: null,
+    status: 'in_progress',
+  });
+  for (const title of [
+    'Find the signals that precede a rainy day',
+    'Predict the probability of rain tomorrow',
+    'Decide when to alert the field team',
+  ]) {
+    await createSubProblem(db, actor, projectId, {
+      parentId: root.id,
+      title,
+      description: '',
+      ownerId: null,
+      status: title.startsWith('Decide') ? 'not_started' : 'in_progress',
+    });
   }
 }
 
@@ -94,7 +114,11 @@ export async function seedDemoExtras(db: Db, projectId: string, days: WeatherDay
   const service = await createServiceMember(db, projectId, { email: SERVICE_EMAIL, name: 'Demo seed', role: 'editor' });
   const actor = { id: service.id, isAdmin: false };
   try {
-    if (!(await has(db, successMetrics, projectId)) && !(await has(db, risks, projectId)) && !(await has(db, subProblems, projectId))) {
+    if (
+      !(await has(db, successMetrics, projectId)) &&
+      !(await has(db, risks, projectId)) &&
+      !(await has(db, subProblems, projectId))
+    ) {
       await seedWorkspace(db, actor, projectId);
       log('success metrics, risks and the problem tree added');
     }

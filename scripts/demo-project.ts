@@ -7,7 +7,14 @@ import { searchRuns } from '@/db/queries/run-search';
 import { createServiceMember, deleteServiceUser } from '@/db/queries/service-users';
 import { createApiToken } from '@/db/queries/tokens';
 import { listUsers } from '@/db/queries/users';
-import { type RunOutcome, type RunSpec, DEMO_EXPERIMENTS, LABEL_DEFINITION, demoPlan, runDemoTraining } from '@/lib/ml/demo-plan';
+import {
+  type RunOutcome,
+  type RunSpec,
+  DEMO_EXPERIMENTS,
+  LABEL_DEFINITION,
+  demoPlan,
+  runDemoTraining,
+} from '@/lib/ml/demo-plan';
 import { DEMO_SPLIT, positiveRate } from '@/lib/ml/features';
 import { type WeatherDay, weatherProfile, weatherSchemaJson } from '@/lib/ml/weather';
 import { DomainError } from '@/lib/errors';
@@ -43,7 +50,12 @@ export type SeedInput = {
   /** Only the first N planned runs (tests); the whole plan by default. */
   limit?: number;
 };
-export type SeedResult = { projectId: string; created: number; skipped: number; outcomes: { spec: RunSpec; outcome: RunOutcome }[] };
+export type SeedResult = {
+  projectId: string;
+  created: number;
+  skipped: number;
+  outcomes: { spec: RunSpec; outcome: RunOutcome }[];
+};
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -53,7 +65,9 @@ async function ensureProject(db: Db, log: (line: string) => void) {
   // The longest-standing admin owns it; on an instance without users it starts member-less (admins see every project).
   const owner = (await listUsers(db)).find((u) => u.isAdmin) ?? null;
   const project = await createProject(db, null, DEMO_PROJECT, owner?.id ?? null);
-  log(`created project "${project.slug}" (${owner ? `owner ${owner.email}` : 'no members yet: the first admin will see it'})`);
+  log(
+    `created project "${project.slug}" (${owner ? `owner ${owner.email}` : 'no members yet: the first admin will see it'})`,
+  );
   return project;
 }
 
@@ -101,7 +115,11 @@ function datasetInputs(input: SeedInput, outcome: RunOutcome): MlflowDatasetInpu
         name: 'seattle-weather-features',
         digest: sha256(JSON.stringify(table)).slice(0, DIGEST_LENGTH),
         source_type: 'code',
-        source: JSON.stringify({ derived_from: `seattle-weather@${rawHash.slice(0, DIGEST_LENGTH)}`, code: 'lib/ml/features.ts', feature_set: table.featureSet }),
+        source: JSON.stringify({
+          derived_from: `seattle-weather@${rawHash.slice(0, DIGEST_LENGTH)}`,
+          code: 'lib/ml/features.ts',
+          feature_set: table.featureSet,
+        }),
         schema: JSON.stringify({
           mlflow_colspec: [
             { type: 'string', name: 'date', required: true },
@@ -156,7 +174,11 @@ async function logRun(client: MlflowClient, experimentId: string, spec: RunSpec,
 
 async function ensureExperiment(client: MlflowClient, name: string): Promise<string> {
   const found = await client.getExperimentByName(name);
-  return found ? found.experiment_id : client.createExperiment(name, [{ key: 'mlflow.note.content', value: `${name} models for: ${LABEL_DEFINITION}.` }]);
+  return found
+    ? found.experiment_id
+    : client.createExperiment(name, [
+        { key: 'mlflow.note.content', value: `${name} models for: ${LABEL_DEFINITION}.` },
+      ]);
 }
 
 /**
@@ -177,10 +199,18 @@ export async function seedDemoProject(db: Db, input: SeedInput): Promise<SeedRes
   }
   // A project token needs a member to act as: a credential-less service member that is deleted afterwards.
   await deleteServiceUser(db, SERVICE_EMAIL);
-  const service = await createServiceMember(db, project.id, { email: SERVICE_EMAIL, name: 'Demo seed', role: 'editor' });
+  const service = await createServiceMember(db, project.id, {
+    email: SERVICE_EMAIL,
+    name: 'Demo seed',
+    role: 'editor',
+  });
   try {
     const { token } = await createApiToken(db, { id: service.id, isAdmin: false }, project.id, 'Demo seed');
-    const client = createMlflowClient({ baseUrl: input.baseUrl ?? 'http://runboard.internal', token, fetch: input.fetch });
+    const client = createMlflowClient({
+      baseUrl: input.baseUrl ?? 'http://runboard.internal',
+      token,
+      fetch: input.fetch,
+    });
     for (const runId of stale) await client.deleteRun(runId);
     if (stale.length) log(`deleted ${stale.length} unfinished run(s) left by an interrupted seed`);
     const experimentIds = new Map<string, string>();
@@ -195,11 +225,18 @@ export async function seedDemoProject(db: Db, input: SeedInput): Promise<SeedRes
       result.created++;
       result.outcomes.push({ spec, outcome });
       const v = outcome.valid;
-      log(`${label} [${spec.approach}] … acc ${v.accuracy.toFixed(3)} f1 ${v.f1.toFixed(3)} log-loss ${v.logLoss.toFixed(3)} (${seconds.toFixed(1)} s)`);
+      log(
+        `${label} [${spec.approach}] … acc ${v.accuracy.toFixed(3)} f1 ${v.f1.toFixed(3)} log-loss ${v.logLoss.toFixed(3)} (${seconds.toFixed(1)} s)`,
+      );
     }
     if (!registrySeeded) {
       const actor = { id: service.id, isAdmin: false };
-      await seedDemoRegistry(db, client, { projectId: project.id, actor, experimentIds: [...experimentIds.values()], log });
+      await seedDemoRegistry(db, client, {
+        projectId: project.id,
+        actor,
+        experimentIds: [...experimentIds.values()],
+        log,
+      });
     }
   } finally {
     await deleteServiceUser(db, SERVICE_EMAIL);

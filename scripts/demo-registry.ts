@@ -14,7 +14,14 @@ export const DEMO_ALIAS = 'champion';
 /** How many of the best runs become versions. */
 export const DEMO_VERSION_COUNT = 4;
 
-export type DemoCandidate = { runId: string; runName: string; approach: string; accuracy: number; f1: number; logLoss: number };
+export type DemoCandidate = {
+  runId: string;
+  runName: string;
+  approach: string;
+  accuracy: number;
+  f1: number;
+  logLoss: number;
+};
 
 async function findModel(db: Db, projectId: string) {
   return getRegisteredModel(db, projectId, DEMO_MODEL).catch((err: unknown) => {
@@ -49,7 +56,10 @@ export const describeCandidate = (c: DemoCandidate) =>
   `${c.runName} (${c.approach}): validation accuracy ${three(c.accuracy)}, F1 ${three(c.f1)}, log loss ${three(c.logLoss)} on the held-out 2014–2015 days.`;
 
 /** The roll back's reason, from the two versions' measured validation scores (the restored one has the best accuracy). */
-export function rollbackReason(restored: { version: string; c: DemoCandidate }, replaced: { version: string; c: DemoCandidate }): string {
+export function rollbackReason(
+  restored: { version: string; c: DemoCandidate },
+  replaced: { version: string; c: DemoCandidate },
+): string {
   const calibration = replaced.c.logLoss > restored.c.logLoss ? ' and its probabilities are worse calibrated' : '';
   return (
     `Version ${replaced.version} (${replaced.c.runName}) does not beat version ${restored.version} on the held-out days: ` +
@@ -87,7 +97,9 @@ export async function seedDemoRegistry(
       ],
     });
   }
-  const registered = new Map((await client.searchModelVersions(`name = '${DEMO_MODEL}'`)).map((v) => [v.run_id, v.version]));
+  const registered = new Map(
+    (await client.searchModelVersions(`name = '${DEMO_MODEL}'`)).map((v) => [v.run_id, v.version]),
+  );
   const versions: { version: string; c: DemoCandidate }[] = [];
   for (const c of best) {
     let version = registered.get(c.runId);
@@ -115,7 +127,9 @@ export async function seedDemoRegistry(
     if (second) {
       await client.transitionModelVersionStage(DEMO_MODEL, second.version, 'Production', true);
       await rollbackProduction(db, input.actor, input.projectId, DEMO_MODEL, rollbackReason(first!, second));
-      input.log(`registry: promoted version ${second.version} over version ${first!.version}, then rolled Production back to version ${first!.version}`);
+      input.log(
+        `registry: promoted version ${second.version} over version ${first!.version}, then rolled Production back to version ${first!.version}`,
+      );
     }
   }
   const current = await client.getRegisteredModel(DEMO_MODEL);

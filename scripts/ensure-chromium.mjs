@@ -8,9 +8,13 @@ const say = (msg) => process.stderr.write(`[ensure-chromium] ${msg}\n`);
 
 function playwrightOwn() {
   try {
-    const out = execFileSync(process.execPath, ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"],
+      {
+        encoding: 'utf8',
+      },
+    );
     return out && fs.existsSync(out) ? out : null;
   } catch {
     return null;
@@ -26,7 +30,10 @@ export function findChromium() {
 
 function run(cmd, args) {
   say(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync(cmd, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (r.status !== 0) throw new Error(`${cmd} exited with ${r.status}`);
 }
 

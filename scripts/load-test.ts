@@ -16,7 +16,15 @@ import { DEMO_MONITORED_MODEL } from '@/db/queries/monitoring-demo';
 import { createMlflowClient } from './mlflow-client';
 import { type RunningServer, ensureBuild, startNextServer } from './lib/next-server';
 import { runScript, verdict } from './lib/util';
-import { type Audit, auditMetricBatches, auditPassed, auditPredictionBatches, describeAudit, metricBatchBody, predictionBatchBody } from './lib/ledger';
+import {
+  type Audit,
+  auditMetricBatches,
+  auditPassed,
+  auditPredictionBatches,
+  describeAudit,
+  metricBatchBody,
+  predictionBatchBody,
+} from './lib/ledger';
 
 const SECONDS = Number(process.env.LOAD_SECONDS) || 60;
 const log = (line: string) => console.log(line);
@@ -32,7 +40,19 @@ type Route = {
   body?: (ctx: Record<string, unknown>) => { body: string; seq: number };
 };
 
-type RouteResult = { name: string; connections: number; requests: number; p50: number; p99: number; max: number; ok: number; client4xx: number; server5xx: number; errors: number; timeouts: number };
+type RouteResult = {
+  name: string;
+  connections: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+  ok: number;
+  client4xx: number;
+  server5xx: number;
+  errors: number;
+  timeouts: number;
+};
 
 function drive(baseUrl: string, route: Route, acked: number[]): Promise<RouteResult> {
   return new Promise((resolve, reject) => {
@@ -88,30 +108,48 @@ async function main(): Promise<number> {
   let handle: DbHandle | null = null;
   let server: RunningServer | null = null;
   try {
-    const seeded = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], { env: { ...process.env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
+    const seeded = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], {
+      env: { ...process.env, DATABASE_URL: fresh.url },
+      encoding: 'utf8',
+    });
     if (seeded.status !== 0) throw new Error(`seeding the demo project failed:\n${seeded.stdout}\n${seeded.stderr}`);
     log('  demo project seeded');
     handle = await openDb({ databaseUrl: fresh.url, dataDir: '' });
     const db = handle.db;
-    const admin = await createUser(db, null, { email: 'load@example.com', name: 'Load', password: PASSWORD, isAdmin: true });
+    const admin = await createUser(db, null, {
+      email: 'load@example.com',
+      name: 'Load',
+      password: PASSWORD,
+      isAdmin: true,
+    });
     // `next start` runs in production, where better-auth names its cookies with the __Secure- prefix.
     const cookie = (await signInCookie(db, admin.email, PASSWORD))
       .split('; ')
       .map((c) => `__Secure-${c}`)
       .join('; ');
-    const [project] = rowsOf<{ id: string }>(await db.execute(sql`select id from projects where slug = ${DEMO_PROJECT.slug}`));
+    const [project] = rowsOf<{ id: string }>(
+      await db.execute(sql`select id from projects where slug = ${DEMO_PROJECT.slug}`),
+    );
     if (!project) throw new Error('the demo project is missing after seeding');
     const { token } = await createApiToken(db, { id: admin.id, isAdmin: true }, project.id, 'load test');
-    const [experiment] = rowsOf<{ id: number }>(await db.execute(sql`select id from experiments where project_id = ${project.id} order by id limit 1`));
+    const [experiment] = rowsOf<{ id: number }>(
+      await db.execute(sql`select id from experiments where project_id = ${project.id} order by id limit 1`),
+    );
     const [template] = rowsOf<{ monitor_id: string; features: Record<string, unknown>; prediction: unknown }>(
-      await db.execute(sql`select p.monitor_id, p.features, p.prediction from predictions p join monitors m on m.id = p.monitor_id where m.project_id = ${project.id} limit 1`),
+      await db.execute(
+        sql`select p.monitor_id, p.features, p.prediction from predictions p join monitors m on m.id = p.monitor_id where m.project_id = ${project.id} limit 1`,
+      ),
     );
     if (!experiment || !template) throw new Error('the demo project has no experiment or no logged predictions');
 
     server = await startNextServer({ databaseUrl: fresh.url, log });
     const mlflow = createMlflowClient({ baseUrl: server.baseUrl, token, fetch: (url, init) => fetch(url, init) });
     const runIds: string[] = [];
-    for (let i = 0; i < 30; i++) runIds.push((await mlflow.createRun({ experimentId: String(experiment.id), runName: `load-${i}`, startTime: Date.now() })).run_id);
+    for (let i = 0; i < 30; i++)
+      runIds.push(
+        (await mlflow.createRun({ experimentId: String(experiment.id), runName: `load-${i}`, startTime: Date.now() }))
+          .run_id,
+      );
     const [someRun] = runIds;
 
     const api = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -121,7 +159,13 @@ async function main(): Promise<number> {
     let runCursor = 0;
     const routes: Route[] = [
       { name: 'page  overview', connections: 8, method: 'GET', path: `/${slug}`, headers: page },
-      { name: 'page  experiment runs', connections: 8, method: 'GET', path: `/${slug}/experiments/${experiment.id}`, headers: page },
+      {
+        name: 'page  experiment runs',
+        connections: 8,
+        method: 'GET',
+        path: `/${slug}/experiments/${experiment.id}`,
+        headers: page,
+      },
       { name: 'page  board', connections: 6, method: 'GET', path: `/${slug}/board`, headers: page },
       { name: 'page  monitoring', connections: 6, method: 'GET', path: `/${slug}/monitoring`, headers: page },
       {
@@ -130,9 +174,22 @@ async function main(): Promise<number> {
         method: 'POST',
         path: '/api/2.0/mlflow/runs/search',
         headers: api,
-        body: () => ({ body: JSON.stringify({ experiment_ids: [String(experiment.id)], filter: "attributes.status = 'FINISHED'", max_results: 50 }), seq: -1 }),
+        body: () => ({
+          body: JSON.stringify({
+            experiment_ids: [String(experiment.id)],
+            filter: "attributes.status = 'FINISHED'",
+            max_results: 50,
+          }),
+          seq: -1,
+        }),
       },
-      { name: 'api   metrics/get-history', connections: 10, method: 'GET', path: `/api/2.0/mlflow/metrics/get-history?run_id=${someRun}&metric_key=ledger_0`, headers: api },
+      {
+        name: 'api   metrics/get-history',
+        connections: 10,
+        method: 'GET',
+        path: `/api/2.0/mlflow/metrics/get-history?run_id=${someRun}&metric_key=ledger_0`,
+        headers: api,
+      },
       {
         name: 'write log-batch (100 metrics)',
         connections: 30,
@@ -159,8 +216,16 @@ async function main(): Promise<number> {
     ];
     // One request per route first: a route that does not answer 2xx would make the figures meaningless.
     for (const r of routes) {
-      const res = await fetch(`${server.baseUrl}${r.path}`, { method: r.method, headers: r.headers, body: r.body?.({}).body, redirect: 'manual' });
-      if (res.status < 200 || res.status > 299) throw new Error(`${r.name} answered ${res.status} ${res.headers.get('location') ?? ''} ${(await res.text()).slice(0, 300)}`);
+      const res = await fetch(`${server.baseUrl}${r.path}`, {
+        method: r.method,
+        headers: r.headers,
+        body: r.body?.({}).body,
+        redirect: 'manual',
+      });
+      if (res.status < 200 || res.status > 299)
+        throw new Error(
+          `${r.name} answered ${res.status} ${res.headers.get('location') ?? ''} ${(await res.text()).slice(0, 300)}`,
+        );
     }
     const total = routes.reduce((s, r) => s + r.connections, 0);
     log(`\n${total} concurrent clients for ${SECONDS} s on ${server.baseUrl}`);
@@ -168,13 +233,34 @@ async function main(): Promise<number> {
     const ackedPredictions: number[] = [];
     const ignored: number[] = [];
     const results = await Promise.all(
-      routes.map((r) => drive(server!.baseUrl, r, r.name.includes('log-batch') ? ackedMetrics : r.name.includes('predictions') ? ackedPredictions : ignored)),
+      routes.map((r) =>
+        drive(
+          server!.baseUrl,
+          r,
+          r.name.includes('log-batch') ? ackedMetrics : r.name.includes('predictions') ? ackedPredictions : ignored,
+        ),
+      ),
     );
 
     const head = ['Route', 'Clients', 'Requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '2xx', '4xx', '5xx', 'errors'];
-    const rows = results.map((r) => [r.name, r.connections, r.requests, (r.requests / SECONDS).toFixed(1), r.p50, r.p99, r.max, r.ok, r.client4xx, r.server5xx, r.errors + r.timeouts].map(String));
+    const rows = results.map((r) =>
+      [
+        r.name,
+        r.connections,
+        r.requests,
+        (r.requests / SECONDS).toFixed(1),
+        r.p50,
+        r.p99,
+        r.max,
+        r.ok,
+        r.client4xx,
+        r.server5xx,
+        r.errors + r.timeouts,
+      ].map(String),
+    );
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     log(['', line(head), ...rows.map(line)].join('\n'));
 
     const metricsAudit = await auditMetricBatches(db, runIds, ackedMetrics);
@@ -187,15 +273,26 @@ async function main(): Promise<number> {
     for (const r of results) if (r.ok === 0) failures.push(`${r.name}: no request completed`);
     const not2xx = sum((r) => r.requests - r.ok);
     if (not2xx > 0) failures.push(`${not2xx} responses were not 2xx (the load script's requests are all valid)`);
-    if (sum((r) => r.errors + r.timeouts) > 0) failures.push(`${sum((r) => r.errors + r.timeouts)} requests failed or timed out`);
-    const audits: [string, Audit][] = [['log-batch', metricsAudit], ['predictions', predictionsAudit]];
+    if (sum((r) => r.errors + r.timeouts) > 0)
+      failures.push(`${sum((r) => r.errors + r.timeouts)} requests failed or timed out`);
+    const audits: [string, Audit][] = [
+      ['log-batch', metricsAudit],
+      ['predictions', predictionsAudit],
+    ];
     for (const [what, a] of audits) {
-      if (!auditPassed(a)) failures.push(`${what}: acknowledged writes missing or partial (${a.lost.length} lost, ${a.partial.length} partial)`);
+      if (!auditPassed(a))
+        failures.push(
+          `${what}: acknowledged writes missing or partial (${a.lost.length} lost, ${a.partial.length} partial)`,
+        );
       if (a.acknowledged === 0) failures.push(`${what}: no write was acknowledged`);
     }
     const secrets = [token, PASSWORD, cookie.split('session_token=')[1]!.split(';')[0]!];
-    if (secrets.some((s) => server!.output().includes(s))) failures.push('the server log contains a token, password or session cookie');
-    return verdict(failures, `load test passed: ${sum((r) => r.requests)} requests, zero 5xx, every acknowledged write found`);
+    if (secrets.some((s) => server!.output().includes(s)))
+      failures.push('the server log contains a token, password or session cookie');
+    return verdict(
+      failures,
+      `load test passed: ${sum((r) => r.requests)} requests, zero 5xx, every acknowledged write found`,
+    );
   } finally {
     await server?.stop();
     await handle?.close();

@@ -3,13 +3,23 @@
 // Contract: MLflow's REST API reference, service.proto and model_registry.proto — POST bodies and GET query
 // strings in snake_case, errors as {"error_code", "message"}.
 
-export type FetchLike = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
+) => Promise<Response>;
 
 export type MlflowTag = { key: string; value: string };
 export type MlflowParam = MlflowTag;
 export type MlflowMetric = { key: string; value: number; timestamp: number; step: number };
 export type MlflowRunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
-export type MlflowDataset = { name: string; digest: string; source_type: string; source: string; schema?: string; profile?: string };
+export type MlflowDataset = {
+  name: string;
+  digest: string;
+  source_type: string;
+  source: string;
+  schema?: string;
+  profile?: string;
+};
 export type MlflowDatasetInput = { tags?: MlflowTag[]; dataset: MlflowDataset };
 
 export type MlflowRunInfo = {
@@ -29,8 +39,19 @@ export type MlflowRun = {
 };
 export type MlflowExperiment = { experiment_id: string; name: string; lifecycle_stage?: string };
 export type MlflowModelStage = 'None' | 'Staging' | 'Production' | 'Archived';
-export type MlflowModelVersion = { name: string; version: string; current_stage?: MlflowModelStage; run_id?: string; source?: string; aliases?: string[] };
-export type MlflowRegisteredModel = { name: string; aliases?: { alias: string; version: string }[]; latest_versions?: MlflowModelVersion[] };
+export type MlflowModelVersion = {
+  name: string;
+  version: string;
+  current_stage?: MlflowModelStage;
+  run_id?: string;
+  source?: string;
+  aliases?: string[];
+};
+export type MlflowRegisteredModel = {
+  name: string;
+  aliases?: { alias: string; version: string }[];
+  latest_versions?: MlflowModelVersion[];
+};
 
 /** MLflow's batch limits (mlflow/utils/validation.py): per request ≤ 1000 metrics, ≤ 100 params, ≤ 100 tags, ≤ 1000 in all. */
 export const BATCH_LIMITS = { metrics: 1000, params: 100, tags: 100, total: 1000 } as const;
@@ -89,7 +110,11 @@ export function createMlflowClient(opts: MlflowClientOptions) {
       if ([...query].length) url += `?${query}`;
       res = await opts.fetch(url, { method, headers });
     } else {
-      res = await opts.fetch(url, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      res = await opts.fetch(url, {
+        method,
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
     }
     const text = await res.text();
     let json: unknown = {};
@@ -113,14 +138,21 @@ export function createMlflowClient(opts: MlflowClientOptions) {
     /** The experiment, or null when MLflow answers RESOURCE_DOES_NOT_EXIST. */
     async getExperimentByName(name: string): Promise<MlflowExperiment | null> {
       try {
-        const res = await call<{ experiment: MlflowExperiment }>('GET', 'experiments/get-by-name', { experiment_name: name });
+        const res = await call<{ experiment: MlflowExperiment }>('GET', 'experiments/get-by-name', {
+          experiment_name: name,
+        });
         return { ...res.experiment, experiment_id: String(res.experiment.experiment_id) };
       } catch (err) {
         if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return null;
         throw err;
       }
     },
-    async createRun(input: { experimentId: string; runName?: string; startTime: number; tags?: MlflowTag[] }): Promise<MlflowRunInfo> {
+    async createRun(input: {
+      experimentId: string;
+      runName?: string;
+      startTime: number;
+      tags?: MlflowTag[];
+    }): Promise<MlflowRunInfo> {
       const res = await call<{ run: MlflowRun }>('POST', 'runs/create', {
         experiment_id: input.experimentId,
         run_name: input.runName,
@@ -138,7 +170,10 @@ export function createMlflowClient(opts: MlflowClientOptions) {
     async logInputs(runId: string, datasets: MlflowDatasetInput[]): Promise<void> {
       await call('POST', 'runs/log-inputs', { run_id: runId, datasets });
     },
-    async updateRun(runId: string, changes: { status?: MlflowRunStatus; endTime?: number; runName?: string }): Promise<MlflowRunInfo> {
+    async updateRun(
+      runId: string,
+      changes: { status?: MlflowRunStatus; endTime?: number; runName?: string },
+    ): Promise<MlflowRunInfo> {
       const res = await call<{ run_info: MlflowRunInfo }>('POST', 'runs/update', {
         run_id: runId,
         status: changes.status,
@@ -150,7 +185,13 @@ export function createMlflowClient(opts: MlflowClientOptions) {
     async deleteRun(runId: string): Promise<void> {
       await call('POST', 'runs/delete', { run_id: runId });
     },
-    async searchRuns(input: { experimentIds: string[]; filter?: string; orderBy?: string[]; maxResults?: number; pageToken?: string }) {
+    async searchRuns(input: {
+      experimentIds: string[];
+      filter?: string;
+      orderBy?: string[];
+      maxResults?: number;
+      pageToken?: string;
+    }) {
       const res = await call<{ runs?: MlflowRun[]; next_page_token?: string }>('POST', 'runs/search', {
         experiment_ids: input.experimentIds,
         filter: input.filter ?? '',
@@ -167,17 +208,31 @@ export function createMlflowClient(opts: MlflowClientOptions) {
     /** The registered model, or null when MLflow answers RESOURCE_DOES_NOT_EXIST. */
     async getRegisteredModel(name: string): Promise<MlflowRegisteredModel | null> {
       try {
-        return (await call<{ registered_model: MlflowRegisteredModel }>('GET', 'registered-models/get', { name })).registered_model;
+        return (await call<{ registered_model: MlflowRegisteredModel }>('GET', 'registered-models/get', { name }))
+          .registered_model;
       } catch (err) {
         if (err instanceof MlflowApiError && err.errorCode === 'RESOURCE_DOES_NOT_EXIST') return null;
         throw err;
       }
     },
-    async createRegisteredModel(name: string, input: { description?: string; tags?: MlflowTag[] } = {}): Promise<MlflowRegisteredModel> {
-      const res = await call<{ registered_model: MlflowRegisteredModel }>('POST', 'registered-models/create', { name, description: input.description, tags: input.tags ?? [] });
+    async createRegisteredModel(
+      name: string,
+      input: { description?: string; tags?: MlflowTag[] } = {},
+    ): Promise<MlflowRegisteredModel> {
+      const res = await call<{ registered_model: MlflowRegisteredModel }>('POST', 'registered-models/create', {
+        name,
+        description: input.description,
+        tags: input.tags ?? [],
+      });
       return res.registered_model;
     },
-    async createModelVersion(input: { name: string; source: string; runId?: string; description?: string; tags?: MlflowTag[] }): Promise<MlflowModelVersion> {
+    async createModelVersion(input: {
+      name: string;
+      source: string;
+      runId?: string;
+      description?: string;
+      tags?: MlflowTag[];
+    }): Promise<MlflowModelVersion> {
       const res = await call<{ model_version: MlflowModelVersion }>('POST', 'model-versions/create', {
         name: input.name,
         source: input.source,
@@ -192,13 +247,22 @@ export function createMlflowClient(opts: MlflowClientOptions) {
       const out: MlflowModelVersion[] = [];
       let pageToken: string | undefined;
       do {
-        const res = await call<{ model_versions?: MlflowModelVersion[]; next_page_token?: string }>('GET', 'model-versions/search', { filter, page_token: pageToken });
+        const res = await call<{ model_versions?: MlflowModelVersion[]; next_page_token?: string }>(
+          'GET',
+          'model-versions/search',
+          { filter, page_token: pageToken },
+        );
         out.push(...(res.model_versions ?? []));
         pageToken = res.next_page_token || undefined;
       } while (pageToken);
       return out;
     },
-    async transitionModelVersionStage(name: string, version: string, stage: MlflowModelStage, archiveExistingVersions: boolean): Promise<MlflowModelVersion> {
+    async transitionModelVersionStage(
+      name: string,
+      version: string,
+      stage: MlflowModelStage,
+      archiveExistingVersions: boolean,
+    ): Promise<MlflowModelVersion> {
       const res = await call<{ model_version: MlflowModelVersion }>('POST', 'model-versions/transition-stage', {
         name,
         version,

@@ -18,7 +18,10 @@ function weatherCsvPath(): string {
 
 function gitHead(): string {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || 'unknown';
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+      'unknown'
+    );
   } catch {
     return 'unknown';
   }
@@ -30,7 +33,9 @@ async function main() {
   const days = parseWeatherCsv(csv.toString('utf8'));
   const config = dbConfigFromEnv();
   const log = (line: string) => console.log(line);
-  log(`seed:demo on ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `the embedded database at ${config.dataDir}`}; ${days.length} days of Seattle weather`);
+  log(
+    `seed:demo on ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `the embedded database at ${config.dataDir}`}; ${days.length} days of Seattle weather`,
+  );
   const result = await withCliDb(config, async (db, handle) => {
     const withdraw = provideDbHandle(handle);
     try {
@@ -44,8 +49,13 @@ async function main() {
     }
   });
   const best = [...result.outcomes].sort((a, b) => b.outcome.valid.accuracy - a.outcome.valid.accuracy)[0];
-  log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.created} run(s) logged, ${result.skipped} already there`);
-  if (best) log(`best validation accuracy: ${best.outcome.valid.accuracy.toFixed(3)} (${best.spec.name}, ${best.spec.approach})`);
+  log(
+    `done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.created} run(s) logged, ${result.skipped} already there`,
+  );
+  if (best)
+    log(
+      `best validation accuracy: ${best.outcome.valid.accuracy.toFixed(3)} (${best.spec.name}, ${best.spec.approach})`,
+    );
 }
 
 main().catch((err: unknown) => {

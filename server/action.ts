@@ -7,12 +7,17 @@ import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { invalidValueMessage, isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
-import { type FieldErrors, describeUnstorableText, describeZodError, formDataToObject, slugSchema } from '@/lib/validation';
+import {
+  type FieldErrors,
+  describeUnstorableText,
+  describeZodError,
+  formDataToObject,
+  slugSchema,
+} from '@/lib/validation';
 import { type SessionUser, getSessionUser } from './session';
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T; message?: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 /** Who may call an action: anyone, any signed-in user, instance admins, or members with at least a role. */
 export type ActionAccess = 'public' | 'signed-in' | 'admin' | ProjectRole;
@@ -59,7 +64,8 @@ export function defineAction<A extends ActionAccess, S extends z.ZodType, T = un
         const found = await getProjectAccess(db, slug.data.project, user!);
         // Non-members get the same answer as for a missing project: they learn nothing about it.
         if (!found) return fail('Project not found.');
-        if (!roleAtLeast(found.role, access)) return fail(`This needs the ${access} role in the project; you are ${found.role}.`);
+        if (!roleAtLeast(found.role, access))
+          return fail(`This needs the ${access} role in the project; you are ${found.role}.`);
         scope = found;
       }
       const parsed = schema.safeParse(raw);
@@ -74,7 +80,8 @@ export function defineAction<A extends ActionAccess, S extends z.ZodType, T = un
     } catch (err) {
       unstable_rethrow(err);
       if (err instanceof DomainError) return domainErrorResult(err);
-      if (isUniqueViolation(err)) return fail('That already exists (someone may have just created it). Reload and try again.');
+      if (isUniqueViolation(err))
+        return fail('That already exists (someone may have just created it). Reload and try again.');
       const invalid = invalidValueMessage(err);
       if (invalid) return fail(invalid);
       if (isTransientDbError(err)) return fail('The database is briefly unavailable. Try again in a moment.');

@@ -9,14 +9,29 @@ export type AlertEvent = {
   event: 'monitoring.alert.opened';
   project: string;
   model: string;
-  alerts: { id: string; kind: string; subject: string; severity: string; message: string; window_end: string | null; url: string }[];
+  alerts: {
+    id: string;
+    kind: string;
+    subject: string;
+    severity: string;
+    message: string;
+    window_end: string | null;
+    url: string;
+  }[];
 };
 
 /**
  * POSTs newly opened alerts to the project's webhook, if one is set. Never throws: a slow or failing
  * receiver must not fail the check that raised the alerts; the outcome is logged and shown in Settings.
  */
-export async function deliverNewAlerts(db: Db, project: { id: string; slug: string }, model: string, alerts: readonly MonitoringAlert[], origin: string, fetchImpl: typeof fetch = fetch): Promise<string | null> {
+export async function deliverNewAlerts(
+  db: Db,
+  project: { id: string; slug: string },
+  model: string,
+  alerts: readonly MonitoringAlert[],
+  origin: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<string | null> {
   if (alerts.length === 0) return null;
   let status: string;
   try {
@@ -27,7 +42,15 @@ export async function deliverNewAlerts(db: Db, project: { id: string; slug: stri
       event: 'monitoring.alert.opened',
       project: project.slug,
       model,
-      alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, subject: a.subject, severity: a.severity, message: a.message, window_end: a.lastWindowEnd?.toISOString() ?? null, url })),
+      alerts: alerts.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        subject: a.subject,
+        severity: a.severity,
+        message: a.message,
+        window_end: a.lastWindowEnd?.toISOString() ?? null,
+        url,
+      })),
     };
     const res = await fetchImpl(settings.webhookUrl, {
       method: 'POST',
@@ -38,10 +61,17 @@ export async function deliverNewAlerts(db: Db, project: { id: string; slug: stri
     });
     status = res.ok ? `delivered (HTTP ${res.status})` : `failed: HTTP ${res.status}`;
   } catch (err) {
-    const reason = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError') ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
+    const reason =
+      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
+        ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s`
+        : err instanceof Error
+          ? err.message
+          : String(err);
     status = `failed: ${reason}`;
   }
   if (status.startsWith('failed')) console.warn(`monitoring webhook for ${project.slug}: ${status}`);
-  await recordWebhookDelivery(db, project.id, status).catch((err: unknown) => console.warn('could not record the webhook delivery', describeErrorForLog(err)));
+  await recordWebhookDelivery(db, project.id, status).catch((err: unknown) =>
+    console.warn('could not record the webhook delivery', describeErrorForLog(err)),
+  );
   return status;
 }

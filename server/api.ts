@@ -83,7 +83,13 @@ type Ctx<A extends RouteAccess, I> = {
   caller: A extends 'public' ? null : Caller;
 };
 
-async function authenticate(db: Db, req: Request, params: Params, access: ProjectRole, allowSession: boolean): Promise<Caller> {
+async function authenticate(
+  db: Db,
+  req: Request,
+  params: Params,
+  access: ProjectRole,
+  allowSession: boolean,
+): Promise<Caller> {
   const token = readToken(req);
   let caller: Caller | null = null;
   if (token) {
@@ -96,19 +102,29 @@ async function authenticate(db: Db, req: Request, params: Params, access: Projec
     const session = await auth.api.getSession({ headers: req.headers });
     const slug = typeof params.project === 'string' ? params.project : '';
     if (session && slug) {
-      const user = { id: session.user.id, isAdmin: Boolean(session.user.isAdmin), name: session.user.name, email: session.user.email };
+      const user = {
+        id: session.user.id,
+        isAdmin: Boolean(session.user.isAdmin),
+        name: session.user.name,
+        email: session.user.email,
+      };
       const access = await getProjectAccess(db, slug, user);
       if (!access) throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', 'Project not found.');
       caller = { ...access, user, via: 'session' };
     }
   }
-  if (!caller) throw new ApiError(401, 'UNAUTHENTICATED', 'Send a project API token as "Authorization: Bearer <token>".');
+  if (!caller)
+    throw new ApiError(401, 'UNAUTHENTICATED', 'Send a project API token as "Authorization: Bearer <token>".');
   // A token belongs to one project: on routes that name a project it must be that one.
   if (typeof params.project === 'string' && caller.project.slug !== params.project) {
     throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', 'Project not found.');
   }
   if (!roleAtLeast(caller.role, access)) {
-    throw new ApiError(403, 'PERMISSION_DENIED', `This needs the ${access} role in the project; you act as ${caller.role}.`);
+    throw new ApiError(
+      403,
+      'PERMISSION_DENIED',
+      `This needs the ${access} role in the project; you act as ${caller.role}.`,
+    );
   }
   return caller;
 }
@@ -119,7 +135,12 @@ export const routeRegistry = new WeakMap<RouteHandler, { access: RouteAccess; sc
 /** Larger than any request the APIs define (a 10,000-row prediction batch is a few MB); refused while reading, before parsing. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-const bodyTooLarge = () => new ApiError(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`);
+const bodyTooLarge = () =>
+  new ApiError(
+    413,
+    'REQUEST_TOO_LARGE',
+    `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`,
+  );
 
 async function readBodyText(req: Request): Promise<string> {
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
@@ -200,7 +221,8 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
         throw new ApiError(503, 'TEMPORARILY_UNAVAILABLE', 'The database is unreachable; retry the request.');
       });
       const params = (await routeCtx?.params) ?? {};
-      const caller = access === 'public' ? null : await authenticate(db, req, params, access as ProjectRole, opts.session ?? false);
+      const caller =
+        access === 'public' ? null : await authenticate(db, req, params, access as ProjectRole, opts.session ?? false);
       const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');
       const parsed = schema.safeParse(await readInput(req, source));
       if (!parsed.success) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', describeZodError(parsed.error).message);

@@ -33,7 +33,12 @@ function buildAuth(db: Db, secret: string) {
     logger: {
       level: 'error',
       log: (level, message, ...args) =>
-        console.error(`better-auth ${level}:`, ...[message, ...args].filter((a) => a instanceof Error || typeof a === 'string').map((a) => (a instanceof Error ? describeErrorForLog(a) : a))),
+        console.error(
+          `better-auth ${level}:`,
+          ...[message, ...args]
+            .filter((a) => a instanceof Error || typeof a === 'string')
+            .map((a) => (a instanceof Error ? describeErrorForLog(a) : a)),
+        ),
     },
     plugins: [nextCookies()],
   });

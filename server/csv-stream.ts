@@ -5,7 +5,11 @@ import { csvLine } from '@/lib/csv';
  * holds them all in memory. The first chunk is read before answering: a bad request still gets a
  * proper error status instead of a broken download.
  */
-export async function csvStreamResponse(filename: string, header: string[], chunks: AsyncIterable<unknown[][]>): Promise<Response> {
+export async function csvStreamResponse(
+  filename: string,
+  header: string[],
+  chunks: AsyncIterable<unknown[][]>,
+): Promise<Response> {
   const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   let pending: IteratorResult<unknown[][]> | null = await iterator.next();

@@ -60,7 +60,8 @@ const globalForLive = globalThis as unknown as { runboardLiveHub?: { handle: DbH
 /** The process's hub, on the process's shared database handle. */
 export async function getLiveHub(): Promise<LiveHub> {
   const handle = await getDbHandle();
-  if (globalForLive.runboardLiveHub?.handle !== handle) globalForLive.runboardLiveHub = { handle, hub: createLiveHub(handle) };
+  if (globalForLive.runboardLiveHub?.handle !== handle)
+    globalForLive.runboardLiveHub = { handle, hub: createLiveHub(handle) };
   return globalForLive.runboardLiveHub.hub;
 }
 
@@ -74,7 +75,12 @@ export function acceptsEventStream(req: Request): boolean {
 }
 
 /** A Server-Sent Events response relaying one project's changes until the client leaves (`req.signal` aborts). */
-export function liveEventResponse(hub: LiveHub, projectId: string, req: Request, opts: { heartbeatMs?: number; maxMs?: number } = {}): Response {
+export function liveEventResponse(
+  hub: LiveHub,
+  projectId: string,
+  req: Request,
+  opts: { heartbeatMs?: number; maxMs?: number } = {},
+): Response {
   const encoder = new TextEncoder();
   const signal = req.signal;
   // Undici's Request.signal stops following the client's abort once the Request is garbage-collected,
@@ -111,7 +117,9 @@ export function liveEventResponse(hub: LiveHub, projectId: string, req: Request,
       if (signal.aborted) return stop();
       send('retry: 2000\n\n');
       try {
-        unsubscribe = await hub.subscribe(projectId, (event) => send(`event: change\ndata: ${JSON.stringify(event)}\n\n`));
+        unsubscribe = await hub.subscribe(projectId, (event) =>
+          send(`event: change\ndata: ${JSON.stringify(event)}\n\n`),
+        );
       } catch (err) {
         console.error('live stream could not subscribe', describeErrorForLog(err));
         return stop();

@@ -2,7 +2,14 @@ import type { Db } from '@/db/client';
 import { listExperiments } from '@/db/queries/experiments';
 import { type RunSearch, getRunsData, listRunColumnKeys, searchRuns } from '@/db/queries/run-search';
 import { DomainError } from '@/lib/errors';
-import { type RunsView, columnValue, defaultColumns, parseColumn, resolveStartRange, sortTermOf } from '@/lib/runs-view';
+import {
+  type RunsView,
+  columnValue,
+  defaultColumns,
+  parseColumn,
+  resolveStartRange,
+  sortTermOf,
+} from '@/lib/runs-view';
 import { type Clause, FilterSyntaxError, parseSearchFilter } from '@/lib/search-filter';
 import type { RunApproach, RunStatus } from '@/lib/tracking';
 
@@ -34,7 +41,11 @@ function searchOf(view: RunsView, scope: Scope): { search: Omit<RunSearch, 'limi
     if (!(err instanceof FilterSyntaxError)) throw err;
     problem = { message: err.message, position: err.position ?? null };
   }
-  const experimentIds = scope.experimentId ? [scope.experimentId] : view.experiments.length ? view.experiments : undefined;
+  const experimentIds = scope.experimentId
+    ? [scope.experimentId]
+    : view.experiments.length
+      ? view.experiments
+      : undefined;
   return {
     problem,
     search: {
@@ -71,14 +82,21 @@ function toRows(
 
 /** One page of the runs table, with the keys the column chooser offers. */
 export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
-  const [keys, experiments] = await Promise.all([listRunColumnKeys(db, scope.projectId, scope.experimentId), listExperiments(db, scope.projectId)]);
+  const [keys, experiments] = await Promise.all([
+    listRunColumnKeys(db, scope.projectId, scope.experimentId),
+    listExperiments(db, scope.projectId),
+  ]);
   const columns = view.columns ?? defaultColumns(keys);
   const experimentNames = new Map(experiments.map((e) => [e.id, e.name]));
   const { search, problem } = searchOf(view, scope);
   const base = { keys, columns, experiments: experiments.map((e) => ({ id: e.id, name: e.name })) };
   if (problem) return { ...base, rows: [] as RunRow[], total: 0, problem };
   try {
-    const { runs, total } = await searchRuns(db, scope.projectId, { ...search, limit: view.pageSize, offset: (view.page - 1) * view.pageSize });
+    const { runs, total } = await searchRuns(db, scope.projectId, {
+      ...search,
+      limit: view.pageSize,
+      offset: (view.page - 1) * view.pageSize,
+    });
     const data = await getRunsData(
       db,
       runs.map((r) => r.id),
@@ -86,7 +104,8 @@ export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
     return { ...base, rows: toRows(runs, data, columns, experimentNames), total, problem: null };
   } catch (err) {
     // Grammar-valid filters the store still refuses (e.g. an unknown attribute) are shown the same way.
-    if (err instanceof DomainError && err.kind === 'invalid') return { ...base, rows: [] as RunRow[], total: 0, problem: { message: err.message, position: null } };
+    if (err instanceof DomainError && err.kind === 'invalid')
+      return { ...base, rows: [] as RunRow[], total: 0, problem: { message: err.message, position: null } };
     throw err;
   }
 }

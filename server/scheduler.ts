@@ -28,12 +28,22 @@ async function claimDue(db: Db, now: number): Promise<Claimed[]> {
     const taken = await db
       .select({ start: driftChecks.windowStart })
       .from(driftChecks)
-      .where(and(eq(driftChecks.monitorId, monitor.id), eq(driftChecks.trigger, 'scheduled'), inArray(driftChecks.windowStart, windows.map((w) => w.start))));
+      .where(
+        and(
+          eq(driftChecks.monitorId, monitor.id),
+          eq(driftChecks.trigger, 'scheduled'),
+          inArray(
+            driftChecks.windowStart,
+            windows.map((w) => w.start),
+          ),
+        ),
+      );
     const seen = new Set(taken.map((t) => t.start.getTime()));
     for (const w of windows) {
       if (seen.has(w.start.getTime())) continue;
       const checkId = await claimScheduledWindow(db, monitor.projectId, monitor.id, w);
-      if (checkId) claimed.push({ checkId, monitorId: monitor.id, projectId: monitor.projectId, start: w.start, end: w.end });
+      if (checkId)
+        claimed.push({ checkId, monitorId: monitor.id, projectId: monitor.projectId, start: w.start, end: w.end });
     }
   }
   return claimed;
@@ -45,12 +55,29 @@ async function claimDue(db: Db, now: number): Promise<Claimed[]> {
  */
 async function reclaimStale(db: Db, now: number): Promise<Claimed[]> {
   const staleBefore = new Date(now - STALE_CLAIM_MS);
-  const isStale = (id?: string) => and(eq(driftChecks.status, 'running'), eq(driftChecks.trigger, 'scheduled'), lt(driftChecks.claimedAt, staleBefore), id ? eq(driftChecks.id, id) : undefined);
+  const isStale = (id?: string) =>
+    and(
+      eq(driftChecks.status, 'running'),
+      eq(driftChecks.trigger, 'scheduled'),
+      lt(driftChecks.claimedAt, staleBefore),
+      id ? eq(driftChecks.id, id) : undefined,
+    );
   const stale = await db.select().from(driftChecks).where(isStale());
   const out: Claimed[] = [];
   for (const s of stale) {
-    const [won] = await db.update(driftChecks).set({ claimedAt: new Date(now) }).where(isStale(s.id)).returning({ id: driftChecks.id });
-    if (won) out.push({ checkId: s.id, monitorId: s.monitorId, projectId: s.projectId, start: s.windowStart, end: s.windowEnd });
+    const [won] = await db
+      .update(driftChecks)
+      .set({ claimedAt: new Date(now) })
+      .where(isStale(s.id))
+      .returning({ id: driftChecks.id });
+    if (won)
+      out.push({
+        checkId: s.id,
+        monitorId: s.monitorId,
+        projectId: s.projectId,
+        start: s.windowStart,
+        end: s.windowEnd,
+      });
   }
   return out;
 }
@@ -65,7 +92,10 @@ export async function runDueChecks(db: Db, now = Date.now(), fetchImpl: typeof f
       const outcome = await completeCheck(db, job.projectId, job.checkId, target, { start: job.start, end: job.end });
       outcomes.push(outcome);
       if (outcome.newAlerts.length) {
-        const [project] = await db.select({ id: projects.id, slug: projects.slug }).from(projects).where(eq(projects.id, job.projectId));
+        const [project] = await db
+          .select({ id: projects.id, slug: projects.slug })
+          .from(projects)
+          .where(eq(projects.id, job.projectId));
         if (project) await deliverNewAlerts(db, project, target.model.name, outcome.newAlerts, appOrigin(), fetchImpl);
       }
     } catch (err) {

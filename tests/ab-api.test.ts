@@ -34,12 +34,18 @@ afterAll(() => app?.cleanup());
 
 type Reply = { status: number; json: Record<string, unknown> };
 
-async function call(handler: RouteHandler, opts: { method?: string; path: string; id?: string; token?: string; body?: unknown }): Promise<Reply> {
+async function call(
+  handler: RouteHandler,
+  opts: { method?: string; path: string; id?: string; token?: string; body?: unknown },
+): Promise<Reply> {
   const method = opts.method ?? 'POST';
   const headers = new Headers({ authorization: `Bearer ${opts.token ?? tokens.editor}` });
   if (method !== 'GET') headers.set('content-type', 'application/json');
-  const body = method === 'GET' ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {});
-  const res = await handler(new Request(`http://localhost:3000${opts.path}`, { method, headers, body }), { params: Promise.resolve(opts.id ? { id: opts.id } : {}) });
+  const body =
+    method === 'GET' ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {});
+  const res = await handler(new Request(`http://localhost:3000${opts.path}`, { method, headers, body }), {
+    params: Promise.resolve(opts.id ? { id: opts.id } : {}),
+  });
   expect(res.headers.get('content-type')).toContain('application/json');
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
@@ -69,9 +75,16 @@ const error = (code: string, message: RegExp) => ({ error_code: code, message: e
 
 describe('POST /api/v1/ab-tests', () => {
   it('creates a test and answers {id}; weights default to an even split', async () => {
-    const res = await call(create, { path: '/api/v1/ab-tests', body: definition({ variants: [{ version: 1 }, { version: 3 }] }) });
+    const res = await call(create, {
+      path: '/api/v1/ab-tests',
+      body: definition({ variants: [{ version: 1 }, { version: 3 }] }),
+    });
     expect(res).toEqual({ status: 200, json: { id: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
-    const read = await call(results, { method: 'GET', path: `/api/v1/ab-tests/${res.json.id}/results`, id: res.json.id as string });
+    const read = await call(results, {
+      method: 'GET',
+      path: `/api/v1/ab-tests/${res.json.id}/results`,
+      id: res.json.id as string,
+    });
     expect(read.json.variants).toEqual([
       { key: 'A', version: 1, weight: 50, assigned: 0 },
       { key: 'B', version: 3, weight: 50, assigned: 0 },
@@ -80,10 +93,26 @@ describe('POST /api/v1/ab-tests', () => {
 
   it.each([
     ['one variant', { variants: [{ version: 1 }] }, /'variants': Choose at least two model versions/],
-    ['a repeated version', { variants: [{ version: 1 }, { version: 1 }] }, /'variants\.1\.version': Version 1 is listed twice/],
-    ['a zero weight', { variants: [{ version: 1, weight: 0 }, { version: 2 }] }, /'variants\.0\.weight': A weight must be above 0/],
-    ['an unknown metric kind', { metrics: [{ name: 'm', kind: 'ratio', direction: 'increase' }] }, /'metrics\.0\.kind'/],
-    ['only guardrails', { metrics: [{ name: 'm', kind: 'continuous', direction: 'increase', guardrail: true }] }, /'metrics': One metric must be the primary metric/],
+    [
+      'a repeated version',
+      { variants: [{ version: 1 }, { version: 1 }] },
+      /'variants\.1\.version': Version 1 is listed twice/,
+    ],
+    [
+      'a zero weight',
+      { variants: [{ version: 1, weight: 0 }, { version: 2 }] },
+      /'variants\.0\.weight': A weight must be above 0/,
+    ],
+    [
+      'an unknown metric kind',
+      { metrics: [{ name: 'm', kind: 'ratio', direction: 'increase' }] },
+      /'metrics\.0\.kind'/,
+    ],
+    [
+      'only guardrails',
+      { metrics: [{ name: 'm', kind: 'continuous', direction: 'increase', guardrail: true }] },
+      /'metrics': One metric must be the primary metric/,
+    ],
     ['an unknown model', { model: 'nope' }, /No registered model is named 'nope'/],
     ['a missing version', { variants: [{ version: 1 }, { version: 7 }] }, /Model 'ranker' has no version 7/],
   ])('answers 400 INVALID_PARAMETER_VALUE naming the field for %s', async (_label, over, message) => {
@@ -93,33 +122,65 @@ describe('POST /api/v1/ab-tests', () => {
 
   it('answers 400 RESOURCE_ALREADY_EXISTS for a taken name and 403 to a viewer', async () => {
     await createTest({ name: 'taken' });
-    expect(await call(create, { path: '/api/v1/ab-tests', body: definition({ name: 'taken' }) })).toEqual({ status: 400, json: error('RESOURCE_ALREADY_EXISTS', /already exists/) });
-    expect((await call(create, { path: '/api/v1/ab-tests', body: definition(), token: tokens.viewer })).status).toBe(403);
+    expect(await call(create, { path: '/api/v1/ab-tests', body: definition({ name: 'taken' }) })).toEqual({
+      status: 400,
+      json: error('RESOURCE_ALREADY_EXISTS', /already exists/),
+    });
+    expect((await call(create, { path: '/api/v1/ab-tests', body: definition(), token: tokens.viewer })).status).toBe(
+      403,
+    );
   });
 });
 
 describe('POST /api/v1/ab-tests/{id}/assign', () => {
   it('answers {variant, version} by hash, the same every time', async () => {
-    const id = await createTest({ variants: [{ version: 2, weight: 30 }, { version: 3, weight: 70 }] });
+    const id = await createTest({
+      variants: [
+        { version: 2, weight: 30 },
+        { version: 3, weight: 70 },
+      ],
+    });
     for (const unit of ['alice', 'bob', 42]) {
-      const expected = [{ variant: 'A', version: 2 }, { variant: 'B', version: 3 }][assignVariant(id, String(unit), [30, 70])];
-      for (let i = 0; i < 3; i++) expect(await call(assign, { path: assignPath(id), id, body: { unit_id: unit } })).toEqual({ status: 200, json: expected });
+      const expected = [
+        { variant: 'A', version: 2 },
+        { variant: 'B', version: 3 },
+      ][assignVariant(id, String(unit), [30, 70])];
+      for (let i = 0; i < 3; i++)
+        expect(await call(assign, { path: assignPath(id), id, body: { unit_id: unit } })).toEqual({
+          status: 200,
+          json: expected,
+        });
     }
-    const read = await call(results, { method: 'GET', path: `/api/v1/ab-tests/${id}/results`, id, token: tokens.viewer });
+    const read = await call(results, {
+      method: 'GET',
+      path: `/api/v1/ab-tests/${id}/results`,
+      id,
+      token: tokens.viewer,
+    });
     expect((read.json.variants as { assigned: number }[]).reduce((s, v) => s + v.assigned, 0)).toBe(3);
   });
 
   it('answers 400 without a usable unit id, 404 for an unknown test or another project’s token, 403 to a viewer', async () => {
     const id = await createTest();
     for (const body of [{}, { unit_id: '' }, { unit_id: 'x'.repeat(201) }, { unit_id: { nested: true } }]) {
-      expect(await call(assign, { path: assignPath(id), id, body })).toEqual({ status: 400, json: error('INVALID_PARAMETER_VALUE', /'unit_id'/) });
+      expect(await call(assign, { path: assignPath(id), id, body })).toEqual({
+        status: 400,
+        json: error('INVALID_PARAMETER_VALUE', /'unit_id'/),
+      });
     }
     expect((await call(assign, { path: assignPath(id), id, body: '{"unit_id": ' })).status).toBe(400);
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect(await call(assign, { path: assignPath(missing), id: missing, body: { unit_id: 'u' } })).toEqual({ status: 404, json: error('RESOURCE_DOES_NOT_EXIST', /not found/) });
+    expect(await call(assign, { path: assignPath(missing), id: missing, body: { unit_id: 'u' } })).toEqual({
+      status: 404,
+      json: error('RESOURCE_DOES_NOT_EXIST', /not found/),
+    });
     expect((await call(assign, { path: assignPath('probe'), id: 'probe', body: { unit_id: 'u' } })).status).toBe(404);
-    expect((await call(assign, { path: assignPath(id), id, body: { unit_id: 'u' }, token: tokens.other })).status).toBe(404);
-    expect((await call(assign, { path: assignPath(id), id, body: { unit_id: 'u' }, token: tokens.viewer })).status).toBe(403);
+    expect((await call(assign, { path: assignPath(id), id, body: { unit_id: 'u' }, token: tokens.other })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(assign, { path: assignPath(id), id, body: { unit_id: 'u' }, token: tokens.viewer })).status,
+    ).toBe(403);
   });
 });
 
@@ -132,11 +193,24 @@ describe('POST /api/v1/ab-tests/{id}/events and GET …/results', () => {
       { unit_id: u, metric: 'revenue', value: 10 + (i % 5) },
       { unit_id: u, metric: 'latency_ms', value: 100 + (i % 3), timestamp: Date.now() - 1000 },
     ]);
-    expect(await call(events, { path: eventsPath(id), id, body: batch })).toEqual({ status: 200, json: { accepted: 120, units: 60 } });
+    expect(await call(events, { path: eventsPath(id), id, body: batch })).toEqual({
+      status: 200,
+      json: { accepted: 120, units: 60 },
+    });
 
-    const res = await call(results, { method: 'GET', path: `/api/v1/ab-tests/${id}/results`, id, token: tokens.viewer });
+    const res = await call(results, {
+      method: 'GET',
+      path: `/api/v1/ab-tests/${id}/results`,
+      id,
+      token: tokens.viewer,
+    });
     expect(res.status).toBe(200);
-    const lift = { estimate: expect.any(Number), se: expect.any(Number), ci_lower: expect.any(Number), ci_upper: expect.any(Number) };
+    const lift = {
+      estimate: expect.any(Number),
+      se: expect.any(Number),
+      ci_lower: expect.any(Number),
+      ci_upper: expect.any(Number),
+    };
     const treatment = {
       variant: 'B',
       version: 2,
@@ -172,9 +246,17 @@ describe('POST /api/v1/ab-tests/{id}/events and GET …/results', () => {
           direction: 'increase',
           guardrail: false,
           primary: true,
-          variants: [expect.objectContaining({ variant: 'A', version: 1, test: null, p_value: null }), { ...treatment, guardrail_failed: null }],
+          variants: [
+            expect.objectContaining({ variant: 'A', version: 1, test: null, p_value: null }),
+            { ...treatment, guardrail_failed: null },
+          ],
         },
-        expect.objectContaining({ name: 'latency_ms', guardrail: true, primary: false, variants: [expect.anything(), expect.objectContaining({ guardrail_failed: expect.any(Boolean) })] }),
+        expect.objectContaining({
+          name: 'latency_ms',
+          guardrail: true,
+          primary: false,
+          variants: [expect.anything(), expect.objectContaining({ guardrail_failed: expect.any(Boolean) })],
+        }),
       ],
     });
     const arms = (res.json.metrics as { variants: { n: number }[] }[])[0]!.variants;
@@ -183,22 +265,47 @@ describe('POST /api/v1/ab-tests/{id}/events and GET …/results', () => {
 
   it('refuses a bad batch with 400 naming the row and field, and a viewer with 403; nothing is stored', async () => {
     const id = await createTest();
-    const bad = [{ unit_id: 'a', metric: 'revenue', value: 1 }, { unit_id: 'b', metric: 'revenu', value: 1 }];
+    const bad = [
+      { unit_id: 'a', metric: 'revenue', value: 1 },
+      { unit_id: 'b', metric: 'revenu', value: 1 },
+    ];
     expect(await call(events, { path: eventsPath(id), id, body: bad })).toEqual({
       status: 400,
-      json: { error_code: 'INVALID_PARAMETER_VALUE', message: "Event 1 field 'metric': 'revenu' is not a metric of this test (it has revenue, latency_ms)" },
+      json: {
+        error_code: 'INVALID_PARAMETER_VALUE',
+        message: "Event 1 field 'metric': 'revenu' is not a metric of this test (it has revenue, latency_ms)",
+      },
     });
     const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ unit_id: `u${i}`, metric: 'revenue', value: 1 }));
-    expect(await call(events, { path: eventsPath(id), id, body: tooMany })).toEqual({ status: 400, json: error('INVALID_PARAMETER_VALUE', /at most 10,000/) });
-    expect((await call(events, { path: eventsPath(id), id, body: [{ unit_id: 'a', metric: 'revenue', value: 1 }], token: tokens.viewer })).status).toBe(403);
+    expect(await call(events, { path: eventsPath(id), id, body: tooMany })).toEqual({
+      status: 400,
+      json: error('INVALID_PARAMETER_VALUE', /at most 10,000/),
+    });
+    expect(
+      (
+        await call(events, {
+          path: eventsPath(id),
+          id,
+          body: [{ unit_id: 'a', metric: 'revenue', value: 1 }],
+          token: tokens.viewer,
+        })
+      ).status,
+    ).toBe(403);
     const read = await call(results, { method: 'GET', path: `/api/v1/ab-tests/${id}/results`, id });
     expect((read.json.metrics as { variants: { n: number }[] }[])[0]!.variants.map((v) => v.n)).toEqual([0, 0]);
   });
 
   it('answers 404 for results of an unknown test and to another project’s token', async () => {
     const id = await createTest();
-    expect((await call(results, { method: 'GET', path: '/api/v1/ab-tests/probe/results', id: 'probe' })).status).toBe(404);
-    const foreign = await call(results, { method: 'GET', path: `/api/v1/ab-tests/${id}/results`, id, token: tokens.other });
+    expect((await call(results, { method: 'GET', path: '/api/v1/ab-tests/probe/results', id: 'probe' })).status).toBe(
+      404,
+    );
+    const foreign = await call(results, {
+      method: 'GET',
+      path: `/api/v1/ab-tests/${id}/results`,
+      id,
+      token: tokens.other,
+    });
     expect(foreign).toEqual({ status: 404, json: error('RESOURCE_DOES_NOT_EXIST', /not found/) });
   });
 });

@@ -30,7 +30,11 @@ let dropPostgres = async () => {};
 
 function runCli(args: string[], envOverride: NodeJS.ProcessEnv = env): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['scripts/admin.ts', ...args], { cwd: ROOT, env: envOverride, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['scripts/admin.ts', ...args], {
+      cwd: ROOT,
+      env: envOverride,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -51,7 +55,8 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-const userRow = (email: string) => withDb(async (db) => (await db.select().from(users).where(eq(users.email, email)))[0]);
+const userRow = (email: string) =>
+  withDb(async (db) => (await db.select().from(users).where(eq(users.email, email)))[0]);
 
 async function credentialHash(db: Db, userId: string): Promise<string> {
   const [row] = await db
@@ -135,7 +140,11 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
 
   it('rejects an unknown command, option or stray argument with exit 2', async () => {
     expectFailure(await runCli(['frobnicate']), 2, /^error: unknown command "frobnicate"/);
-    expectFailure(await runCli(['create-user', '--email', 'a@example.com', '--pasword', 'x']), 2, /^error: unknown option --pasword for create-user/);
+    expectFailure(
+      await runCli(['create-user', '--email', 'a@example.com', '--pasword', 'x']),
+      2,
+      /^error: unknown option --pasword for create-user/,
+    );
     expectFailure(await runCli(['reset-password', 'a@example.com']), 2, /^error: unexpected argument "a@example.com"/);
   });
 
@@ -158,7 +167,16 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
     });
 
     it('honours --admin and --name', async () => {
-      const result = await runCli(['create-user', '--email', 'frank@example.com', '--password', 'franks-secret', '--admin', '--name', 'Frank Admin']);
+      const result = await runCli([
+        'create-user',
+        '--email',
+        'frank@example.com',
+        '--password',
+        'franks-secret',
+        '--admin',
+        '--name',
+        'Frank Admin',
+      ]);
       expect(result.code).toBe(0);
       expect(await userRow('frank@example.com')).toMatchObject({ name: 'Frank Admin', isAdmin: true });
     });
@@ -178,7 +196,10 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
       [['--email', 'gina@example.com'], /^error: --password: required/m],
       [['--email', '--password', 'long-enough'], /^error: --email: needs a value/m],
       [['--email', 'gina@example.com', '--password', 'long-enough', '--name', '   '], /^error: --name: Required$/m],
-      [['--email', 'gina@example.com', '--password', 'long-enough', '--admin=yes'], /^error: --admin: takes no value$/m],
+      [
+        ['--email', 'gina@example.com', '--password', 'long-enough', '--admin=yes'],
+        /^error: --admin: takes no value$/m,
+      ],
     ])('exits 2 naming the bad option: %j', async (args, message) => {
       const result = await runCli(['create-user', ...args]);
       expectFailure(result, 2, message);
@@ -192,7 +213,17 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
 
   describe('create-project', () => {
     it('creates the project with its owner, problem statement and an activity entry', async () => {
-      const result = await runCli(['create-project', '--slug', 'churn-model', '--name', 'Churn model', '--owner', 'owner@example.com', '--problem', 'Predict churn']);
+      const result = await runCli([
+        'create-project',
+        '--slug',
+        'churn-model',
+        '--name',
+        'Churn model',
+        '--owner',
+        'owner@example.com',
+        '--problem',
+        'Predict churn',
+      ]);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe('Created project churn-model (Churn model) owned by owner@example.com.\n');
       await withDb(async (db) => {
@@ -207,8 +238,14 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
     });
 
     it.each([
-      [['--slug', 'Bad_Slug', '--name', 'Ok', '--owner', 'owner@example.com'], /^error: --slug: Use lowercase letters, digits and single dashes$/m],
-      [['--slug', 'admin', '--name', 'Ok', '--owner', 'owner@example.com'], /^error: --slug: This slug is reserved; choose another$/m],
+      [
+        ['--slug', 'Bad_Slug', '--name', 'Ok', '--owner', 'owner@example.com'],
+        /^error: --slug: Use lowercase letters, digits and single dashes$/m,
+      ],
+      [
+        ['--slug', 'admin', '--name', 'Ok', '--owner', 'owner@example.com'],
+        /^error: --slug: This slug is reserved; choose another$/m,
+      ],
       [['--slug', 'ok-slug', '--name', 'Ok', '--owner', 'nobody'], /^error: --owner: Enter a valid email address$/m],
       [['--slug', 'ok-slug', '--owner', 'owner@example.com'], /^error: --name: required/m],
     ])('exits 2 naming the bad option: %j', async (args, message) => {
@@ -228,14 +265,24 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
       );
       await withDb(async (db) => {
         expect(await db.select().from(projects).where(eq(projects.slug, 'orphan'))).toHaveLength(0);
-        expect((await db.select().from(projects).where(eq(projects.slug, 'seeded')))[0]).toMatchObject({ name: 'Seeded' });
+        expect((await db.select().from(projects).where(eq(projects.slug, 'seeded')))[0]).toMatchObject({
+          name: 'Seeded',
+        });
       });
     });
   });
 
   describe('add-member', () => {
     it("adds the member with the role, recorded as the project owner's act", async () => {
-      const result = await runCli(['add-member', '--project', 'seeded', '--email', 'Dana@example.com', '--role', 'editor']);
+      const result = await runCli([
+        'add-member',
+        '--project',
+        'seeded',
+        '--email',
+        'Dana@example.com',
+        '--role',
+        'editor',
+      ]);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe('Added dana@example.com to seeded as editor.\n');
       await withDb(async (db) => {
@@ -247,20 +294,43 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
           .from(projectMembers)
           .where(and(eq(projectMembers.projectId, project!.id), eq(projectMembers.userId, dana!.id)));
         expect(member?.role).toBe('editor');
-        const log = await db.select().from(activityLog).where(and(eq(activityLog.entityType, 'member'), eq(activityLog.entityId, dana!.id)));
+        const log = await db
+          .select()
+          .from(activityLog)
+          .where(and(eq(activityLog.entityType, 'member'), eq(activityLog.entityId, dana!.id)));
         expect(log.map((e) => [e.action, e.userId, e.projectId])).toEqual([['add', owner!.id, project!.id]]);
       });
     });
 
     it('exits 2 for a bad role or slug', async () => {
-      expectFailure(await runCli(['add-member', '--project', 'seeded', '--email', 'erin@example.com', '--role', 'boss']), 2, /^error: --role: Use one of viewer, editor, owner$/m);
-      expectFailure(await runCli(['add-member', '--project', 'Not A Slug', '--email', 'erin@example.com', '--role', 'viewer']), 2, /^error: --project: /m);
+      expectFailure(
+        await runCli(['add-member', '--project', 'seeded', '--email', 'erin@example.com', '--role', 'boss']),
+        2,
+        /^error: --role: Use one of viewer, editor, owner$/m,
+      );
+      expectFailure(
+        await runCli(['add-member', '--project', 'Not A Slug', '--email', 'erin@example.com', '--role', 'viewer']),
+        2,
+        /^error: --project: /m,
+      );
     });
 
     it('exits 1 for an unknown project, an unknown user or an existing member', async () => {
-      expectFailure(await runCli(['add-member', '--project', 'nope', '--email', 'erin@example.com', '--role', 'viewer']), 1, /^error: No project has the slug "nope"\.$/m);
-      expectFailure(await runCli(['add-member', '--project', 'seeded', '--email', 'nobody@example.com', '--role', 'viewer']), 1, /^error: No user has the email nobody@example.com\./m);
-      expectFailure(await runCli(['add-member', '--project', 'seeded', '--email', 'viewer@example.com', '--role', 'owner']), 1, /^error: viewer@example.com is already a member \(viewer\)\.$/m);
+      expectFailure(
+        await runCli(['add-member', '--project', 'nope', '--email', 'erin@example.com', '--role', 'viewer']),
+        1,
+        /^error: No project has the slug "nope"\.$/m,
+      );
+      expectFailure(
+        await runCli(['add-member', '--project', 'seeded', '--email', 'nobody@example.com', '--role', 'viewer']),
+        1,
+        /^error: No user has the email nobody@example.com\./m,
+      );
+      expectFailure(
+        await runCli(['add-member', '--project', 'seeded', '--email', 'viewer@example.com', '--role', 'owner']),
+        1,
+        /^error: viewer@example.com is already a member \(viewer\)\.$/m,
+      );
       await withDb(async (db) => {
         const [viewer] = await db.select().from(users).where(eq(users.email, 'viewer@example.com'));
         const rows = await db.select().from(projectMembers).where(eq(projectMembers.userId, viewer!.id));
@@ -271,13 +341,25 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
 
   describe('create-token', () => {
     it('prints only the token, and the token authenticates as the member on the project', async () => {
-      const result = await runCli(['create-token', '--project', 'seeded', '--email', 'viewer@example.com', '--name', 'ci bot']);
+      const result = await runCli([
+        'create-token',
+        '--project',
+        'seeded',
+        '--email',
+        'viewer@example.com',
+        '--name',
+        'ci bot',
+      ]);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^rbt_[A-Za-z0-9_-]{32}\n$/);
       const token = result.stdout.trim();
       await withDb(async (db) => {
         const caller = await authenticateApiToken(db, token);
-        expect(caller).toMatchObject({ project: { slug: 'seeded' }, user: { email: 'viewer@example.com' }, role: 'viewer' });
+        expect(caller).toMatchObject({
+          project: { slug: 'seeded' },
+          user: { email: 'viewer@example.com' },
+          role: 'viewer',
+        });
         const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, caller!.tokenId));
         expect(row).toMatchObject({ name: 'ci bot', prefix: token.slice(0, 10), userId: caller!.user.id });
         expect(await authenticateApiToken(db, `${token}x`)).toBeNull();
@@ -301,7 +383,11 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
         1,
         /^error: outsider@example.com is not a member of seeded\. Add them first with add-member\.$/m,
       );
-      expectFailure(await runCli(['create-token', '--project', 'nope', '--email', 'viewer@example.com']), 1, /^error: No project has the slug "nope"\.$/m);
+      expectFailure(
+        await runCli(['create-token', '--project', 'nope', '--email', 'viewer@example.com']),
+        1,
+        /^error: No project has the slug "nope"\.$/m,
+      );
       await withDb(async (db) => {
         const [outsider] = await db.select().from(users).where(eq(users.email, 'outsider@example.com'));
         expect(await db.select().from(apiTokens).where(eq(apiTokens.userId, outsider!.id))).toHaveLength(0);
@@ -311,7 +397,9 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
 
   describe('reset-password', () => {
     it('replaces the password hash and records the reset without an acting user', async () => {
-      const before = await withDb(async (db) => credentialHash(db, (await db.select().from(users).where(eq(users.email, 'erin@example.com')))[0]!.id));
+      const before = await withDb(async (db) =>
+        credentialHash(db, (await db.select().from(users).where(eq(users.email, 'erin@example.com')))[0]!.id),
+      );
       const secret = 'erins-new-secret';
       const result = await runCli(['reset-password', '--email', 'ERIN@example.com', '--password', secret]);
       expect(result.code).toBe(0);
@@ -323,14 +411,25 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
         expect(after).not.toBe(before);
         expect(await verifyPassword({ hash: after, password: secret })).toBe(true);
         expect(await verifyPassword({ hash: after, password: PASSWORD })).toBe(false);
-        const log = await db.select().from(activityLog).where(and(eq(activityLog.entityId, erin!.id), eq(activityLog.action, 'reset-password')));
+        const log = await db
+          .select()
+          .from(activityLog)
+          .where(and(eq(activityLog.entityId, erin!.id), eq(activityLog.action, 'reset-password')));
         expect(log.map((e) => e.userId)).toEqual([null]);
       });
     });
 
     it('exits 1 for an unknown user and 2 for a short password', async () => {
-      expectFailure(await runCli(['reset-password', '--email', 'nobody@example.com', '--password', 'long-enough']), 1, /^error: User nobody@example.com not found\.$/m);
-      expectFailure(await runCli(['reset-password', '--email', 'erin@example.com', '--password', 'short']), 2, /^error: --password: Use at least 8 characters$/m);
+      expectFailure(
+        await runCli(['reset-password', '--email', 'nobody@example.com', '--password', 'long-enough']),
+        1,
+        /^error: User nobody@example.com not found\.$/m,
+      );
+      expectFailure(
+        await runCli(['reset-password', '--email', 'erin@example.com', '--password', 'short']),
+        2,
+        /^error: --password: Use at least 8 characters$/m,
+      );
     });
   });
 
@@ -376,7 +475,9 @@ describe(`admin CLI on ${backend}`, { timeout: CLI_TIMEOUT }, () => {
       });
 
       it('leaves no claim behind after a failed command', async () => {
-        expect((await runCli(['reset-password', '--email', 'nobody@example.com', '--password', 'long-enough'])).code).toBe(1);
+        expect(
+          (await runCli(['reset-password', '--email', 'nobody@example.com', '--password', 'long-enough'])).code,
+        ).toBe(1);
         expect(fs.existsSync(embeddedLockFile(env.RUNBOARD_DATA_DIR!))).toBe(false);
       });
     });

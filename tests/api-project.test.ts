@@ -22,7 +22,11 @@ beforeAll(async () => {
   app = await openAppTestDb();
   const db = app.handle.db;
   const owner = await createUser(db, null, { email: 'owner@api.test', name: 'Olga Owner', password: 'long-enough-pw' });
-  const viewer = await createUser(db, null, { email: 'viewer@api.test', name: 'Vic Viewer', password: 'long-enough-pw' });
+  const viewer = await createUser(db, null, {
+    email: 'viewer@api.test',
+    name: 'Vic Viewer',
+    password: 'long-enough-pw',
+  });
   const project = await createProject(db, owner, { slug: 'fraud', name: 'Fraud detection', problemStatement: '' });
   const other = await createProject(db, owner, { slug: 'churn', name: 'Churn', problemStatement: '' });
   await addMember(db, owner, project.id, viewer.email, 'viewer');
@@ -33,7 +37,8 @@ beforeAll(async () => {
   await revokeApiToken(db, owner, project.id, revoked.row.id);
   revokedToken = revoked.token;
   await createUser(db, null, { email: 'outsider@api.test', name: 'Out Sider', password: 'long-enough-pw' });
-  for (const who of ['owner', 'viewer', 'outsider'] as const) sessions[who] = await signInCookie(db, `${who}@api.test`, 'long-enough-pw');
+  for (const who of ['owner', 'viewer', 'outsider'] as const)
+    sessions[who] = await signInCookie(db, `${who}@api.test`, 'long-enough-pw');
 });
 afterAll(async () => {
   await app?.cleanup();
@@ -91,7 +96,11 @@ describe('GET /api/v1/project', () => {
   });
 
   it('accepts the token as the password of HTTP Basic, whatever the user name (MLflow clients send that)', async () => {
-    for (const auth of [basic('anyone', ownerToken), basic('', ownerToken), `basic ${Buffer.from(`x:${ownerToken}`).toString('base64')}`]) {
+    for (const auth of [
+      basic('anyone', ownerToken),
+      basic('', ownerToken),
+      `basic ${Buffer.from(`x:${ownerToken}`).toString('base64')}`,
+    ]) {
       const res = await projectRequest(auth);
       expect(res.status, auth).toBe(200);
       expect(await res.json()).toEqual(fraudAsOwner);
@@ -141,13 +150,30 @@ describe('GET /api/v1/project', () => {
 
 // The shared wrapper itself, on routes shaped like the ones domains add: `/api/projects/[project]/…`.
 describe('defineRoute on a project-scoped route', () => {
-  const writeProbe = defineRoute('editor', z.object({ n: z.number().int() }), async ({ caller, input }) => ({ role: caller.role, slug: caller.project.slug, n: input.n }));
-  const readProbe = defineRoute('viewer', z.object({}).loose(), async ({ caller }) => ({ slug: caller.project.slug, email: caller.user.email }), { session: true });
+  const writeProbe = defineRoute('editor', z.object({ n: z.number().int() }), async ({ caller, input }) => ({
+    role: caller.role,
+    slug: caller.project.slug,
+    n: input.n,
+  }));
+  const readProbe = defineRoute(
+    'viewer',
+    z.object({}).loose(),
+    async ({ caller }) => ({ slug: caller.project.slug, email: caller.user.email }),
+    { session: true },
+  );
   const fraud = { params: Promise.resolve({ project: 'fraud' }) };
 
   const post = (headers: Record<string, string>, body: string) =>
-    writeProbe(new Request('http://localhost:3000/api/projects/fraud/probe', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }), fraud);
-  const get = (headers: Record<string, string>) => readProbe(new Request('http://localhost:3000/api/projects/fraud/probe', { headers }), fraud);
+    writeProbe(
+      new Request('http://localhost:3000/api/projects/fraud/probe', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      }),
+      fraud,
+    );
+  const get = (headers: Record<string, string>) =>
+    readProbe(new Request('http://localhost:3000/api/projects/fraud/probe', { headers }), fraud);
 
   it('runs the body for a token with the role, with parsed input', async () => {
     const res = await post({ authorization: `Bearer ${ownerToken}` }, '{"n": 3, "unknown": true}');
@@ -173,7 +199,10 @@ describe('defineRoute on a project-scoped route', () => {
     expect(await broken.json()).toEqual({ error_code: 'BAD_REQUEST', message: expect.any(String) });
     const invalid = await post({ authorization: `Bearer ${ownerToken}` }, '{"n": "three"}');
     expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toEqual({ error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringContaining("'n'") });
+    expect(await invalid.json()).toEqual({
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringContaining("'n'"),
+    });
   });
 
   it('never accepts a session cookie for a write', async () => {
@@ -197,7 +226,10 @@ describe('defineRoute on a project-scoped route', () => {
 
   it('ignores session cookies on token-only routes', async () => {
     const res = await projectRequest(undefined);
-    const withCookie = await getProject(new Request('http://localhost:3000/api/v1/project', { headers: { cookie: sessions.owner } }), noParams);
+    const withCookie = await getProject(
+      new Request('http://localhost:3000/api/v1/project', { headers: { cookie: sessions.owner } }),
+      noParams,
+    );
     expect(res.status).toBe(401);
     expect(withCookie.status).toBe(401);
   });

@@ -34,13 +34,18 @@ const MSG = {
   notFound: 'Project not found.',
   role: /^This needs the (viewer|editor|owner) role in the project/,
 };
-const isRole = (a: ActionAccess | RouteAccess | undefined): a is ProjectRole => PROJECT_ROLES.includes(a as ProjectRole);
+const isRole = (a: ActionAccess | RouteAccess | undefined): a is ProjectRole =>
+  PROJECT_ROLES.includes(a as ProjectRole);
 const rolesBelow = (a: ProjectRole) => PROJECT_ROLES.slice(0, PROJECT_ROLES.indexOf(a));
 const withArticle = (role: string) => (/^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`);
 
 type UserKey = 'admin' | 'owner' | 'editor' | 'viewer' | 'outsider' | 'target' | 'leaver';
 type Person = { id: string; email: string };
-type ProjectFixture = { id: string; slug: string; tokens: Record<'viewer' | 'editor' | 'owner', { token: string; id: string }> };
+type ProjectFixture = {
+  id: string;
+  slug: string;
+  tokens: Record<'viewer' | 'editor' | 'owner', { token: string; id: string }>;
+};
 
 let app: Awaited<ReturnType<typeof openAppTestDb>>;
 let db: Db;
@@ -62,14 +67,23 @@ async function seedProject(slug: string, name: string): Promise<ProjectFixture> 
     const { token, row } = await createApiToken(db, { id: people[who].id, isAdmin: false }, project.id, `${who} token`);
     return { token, id: row.id };
   };
-  return { id: project.id, slug, tokens: { viewer: await tokenOf('viewer'), editor: await tokenOf('editor'), owner: await tokenOf('owner') } };
+  return {
+    id: project.id,
+    slug,
+    tokens: { viewer: await tokenOf('viewer'), editor: await tokenOf('editor'), owner: await tokenOf('owner') },
+  };
 }
 
 beforeAll(async () => {
   app = await openAppTestDb();
   db = app.handle.db;
   for (const key of ['admin', 'owner', 'editor', 'viewer', 'outsider', 'target', 'leaver'] as const) {
-    const user = await createUser(db, null, { email: `${key}@authz.test`, name: `The ${key}`, password: PASSWORD, isAdmin: key === 'admin' });
+    const user = await createUser(db, null, {
+      email: `${key}@authz.test`,
+      name: `The ${key}`,
+      password: PASSWORD,
+      isAdmin: key === 'admin',
+    });
     people[key] = { id: user.id, email: user.email };
     cookies[key] = await signInCookie(db, user.email, PASSWORD);
   }
@@ -100,13 +114,18 @@ afterAll(async () => {
 type Outcome = { kind: 'result'; result: ActionResult<unknown> } | { kind: 'redirect'; to: string };
 
 /** Calls an action as the browser holding `cookie` (null = anonymous); a thrown Next redirect counts as allowed. */
-async function callAction(entry: ActionEntry, cookie: string | null, payload: Record<string, unknown>): Promise<Outcome> {
+async function callAction(
+  entry: ActionEntry,
+  cookie: string | null,
+  payload: Record<string, unknown>,
+): Promise<Outcome> {
   actAs(cookie);
   try {
     return { kind: 'result', result: await entry.fn!(null, payload) };
   } catch (err) {
     const digest = (err as { digest?: unknown }).digest;
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return { kind: 'redirect', to: digest.split(';')[2] ?? '' };
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT'))
+      return { kind: 'redirect', to: digest.split(';')[2] ?? '' };
     throw err;
   } finally {
     actAs(null);
@@ -118,7 +137,8 @@ function refusalMessage(outcome: Outcome): string | null {
 }
 
 const isAuthRefusal = (message: string | null) =>
-  message !== null && (message === MSG.signedOut || message === MSG.notAdmin || message === MSG.notFound || MSG.role.test(message));
+  message !== null &&
+  (message === MSG.signedOut || message === MSG.notAdmin || message === MSG.notFound || MSG.role.test(message));
 
 type SampleCtx = { slug: string; version: number; viewerTokenId: string };
 
@@ -128,21 +148,76 @@ type SampleCtx = { slug: string; version: number; viewerTokenId: string };
  * probed, with `{ project }` alone.
  */
 const SAMPLES: Record<string, (c: SampleCtx) => Record<string, unknown>> = {
-  'app/(app)/[project]/settings/actions.ts#updateProjectDetails': (c) => ({ project: c.slug, version: c.version, name: 'Renamed by caller', problemStatement: 'Changed' }),
-  'app/(app)/[project]/settings/actions.ts#changeStageAction': (c) => ({ project: c.slug, stage: 'deploy', reason: 'Caller says so' }),
-  'app/(app)/[project]/settings/actions.ts#addMemberAction': (c) => ({ project: c.slug, email: people.outsider.email, role: 'owner' }),
-  'app/(app)/[project]/settings/actions.ts#setMemberRoleAction': (c) => ({ project: c.slug, userId: people.viewer.id, role: 'owner' }),
+  'app/(app)/[project]/settings/actions.ts#updateProjectDetails': (c) => ({
+    project: c.slug,
+    version: c.version,
+    name: 'Renamed by caller',
+    problemStatement: 'Changed',
+  }),
+  'app/(app)/[project]/settings/actions.ts#changeStageAction': (c) => ({
+    project: c.slug,
+    stage: 'deploy',
+    reason: 'Caller says so',
+  }),
+  'app/(app)/[project]/settings/actions.ts#addMemberAction': (c) => ({
+    project: c.slug,
+    email: people.outsider.email,
+    role: 'owner',
+  }),
+  'app/(app)/[project]/settings/actions.ts#setMemberRoleAction': (c) => ({
+    project: c.slug,
+    userId: people.viewer.id,
+    role: 'owner',
+  }),
   'app/(app)/[project]/settings/actions.ts#removeMemberAction': (c) => ({ project: c.slug, userId: people.editor.id }),
   'app/(app)/[project]/settings/actions.ts#createTokenAction': (c) => ({ project: c.slug, name: 'caller token' }),
   'app/(app)/[project]/settings/actions.ts#revokeTokenAction': (c) => ({ project: c.slug, tokenId: c.viewerTokenId }),
-  'app/(app)/[project]/metrics/actions.ts#createMetricAction': (c) => ({ project: c.slug, name: 'latency', kind: 'guardrail', direction: 'lower_better', startValue: '200', target: '100', deadline: '2099-01-01', source: 'manual' }),
-  'app/(app)/[project]/risks/actions.ts#createRiskAction': (c) => ({ project: c.slug, title: 'Data quality issues', category: 'data_quality', likelihood: 'High', impact: 'High', response: 'mitigate', mitigationPct: '0', status: 'open' }),
-  'app/(app)/[project]/problem/actions.ts#createSubProblemAction': (c) => ({ project: c.slug, title: 'Identify churn indicators' }),
-  'app/(app)/[project]/report/actions.ts#saveNarrativeAction': (c) => ({ project: c.slug, section: 'results', version: '0', body: 'Caller wrote this' }),
-  'app/(app)/admin/users/actions.ts#createUserAction': () => ({ name: 'New Person', email: `new-${++serial}@authz.test`, password: 'long-enough-pw', isAdmin: 'on' }),
-  'app/(app)/admin/users/actions.ts#resetPasswordAction': () => ({ email: people.target.email, password: 'another-long-pw' }),
+  'app/(app)/[project]/metrics/actions.ts#createMetricAction': (c) => ({
+    project: c.slug,
+    name: 'latency',
+    kind: 'guardrail',
+    direction: 'lower_better',
+    startValue: '200',
+    target: '100',
+    deadline: '2099-01-01',
+    source: 'manual',
+  }),
+  'app/(app)/[project]/risks/actions.ts#createRiskAction': (c) => ({
+    project: c.slug,
+    title: 'Data quality issues',
+    category: 'data_quality',
+    likelihood: 'High',
+    impact: 'High',
+    response: 'mitigate',
+    mitigationPct: '0',
+    status: 'open',
+  }),
+  'app/(app)/[project]/problem/actions.ts#createSubProblemAction': (c) => ({
+    project: c.slug,
+    title: 'Identify churn indicators',
+  }),
+  'app/(app)/[project]/report/actions.ts#saveNarrativeAction': (c) => ({
+    project: c.slug,
+    section: 'results',
+    version: '0',
+    body: 'Caller wrote this',
+  }),
+  'app/(app)/admin/users/actions.ts#createUserAction': () => ({
+    name: 'New Person',
+    email: `new-${++serial}@authz.test`,
+    password: 'long-enough-pw',
+    isAdmin: 'on',
+  }),
+  'app/(app)/admin/users/actions.ts#resetPasswordAction': () => ({
+    email: people.target.email,
+    password: 'another-long-pw',
+  }),
   'app/(app)/admin/users/actions.ts#setAdminAction': () => ({ userId: people.target.id, isAdmin: 'on' }),
-  'app/(app)/projects/actions.ts#createProjectAction': () => ({ name: 'Made by caller', slug: `made-${++serial}`, problemStatement: '' }),
+  'app/(app)/projects/actions.ts#createProjectAction': () => ({
+    name: 'Made by caller',
+    slug: `made-${++serial}`,
+    problemStatement: '',
+  }),
   'app/(auth)/actions.ts#signOut': () => ({}),
   'app/(auth)/actions.ts#signIn': () => ({ email: people.viewer.email, password: PASSWORD }),
 };
@@ -168,8 +243,15 @@ async function expectRefusedWithoutWrites(call: () => Promise<Outcome>, expected
 
 describe('discovery', () => {
   it('finds the app’s actions and routes (an empty walk would make every other test vacuous)', () => {
-    expect(actions.map(keyOf)).toEqual(expect.arrayContaining(['app/(app)/[project]/settings/actions.ts#addMemberAction', 'app/(auth)/actions.ts#signIn']));
-    expect(routes.map(keyOf)).toEqual(expect.arrayContaining(['app/api/health/route.ts#GET', 'app/api/v1/project/route.ts#GET']));
+    expect(actions.map(keyOf)).toEqual(
+      expect.arrayContaining([
+        'app/(app)/[project]/settings/actions.ts#addMemberAction',
+        'app/(auth)/actions.ts#signIn',
+      ]),
+    );
+    expect(routes.map(keyOf)).toEqual(
+      expect.arrayContaining(['app/api/health/route.ts#GET', 'app/api/v1/project/route.ts#GET']),
+    );
   });
 
   it('flags exports written without the shared wrapper', async () => {
@@ -212,7 +294,10 @@ describe('discovery', () => {
 describe.each(actions.map((e) => [`${e.file} › ${e.name}`, e] as const))('action %s', (_label, entry) => {
   it('is built with defineAction, so it has an access rule', () => {
     expect(entry.fn, `${keyOf(entry)} must export a function`).not.toBeNull();
-    expect(entry.access, `${keyOf(entry)} is not registered in actionRegistry: wrap it with defineAction`).toBeDefined();
+    expect(
+      entry.access,
+      `${keyOf(entry)} is not registered in actionRegistry: wrap it with defineAction`,
+    ).toBeDefined();
   });
 
   const access = entry.access;
@@ -226,7 +311,10 @@ describe.each(actions.map((e) => [`${e.file} › ${e.name}`, e] as const))('acti
 
     it('refuses a cookie whose session does not exist', async () => {
       const payload = await payloadFor(entry, alpha);
-      await expectRefusedWithoutWrites(() => callAction(entry, 'better-auth.session_token=forged.c2lnbmF0dXJl', payload), MSG.signedOut);
+      await expectRefusedWithoutWrites(
+        () => callAction(entry, 'better-auth.session_token=forged.c2lnbmF0dXJl', payload),
+        MSG.signedOut,
+      );
     });
   }
 
@@ -241,7 +329,10 @@ describe.each(actions.map((e) => [`${e.file} › ${e.name}`, e] as const))('acti
     it('answers a signed-in non-member exactly as for a missing project, and writes nothing', async () => {
       const payload = await payloadFor(entry, alpha);
       await expectRefusedWithoutWrites(() => callAction(entry, cookies.outsider, payload), MSG.notFound);
-      await expectRefusedWithoutWrites(() => callAction(entry, cookies.owner, { ...payload, project: 'no-such-project' }), MSG.notFound);
+      await expectRefusedWithoutWrites(
+        () => callAction(entry, cookies.owner, { ...payload, project: 'no-such-project' }),
+        MSG.notFound,
+      );
     });
 
     it('refuses a removed member whose session is still live', async () => {
@@ -252,7 +343,10 @@ describe.each(actions.map((e) => [`${e.file} › ${e.name}`, e] as const))('acti
     for (const lower of rolesBelow(access)) {
       it(`refuses ${withArticle(lower)} (needs ${access}) and writes nothing`, async () => {
         const payload = await payloadFor(entry, alpha);
-        await expectRefusedWithoutWrites(() => callAction(entry, cookies[lower], payload), new RegExp(`^This needs the ${access} role in the project; you are ${lower}`));
+        await expectRefusedWithoutWrites(
+          () => callAction(entry, cookies[lower], payload),
+          new RegExp(`^This needs the ${access} role in the project; you are ${lower}`),
+        );
       });
     }
   }
@@ -260,24 +354,32 @@ describe.each(actions.map((e) => [`${e.file} › ${e.name}`, e] as const))('acti
   it('lets the least-privileged allowed caller through', async () => {
     // A fresh project and a fresh session, because a successful call may change either (e.g. signOut).
     const project = await seedProject(`allowed-${++serial}`, 'Allowed');
-    const who: UserKey | null = access === 'public' ? null : access === 'signed-in' ? 'outsider' : access === 'admin' ? 'admin' : access;
+    const who: UserKey | null =
+      access === 'public' ? null : access === 'signed-in' ? 'outsider' : access === 'admin' ? 'admin' : access;
     const cookie = who ? await signInCookie(db, people[who].email, PASSWORD) : null;
     const outcome = await callAction(entry, cookie, await payloadFor(entry, project));
     expect(isAuthRefusal(refusalMessage(outcome)), `refused: ${refusalMessage(outcome)}`).toBe(false);
     if (SAMPLES[keyOf(entry)]) {
-      expect(outcome.kind === 'redirect' || outcome.result.ok, `valid input should succeed: ${refusalMessage(outcome)}`).toBe(true);
+      expect(
+        outcome.kind === 'redirect' || outcome.result.ok,
+        `valid input should succeed: ${refusalMessage(outcome)}`,
+      ).toBe(true);
     }
   });
 });
 
 describe('actions: rules beyond the role check', () => {
-  const settings = () => actions.find((e) => e.file === 'app/(app)/[project]/settings/actions.ts' && e.name === 'revokeTokenAction')!;
+  const settings = () =>
+    actions.find((e) => e.file === 'app/(app)/[project]/settings/actions.ts' && e.name === 'revokeTokenAction')!;
   const auth = (name: string) => actions.find((e) => e.file === 'app/(auth)/actions.ts' && e.name === name)!;
 
   it('a viewer cannot revoke another member’s token; the token keeps working', async () => {
     const project = await seedProject(`revoke-${++serial}`, 'Revoke');
     const before = await snapshotDatabase(db);
-    const outcome = await callAction(settings(), cookies.viewer, { project: project.slug, tokenId: project.tokens.owner.id });
+    const outcome = await callAction(settings(), cookies.viewer, {
+      project: project.slug,
+      tokenId: project.tokens.owner.id,
+    });
     expect(refusalMessage(outcome)).toBe('Active token not found.');
     expect(await snapshotDatabase(db)).toEqual(before);
     expect(await authenticateApiToken(db, project.tokens.owner.token)).not.toBeNull();
@@ -285,7 +387,10 @@ describe('actions: rules beyond the role check', () => {
 
   it('an owner can revoke any member’s token, which then stops authenticating', async () => {
     const project = await seedProject(`revoke-${++serial}`, 'Revoke');
-    const outcome = await callAction(settings(), cookies.owner, { project: project.slug, tokenId: project.tokens.viewer.id });
+    const outcome = await callAction(settings(), cookies.owner, {
+      project: project.slug,
+      tokenId: project.tokens.viewer.id,
+    });
     expect(outcome).toMatchObject({ kind: 'result', result: { ok: true } });
     expect(await authenticateApiToken(db, project.tokens.viewer.token)).toBeNull();
     // The settings page re-renders without the token.
@@ -294,22 +399,36 @@ describe('actions: rules beyond the role check', () => {
 
   it('setupFirstAdmin is refused once an administrator exists, and writes nothing', async () => {
     const before = await snapshotDatabase(db);
-    const outcome = await callAction(auth('setupFirstAdmin'), null, { name: 'Intruder', email: 'intruder@authz.test', password: 'long-enough-pw' });
+    const outcome = await callAction(auth('setupFirstAdmin'), null, {
+      name: 'Intruder',
+      email: 'intruder@authz.test',
+      password: 'long-enough-pw',
+    });
     expect(refusalMessage(outcome)).toBe('An administrator already exists. Sign in instead.');
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it('signIn with a wrong password is refused without saying which part was wrong, and opens no session', async () => {
     const before = await snapshotDatabase(db);
-    const wrongPassword = await callAction(auth('signIn'), null, { email: people.viewer.email, password: 'not-the-password' });
-    const unknownEmail = await callAction(auth('signIn'), null, { email: 'nobody@authz.test', password: 'not-the-password' });
+    const wrongPassword = await callAction(auth('signIn'), null, {
+      email: people.viewer.email,
+      password: 'not-the-password',
+    });
+    const unknownEmail = await callAction(auth('signIn'), null, {
+      email: 'nobody@authz.test',
+      password: 'not-the-password',
+    });
     expect(refusalMessage(wrongPassword)).toBe('Wrong email or password.');
     expect(refusalMessage(unknownEmail)).toBe('Wrong email or password.');
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it('signIn never redirects off-site', async () => {
-    const outcome = await callAction(auth('signIn'), null, { email: people.viewer.email, password: PASSWORD, next: '//evil.example/phish' });
+    const outcome = await callAction(auth('signIn'), null, {
+      email: people.viewer.email,
+      password: PASSWORD,
+      next: '//evil.example/phish',
+    });
     expect(outcome).toEqual({ kind: 'redirect', to: '/' });
   });
 });
@@ -323,7 +442,11 @@ async function callRoute(entry: RouteEntry, credentials: { authorization?: strin
   if (credentials.cookie) headers.set('cookie', credentials.cookie);
   const hasBody = entry.name !== 'GET' && entry.name !== 'HEAD';
   if (hasBody) headers.set('content-type', 'application/json');
-  const req = new Request(`http://localhost:3000${entry.urlPath}`, { method: entry.name, headers, body: hasBody ? '{}' : undefined });
+  const req = new Request(`http://localhost:3000${entry.urlPath}`, {
+    method: entry.name,
+    headers,
+    body: hasBody ? '{}' : undefined,
+  });
   const res = await entry.fn!(req, { params: Promise.resolve(entry.params) });
   const text = await res.text();
   return { status: res.status, text, json: (): unknown => JSON.parse(text) };
@@ -413,7 +536,12 @@ function describeRouteAuthorization(entry: RouteEntry) {
   });
 }
 
-describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as const))('route %s', (_label, entry) => describeRouteAuthorization(entry));
+describe.each(routes.map((e) => [`${e.name} ${e.urlPath} (${e.file})`, e] as const))('route %s', (_label, entry) =>
+  describeRouteAuthorization(entry),
+);
 
 // Each MLflow endpoint carries its own access rule and is probed through the mounted catch-all route.
-describe.each(mlflowEndpoints(routes).map((e) => [`${e.name} ${e.urlPath}`, e] as const))('MLflow endpoint %s', (_label, entry) => describeRouteAuthorization(entry));
+describe.each(mlflowEndpoints(routes).map((e) => [`${e.name} ${e.urlPath}`, e] as const))(
+  'MLflow endpoint %s',
+  (_label, entry) => describeRouteAuthorization(entry),
+);

@@ -42,7 +42,11 @@ const drops: (() => Promise<void>)[] = [];
 
 function runCli(command: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['scripts/backup.ts', command, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['scripts/backup.ts', command, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -65,7 +69,8 @@ async function envFor(name: string): Promise<NodeJS.ProcessEnv> {
 }
 
 // snapshotDatabase leaves out the sign-in counters (refused requests may write them), so they are compared whole.
-const readAttempts = (db: Db) => rawRows(db, sql`select key, failures, window_started_at::text as started from sign_in_attempts order by key`);
+const readAttempts = (db: Db) =>
+  rawRows(db, sql`select key, failures, window_started_at::text as started from sign_in_attempts order by key`);
 
 /**
  * Every row of every table (a digest per table, the sign-in counters whole) and the migration journal the next start
@@ -74,7 +79,10 @@ const readAttempts = (db: Db) => rawRows(db, sql`select key, failures, window_st
 async function readDatabase(config: DbConfig) {
   const handle = await openDb(config);
   try {
-    const [journal] = await rawRows<{ n: number | string }>(handle.db, sql`select count(*) as n from drizzle.__drizzle_migrations`);
+    const [journal] = await rawRows<{ n: number | string }>(
+      handle.db,
+      sql`select count(*) as n from drizzle.__drizzle_migrations`,
+    );
     const snapshot = await snapshotDatabase(handle.db);
     const attempts = await readAttempts(handle.db);
     await migrateDb(handle, config);
@@ -102,7 +110,12 @@ beforeAll(async () => {
     await migrateDb(handle, config);
     const db = handle.db;
     const days = parseWeatherCsv(csv.toString('utf8'));
-    const admin = await createUser(db, null, { email: 'admin@example.com', name: 'Ada Admin', password: 'backup-password-1', isAdmin: true });
+    const admin = await createUser(db, null, {
+      email: 'admin@example.com',
+      name: 'Ada Admin',
+      password: 'backup-password-1',
+      isAdmin: true,
+    });
     const seeded = await seedDemoProject(db, { csv, days, gitCommit: 'abc123', fetch: inProcessFetch, limit: 2 });
     await seedDemoExtras(db, seeded.projectId, days, () => {});
     await createUser(db, admin, { email: 'erin@example.com', name: 'Erin Editor', password: 'backup-password-2' });
@@ -111,7 +124,10 @@ beforeAll(async () => {
     await recordSignInAttempt(db, signInKeys('erin@example.com', '203.0.113.9'), SIGN_IN_WINDOW_SECONDS);
     before = await snapshotDatabase(db);
     attemptsBefore = await readAttempts(db);
-    const [journal] = await rawRows<{ n: number | string }>(db, sql`select count(*) as n from drizzle.__drizzle_migrations`);
+    const [journal] = await rawRows<{ n: number | string }>(
+      db,
+      sql`select count(*) as n from drizzle.__drizzle_migrations`,
+    );
     migrationsBefore = Number(journal!.n);
   } finally {
     withdraw();
@@ -152,7 +168,10 @@ describe(`backup and restore (${backend})`, () => {
     const publicRows = Object.values(before).reduce((sum, v) => sum + Number(v.split(':')[0]), 0);
     // Runboard's tables, the sign-in counters, and drizzle's migration journal.
     expect(attemptsBefore).toHaveLength(2);
-    expect(summaryOf(result.stdout)).toEqual({ tables: Object.keys(before).length + 2, rows: publicRows + attemptsBefore.length + migrationsBefore });
+    expect(summaryOf(result.stdout)).toEqual({
+      tables: Object.keys(before).length + 2,
+      rows: publicRows + attemptsBefore.length + migrationsBefore,
+    });
     expect(fs.readdirSync(tmpDir).filter((f) => f.includes('.partial'))).toEqual([]);
     backupLine = result.stdout;
   });
@@ -178,7 +197,8 @@ describe(`backup and restore (${backend})`, () => {
       expect(fs.existsSync(targetEnv.RUNBOARD_DATA_DIR!)).toBe(false);
     } else {
       const session = postgres(targetEnv.DATABASE_URL!, { max: 1, onnotice: () => {} });
-      const [row] = await session`select count(*)::int as n from information_schema.tables where table_schema in ('public', 'drizzle')`;
+      const [row] =
+        await session`select count(*)::int as n from information_schema.tables where table_schema in ('public', 'drizzle')`;
       await session.end();
       expect(row!.n).toBe(0);
     }
@@ -223,6 +243,8 @@ describe(`backup and restore (${backend})`, () => {
     fs.writeFileSync(other, backend === 'postgres' ? Buffer.from([0x1f, 0x8b, 8, 0, 0]) : Buffer.from('PGDMP\u0001'));
     const result = await runCli('restore', [other], targetEnv);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(backend === 'postgres' ? /is an embedded-database \(PGlite\) backup/ : /is a Postgres backup: set DATABASE_URL/);
+    expect(result.stderr).toMatch(
+      backend === 'postgres' ? /is an embedded-database \(PGlite\) backup/ : /is a Postgres backup: set DATABASE_URL/,
+    );
   });
 });

@@ -30,7 +30,9 @@ const slug = 'actions-board';
 beforeAll(async () => {
   app = await openAppTestDb();
   db = app.handle.db;
-  owner.id = (await createUser(db, null, { email: 'owner@board.test', name: 'Olga Owner', password: 'password-123' })).id;
+  owner.id = (
+    await createUser(db, null, { email: 'owner@board.test', name: 'Olga Owner', password: 'password-123' })
+  ).id;
   await createUser(db, null, { email: 'editor@board.test', name: 'Ed Editor', password: 'password-123' });
   await createUser(db, null, { email: 'viewer@board.test', name: 'Vi Viewer', password: 'password-123' });
   projectId = (await createProject(db, owner, { slug, name: 'Actions board', problemStatement: '' })).id;
@@ -61,7 +63,9 @@ const form = (fields: Record<string, string>) => {
 
 describe('board actions', () => {
   it('answer bad task input with a message under each field', async () => {
-    const result = await as(editorCookie, () => board.createTaskAction(null, form({ title: '  ', status: 'doing', priority: '9', effort: '-2', labels: '' })));
+    const result = await as(editorCookie, () =>
+      board.createTaskAction(null, form({ title: '  ', status: 'doing', priority: '9', effort: '-2', labels: '' })),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['effort', 'priority', 'status', 'title']);
@@ -69,14 +73,49 @@ describe('board actions', () => {
   });
 
   it('create a task from the form, labels cleaned up', async () => {
-    const result = await as(editorCookie, () => board.createTaskAction(null, form({ title: 'Audit the labels', status: 'backlog', priority: '2', effort: '3', labels: 'Data, labelling, data', sprintId: '' })));
+    const result = await as(editorCookie, () =>
+      board.createTaskAction(
+        null,
+        form({
+          title: 'Audit the labels',
+          status: 'backlog',
+          priority: '2',
+          effort: '3',
+          labels: 'Data, labelling, data',
+          sprintId: '',
+        }),
+      ),
+    );
     expect(result).toMatchObject({ ok: true, message: 'Created T-1.' });
   });
 
   it('turn a stale save into a conflict that names the other person and their values', async () => {
-    const task = await createTask(db, owner, projectId, { title: 'Write the model card', status: 'todo', priority: 3, effort: 2, sprintId: null });
-    await updateTask(db, owner, projectId, task.id, 1, { title: 'Write the model card v2', description: '', status: 'review', priority: 3, effort: 2, assigneeId: null, labels: [], sprintId: null });
-    const stale = form({ taskId: task.id, version: '1', title: 'Write the model card', status: 'todo', priority: '1', effort: '2', labels: '' });
+    const task = await createTask(db, owner, projectId, {
+      title: 'Write the model card',
+      status: 'todo',
+      priority: 3,
+      effort: 2,
+      sprintId: null,
+    });
+    await updateTask(db, owner, projectId, task.id, 1, {
+      title: 'Write the model card v2',
+      description: '',
+      status: 'review',
+      priority: 3,
+      effort: 2,
+      assigneeId: null,
+      labels: [],
+      sprintId: null,
+    });
+    const stale = form({
+      taskId: task.id,
+      version: '1',
+      title: 'Write the model card',
+      status: 'todo',
+      priority: '1',
+      effort: '2',
+      labels: '',
+    });
     const result = await as(editorCookie, () => board.updateTaskAction(null, stale));
     expect(result.ok).toBe(false);
     const conflict = readTaskConflict(result);
@@ -93,13 +132,34 @@ describe('board actions', () => {
     if (!result.ok) expect(result.fieldErrors?.title).toEqual(['Saved meanwhile as: Write the model card v2']);
     expect((await getTaskDetail(db, projectId, task.id)).task.title).toBe('Write the model card v2');
     // Saving again against their version keeps yours, deliberately.
-    const again = await as(editorCookie, () => board.updateTaskAction(null, form({ taskId: task.id, version: String(conflict!.version), title: 'Write the model card', status: 'todo', priority: '1', effort: '2', labels: '' })));
+    const again = await as(editorCookie, () =>
+      board.updateTaskAction(
+        null,
+        form({
+          taskId: task.id,
+          version: String(conflict!.version),
+          title: 'Write the model card',
+          status: 'todo',
+          priority: '1',
+          effort: '2',
+          labels: '',
+        }),
+      ),
+    );
     expect(again).toMatchObject({ ok: true, data: { version: 3 } });
   });
 
   it('refuse a viewer’s drop and leave the card where it was', async () => {
-    const task = await createTask(db, owner, projectId, { title: 'Do not move me', status: 'todo', priority: 3, effort: 1, sprintId: null });
-    const result = await as(viewerCookie, () => board.moveTaskAction(null, { project: slug, taskId: task.id, toStatus: 'done' }));
+    const task = await createTask(db, owner, projectId, {
+      title: 'Do not move me',
+      status: 'todo',
+      priority: 3,
+      effort: 1,
+      sprintId: null,
+    });
+    const result = await as(viewerCookie, () =>
+      board.moveTaskAction(null, { project: slug, taskId: task.id, toStatus: 'done' }),
+    );
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/needs the editor role/) });
     expect((await getTaskDetail(db, projectId, task.id)).task).toMatchObject({ status: 'todo', version: 1 });
   });
@@ -107,22 +167,45 @@ describe('board actions', () => {
   it('store column limits, empty meaning none, and refuse a zero limit at its field', async () => {
     const bad = await as(editorCookie, () => board.setWipLimitsAction(null, form({ todo: '0', in_progress: '3' })));
     expect(bad).toMatchObject({ ok: false, fieldErrors: { todo: ['Use 1 or more, or leave empty for no limit'] } });
-    const ok = await as(editorCookie, () => board.setWipLimitsAction(null, form({ backlog: '', todo: '', in_progress: '3', review: '2', done: '', cancelled: '' })));
+    const ok = await as(editorCookie, () =>
+      board.setWipLimitsAction(
+        null,
+        form({ backlog: '', todo: '', in_progress: '3', review: '2', done: '', cancelled: '' }),
+      ),
+    );
     expect(ok.ok).toBe(true);
-    expect(await getWipLimits(db, projectId)).toEqual({ backlog: null, todo: null, in_progress: 3, review: 2, done: null, cancelled: null });
+    expect(await getWipLimits(db, projectId)).toEqual({
+      backlog: null,
+      todo: null,
+      in_progress: 3,
+      review: 2,
+      done: null,
+      cancelled: null,
+    });
   });
 });
 
 describe('sprint actions', () => {
   it('plan a two-week sprint by default, refuse an impossible date at its field, and close into the next planned sprint', async () => {
-    const planned = await as(editorCookie, () => sprintActions.createSprintAction(null, form({ name: 'Sprint 1', goal: '', startDate: '2026-03-02', endDate: '' })));
+    const planned = await as(editorCookie, () =>
+      sprintActions.createSprintAction(
+        null,
+        form({ name: 'Sprint 1', goal: '', startDate: '2026-03-02', endDate: '' }),
+      ),
+    );
     expect(planned).toMatchObject({ ok: true, message: 'Planned Sprint 1: 2026-03-02 to 2026-03-15.' });
-    const badDate = await as(editorCookie, () => sprintActions.createSprintAction(null, form({ name: 'Sprint 2', startDate: '2026-02-30' })));
+    const badDate = await as(editorCookie, () =>
+      sprintActions.createSprintAction(null, form({ name: 'Sprint 2', startDate: '2026-02-30' })),
+    );
     expect(badDate).toMatchObject({ ok: false, fieldErrors: { startDate: ['Pick a real date'] } });
     const sprint = await createSprint(db, owner, projectId, { name: 'Sprint 0', goal: '', startDate: '2026-02-16' });
-    expect(await as(editorCookie, () => sprintActions.startSprintAction(null, form({ sprintId: sprint.id })))).toMatchObject({ ok: true });
+    expect(
+      await as(editorCookie, () => sprintActions.startSprintAction(null, form({ sprintId: sprint.id }))),
+    ).toMatchObject({ ok: true });
     // Sprint 1 is planned, so "next" works; the backlog always does.
-    const closed = await as(editorCookie, () => sprintActions.closeSprintAction(null, form({ sprintId: sprint.id, carryTo: 'next' })));
+    const closed = await as(editorCookie, () =>
+      sprintActions.closeSprintAction(null, form({ sprintId: sprint.id, carryTo: 'next' })),
+    );
     expect(closed).toMatchObject({ ok: true, message: 'Sprint 0 closed; 0 unfinished tasks moved to Sprint 1.' });
   });
 });

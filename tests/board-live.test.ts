@@ -42,7 +42,10 @@ async function readFrames(res: Response, until: (frame: string) => boolean, time
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
+      ]);
       if (!chunk || chunk.done) break;
       buffer += decoder.decode(chunk.value, { stream: true });
       let end: number;
@@ -64,7 +67,10 @@ async function endsWithin(res: Response, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
+      ]);
       if (chunk?.done) return true;
     }
     return false;
@@ -79,8 +85,20 @@ describe('live hub', () => {
     const seen: LiveEvent[] = [];
     const unsubscribe = await hub.subscribe(projectId, (e) => seen.push(e));
     try {
-      const card = await createTask(other.db, actor, projectId, { title: 'Retrain after drift', status: 'todo', priority: 1, effort: 3, sprintId: null });
-      await createTask(other.db, actor, otherProjectId, { title: 'Not for us', status: 'todo', priority: 1, effort: 1, sprintId: null });
+      const card = await createTask(other.db, actor, projectId, {
+        title: 'Retrain after drift',
+        status: 'todo',
+        priority: 1,
+        effort: 3,
+        sprintId: null,
+      });
+      await createTask(other.db, actor, otherProjectId, {
+        title: 'Not for us',
+        status: 'todo',
+        priority: 1,
+        effort: 1,
+        sprintId: null,
+      });
       const started = Date.now();
       await moveTask(other.db, actor, projectId, { taskId: card.id, toStatus: 'in_progress' });
       await expect.poll(() => seen.some((e) => e.version === 2), { timeout: 2000, interval: 20 }).toBe(true);
@@ -109,10 +127,21 @@ describe('events route', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(res.headers.get('cache-control')).toContain('no-transform');
-    expect(await readFrames(res, (f) => f.startsWith('event: ready'))).toEqual(['retry: 2000', 'event: ready\ndata: {}']);
-    const card = await createTask(other.db, actor, projectId, { title: 'Watch me', status: 'todo', priority: 2, effort: 1, sprintId: null });
+    expect(await readFrames(res, (f) => f.startsWith('event: ready'))).toEqual([
+      'retry: 2000',
+      'event: ready\ndata: {}',
+    ]);
+    const card = await createTask(other.db, actor, projectId, {
+      title: 'Watch me',
+      status: 'todo',
+      priority: 2,
+      effort: 1,
+      sprintId: null,
+    });
     const frames = await readFrames(res, (f) => f.includes(card.id));
-    expect(frames.at(-1)).toBe(`event: change\ndata: ${JSON.stringify({ projectId, entity: 'task', id: card.id, version: 1 })}`);
+    expect(frames.at(-1)).toBe(
+      `event: change\ndata: ${JSON.stringify({ projectId, entity: 'task', id: card.id, version: 1 })}`,
+    );
     abort.abort();
     expect(await endsWithin(res, 2000)).toBe(true);
   });
@@ -125,7 +154,10 @@ describe('events route', () => {
 
   it('sends a heartbeat comment while idle and ends at its maximum lifetime so EventSource re-authorises', async () => {
     const hub = createLiveHub(app.handle);
-    const res = liveEventResponse(hub, projectId, new Request('http://localhost/events'), { heartbeatMs: 50, maxMs: 400 });
+    const res = liveEventResponse(hub, projectId, new Request('http://localhost/events'), {
+      heartbeatMs: 50,
+      maxMs: 400,
+    });
     const frames = await readFrames(res, () => false, 1500);
     expect(frames.filter((f) => f === ': heartbeat').length).toBeGreaterThanOrEqual(2);
     expect(await endsWithin(res, 1000)).toBe(true);

@@ -21,10 +21,24 @@ import { PROJECT_ROLES, type ProjectRole } from '@/lib/domain';
 import { describeUnstorableText, describeZodError, formDataToObject, slugSchema } from '@/lib/validation';
 import type { ActionResult } from '@/server/action';
 import { ApiError, readInput } from '@/server/api';
-import { type ActionEntry, type RouteEntry, loadActions, loadRoutes, mlflowEndpoints, routeUrl } from './helpers/app-modules';
+import {
+  type ActionEntry,
+  type RouteEntry,
+  loadActions,
+  loadRoutes,
+  mlflowEndpoints,
+  routeUrl,
+} from './helpers/app-modules';
 import { openAppTestDb } from './helpers/app-db';
 import { ACTION_SAMPLES, type Fixture, ROUTE_SAMPLES, type Sample } from './helpers/hostile-samples';
-import { hostilePayload, nastyString, poisonedSample, prototypeNameProbes, rawBody, schemaKeys } from './helpers/hostile-values';
+import {
+  hostilePayload,
+  nastyString,
+  poisonedSample,
+  prototypeNameProbes,
+  rawBody,
+  schemaKeys,
+} from './helpers/hostile-values';
 import { junkWatch } from './helpers/junk-watch';
 import { actAs } from './helpers/next-request';
 import { signInCookie } from './helpers/sessions';
@@ -43,7 +57,10 @@ const MIN_MALFORMED = 10_000;
 const actions = (await loadActions('app')).filter((e) => e.fn && e.access && e.schema);
 const allRoutes = await loadRoutes('app');
 const routes = [...allRoutes.filter((r) => r.schema), ...mlflowEndpoints(allRoutes)];
-const keyOf = (e: RouteEntry) => (e.file === 'server/mlflow/router.ts' ? `${e.name} ${e.urlPath.replace('/api/2.0/mlflow/', '')}` : `${e.name} ${e.file}`);
+const keyOf = (e: RouteEntry) =>
+  e.file === 'server/mlflow/router.ts'
+    ? `${e.name} ${e.urlPath.replace('/api/2.0/mlflow/', '')}`
+    : `${e.name} ${e.file}`;
 
 let db: Db;
 let cleanup = async () => {};
@@ -72,7 +89,12 @@ const namesField = (message: string, field: string | null) => field === null || 
 function describeInput(v: unknown): string {
   let text: string;
   try {
-    text = typeof v === 'string' ? v : v instanceof FormData ? JSON.stringify(formDataToObject(v)) : (JSON.stringify(v) ?? String(v));
+    text =
+      typeof v === 'string'
+        ? v
+        : v instanceof FormData
+          ? JSON.stringify(formDataToObject(v))
+          : (JSON.stringify(v) ?? String(v));
   } catch {
     text = fc.stringify(v);
   }
@@ -87,7 +109,8 @@ async function callAction(entry: ActionEntry, cookie: string | null, payload: un
     return { kind: 'result', result: await entry.fn!(null, payload as Record<string, unknown>) };
   } catch (err) {
     const digest = (err as { digest?: unknown }).digest;
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return { kind: 'redirect', to: digest.split(';')[2] ?? '' };
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT'))
+      return { kind: 'redirect', to: digest.split(';')[2] ?? '' };
     throw err;
   } finally {
     actAs(null);
@@ -98,7 +121,8 @@ async function callAction(entry: ActionEntry, cookie: string | null, payload: un
 async function createdBy(key: string, f: Fixture): Promise<string> {
   const entry = actions.find((e) => `${e.file}#${e.name}` === key)!;
   const outcome = await callAction(entry, cookies.owner, { project: SLUG, ...ACTION_SAMPLES[key]!(f) });
-  if (outcome.kind !== 'result' || !outcome.result.ok) throw new Error(`seeding with ${key} failed: ${JSON.stringify(outcome)}`);
+  if (outcome.kind !== 'result' || !outcome.result.ok)
+    throw new Error(`seeding with ${key} failed: ${JSON.stringify(outcome)}`);
   return (outcome.result.data as { id: string }).id;
 }
 
@@ -107,28 +131,62 @@ beforeAll(async () => {
   db = app.handle.db;
   cleanup = app.cleanup;
   const owner = await createUser(db, null, { email: 'owner@hostile.test', name: 'Owner', password: PASSWORD });
-  const admin = await createUser(db, null, { email: 'admin@hostile.test', name: 'Admin', password: PASSWORD, isAdmin: true });
+  const admin = await createUser(db, null, {
+    email: 'admin@hostile.test',
+    name: 'Admin',
+    password: PASSWORD,
+    isAdmin: true,
+  });
   cookies.owner = await signInCookie(db, owner.email, PASSWORD);
   cookies.admin = await signInCookie(db, admin.email, PASSWORD);
   const project = await createProject(db, owner, { slug: SLUG, name: 'Hostile', problemStatement: '' });
   ownerToken = (await createApiToken(db, owner, project.id, 'owner token')).token;
   const experiment = await createExperiment(db, owner, project.id, { name: 'experiment' });
-  const run = await createRun(db, owner, project.id, { experimentId: experiment.id, runName: 'run', startTime: 1_700_000_000_000 });
-  await logBatch(db, project.id, run.id, { metrics: [{ key: 'loss', value: 1, timestamp: 1_700_000_000_000, step: 0 }], params: [{ key: 'p', value: 'v' }] });
+  const run = await createRun(db, owner, project.id, {
+    experimentId: experiment.id,
+    runName: 'run',
+    startTime: 1_700_000_000_000,
+  });
+  await logBatch(db, project.id, run.id, {
+    metrics: [{ key: 'loss', value: 1, timestamp: 1_700_000_000_000, step: 0 }],
+    params: [{ key: 'p', value: 'v' }],
+  });
   const model = 'hostile model';
   await createRegisteredModel(db, owner, project.id, { name: model });
   await createModelVersion(db, owner, project.id, { name: model, runId: run.id, source: 's3://bucket/model' });
   await createModelVersion(db, owner, project.id, { name: model, runId: run.id, source: 's3://bucket/model' });
-  await transitionModelVersionStage(db, owner, project.id, { name: model, version: 1, stage: 'Production', archiveExisting: true });
+  await transitionModelVersionStage(db, owner, project.id, {
+    name: model,
+    version: 1,
+    stage: 'Production',
+    archiveExisting: true,
+  });
   const { monitor } = await ensureMonitor(db, owner, project.id, model);
-  const abTest = await createAbTest(db, owner, project.id, {
-    name: 'ab',
-    description: '',
+  const abTest = await createAbTest(
+    db,
+    owner,
+    project.id,
+    {
+      name: 'ab',
+      description: '',
+      model,
+      variants: [
+        { version: 1, weight: 50 },
+        { version: 2, weight: 50 },
+      ],
+      metrics: [{ name: 'conversion', kind: 'conversion', direction: 'increase', guardrail: false }],
+    },
+    { start: true },
+  );
+  const f = {
+    slug: SLUG,
+    ownerEmail: owner.email,
+    experimentId: String(experiment.id),
+    runId: run.id,
     model,
-    variants: [{ version: 1, weight: 50 }, { version: 2, weight: 50 }],
-    metrics: [{ name: 'conversion', kind: 'conversion', direction: 'increase', guardrail: false }],
-  }, { start: true });
-  const f = { slug: SLUG, ownerEmail: owner.email, experimentId: String(experiment.id), runId: run.id, model, abTestId: abTest.id, monitorId: monitor.id };
+    abTestId: abTest.id,
+    monitorId: monitor.id,
+  };
   const noIds = { ...f, taskId: '', riskId: '', metricId: '', subProblemId: '' };
   fixture = {
     ...f,
@@ -151,21 +209,30 @@ type RouteRequest = { query?: Record<string, unknown>; body?: string };
 
 function queryString(input: unknown): string {
   const params = new URLSearchParams();
-  const fields = input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : { value: input };
+  const fields =
+    input !== null && typeof input === 'object' && !Array.isArray(input)
+      ? (input as Record<string, unknown>)
+      : { value: input };
   for (const [key, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, typeof item === 'string' ? item : (JSON.stringify(item) ?? String(item)));
+    for (const item of Array.isArray(value) ? value : [value])
+      params.append(key, typeof item === 'string' ? item : (JSON.stringify(item) ?? String(item)));
   }
   return params.toString();
 }
 
 function paramsFor(entry: RouteEntry, f: Fixture) {
-  const value = (name: string) => ({ project: f.slug, runId: f.runId, id: f.abTestId, name: encodeURIComponent(f.model) })[name] ?? 'probe';
-  return entry.file === 'server/mlflow/router.ts' ? { urlPath: entry.urlPath, params: entry.params } : routeUrl(entry.file, 'app', value);
+  const value = (name: string) =>
+    ({ project: f.slug, runId: f.runId, id: f.abTestId, name: encodeURIComponent(f.model) })[name] ?? 'probe';
+  return entry.file === 'server/mlflow/router.ts'
+    ? { urlPath: entry.urlPath, params: entry.params }
+    : routeUrl(entry.file, 'app', value);
 }
 
 type Probe = { before?: (refused: boolean) => Promise<void>; where?: ReturnType<typeof paramsFor> };
 const wrapBody = (sample: Sample | undefined) => (p: unknown) =>
-  sample?.wrap && p !== null && typeof p === 'object' && !Array.isArray(p) ? sample.wrap(p as Record<string, unknown>) : p;
+  sample?.wrap && p !== null && typeof p === 'object' && !Array.isArray(p)
+    ? sample.wrap(p as Record<string, unknown>)
+    : p;
 
 /**
  * Sends one request as the project's owner and checks the answer; `before` runs first, told whether the wrapper will
@@ -182,7 +249,13 @@ async function probeRoute(entry: RouteEntry, request: RouteRequest, { before, wh
     : await readInput(req.clone(), entry.name === 'GET' ? 'query' : 'body').then(
         (input) => {
           const refusal = wrapperRefusal(entry.schema!, input);
-          return refusal && { status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE', message: refusal.message }, field: refusal.field };
+          return (
+            refusal && {
+              status: 400,
+              body: { error_code: 'INVALID_PARAMETER_VALUE', message: refusal.message },
+              field: refusal.field,
+            }
+          );
         },
         (err: unknown) => {
           if (!(err instanceof ApiError)) throw err;
@@ -196,17 +269,25 @@ async function probeRoute(entry: RouteEntry, request: RouteRequest, { before, wh
   const shown = `${entry.name} ${url.pathname} ${describeInput(request.body ?? request.query)} → ${res.status} ${text.slice(0, 300)}`;
   expect(res.status, shown).toBeLessThan(500);
   if (res.status >= 400) {
-    expect(JSON.parse(text), shown).toEqual({ error_code: expect.stringMatching(/^[A-Z_]+$/), message: expect.stringMatching(/\S/) });
+    expect(JSON.parse(text), shown).toEqual({
+      error_code: expect.stringMatching(/^[A-Z_]+$/),
+      message: expect.stringMatching(/\S/),
+    });
   }
   if (expected) {
-    expect({ status: res.status, body: JSON.parse(text) as unknown }, shown).toEqual({ status: expected.status, body: expected.body });
+    expect({ status: res.status, body: JSON.parse(text) as unknown }, shown).toEqual({
+      status: expected.status,
+      body: expected.body,
+    });
     expect(namesField(expected.body.message, expected.field), `${shown} does not name '${expected.field}'`).toBe(true);
   }
   return res.status < 400;
 }
 
-const asRequest = (entry: RouteEntry) => (payload: unknown): RouteRequest =>
-  entry.name === 'GET' ? { query: payload as Record<string, unknown> } : { body: JSON.stringify(payload) ?? '' };
+const asRequest =
+  (entry: RouteEntry) =>
+  (payload: unknown): RouteRequest =>
+    entry.name === 'GET' ? { query: payload as Record<string, unknown> } : { body: JSON.stringify(payload) ?? '' };
 
 /** Malformed requests, and (as examples run first) the sample with a prototype name in each field. */
 function malformedRequests(entry: RouteEntry, sample: Sample | undefined) {
@@ -215,7 +296,13 @@ function malformedRequests(entry: RouteEntry, sample: Sample | undefined) {
   const toRequest = (p: unknown) => asRequest(entry)(wrapBody(sample)(p));
   const requests = hostilePayload(fields, base, true).map(toRequest);
   const examples = prototypeNameProbes(fields, base).map((p) => [toRequest(p)] as [RouteRequest]);
-  return { examples, arbitrary: entry.name === 'GET' ? requests : fc.oneof({ weight: 6, arbitrary: requests }, { weight: 1, arbitrary: rawBody.map((body) => ({ body })) }) };
+  return {
+    examples,
+    arbitrary:
+      entry.name === 'GET'
+        ? requests
+        : fc.oneof({ weight: 6, arbitrary: requests }, { weight: 1, arbitrary: rawBody.map((body) => ({ body })) }),
+  };
 }
 
 describe.each(routes.map((e) => [keyOf(e), e] as const))('%s', (key, entry) => {
@@ -233,34 +320,46 @@ describe.each(routes.map((e) => [keyOf(e), e] as const))('%s', (key, entry) => {
     await watch.finish();
   });
 
-  if (ROUTE_SAMPLES[key]) it('answers a valid request carrying hostile text with a success or a 4xx, never a 5xx', async () => {
-    const poisoned = poisonedSample(sample()!.body)!;
-    await fc.assert(
-      fc.asyncProperty(poisoned.map(wrapBody(sample())).map(asRequest(entry)), async (request) => void (await probeRoute(entry, request))),
-      { numRuns: POISONED_RUNS },
-    );
-  });
+  if (ROUTE_SAMPLES[key])
+    it('answers a valid request carrying hostile text with a success or a 4xx, never a 5xx', async () => {
+      const poisoned = poisonedSample(sample()!.body)!;
+      await fc.assert(
+        fc.asyncProperty(
+          poisoned.map(wrapBody(sample())).map(asRequest(entry)),
+          async (request) => void (await probeRoute(entry, request)),
+        ),
+        { numRuns: POISONED_RUNS },
+      );
+    });
 });
 
 // The catch-all MLflow mounts and every dynamic segment take hostile path values too.
 describe('hostile path segments', () => {
   const withParams = routes.filter((e) => Object.keys(e.params).some((p) => p !== 'project'));
-  it.each(withParams.map((e) => [keyOf(e), e] as const))('%s answers a 4xx or a success, never a 5xx', async (_key, entry) => {
-    // No request here can succeed (the segment names nothing), so the run must leave the database as it was.
-    const watch = junkWatch(db, false);
-    await fc.assert(
-      // An empty segment would name the endpoint itself (the router drops empty segments), so it is left out.
-      fc.asyncProperty(nastyString.filter(Boolean), async (segment) => {
-        const { urlPath, params } = paramsFor(entry, fixture);
-        const hostile = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === 'project' ? v : Array.isArray(v) ? [...v, segment] : segment]));
-        const request = entry.name === 'GET' ? { query: {} } : { body: '{}' };
-        await watch.before(true);
-        watch.after(await probeRoute(entry, request, { where: { urlPath, params: hostile } }));
-      }),
-      { numRuns: 20 },
-    );
-    await watch.finish();
-  });
+  it.each(withParams.map((e) => [keyOf(e), e] as const))(
+    '%s answers a 4xx or a success, never a 5xx',
+    async (_key, entry) => {
+      // No request here can succeed (the segment names nothing), so the run must leave the database as it was.
+      const watch = junkWatch(db, false);
+      await fc.assert(
+        // An empty segment would name the endpoint itself (the router drops empty segments), so it is left out.
+        fc.asyncProperty(nastyString.filter(Boolean), async (segment) => {
+          const { urlPath, params } = paramsFor(entry, fixture);
+          const hostile = Object.fromEntries(
+            Object.entries(params).map(([k, v]) => [
+              k,
+              k === 'project' ? v : Array.isArray(v) ? [...v, segment] : segment,
+            ]),
+          );
+          const request = entry.name === 'GET' ? { query: {} } : { body: '{}' };
+          await watch.before(true);
+          watch.after(await probeRoute(entry, request, { where: { urlPath, params: hostile } }));
+        }),
+        { numRuns: 20 },
+      );
+      await watch.finish();
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -272,7 +371,8 @@ const isRole = (access: string | undefined): access is ProjectRole => PROJECT_RO
 /** The action wrapper's refusal of input it rejects before the action's body runs, or null. */
 function expectedRefusal(entry: ActionEntry, payload: unknown): Refusal | null {
   const raw = payload instanceof FormData ? formDataToObject(payload) : (payload ?? {});
-  if (isRole(entry.access) && !projectField.safeParse(raw).success) return { message: 'Missing or invalid project.', field: null };
+  if (isRole(entry.access) && !projectField.safeParse(raw).success)
+    return { message: 'Missing or invalid project.', field: null };
   return wrapperRefusal(entry.schema!, raw);
 }
 
@@ -280,26 +380,43 @@ function expectedRefusal(entry: ActionEntry, payload: unknown): Refusal | null {
 function asFormData(payload: Record<string, unknown>): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(payload)) {
-    for (const item of Array.isArray(value) ? value : [value]) form.append(key, item instanceof File ? item : typeof item === 'string' ? item : (JSON.stringify(item) ?? String(item)));
+    for (const item of Array.isArray(value) ? value : [value])
+      form.append(
+        key,
+        item instanceof File ? item : typeof item === 'string' ? item : (JSON.stringify(item) ?? String(item)),
+      );
   }
   return form;
 }
 
 const formOrObject = (payload: unknown, form: boolean) =>
-  form && payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? asFormData(payload as Record<string, unknown>) : payload;
+  form && payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+    ? asFormData(payload as Record<string, unknown>)
+    : payload;
 
 /** Payloads as objects or as FormData; malformed ones come with the sample carrying a prototype name in each field, run first. */
 function actionPayloads(entry: ActionEntry, kind: 'malformed' | 'poisoned') {
   const sample = ACTION_SAMPLES[`${entry.file}#${entry.name}`]?.(fixture);
   const project = isRole(entry.access) ? { project: SLUG } : {};
   const base = { ...project, ...sample };
-  const payloads = kind === 'malformed' ? hostilePayload(schemaKeys(entry.schema!), base, false) : sample && poisonedSample(sample)?.map((p) => ({ ...project, ...p }));
-  const examples = kind === 'malformed' ? prototypeNameProbes(schemaKeys(entry.schema!), base).map((p) => [p] as [unknown]) : [];
-  return { examples, arbitrary: payloads ? fc.tuple(payloads, fc.boolean()).map(([p, form]) => formOrObject(p, form)) : null };
+  const payloads =
+    kind === 'malformed'
+      ? hostilePayload(schemaKeys(entry.schema!), base, false)
+      : sample && poisonedSample(sample)?.map((p) => ({ ...project, ...p }));
+  const examples =
+    kind === 'malformed' ? prototypeNameProbes(schemaKeys(entry.schema!), base).map((p) => [p] as [unknown]) : [];
+  return {
+    examples,
+    arbitrary: payloads ? fc.tuple(payloads, fc.boolean()).map(([p, form]) => formOrObject(p, form)) : null,
+  };
 }
 
 /** Calls the action as a caller it allows and checks the outcome; returns whether it went through. */
-async function probeAction(entry: ActionEntry, payload: unknown, before?: (refused: boolean) => Promise<void>): Promise<boolean> {
+async function probeAction(
+  entry: ActionEntry,
+  payload: unknown,
+  before?: (refused: boolean) => Promise<void>,
+): Promise<boolean> {
   const expected = expectedRefusal(entry, payload);
   // Signing out with valid input would end the session every other probe uses.
   fc.pre(expected !== null || entry.name !== 'signOut');
@@ -331,17 +448,23 @@ describe.each(actions.map((e) => [`${e.file}#${e.name}`, e] as const))('%s', (ke
     await watch.finish();
   });
 
-  if (ACTION_SAMPLES[key]) it('takes valid input carrying hostile text, or refuses it clearly; never "something went wrong"', async () => {
-    await fc.assert(
-      fc.asyncProperty(actionPayloads(entry, 'poisoned').arbitrary!, async (payload) => void (await probeAction(entry, payload))),
-      { numRuns: POISONED_RUNS },
-    );
-  });
+  if (ACTION_SAMPLES[key])
+    it('takes valid input carrying hostile text, or refuses it clearly; never "something went wrong"', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          actionPayloads(entry, 'poisoned').arbitrary!,
+          async (payload) => void (await probeAction(entry, payload)),
+        ),
+        { numRuns: POISONED_RUNS },
+      );
+    });
 });
 
 describe('coverage', () => {
   it(`sent at least ${MIN_MALFORMED.toLocaleString('en-US')} inputs that the schemas reject`, () => {
-    console.info(`hostile-input: ${malformed} malformed inputs over ${routes.length} routes and ${actions.length} actions`);
+    console.info(
+      `hostile-input: ${malformed} malformed inputs over ${routes.length} routes and ${actions.length} actions`,
+    );
     expect(malformed).toBeGreaterThanOrEqual(MIN_MALFORMED);
   });
 });

@@ -12,7 +12,11 @@ beforeAll(async () => {
   m = await openMlflowApp();
   exp = await newExperiment(m, 'guarded');
   run = await newRun(m, { experiment_id: exp });
-  await m.post('runs/log-batch', { run_id: run, metrics: [{ key: 'm', value: 1, timestamp: 1 }], tags: [{ key: 'gone', value: 'soon' }] });
+  await m.post('runs/log-batch', {
+    run_id: run,
+    metrics: [{ key: 'm', value: 1, timestamp: 1 }],
+    tags: [{ key: 'gone', value: 'soon' }],
+  });
 });
 afterAll(() => m?.cleanup());
 
@@ -33,7 +37,10 @@ const WRITES: [string, () => Record<string, unknown>][] = [
   ['runs/set-tag', () => ({ run_id: run, key: 't', value: '1' })],
   ['runs/delete-tag', () => ({ run_id: run, key: 'gone' })],
   ['runs/log-batch', () => ({ run_id: run, metrics: [{ key: 'm', value: 3, timestamp: 3 }] })],
-  ['runs/log-inputs', () => ({ run_id: run, datasets: [{ dataset: { name: 'd', digest: 'x', source_type: 's', source: 'y' } }] })],
+  [
+    'runs/log-inputs',
+    () => ({ run_id: run, datasets: [{ dataset: { name: 'd', digest: 'x', source_type: 's', source: 'y' } }] }),
+  ],
 ];
 const READS: [string, string, () => Record<string, unknown>][] = [
   ['GET', 'experiments/get', () => ({ experiment_id: exp })],
@@ -54,7 +61,9 @@ describe('the router', () => {
     const { MLFLOW_ROUTES } = await import('@/server/mlflow/router');
     const { REGISTRY_ROUTES } = await import('@/server/mlflow/registry-routes');
     const tracking = Object.keys(MLFLOW_ROUTES).filter((key) => !(key in REGISTRY_ROUTES));
-    expect(tracking.sort()).toEqual([...WRITES.map(([p]) => `POST ${p}`), ...READS.map(([method, p]) => `${method} ${p}`)].sort());
+    expect(tracking.sort()).toEqual(
+      [...WRITES.map(([p]) => `POST ${p}`), ...READS.map(([method, p]) => `${method} ${p}`)].sort(),
+    );
   });
 
   it('is mounted under /api/2.0/mlflow, /ajax-api/2.0/mlflow and /api/2.0/preview/mlflow', async () => {
@@ -66,7 +75,12 @@ describe('the router', () => {
     ];
     for (const file of files) {
       expect(file.dynamic).toBe('force-dynamic');
-      expect([file.GET, file.POST, file.PATCH, file.DELETE]).toEqual([router.GET, router.POST, router.PATCH, router.DELETE]);
+      expect([file.GET, file.POST, file.PATCH, file.DELETE]).toEqual([
+        router.GET,
+        router.POST,
+        router.PATCH,
+        router.DELETE,
+      ]);
     }
     for (const prefix of ['/api/2.0/mlflow/', '/ajax-api/2.0/mlflow/', '/api/2.0/preview/mlflow/'] as const) {
       const res = await m.call('GET', 'runs/get', { prefix, query: { run_id: run } });
@@ -75,16 +89,33 @@ describe('the router', () => {
   });
 
   it('answers 404 ENDPOINT_NOT_FOUND for unknown paths and wrong methods, after authenticating', async () => {
-    for (const [method, path] of [['POST', 'runs/launch'], ['GET', 'runs/create'], ['POST', 'runs/get'], ['PATCH', 'runs/update'], ['DELETE', 'runs/delete'], ['GET', '']]) {
+    for (const [method, path] of [
+      ['POST', 'runs/launch'],
+      ['GET', 'runs/create'],
+      ['POST', 'runs/get'],
+      ['PATCH', 'runs/update'],
+      ['DELETE', 'runs/delete'],
+      ['GET', ''],
+    ]) {
       const res = await m.call(method!, path!, { body: method === 'GET' ? undefined : {} });
-      expect(errorOf(res), `${method} ${path}`).toEqual({ status: 404, error_code: 'ENDPOINT_NOT_FOUND', message: expect.any(String) });
+      expect(errorOf(res), `${method} ${path}`).toEqual({
+        status: 404,
+        error_code: 'ENDPOINT_NOT_FOUND',
+        message: expect.any(String),
+      });
     }
     expect((await m.call('POST', 'runs/launch', { token: null, body: {} })).status).toBe(401);
   });
 
   it('answers 400 for a body that is not JSON, and decodes a double-encoded one', async () => {
-    expect(errorOf(await m.post('runs/log-metric', '{"run_id": '))).toMatchObject({ status: 400, message: 'The request body is not valid JSON.' });
-    expect((await m.post('runs/set-tag', JSON.stringify(JSON.stringify({ run_id: run, key: 'enc', value: 'twice' })))).status).toBe(200);
+    expect(errorOf(await m.post('runs/log-metric', '{"run_id": '))).toMatchObject({
+      status: 400,
+      message: 'The request body is not valid JSON.',
+    });
+    expect(
+      (await m.post('runs/set-tag', JSON.stringify(JSON.stringify({ run_id: run, key: 'enc', value: 'twice' }))))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -129,12 +160,19 @@ describe('roles', () => {
   });
 
   it('an owner may write', async () => {
-    expect((await m.post('runs/set-tag', { run_id: run, key: 'by', value: 'owner' }, { token: m.tokens.owner })).status).toBe(200);
+    expect(
+      (await m.post('runs/set-tag', { run_id: run, key: 'by', value: 'owner' }, { token: m.tokens.owner })).status,
+    ).toBe(200);
   });
 });
 
 describe('project scoping', () => {
-  it.each([...READS.filter(([, p]) => !p.includes('search') && !p.includes('list')), ...WRITES.filter(([p]) => p !== 'experiments/create' && p !== 'runs/create').map(([p, b]) => ['POST', p, b] as const)])(
+  it.each([
+    ...READS.filter(([, p]) => !p.includes('search') && !p.includes('list')),
+    ...WRITES.filter(([p]) => p !== 'experiments/create' && p !== 'runs/create').map(
+      ([p, b]) => ['POST', p, b] as const,
+    ),
+  ])(
     'another project’s token gets 404 RESOURCE_DOES_NOT_EXIST from %s %s, and nothing is written',
     async (method, path, fields) => {
       const before = await snapshotDatabase(m.db);
@@ -156,6 +194,8 @@ describe('activity', () => {
   it('records API changes with the token’s user as the actor', async () => {
     const id = await newExperiment(m, 'audited', m.tokens.owner);
     const log = await listProjectActivity(m.db, m.project.id, { entityType: 'experiment' });
-    expect(log.find((e) => e.entityId === id && e.action === 'create')).toMatchObject({ userEmail: 'owner@mlflow.test' });
+    expect(log.find((e) => e.entityId === id && e.action === 'create')).toMatchObject({
+      userEmail: 'owner@mlflow.test',
+    });
   });
 });

@@ -7,16 +7,43 @@ const names = ['alpha-1', 'alpha-2', 'beta_1', 'beta%2', "o'brien", 'Gamma'];
 beforeAll(async () => {
   m = await openMlflowApp();
   for (const name of names) await newExperiment(m, name);
-  const ids = Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await m.get('experiments/get-by-name', { experiment_name: n })).json.experiment as { experiment_id: string }] as const)));
-  await m.post('experiments/set-experiment-tag', { experiment_id: ids['alpha-1']!.experiment_id, key: 'team', value: 'risk' });
-  await m.post('experiments/set-experiment-tag', { experiment_id: ids['beta_1']!.experiment_id, key: 'team', value: 'growth' });
-  await m.post('experiments/set-experiment-tag', { experiment_id: ids['Gamma']!.experiment_id, key: 'odd key', value: "x' OR '1'='1" });
+  const ids = Object.fromEntries(
+    await Promise.all(
+      names.map(
+        async (n) =>
+          [
+            n,
+            (await m.get('experiments/get-by-name', { experiment_name: n })).json.experiment as {
+              experiment_id: string;
+            },
+          ] as const,
+      ),
+    ),
+  );
+  await m.post('experiments/set-experiment-tag', {
+    experiment_id: ids['alpha-1']!.experiment_id,
+    key: 'team',
+    value: 'risk',
+  });
+  await m.post('experiments/set-experiment-tag', {
+    experiment_id: ids['beta_1']!.experiment_id,
+    key: 'team',
+    value: 'growth',
+  });
+  await m.post('experiments/set-experiment-tag', {
+    experiment_id: ids['Gamma']!.experiment_id,
+    key: 'odd key',
+    value: "x' OR '1'='1",
+  });
   await m.post('experiments/delete', { experiment_id: ids['alpha-2']!.experiment_id });
   await newExperiment(m, 'not-mine', m.tokens.other);
 });
 afterAll(() => m?.cleanup());
 
-type Found = { experiments?: { name: string; experiment_id: string; lifecycle_stage: string }[]; next_page_token?: string };
+type Found = {
+  experiments?: { name: string; experiment_id: string; lifecycle_stage: string }[];
+  next_page_token?: string;
+};
 const search = async (body: Record<string, unknown>) => {
   const res = await m.post('experiments/search', body);
   expect(res.status, res.text).toBe(200);
@@ -32,7 +59,12 @@ describe('experiments/search', () => {
   });
 
   it('answers the same over GET with the fields in the query string', async () => {
-    const res = await m.get('experiments/search', { filter: "name LIKE 'alpha%'", view_type: 'ALL', order_by: 'name ASC', max_results: '10' });
+    const res = await m.get('experiments/search', {
+      filter: "name LIKE 'alpha%'",
+      view_type: 'ALL',
+      order_by: 'name ASC',
+      max_results: '10',
+    });
     expect(res.status).toBe(200);
     expect(namesOf(res.json as Found)).toEqual(['alpha-1', 'alpha-2']);
   });
@@ -67,7 +99,14 @@ describe('experiments/search', () => {
   });
 
   it('orders by name, id or time, with experiment id breaking ties', async () => {
-    expect(namesOf(await search({ order_by: ['name DESC'] }))).toEqual(['o\'brien', 'beta_1', 'beta%2', 'alpha-1', 'Gamma', 'Default']);
+    expect(namesOf(await search({ order_by: ['name DESC'] }))).toEqual([
+      "o'brien",
+      'beta_1',
+      'beta%2',
+      'alpha-1',
+      'Gamma',
+      'Default',
+    ]);
     const byId = await search({ order_by: ['experiment_id ASC'] });
     const ids = (byId.experiments ?? []).map((e) => Number(e.experiment_id));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -99,7 +138,11 @@ describe('experiments/search', () => {
     ['max_results of 0', { max_results: 0 }, /^Invalid value for 'max_results'/],
     ['an unknown view type', { view_type: 'SOME' }, /^Invalid value for 'view_type'/],
   ])('refuses %s with 400, never 500', async (_label, body, message) => {
-    expect(errorOf(await m.post('experiments/search', body))).toEqual({ status: 400, error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringMatching(message) });
+    expect(errorOf(await m.post('experiments/search', body))).toEqual({
+      status: 400,
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringMatching(message),
+    });
   });
 });
 
@@ -112,7 +155,11 @@ describe('GET experiments/list (pre-2.0 clients)', () => {
     const second = await m.get('experiments/list', { max_results: 4, page_token: page1.next_page_token! });
     const page2 = second.json as Found;
     expect(page2).not.toHaveProperty('next_page_token');
-    expect([...namesOf(page1), ...namesOf(page2)].sort()).toEqual([...names.filter((n) => n !== 'alpha-2'), 'Default'].sort());
-    expect(namesOf((await m.get('experiments/list', { view_type: 'DELETED_ONLY' })).json as Found)).toEqual(['alpha-2']);
+    expect([...namesOf(page1), ...namesOf(page2)].sort()).toEqual(
+      [...names.filter((n) => n !== 'alpha-2'), 'Default'].sort(),
+    );
+    expect(namesOf((await m.get('experiments/list', { view_type: 'DELETED_ONLY' })).json as Found)).toEqual([
+      'alpha-2',
+    ]);
   });
 });

@@ -10,15 +10,26 @@ beforeAll(async () => {
 });
 afterAll(() => m?.cleanup());
 
-const invalid = (message: RegExp | string) => ({ status: 400, error_code: 'INVALID_PARAMETER_VALUE', message: typeof message === 'string' ? message : expect.stringMatching(message) });
-const history = async (runId: string, key: string) => (await m.get('metrics/get-history', { run_id: runId, metric_key: key })).json.metrics as unknown[];
+const invalid = (message: RegExp | string) => ({
+  status: 400,
+  error_code: 'INVALID_PARAMETER_VALUE',
+  message: typeof message === 'string' ? message : expect.stringMatching(message),
+});
+const history = async (runId: string, key: string) =>
+  (await m.get('metrics/get-history', { run_id: runId, metric_key: key })).json.metrics as unknown[];
 const range = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
 
 describe('runs/log-metric', () => {
   it('appends points; the run shows the latest by step; NaN and infinities round-trip as proto JSON strings', async () => {
     const id = await newRun(m);
-    for (const [value, step] of [[0.9, 0], [0.5, 2], [0.7, 1]] as const) {
-      expect((await m.post('runs/log-metric', { run_id: id, key: 'loss', value, timestamp: 1000 + step, step })).json).toEqual({});
+    for (const [value, step] of [
+      [0.9, 0],
+      [0.5, 2],
+      [0.7, 1],
+    ] as const) {
+      expect(
+        (await m.post('runs/log-metric', { run_id: id, key: 'loss', value, timestamp: 1000 + step, step })).json,
+      ).toEqual({});
     }
     await m.post('runs/log-metric', { run_uuid: id, key: 'odd', value: 'NaN', timestamp: '5' });
     await m.post('runs/log-metric', { run_id: id, key: 'odd', value: '-Infinity', timestamp: 6, step: 1 });
@@ -40,9 +51,17 @@ describe('runs/log-metric', () => {
     ['no timestamp', { key: 'k', value: 1 }, /^Invalid value for 'timestamp': Missing value/],
     ['a negative timestamp', { key: 'k', value: 1, timestamp: -1 }, /^Invalid value for 'timestamp'/],
     ['a fractional step', { key: 'k', value: 1, timestamp: 1, step: 0.5 }, /^Invalid value for 'step'/],
-    ['a key with bad characters', { key: 'acc(val)', value: 1, timestamp: 1 }, /Invalid metric name: 'acc\(val\)'\. Names may only contain/],
+    [
+      'a key with bad characters',
+      { key: 'acc(val)', value: 1, timestamp: 1 },
+      /Invalid metric name: 'acc\(val\)'\. Names may only contain/,
+    ],
     ['a key that aliases a path', { key: 'a/../b', value: 1, timestamp: 1 }, /This name would resolve to 'b'/],
-    ['a 251-character key', { key: 'k'.repeat(251), value: 1, timestamp: 1 }, /had length 251, which exceeded length limit of 250/],
+    [
+      'a 251-character key',
+      { key: 'k'.repeat(251), value: 1, timestamp: 1 },
+      /had length 251, which exceeded length limit of 250/,
+    ],
   ])('refuses %s with 400', async (_label, body, message) => {
     const id = await newRun(m);
     expect(errorOf(await m.post('runs/log-metric', { run_id: id, ...body }))).toEqual(invalid(message));
@@ -50,7 +69,9 @@ describe('runs/log-metric', () => {
 
   it('accepts a 250-character key', async () => {
     const id = await newRun(m);
-    expect((await m.post('runs/log-metric', { run_id: id, key: 'k'.repeat(250), value: 1, timestamp: 1 })).status).toBe(200);
+    expect((await m.post('runs/log-metric', { run_id: id, key: 'k'.repeat(250), value: 1, timestamp: 1 })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -80,8 +101,12 @@ describe('runs/log-parameter', () => {
 
   it('refuses bad keys', async () => {
     const id = await newRun(m);
-    expect(errorOf(await m.post('runs/log-parameter', { run_id: id, key: 'a\\b', value: '1' }))).toEqual(invalid(/Invalid parameter name/));
-    expect(errorOf(await m.post('runs/log-parameter', { run_id: id, value: '1' }))).toEqual(invalid(/^Invalid value for 'key': Missing value/));
+    expect(errorOf(await m.post('runs/log-parameter', { run_id: id, key: 'a\\b', value: '1' }))).toEqual(
+      invalid(/Invalid parameter name/),
+    );
+    expect(errorOf(await m.post('runs/log-parameter', { run_id: id, value: '1' }))).toEqual(
+      invalid(/^Invalid value for 'key': Missing value/),
+    );
   });
 });
 
@@ -99,7 +124,9 @@ describe('runs/set-tag and runs/delete-tag', () => {
   it('takes values up to 5000 characters and refuses 5001', async () => {
     const id = await newRun(m);
     expect((await m.post('runs/set-tag', { run_id: id, key: 't', value: 'v'.repeat(5000) })).status).toBe(200);
-    expect(errorOf(await m.post('runs/set-tag', { run_id: id, key: 't', value: 'v'.repeat(5001) }))).toEqual(invalid(/length 5001, which exceeded length limit of 5000/));
+    expect(errorOf(await m.post('runs/set-tag', { run_id: id, key: 't', value: 'v'.repeat(5001) }))).toEqual(
+      invalid(/length 5001, which exceeded length limit of 5000/),
+    );
   });
 
   it('delete-tag removes a tag; a missing tag is 404', async () => {
@@ -121,9 +148,17 @@ describe('runs/log-batch', () => {
     const res = await m.post('runs/log-batch', {
       run_id: id,
       // 1000 entities in all, the most one request may carry.
-      metrics: range(997, (i) => ({ key: i % 2 ? 'acc' : 'loss', value: i / 1000, timestamp: 1_700_000_000_000 + i, step: Math.floor(i / 2) })),
+      metrics: range(997, (i) => ({
+        key: i % 2 ? 'acc' : 'loss',
+        value: i / 1000,
+        timestamp: 1_700_000_000_000 + i,
+        step: Math.floor(i / 2),
+      })),
       params: [{ key: 'model', value: 'xgb' }],
-      tags: [{ key: 'runboard.approach', value: 'model-centric' }, { key: 'runboard.seed', value: '42' }],
+      tags: [
+        { key: 'runboard.approach', value: 'model-centric' },
+        { key: 'runboard.seed', value: '42' },
+      ],
     });
     expect(res).toMatchObject({ status: 200, json: {} });
     const run = await readRun(m, id);
@@ -136,18 +171,51 @@ describe('runs/log-batch', () => {
   });
 
   it.each([
-    ['1001 metrics', { metrics: range(1001, (i) => ({ key: `m${i}`, value: 1, timestamp: 1 })) }, /at most 1000 metrics\. Got 1001 metrics/],
-    ['101 params', { params: range(101, (i) => ({ key: `p${i}`, value: '1' })) }, /at most 100 params\. Got 101 params/],
+    [
+      '1001 metrics',
+      { metrics: range(1001, (i) => ({ key: `m${i}`, value: 1, timestamp: 1 })) },
+      /at most 1000 metrics\. Got 1001 metrics/,
+    ],
+    [
+      '101 params',
+      { params: range(101, (i) => ({ key: `p${i}`, value: '1' })) },
+      /at most 100 params\. Got 101 params/,
+    ],
     ['101 tags', { tags: range(101, (i) => ({ key: `t${i}`, value: '1' })) }, /at most 100 tags\. Got 101 tags/],
     [
       '1001 entities in total',
-      { metrics: range(901, (i) => ({ key: `m${i}`, value: 1, timestamp: 1 })), params: range(50, (i) => ({ key: `p${i}`, value: '1' })), tags: range(50, (i) => ({ key: `t${i}`, value: '1' })) },
+      {
+        metrics: range(901, (i) => ({ key: `m${i}`, value: 1, timestamp: 1 })),
+        params: range(50, (i) => ({ key: `p${i}`, value: '1' })),
+        tags: range(50, (i) => ({ key: `t${i}`, value: '1' })),
+      },
       /at most 1000 metrics, params, and tags\. Got 1001/,
     ],
-    ['a bad metric key', { metrics: [{ key: 'ok', value: 1, timestamp: 1 }, { key: 'no;semicolons', value: 1, timestamp: 1 }] }, /^Invalid value for 'metrics\.1\.key'/],
-    ['a 6001-character param value', { params: [{ key: 'p', value: 'x'.repeat(6001) }] }, /^Invalid value for 'params\.0\.value'/],
-    ['a 5001-character tag value', { tags: [{ key: 't', value: 'x'.repeat(5001) }] }, /^Invalid value for 'tags\.0\.value'/],
-    ['a metric without a timestamp', { metrics: [{ key: 'm', value: 1 }] }, /^Invalid value for 'metrics\.0\.timestamp'/],
+    [
+      'a bad metric key',
+      {
+        metrics: [
+          { key: 'ok', value: 1, timestamp: 1 },
+          { key: 'no;semicolons', value: 1, timestamp: 1 },
+        ],
+      },
+      /^Invalid value for 'metrics\.1\.key'/,
+    ],
+    [
+      'a 6001-character param value',
+      { params: [{ key: 'p', value: 'x'.repeat(6001) }] },
+      /^Invalid value for 'params\.0\.value'/,
+    ],
+    [
+      'a 5001-character tag value',
+      { tags: [{ key: 't', value: 'x'.repeat(5001) }] },
+      /^Invalid value for 'tags\.0\.value'/,
+    ],
+    [
+      'a metric without a timestamp',
+      { metrics: [{ key: 'm', value: 1 }] },
+      /^Invalid value for 'metrics\.0\.timestamp'/,
+    ],
   ])('refuses %s, writing nothing', async (_label, body, message) => {
     const id = await newRun(m);
     expect(errorOf(await m.post('runs/log-batch', { run_id: id, ...body }))).toEqual(invalid(message));
@@ -174,7 +242,11 @@ describe('runs/log-batch', () => {
   it('accepts an empty batch, int64 as strings, and ignores unknown fields', async () => {
     const id = await newRun(m);
     expect((await m.post('runs/log-batch', { run_id: id })).status).toBe(200);
-    const res = await m.post('runs/log-batch', { run_id: id, metrics: [{ key: 'm', value: '1.5', timestamp: '1700000000000', step: '3', model_id: 'x' }], extra: [1] });
+    const res = await m.post('runs/log-batch', {
+      run_id: id,
+      metrics: [{ key: 'm', value: '1.5', timestamp: '1700000000000', step: '3', model_id: 'x' }],
+      extra: [1],
+    });
     expect(res.status).toBe(200);
     expect((await readRun(m, id)).data.metrics).toEqual([{ key: 'm', value: 1.5, timestamp: 1700000000000, step: 3 }]);
   });
@@ -189,7 +261,9 @@ describe('writes to a deleted run', () => {
     expect(errorOf(await m.post('runs/log-parameter', { run_id: id, key: 'p', value: '1' }))).toEqual(refused);
     expect(errorOf(await m.post('runs/set-tag', { run_id: id, key: 't', value: '1' }))).toEqual(refused);
     expect(errorOf(await m.post('runs/delete-tag', { run_id: id, key: 'mlflow.runName' }))).toEqual(refused);
-    expect(errorOf(await m.post('runs/log-batch', { run_id: id, metrics: [{ key: 'm', value: 1, timestamp: 1 }] }))).toEqual(refused);
+    expect(
+      errorOf(await m.post('runs/log-batch', { run_id: id, metrics: [{ key: 'm', value: 1, timestamp: 1 }] })),
+    ).toEqual(refused);
     expect(errorOf(await m.post('runs/log-inputs', { run_id: id, datasets: [] }))).toEqual(refused);
     const run = await readRun(m, id);
     expect(run.data.metrics ?? []).toEqual([]);
@@ -198,11 +272,20 @@ describe('writes to a deleted run', () => {
 });
 
 describe('runs/log-inputs', () => {
-  const dataset = { name: 'taxi', digest: 'a1b2c3', source_type: 'local', source: '{"uri": "/data/taxi.csv"}', schema: '{"mlflow_colspec": []}' };
+  const dataset = {
+    name: 'taxi',
+    digest: 'a1b2c3',
+    source_type: 'local',
+    source: '{"uri": "/data/taxi.csv"}',
+    schema: '{"mlflow_colspec": []}',
+  };
 
   it('links datasets to the run, shown in the run’s inputs', async () => {
     const id = await newRun(m);
-    const res = await m.post('runs/log-inputs', { run_id: id, datasets: [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset }] });
+    const res = await m.post('runs/log-inputs', {
+      run_id: id,
+      datasets: [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset }],
+    });
     expect(res).toMatchObject({ status: 200, json: {} });
     expect((await readRun(m, id)).inputs).toEqual({
       dataset_inputs: [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset }],
@@ -211,8 +294,16 @@ describe('runs/log-inputs', () => {
 
   it.each([
     ['no dataset', [{ tags: [] }], /^Invalid value for 'datasets\.0\.dataset'/],
-    ['a dataset without a digest', [{ dataset: { ...dataset, digest: undefined } }], /^Invalid value for 'datasets\.0\.dataset\.digest'/],
-    ['a digest over 36 characters', [{ dataset: { ...dataset, digest: 'd'.repeat(37) } }], /Dataset digest .* exceeded length limit of 36/],
+    [
+      'a dataset without a digest',
+      [{ dataset: { ...dataset, digest: undefined } }],
+      /^Invalid value for 'datasets\.0\.dataset\.digest'/,
+    ],
+    [
+      'a digest over 36 characters',
+      [{ dataset: { ...dataset, digest: 'd'.repeat(37) } }],
+      /Dataset digest .* exceeded length limit of 36/,
+    ],
   ])('refuses %s', async (_label, datasets, message) => {
     const id = await newRun(m);
     expect(errorOf(await m.post('runs/log-inputs', { run_id: id, datasets }))).toEqual(invalid(message));
@@ -226,7 +317,10 @@ describe('request size', () => {
     const huge = JSON.stringify({ run_id: id, params: [{ key: 'p', value: 'x'.repeat(MAX_BODY_BYTES) }] });
     const reply = await m.post('runs/log-batch', huge);
     expect(reply.status).toBe(413);
-    expect(reply.json).toEqual({ error_code: 'REQUEST_TOO_LARGE', message: 'The request body is larger than 32 MB; send smaller batches.' });
+    expect(reply.json).toEqual({
+      error_code: 'REQUEST_TOO_LARGE',
+      message: 'The request body is larger than 32 MB; send smaller batches.',
+    });
     expect((await readRun(m, id)).data.params ?? []).toEqual([]);
   });
 });

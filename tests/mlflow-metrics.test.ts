@@ -12,10 +12,16 @@ beforeAll(async () => {
   runA = await newRun(m, { run_name: 'a' });
   runB = await newRun(m, { run_name: 'b' });
   // 100 steps on A; B logs every tenth step, and a NaN.
-  await m.post('runs/log-batch', { run_id: runA, metrics: Array.from({ length: 100 }, (_, i) => ({ key: 'loss', value: 1 / (i + 1), timestamp: 1000 + i, step: i })) });
+  await m.post('runs/log-batch', {
+    run_id: runA,
+    metrics: Array.from({ length: 100 }, (_, i) => ({ key: 'loss', value: 1 / (i + 1), timestamp: 1000 + i, step: i })),
+  });
   await m.post('runs/log-batch', {
     run_id: runB,
-    metrics: [...Array.from({ length: 10 }, (_, i) => ({ key: 'loss', value: i, timestamp: 2000 + i, step: i * 10 })), { key: 'loss', value: 'NaN', timestamp: 3000, step: 95 }],
+    metrics: [
+      ...Array.from({ length: 10 }, (_, i) => ({ key: 'loss', value: i, timestamp: 2000 + i, step: i * 10 })),
+      { key: 'loss', value: 'NaN', timestamp: 3000, step: 95 },
+    ],
   });
 });
 afterAll(() => m?.cleanup());
@@ -38,7 +44,12 @@ describe('metrics/get-history', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const res = await m.get('metrics/get-history', { run_uuid: runA, metric_key: 'loss', max_results: 30, ...(token ? { page_token: token } : {}) });
+      const res = await m.get('metrics/get-history', {
+        run_uuid: runA,
+        metric_key: 'loss',
+        max_results: 30,
+        ...(token ? { page_token: token } : {}),
+      });
       steps.push(...points(res).map((p) => p.step));
       token = res.json.next_page_token as string | undefined;
       pages++;
@@ -48,20 +59,35 @@ describe('metrics/get-history', () => {
   });
 
   it('writes NaN as proto JSON does, and an unknown key gives an empty answer', async () => {
-    expect(points(await m.get('metrics/get-history', { run_id: runB, metric_key: 'loss' })).at(-1)).toEqual({ key: 'loss', value: 'NaN', timestamp: 3000, step: 95 });
+    expect(points(await m.get('metrics/get-history', { run_id: runB, metric_key: 'loss' })).at(-1)).toEqual({
+      key: 'loss',
+      value: 'NaN',
+      timestamp: 3000,
+      step: 95,
+    });
     expect((await m.get('metrics/get-history', { run_id: runA, metric_key: 'nope' })).json).toEqual({});
   });
 
   it('refuses a missing key or run, and hides other projects’ runs', async () => {
-    expect(errorOf(await m.get('metrics/get-history', { run_id: runA }))).toMatchObject({ status: 400, message: expect.stringMatching(/^Invalid value for 'metric_key'/) });
-    expect(errorOf(await m.get('metrics/get-history', { metric_key: 'loss' }))).toMatchObject({ status: 400, message: expect.stringMatching(/^Invalid value for 'run_id'/) });
+    expect(errorOf(await m.get('metrics/get-history', { run_id: runA }))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^Invalid value for 'metric_key'/),
+    });
+    expect(errorOf(await m.get('metrics/get-history', { metric_key: 'loss' }))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^Invalid value for 'run_id'/),
+    });
     expect(errorOf(await m.get('metrics/get-history', { run_id: 'nope', metric_key: 'loss' }))).toEqual({
       status: 404,
       error_code: 'RESOURCE_DOES_NOT_EXIST',
       message: 'Run with id=nope not found.',
     });
-    expect(errorOf(await m.get('metrics/get-history', { run_id: runA, metric_key: 'loss' }, { token: m.tokens.other }))).toMatchObject({ status: 404 });
-    expect(errorOf(await m.get('metrics/get-history', { run_id: runA, metric_key: 'loss', max_results: 0 }))).toMatchObject({ status: 400 });
+    expect(
+      errorOf(await m.get('metrics/get-history', { run_id: runA, metric_key: 'loss' }, { token: m.tokens.other })),
+    ).toMatchObject({ status: 404 });
+    expect(
+      errorOf(await m.get('metrics/get-history', { run_id: runA, metric_key: 'loss', max_results: 0 })),
+    ).toMatchObject({ status: 400 });
   });
 });
 
@@ -72,7 +98,13 @@ describe('metrics/get-history-bulk-interval', () => {
     const all = points(res);
     expect(all.filter((p) => p.run_id === runA)).toHaveLength(100);
     expect(all.filter((p) => p.run_id === runB)).toHaveLength(11);
-    expect(all.find((p) => p.run_id === runB && p.step === 10)).toEqual({ key: 'loss', value: 1, timestamp: 2001, step: 10, run_id: runB });
+    expect(all.find((p) => p.run_id === runB && p.step === 10)).toEqual({
+      key: 'loss',
+      value: 1,
+      timestamp: 2001,
+      step: 10,
+      run_id: runB,
+    });
   });
 
   it('samples at most max_results steps per run, always keeping the first and last', async () => {
@@ -84,7 +116,12 @@ describe('metrics/get-history-bulk-interval', () => {
   });
 
   it('limits the steps to [start_step, end_step]', async () => {
-    const res = await m.get('metrics/get-history-bulk-interval', { run_ids: [runA, runB], metric_key: 'loss', start_step: 20, end_step: 40 });
+    const res = await m.get('metrics/get-history-bulk-interval', {
+      run_ids: [runA, runB],
+      metric_key: 'loss',
+      start_step: 20,
+      end_step: 40,
+    });
     const all = points(res);
     expect(all.every((p) => p.step >= 20 && p.step <= 40)).toBe(true);
     expect(all.filter((p) => p.run_id === runA)).toHaveLength(21);
@@ -95,18 +132,44 @@ describe('metrics/get-history-bulk-interval', () => {
     ['no run_ids', { metric_key: 'loss' }, /^Invalid value for 'run_ids'/],
     ['no metric_key', { run_ids: 'x' }, /^Invalid value for 'metric_key'/],
     ['only a start step', { run_ids: 'x', metric_key: 'loss', start_step: 1 }, /both must be specified/],
-    ['steps out of order', { run_ids: 'x', metric_key: 'loss', start_step: 9, end_step: 1 }, /end_step must be greater than start_step/],
-    ['max_results over 2500', { run_ids: 'x', metric_key: 'loss', max_results: 2501 }, /^Invalid value for 'max_results'/],
-    ['101 runs', { run_ids: Array.from({ length: 101 }, (_, i) => `r${i}`), metric_key: 'loss' }, /at most 100 run_ids/],
+    [
+      'steps out of order',
+      { run_ids: 'x', metric_key: 'loss', start_step: 9, end_step: 1 },
+      /end_step must be greater than start_step/,
+    ],
+    [
+      'max_results over 2500',
+      { run_ids: 'x', metric_key: 'loss', max_results: 2501 },
+      /^Invalid value for 'max_results'/,
+    ],
+    [
+      '101 runs',
+      { run_ids: Array.from({ length: 101 }, (_, i) => `r${i}`), metric_key: 'loss' },
+      /at most 100 run_ids/,
+    ],
   ])('refuses %s with 400', async (_label, query, message) => {
-    expect(errorOf(await m.get('metrics/get-history-bulk-interval', query))).toEqual({ status: 400, error_code: 'INVALID_PARAMETER_VALUE', message: expect.stringMatching(message) });
+    expect(errorOf(await m.get('metrics/get-history-bulk-interval', query))).toEqual({
+      status: 400,
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('answers 404 when a run is unknown or another project’s', async () => {
-    expect(errorOf(await m.get('metrics/get-history-bulk-interval', { run_ids: [runA, 'ghost'], metric_key: 'loss' }))).toMatchObject({
+    expect(
+      errorOf(await m.get('metrics/get-history-bulk-interval', { run_ids: [runA, 'ghost'], metric_key: 'loss' })),
+    ).toMatchObject({
       status: 404,
       error_code: 'RESOURCE_DOES_NOT_EXIST',
     });
-    expect(errorOf(await m.get('metrics/get-history-bulk-interval', { run_ids: runA, metric_key: 'loss' }, { token: m.tokens.other }))).toMatchObject({ status: 404 });
+    expect(
+      errorOf(
+        await m.get(
+          'metrics/get-history-bulk-interval',
+          { run_ids: runA, metric_key: 'loss' },
+          { token: m.tokens.other },
+        ),
+      ),
+    ).toMatchObject({ status: 404 });
   });
 });

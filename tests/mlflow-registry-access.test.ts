@@ -29,7 +29,11 @@ const WRITES: [Method, string, Record<string, unknown>][] = [
   ['POST', 'model-versions/create', { name: 'guarded', source: 's3://bucket/model' }],
   ['PATCH', 'model-versions/update', { name: 'guarded', version: '1', description: 'changed' }],
   ['DELETE', 'model-versions/delete', { name: 'guarded', version: '1' }],
-  ['POST', 'model-versions/transition-stage', { name: 'guarded', version: '1', stage: 'Production', archive_existing_versions: true }],
+  [
+    'POST',
+    'model-versions/transition-stage',
+    { name: 'guarded', version: '1', stage: 'Production', archive_existing_versions: true },
+  ],
   ['POST', 'model-versions/set-tag', { name: 'guarded', version: '1', key: 'k', value: 'v' }],
   ['DELETE', 'model-versions/delete-tag', { name: 'guarded', version: '1', key: 'gone' }],
 ];
@@ -44,7 +48,9 @@ const READS: [Method, string, Record<string, unknown>][] = [
   ['GET', 'model-versions/get-download-uri', { name: 'guarded', version: '1' }],
 ];
 const send = (method: Method, path: string, fields: Record<string, unknown>, token?: string) =>
-  method === 'GET' ? m.get(path, fields as Record<string, string>, { token }) : m.call(method, path, { body: fields, token });
+  method === 'GET'
+    ? m.get(path, fields as Record<string, string>, { token })
+    : m.call(method, path, { body: fields, token });
 
 describe('the router', () => {
   it('serves exactly model_registry.proto’s endpoints, each under its own method', async () => {
@@ -63,15 +69,30 @@ describe('the router', () => {
   });
 
   it('answers 404 ENDPOINT_NOT_FOUND for a registry path under the wrong method', async () => {
-    for (const [method, path] of [['POST', 'registered-models/update'], ['GET', 'registered-models/delete'], ['POST', 'model-versions/get'], ['PATCH', 'registered-models/alias'], ['POST', 'model-versions/search']] as const) {
+    for (const [method, path] of [
+      ['POST', 'registered-models/update'],
+      ['GET', 'registered-models/delete'],
+      ['POST', 'model-versions/get'],
+      ['PATCH', 'registered-models/alias'],
+      ['POST', 'model-versions/search'],
+    ] as const) {
       const res = await m.call(method, path, { body: method === 'GET' ? undefined : {} });
-      expect(errorOf(res), `${method} ${path}`).toEqual({ status: 404, error_code: 'ENDPOINT_NOT_FOUND', message: expect.any(String) });
+      expect(errorOf(res), `${method} ${path}`).toEqual({
+        status: 404,
+        error_code: 'ENDPOINT_NOT_FOUND',
+        message: expect.any(String),
+      });
     }
   });
 
   it('answers 401 to a call without a token, for reads and writes alike', async () => {
-    expect(errorOf(await m.get('registered-models/get', { name: 'guarded' }, { token: null }))).toMatchObject({ status: 401, error_code: 'UNAUTHENTICATED' });
-    expect(errorOf(await m.call('DELETE', 'registered-models/delete', { body: { name: 'guarded' }, token: null }))).toMatchObject({ status: 401 });
+    expect(errorOf(await m.get('registered-models/get', { name: 'guarded' }, { token: null }))).toMatchObject({
+      status: 401,
+      error_code: 'UNAUTHENTICATED',
+    });
+    expect(
+      errorOf(await m.call('DELETE', 'registered-models/delete', { body: { name: 'guarded' }, token: null })),
+    ).toMatchObject({ status: 401 });
   });
 });
 
@@ -81,34 +102,53 @@ describe('roles', () => {
     expect(res.status, res.text).toBe(200);
   });
 
-  it.each(WRITES)('a viewer gets 403 PERMISSION_DENIED from %s %s, and nothing is written', async (method, path, fields) => {
-    const before = await snapshotDatabase(m.db);
-    expect(errorOf(await send(method, path, fields, m.tokens.viewer))).toEqual({
-      status: 403,
-      error_code: 'PERMISSION_DENIED',
-      message: expect.stringMatching(/needs the editor role/),
-    });
-    expect(await snapshotDatabase(m.db)).toEqual(before);
-  });
+  it.each(WRITES)(
+    'a viewer gets 403 PERMISSION_DENIED from %s %s, and nothing is written',
+    async (method, path, fields) => {
+      const before = await snapshotDatabase(m.db);
+      expect(errorOf(await send(method, path, fields, m.tokens.viewer))).toEqual({
+        status: 403,
+        error_code: 'PERMISSION_DENIED',
+        message: expect.stringMatching(/needs the editor role/),
+      });
+      expect(await snapshotDatabase(m.db)).toEqual(before);
+    },
+  );
 
   it('an owner may write', async () => {
-    expect((await m.post('registered-models/set-tag', { name: 'guarded', key: 'by', value: 'owner' }, { token: m.tokens.owner })).status).toBe(200);
+    expect(
+      (
+        await m.post(
+          'registered-models/set-tag',
+          { name: 'guarded', key: 'by', value: 'owner' },
+          { token: m.tokens.owner },
+        )
+      ).status,
+    ).toBe(200);
   });
 });
 
 describe('project scoping', () => {
-  it.each([...READS.filter(([, p]) => !p.endsWith('search')), ...WRITES.filter(([, p]) => p !== 'registered-models/create')])(
+  it.each([
+    ...READS.filter(([, p]) => !p.endsWith('search')),
+    ...WRITES.filter(([, p]) => p !== 'registered-models/create'),
+  ])(
     'another project’s token gets 404 RESOURCE_DOES_NOT_EXIST from %s %s, and nothing is written',
     async (method, path, fields) => {
       const before = await snapshotDatabase(m.db);
-      expect(errorOf(await send(method, path, fields, m.tokens.other))).toMatchObject({ status: 404, error_code: 'RESOURCE_DOES_NOT_EXIST' });
+      expect(errorOf(await send(method, path, fields, m.tokens.other))).toMatchObject({
+        status: 404,
+        error_code: 'RESOURCE_DOES_NOT_EXIST',
+      });
       expect(await snapshotDatabase(m.db)).toEqual(before);
     },
   );
 
   it('another project’s searches never list this project’s models or versions, and may reuse the name', async () => {
     expect((await m.get('registered-models/search', {}, { token: m.tokens.other })).text).not.toContain('guarded');
-    expect((await m.get('model-versions/search', { filter: "name = 'guarded'" }, { token: m.tokens.other })).json).toEqual({});
+    expect(
+      (await m.get('model-versions/search', { filter: "name = 'guarded'" }, { token: m.tokens.other })).json,
+    ).toEqual({});
     expect((await m.post('registered-models/create', { name: 'guarded' }, { token: m.tokens.other })).status).toBe(200);
     expect((await newVersion(m, 'guarded', {}, m.tokens.other)).version).toBe('1');
     expect((await m.get('model-versions/get', { name: 'guarded', version: '2' })).status).toBe(404);
@@ -119,9 +159,15 @@ describe('activity', () => {
   it('records registry changes made through the API with the token’s user as the actor', async () => {
     await newModel(m, 'audited', {}, m.tokens.owner);
     const version = await newVersion(m, 'audited', {}, m.tokens.owner);
-    await m.post('model-versions/transition-stage', { name: 'audited', version: version.version, stage: 'Staging' }, { token: m.tokens.owner });
+    await m.post(
+      'model-versions/transition-stage',
+      { name: 'audited', version: version.version, stage: 'Staging' },
+      { token: m.tokens.owner },
+    );
     const models = await listProjectActivity(m.db, m.project.id, { entityType: 'model' });
-    expect(models.find((e) => e.action === 'create' && JSON.stringify(e.changes).includes('audited'))).toMatchObject({ userEmail: 'owner@mlflow.test' });
+    expect(models.find((e) => e.action === 'create' && JSON.stringify(e.changes).includes('audited'))).toMatchObject({
+      userEmail: 'owner@mlflow.test',
+    });
     const versions = await listProjectActivity(m.db, m.project.id, { entityType: 'model-version' });
     expect(versions.find((e) => e.action === 'transition-stage')).toMatchObject({ userEmail: 'owner@mlflow.test' });
   });

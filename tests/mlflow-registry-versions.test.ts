@@ -2,14 +2,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getModelVersion, listModelTransitions } from '@/db/queries/registry';
 import { type MlflowApp, errorOf, newRun, openMlflowApp } from './helpers/mlflow';
-import { VERSION_FIELDS, type ModelVersionJson, call, invalid, missing, newModel, newVersion, readVersion, transition } from './helpers/mlflow-registry';
+import {
+  VERSION_FIELDS,
+  type ModelVersionJson,
+  call,
+  invalid,
+  missing,
+  newModel,
+  newVersion,
+  readVersion,
+  transition,
+} from './helpers/mlflow-registry';
 
 let m: MlflowApp;
 let run: string;
 beforeAll(async () => {
   m = await openMlflowApp();
   run = await newRun(m);
-  await m.post('runs/log-batch', { run_id: run, metrics: [{ key: 'auc', value: 0.91, timestamp: 1 }], params: [{ key: 'depth', value: '6' }] });
+  await m.post('runs/log-batch', {
+    run_id: run,
+    metrics: [{ key: 'auc', value: 0.91, timestamp: 1 }],
+    params: [{ key: 'depth', value: '6' }],
+  });
   await newModel(m, 'fraud');
 });
 afterAll(() => m?.cleanup());
@@ -56,50 +70,95 @@ describe('model-versions/create and get', () => {
 
   it.each([
     ['no source', { name: 'fraud' }, /^Invalid value for 'source': Missing value/],
-    ['a local path', { name: 'fraud', source: '/tmp/model' }, /^Invalid value for 'source': Invalid model version source: '\/tmp\/model'\. To use a local path/],
+    [
+      'a local path',
+      { name: 'fraud', source: '/tmp/model' },
+      /^Invalid value for 'source': Invalid model version source: '\/tmp\/model'\. To use a local path/,
+    ],
     ['a file: URI', { name: 'fraud', source: 'file:///etc/passwd' }, /To use a local path as a model version source/],
-    ['a relative path in a URI', { name: 'fraud', source: 's3://bucket/models/../../secrets' }, /an absolute path must be provided without relative path references/],
-    ['an encoded relative path', { name: 'fraud', source: 'mlflow-artifacts:/x/%252E%252E/y' }, /without relative path references/],
+    [
+      'a relative path in a URI',
+      { name: 'fraud', source: 's3://bucket/models/../../secrets' },
+      /an absolute path must be provided without relative path references/,
+    ],
+    [
+      'an encoded relative path',
+      { name: 'fraud', source: 'mlflow-artifacts:/x/%252E%252E/y' },
+      /without relative path references/,
+    ],
     ['no name', { source: 's3://b/m' }, /^Invalid value for 'name': Missing value/],
-    ['a bad tag', { name: 'fraud', source: 's3://b/m', tags: [{ key: '', value: 'x' }] }, /^Invalid value for 'tags\.0\.key'/],
+    [
+      'a bad tag',
+      { name: 'fraud', source: 's3://b/m', tags: [{ key: '', value: 'x' }] },
+      /^Invalid value for 'tags\.0\.key'/,
+    ],
   ])('refuses %s with 400 INVALID_PARAMETER_VALUE', async (_label, body, message) => {
     expect(errorOf(await m.post('model-versions/create', body))).toEqual(invalid(message));
   });
 
   it('answers 404 for an unknown model, an unknown run, or a run of another project', async () => {
-    expect(errorOf(await m.post('model-versions/create', { name: 'ghost', source: 's3://b/m' }))).toEqual(missing(/^Registered Model with name=ghost not found/));
-    expect(errorOf(await m.post('model-versions/create', { name: 'fraud', source: 's3://b/m', run_id: 'feedface' }))).toEqual(missing(/Run with id=feedface not found/));
+    expect(errorOf(await m.post('model-versions/create', { name: 'ghost', source: 's3://b/m' }))).toEqual(
+      missing(/^Registered Model with name=ghost not found/),
+    );
+    expect(
+      errorOf(await m.post('model-versions/create', { name: 'fraud', source: 's3://b/m', run_id: 'feedface' })),
+    ).toEqual(missing(/Run with id=feedface not found/));
     const foreign = await newRun(m, {}, m.tokens.other);
-    expect(errorOf(await m.post('model-versions/create', { name: 'fraud', source: 's3://b/m', run_id: foreign }))).toMatchObject({ status: 404 });
+    expect(
+      errorOf(await m.post('model-versions/create', { name: 'fraud', source: 's3://b/m', run_id: foreign })),
+    ).toMatchObject({ status: 404 });
   });
 
   it('answers 404 for an unknown version and 400 for a version that is not a positive integer', async () => {
-    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: '99' }))).toEqual(missing(/^Model Version \(name=fraud, version=99\) not found/));
-    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: 'one' }))).toEqual(invalid(/^Invalid value for 'version': expected an integer, got 'one'/));
-    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: '99999999999' }))).toEqual(invalid(/^Invalid value for 'version': must be between 1 and 2147483647/));
-    expect(errorOf(await m.get('model-versions/get', { name: 'fraud' }))).toEqual(invalid(/^Invalid value for 'version': Missing value/));
+    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: '99' }))).toEqual(
+      missing(/^Model Version \(name=fraud, version=99\) not found/),
+    );
+    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: 'one' }))).toEqual(
+      invalid(/^Invalid value for 'version': expected an integer, got 'one'/),
+    );
+    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: '99999999999' }))).toEqual(
+      invalid(/^Invalid value for 'version': must be between 1 and 2147483647/),
+    );
+    expect(errorOf(await m.get('model-versions/get', { name: 'fraud' }))).toEqual(
+      invalid(/^Invalid value for 'version': Missing value/),
+    );
   });
 });
 
 describe('model-versions/update, delete and get-download-uri', () => {
   it('PATCH update sets the description (clearing it when none is sent) and moves last_updated_timestamp', async () => {
     const v = await newVersion(m, 'fraud', { description: 'draft' });
-    const res = await call(m, 'PATCH', 'model-versions/update', { name: 'fraud', version: v.version, description: 'final' });
+    const res = await call(m, 'PATCH', 'model-versions/update', {
+      name: 'fraud',
+      version: v.version,
+      description: 'final',
+    });
     const updated = res.json.model_version as ModelVersionJson;
     expect(updated).toMatchObject({ version: v.version, description: 'final' });
     expect(updated.last_updated_timestamp as number).toBeGreaterThanOrEqual(v.last_updated_timestamp as number);
     await call(m, 'PATCH', 'model-versions/update', { name: 'fraud', version: v.version });
     expect((await readVersion(m, 'fraud', v.version)).description).toBe('');
-    expect(errorOf(await call(m, 'PATCH', 'model-versions/update', { name: 'fraud', version: '404', description: 'x' }))).toMatchObject({ status: 404 });
+    expect(
+      errorOf(await call(m, 'PATCH', 'model-versions/update', { name: 'fraud', version: '404', description: 'x' })),
+    ).toMatchObject({ status: 404 });
   });
 
   it('DELETE delete removes the version and the aliases on it', async () => {
     const v = await newVersion(m, 'fraud');
     await m.post('registered-models/alias', { name: 'fraud', alias: 'doomed', version: v.version });
-    expect(await call(m, 'DELETE', 'model-versions/delete', { name: 'fraud', version: v.version })).toMatchObject({ status: 200, json: {} });
-    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: v.version }))).toMatchObject({ status: 404 });
-    expect(errorOf(await m.get('registered-models/alias', { name: 'fraud', alias: 'doomed' }))).toMatchObject({ status: 400 });
-    expect(errorOf(await call(m, 'DELETE', 'model-versions/delete', { name: 'fraud', version: v.version }))).toMatchObject({ status: 404 });
+    expect(await call(m, 'DELETE', 'model-versions/delete', { name: 'fraud', version: v.version })).toMatchObject({
+      status: 200,
+      json: {},
+    });
+    expect(errorOf(await m.get('model-versions/get', { name: 'fraud', version: v.version }))).toMatchObject({
+      status: 404,
+    });
+    expect(errorOf(await m.get('registered-models/alias', { name: 'fraud', alias: 'doomed' }))).toMatchObject({
+      status: 400,
+    });
+    expect(
+      errorOf(await call(m, 'DELETE', 'model-versions/delete', { name: 'fraud', version: v.version })),
+    ).toMatchObject({ status: 404 });
   });
 
   it('never reuses a deleted version’s number (MLflow keeps numbers unique for models:/ URIs)', async () => {
@@ -112,8 +171,13 @@ describe('model-versions/update, delete and get-download-uri', () => {
 
   it('get-download-uri answers the registered source', async () => {
     const v = await newVersion(m, 'fraud', { source: 'gs://bucket/fraud/7' });
-    expect(await m.get('model-versions/get-download-uri', { name: 'fraud', version: v.version })).toMatchObject({ status: 200, json: { artifact_uri: 'gs://bucket/fraud/7' } });
-    expect(errorOf(await m.get('model-versions/get-download-uri', { name: 'fraud', version: '404' }))).toMatchObject({ status: 404 });
+    expect(await m.get('model-versions/get-download-uri', { name: 'fraud', version: v.version })).toMatchObject({
+      status: 200,
+      json: { artifact_uri: 'gs://bucket/fraud/7' },
+    });
+    expect(errorOf(await m.get('model-versions/get-download-uri', { name: 'fraud', version: '404' }))).toMatchObject({
+      status: 404,
+    });
   });
 });
 
@@ -131,7 +195,12 @@ describe('model-versions/transition-stage', () => {
   it('without archive_existing_versions leaves the other holders; with it, archives them', async () => {
     await transition(m, 'staged', 3, 'Production');
     expect((await readVersion(m, 'staged', 1)).current_stage).toBe('Production');
-    const res = await m.post('model-versions/transition-stage', { name: 'staged', version: '2', stage: 'Production', archive_existing_versions: true });
+    const res = await m.post('model-versions/transition-stage', {
+      name: 'staged',
+      version: '2',
+      stage: 'Production',
+      archive_existing_versions: true,
+    });
     expect((res.json.model_version as ModelVersionJson).current_stage).toBe('Production');
     expect((await readVersion(m, 'staged', 1)).current_stage).toBe('Archived');
     expect((await readVersion(m, 'staged', 3)).current_stage).toBe('Archived');
@@ -140,25 +209,58 @@ describe('model-versions/transition-stage', () => {
   it('records every transition (who, from, to) on the model’s timeline', async () => {
     const { model } = await getModelVersion(m.db, m.project.id, 'staged', 2);
     const timeline = await listModelTransitions(m.db, model.id);
-    expect(timeline[0]).toMatchObject({ kind: 'promote', version: 2, fromStage: 'Staging', toStage: 'Production', userName: 'The editor' });
-    expect(timeline.filter((e) => e.kind === 'archive').map((e) => e.version).sort()).toEqual([1, 3]);
+    expect(timeline[0]).toMatchObject({
+      kind: 'promote',
+      version: 2,
+      fromStage: 'Staging',
+      toStage: 'Production',
+      userName: 'The editor',
+    });
+    expect(
+      timeline
+        .filter((e) => e.kind === 'archive')
+        .map((e) => e.version)
+        .sort(),
+    ).toEqual([1, 3]);
   });
 
   it.each([
-    ['an unknown stage', { stage: 'Prod' }, /^Invalid value for 'stage': Invalid Model Version stage: Prod\. Value must be one of None, Staging, Production, Archived\./],
+    [
+      'an unknown stage',
+      { stage: 'Prod' },
+      /^Invalid value for 'stage': Invalid Model Version stage: Prod\. Value must be one of None, Staging, Production, Archived\./,
+    ],
     ['no stage', { stage: '' }, /^Invalid value for 'stage': Missing value/],
-    ['archiving into None', { stage: 'None', archive_existing_versions: true }, /cannot archive existing model versions because 'None' is not an Active stage/],
-    ['archiving into Archived', { stage: 'archived', archive_existing_versions: true }, /because 'Archived' is not an Active stage\. Valid stages are \['Staging', 'Production'\]/],
-    ['a non-boolean archive flag', { stage: 'Staging', archive_existing_versions: 'yes' }, /^Invalid value for 'archive_existing_versions': expected a boolean/],
+    [
+      'archiving into None',
+      { stage: 'None', archive_existing_versions: true },
+      /cannot archive existing model versions because 'None' is not an Active stage/,
+    ],
+    [
+      'archiving into Archived',
+      { stage: 'archived', archive_existing_versions: true },
+      /because 'Archived' is not an Active stage\. Valid stages are \['Staging', 'Production'\]/,
+    ],
+    [
+      'a non-boolean archive flag',
+      { stage: 'Staging', archive_existing_versions: 'yes' },
+      /^Invalid value for 'archive_existing_versions': expected a boolean/,
+    ],
   ])('refuses %s with 400 INVALID_PARAMETER_VALUE and changes nothing', async (_label, fields, message) => {
     const before = await readVersion(m, 'staged', 3);
-    expect(errorOf(await m.post('model-versions/transition-stage', { name: 'staged', version: '3', ...fields }))).toEqual(invalid(message));
+    expect(
+      errorOf(await m.post('model-versions/transition-stage', { name: 'staged', version: '3', ...fields })),
+    ).toEqual(invalid(message));
     expect(await readVersion(m, 'staged', 3)).toEqual(before);
   });
 
   it('answers 404 for an unknown version or model', async () => {
-    expect(errorOf(await m.post('model-versions/transition-stage', { name: 'staged', version: '9', stage: 'Staging' }))).toMatchObject({ status: 404 });
-    expect(errorOf(await m.post('model-versions/transition-stage', { name: 'ghost', version: '1', stage: 'Staging' }))).toMatchObject({ status: 404 });
+    expect(
+      errorOf(await m.post('model-versions/transition-stage', { name: 'staged', version: '9', stage: 'Staging' })),
+    ).toMatchObject({ status: 404 });
+    expect(
+      errorOf(await m.post('model-versions/transition-stage', { name: 'ghost', version: '1', stage: 'Staging' })),
+    ).toMatchObject({ status: 404 });
   });
 });
 
@@ -166,12 +268,29 @@ describe('model-version tags', () => {
   it('set overwrites, DELETE delete-tag removes, and deleting a missing tag is fine', async () => {
     const v = await newVersion(m, 'fraud');
     await m.post('model-versions/set-tag', { name: 'fraud', version: v.version, key: 'qa', value: 'pending' });
-    expect(await m.post('model-versions/set-tag', { name: 'fraud', version: v.version, key: 'qa', value: 'passed' })).toMatchObject({ status: 200, json: {} });
+    expect(
+      await m.post('model-versions/set-tag', { name: 'fraud', version: v.version, key: 'qa', value: 'passed' }),
+    ).toMatchObject({ status: 200, json: {} });
     expect((await readVersion(m, 'fraud', v.version)).tags).toEqual([{ key: 'qa', value: 'passed' }]);
-    expect(await call(m, 'DELETE', 'model-versions/delete-tag', { name: 'fraud', version: v.version, key: 'qa' })).toMatchObject({ status: 200, json: {} });
+    expect(
+      await call(m, 'DELETE', 'model-versions/delete-tag', { name: 'fraud', version: v.version, key: 'qa' }),
+    ).toMatchObject({ status: 200, json: {} });
     expect((await readVersion(m, 'fraud', v.version)).tags).toBeUndefined();
-    expect((await call(m, 'DELETE', 'model-versions/delete-tag', { name: 'fraud', version: v.version, key: 'qa' })).status).toBe(200);
-    expect(errorOf(await m.post('model-versions/set-tag', { name: 'fraud', version: '404', key: 'k', value: 'v' }))).toMatchObject({ status: 404 });
-    expect(errorOf(await m.post('model-versions/set-tag', { name: 'fraud', version: v.version, key: 'k', value: 'v'.repeat(5001) }))).toEqual(invalid(/exceeded length limit of 5000/));
+    expect(
+      (await call(m, 'DELETE', 'model-versions/delete-tag', { name: 'fraud', version: v.version, key: 'qa' })).status,
+    ).toBe(200);
+    expect(
+      errorOf(await m.post('model-versions/set-tag', { name: 'fraud', version: '404', key: 'k', value: 'v' })),
+    ).toMatchObject({ status: 404 });
+    expect(
+      errorOf(
+        await m.post('model-versions/set-tag', {
+          name: 'fraud',
+          version: v.version,
+          key: 'k',
+          value: 'v'.repeat(5001),
+        }),
+      ),
+    ).toEqual(invalid(/exceeded length limit of 5000/));
   });
 });

@@ -95,7 +95,14 @@ describe('runs/search order_by', () => {
     expect(await names({ order_by: ['metrics.acc ASC'] })).toEqual(['r7', 'r3', 'r1', 'r2', 'r4', 'r5']);
   });
   it('orders by params, tags and attributes', async () => {
-    expect(await names({ order_by: ['params.lr', 'attributes.start_time ASC'] })).toEqual(['r3', 'r2', 'r1', 'r5', 'r7', 'r4']);
+    expect(await names({ order_by: ['params.lr', 'attributes.start_time ASC'] })).toEqual([
+      'r3',
+      'r2',
+      'r1',
+      'r5',
+      'r7',
+      'r4',
+    ]);
     expect(await names({ order_by: ['attributes.start_time ASC'] })).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r7']);
     expect(await names({ order_by: ['tags.note DESC'], filter: "tags.note LIKE 'b%'" })).toEqual(['r1', 'r5']);
   });
@@ -107,7 +114,12 @@ describe('runs/search paging', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const res = await m.post('runs/search', { experiment_ids: [exp], max_results: 4, order_by: ['attributes.start_time ASC'], ...(token ? { page_token: token } : {}) });
+      const res = await m.post('runs/search', {
+        experiment_ids: [exp],
+        max_results: 4,
+        order_by: ['attributes.start_time ASC'],
+        ...(token ? { page_token: token } : {}),
+      });
       const page = res.json as Found;
       seen.push(...(page.runs ?? []).map((r) => r.info.run_name));
       token = page.next_page_token;
@@ -149,8 +161,16 @@ describe('hostile and malformed filters', () => {
     ['an unquoted string', 'params.lr = 0.1', /^Invalid filter: Expected a quoted string/],
     ['a string for a metric', "metrics.acc > 'high'", /^Invalid filter: Expected a number/],
     ['an unknown entity', "runs.id = 'x'", /^Invalid filter: Invalid entity type 'runs'/],
-    ['a fractional start_time', 'attributes.start_time > 1.5', /^Invalid filter: attributes\.start_time takes an integer/],
-    ['an out-of-range start_time', 'attributes.start_time > 1e30', /^Invalid filter: attributes\.start_time takes an integer/],
+    [
+      'a fractional start_time',
+      'attributes.start_time > 1.5',
+      /^Invalid filter: attributes\.start_time takes an integer/,
+    ],
+    [
+      'an out-of-range start_time',
+      'attributes.start_time > 1e30',
+      /^Invalid filter: attributes\.start_time takes an integer/,
+    ],
     ['a NUL character', "tags.note = 'a\u0000b'", /NUL/],
     ['a dangling AND', 'metrics.acc > 1 AND', /^Invalid filter: Dangling AND/],
   ])('refuses %s with 400', async (_label, filter, message) => {

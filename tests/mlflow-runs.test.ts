@@ -8,14 +8,33 @@ let defaultId: string;
 beforeAll(async () => {
   m = await openMlflowApp();
   experimentId = await newExperiment(m, 'runs-exp');
-  defaultId = ((await m.get('experiments/get', { experiment_id: '0' })).json.experiment as { experiment_id: string }).experiment_id;
+  defaultId = ((await m.get('experiments/get', { experiment_id: '0' })).json.experiment as { experiment_id: string })
+    .experiment_id;
 });
 afterAll(() => m?.cleanup());
 
 // service.proto's RunInfo message (end_time only once the run has ended).
-const RUN_INFO_FIELDS = ['artifact_uri', 'experiment_id', 'lifecycle_stage', 'run_id', 'run_name', 'run_uuid', 'start_time', 'status', 'user_id'];
-const invalid = (message: RegExp | string) => ({ status: 400, error_code: 'INVALID_PARAMETER_VALUE', message: typeof message === 'string' ? message : expect.stringMatching(message) });
-const missing = (message: RegExp | string) => ({ status: 404, error_code: 'RESOURCE_DOES_NOT_EXIST', message: typeof message === 'string' ? message : expect.stringMatching(message) });
+const RUN_INFO_FIELDS = [
+  'artifact_uri',
+  'experiment_id',
+  'lifecycle_stage',
+  'run_id',
+  'run_name',
+  'run_uuid',
+  'start_time',
+  'status',
+  'user_id',
+];
+const invalid = (message: RegExp | string) => ({
+  status: 400,
+  error_code: 'INVALID_PARAMETER_VALUE',
+  message: typeof message === 'string' ? message : expect.stringMatching(message),
+});
+const missing = (message: RegExp | string) => ({
+  status: 404,
+  error_code: 'RESOURCE_DOES_NOT_EXIST',
+  message: typeof message === 'string' ? message : expect.stringMatching(message),
+});
 
 describe('runs/create', () => {
   it('answers with the whole Run: info, data (with mlflow.runName) and inputs', async () => {
@@ -28,7 +47,11 @@ describe('runs/create', () => {
       unknown_field: { ignored: true },
     });
     expect(res.status).toBe(200);
-    const run = res.json.run as { info: Record<string, unknown>; data: Record<string, unknown>; inputs: Record<string, unknown> };
+    const run = res.json.run as {
+      info: Record<string, unknown>;
+      data: Record<string, unknown>;
+      inputs: Record<string, unknown>;
+    };
     expect(Object.keys(run).sort()).toEqual(['data', 'info', 'inputs']);
     expect(Object.keys(run.info).sort()).toEqual(RUN_INFO_FIELDS);
     expect(run.info).toMatchObject({
@@ -69,8 +92,12 @@ describe('runs/create', () => {
   it('keeps the mlflow.runName tag as the name when no run_name is given, and refuses a conflicting pair', async () => {
     const run = await readRun(m, await newRun(m, { tags: [{ key: 'mlflow.runName', value: 'from-tag' }] }));
     expect(run.info.run_name).toBe('from-tag');
-    expect(errorOf(await m.post('runs/create', { run_name: 'a', tags: [{ key: 'mlflow.runName', value: 'b' }] }))).toEqual(
-      invalid("Both 'run_name' argument and 'mlflow.runName' tag are specified, but with different values (run_name='a', mlflow.runName='b')."),
+    expect(
+      errorOf(await m.post('runs/create', { run_name: 'a', tags: [{ key: 'mlflow.runName', value: 'b' }] })),
+    ).toEqual(
+      invalid(
+        "Both 'run_name' argument and 'mlflow.runName' tag are specified, but with different values (run_name='a', mlflow.runName='b').",
+      ),
     );
   });
 
@@ -79,9 +106,15 @@ describe('runs/create', () => {
     expect(errorOf(await m.post('runs/create', { experiment_id: '999999' }))).toEqual(missing(/not found/));
     expect(errorOf(await m.post('runs/create', { experiment_id: theirs }))).toEqual(missing(/not found/));
     expect(errorOf(await m.post('runs/create', { experiment_id: 'abc' }))).toEqual(invalid(/Invalid experiment ID/));
-    expect(errorOf(await m.post('runs/create', { start_time: 'yesterday' }))).toEqual(invalid(/^Invalid value for 'start_time'/));
-    expect(errorOf(await m.post('runs/create', { tags: [{ key: 'runboard.seed', value: 'forty-two' }] }))).toEqual(invalid(/runboard\.seed/));
-    expect(errorOf(await m.post('runs/create', { tags: [{ key: 'bad(key)', value: '1' }] }))).toEqual(invalid(/Invalid tag name/));
+    expect(errorOf(await m.post('runs/create', { start_time: 'yesterday' }))).toEqual(
+      invalid(/^Invalid value for 'start_time'/),
+    );
+    expect(errorOf(await m.post('runs/create', { tags: [{ key: 'runboard.seed', value: 'forty-two' }] }))).toEqual(
+      invalid(/runboard\.seed/),
+    );
+    expect(errorOf(await m.post('runs/create', { tags: [{ key: 'bad(key)', value: '1' }] }))).toEqual(
+      invalid(/Invalid tag name/),
+    );
   });
 });
 
@@ -96,15 +129,24 @@ describe('runs/get', () => {
   });
 
   it('answers 404 with MLflow’s message for an unknown run and 400 without an id', async () => {
-    expect(errorOf(await m.get('runs/get', { run_id: 'f'.repeat(32) }))).toEqual(missing(`Run with id=${'f'.repeat(32)} not found.`));
-    expect(errorOf(await m.get('runs/get', {}))).toEqual(invalid("Invalid value for 'run_id': Missing value for required parameter."));
+    expect(errorOf(await m.get('runs/get', { run_id: 'f'.repeat(32) }))).toEqual(
+      missing(`Run with id=${'f'.repeat(32)} not found.`),
+    );
+    expect(errorOf(await m.get('runs/get', {}))).toEqual(
+      invalid("Invalid value for 'run_id': Missing value for required parameter."),
+    );
   });
 });
 
 describe('runs/update', () => {
   it('sets status, end time and name, and answers with the RunInfo', async () => {
     const id = await newRun(m, { experiment_id: experimentId, run_name: 'before' });
-    const res = await m.post('runs/update', { run_id: id, status: 'FINISHED', end_time: 1700000005000, run_name: 'after' });
+    const res = await m.post('runs/update', {
+      run_id: id,
+      status: 'FINISHED',
+      end_time: 1700000005000,
+      run_name: 'after',
+    });
     expect(res.status).toBe(200);
     const info = res.json.run_info as Record<string, unknown>;
     expect(Object.keys(info).sort()).toEqual([...RUN_INFO_FIELDS, 'end_time'].sort());
@@ -122,8 +164,12 @@ describe('runs/update', () => {
 
   it('refuses unknown statuses, unknown runs and deleted runs', async () => {
     const id = await newRun(m);
-    expect(errorOf(await m.post('runs/update', { run_id: id, status: 'DONE' }))).toEqual(invalid(/^Invalid value for 'status'/));
-    expect(errorOf(await m.post('runs/update', { run_id: 'nope', status: 'FINISHED' }))).toEqual(missing('Run with id=nope not found.'));
+    expect(errorOf(await m.post('runs/update', { run_id: id, status: 'DONE' }))).toEqual(
+      invalid(/^Invalid value for 'status'/),
+    );
+    expect(errorOf(await m.post('runs/update', { run_id: 'nope', status: 'FINISHED' }))).toEqual(
+      missing('Run with id=nope not found.'),
+    );
     await m.post('runs/delete', { run_id: id });
     expect(errorOf(await m.post('runs/update', { run_id: id, status: 'FINISHED' }))).toEqual(
       invalid(`The run ${id} must be in the 'active' state. Current state is deleted.`),
@@ -145,6 +191,6 @@ describe('runs/delete and runs/restore', () => {
     const theirs = await newRun(m, {}, m.tokens.other);
     expect(errorOf(await m.post('runs/delete', { run_id: theirs }))).toEqual(missing(/not found/));
     expect(errorOf(await m.post('runs/restore', { run_id: 'missing' }))).toEqual(missing(/not found/));
-    expect((await readRun(m, theirs).catch(() => null))).toBeNull();
+    expect(await readRun(m, theirs).catch(() => null)).toBeNull();
   });
 });

@@ -20,7 +20,12 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2024-05-01T00:00:00Z');
 
 const day = (prefix: string, d: number, shift: number) =>
-  Array.from({ length: 80 }, (_, i) => ({ id: `${prefix}-${i}`, timestamp: T0 + d * DAY + i * 60_000, features: { x: (i % 40) + shift }, prediction: 1 }));
+  Array.from({ length: 80 }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    timestamp: T0 + d * DAY + i * 60_000,
+    features: { x: (i % 40) + shift },
+    prediction: 1,
+  }));
 
 function recordingFetch() {
   const calls: { url: string; body: Record<string, unknown> }[] = [];
@@ -37,13 +42,22 @@ beforeAll(async () => {
   projectId = (await createProject(t.db, owner, { slug: 'sched', name: 'Scheduler', problemStatement: '' })).id;
   await createRegisteredModel(t.db, owner, projectId, { name: 'demand' });
   await createModelVersion(t.db, owner, projectId, { name: 'demand' });
-  await transitionModelVersionStage(t.db, owner, projectId, { name: 'demand', version: 1, stage: 'Production', archiveExisting: true, reason: 'ship' });
+  await transitionModelVersionStage(t.db, owner, projectId, {
+    name: 'demand',
+    version: 1,
+    stage: 'Production',
+    archiveExisting: true,
+    reason: 'ship',
+  });
   await ingestPredictions(t.db, projectId, 'demand', 'Production', day('d0', 0, 0));
   await ingestPredictions(t.db, projectId, 'demand', 'Production', day('d1', 1, 30));
   await ingestPredictions(t.db, projectId, 'demand', 'Production', day('d2', 2, 30));
   monitorId = (await getMonitor(t.db, projectId, 'demand')).monitor.id;
   await setReferenceWindow(t.db, owner, projectId, monitorId, new Date(T0), new Date(T0 + DAY));
-  await t.db.update(monitors).set({ schedule: 'daily', scheduleSince: new Date(T0) }).where(eq(monitors.id, monitorId));
+  await t.db
+    .update(monitors)
+    .set({ schedule: 'daily', scheduleSince: new Date(T0) })
+    .where(eq(monitors.id, monitorId));
   await saveWebhookUrl(t.db, owner, projectId, 0, 'https://hooks.example.test/runboard');
 });
 afterAll(() => t.cleanup());
@@ -55,13 +69,19 @@ describe('runDueChecks', () => {
     const [first, second] = await Promise.all([runDueChecks(t.db, now, a.impl), runDueChecks(t.db, now, b.impl)]);
     const ran = [...first, ...second].map((o) => o.check.windowStart.toISOString()).sort();
     expect(ran).toEqual([new Date(T0).toISOString(), new Date(T0 + DAY).toISOString()]);
-    const rows = await t.db.select().from(driftChecks).where(and(eq(driftChecks.monitorId, monitorId), eq(driftChecks.trigger, 'scheduled')));
+    const rows = await t.db
+      .select()
+      .from(driftChecks)
+      .where(and(eq(driftChecks.monitorId, monitorId), eq(driftChecks.trigger, 'scheduled')));
     expect(rows.map((r) => r.status).sort()).toEqual(['done', 'done']);
     const alerts = await t.db.select().from(monitoringAlerts).where(eq(monitoringAlerts.monitorId, monitorId));
     expect(alerts.map((x) => `${x.kind}:${x.subject}`).sort()).toEqual(['dataset_drift:*', 'drift:x']);
     const calls = [...a.calls, ...b.calls];
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ url: 'https://hooks.example.test/runboard', body: { event: 'monitoring.alert.opened', project: 'sched', model: 'demand' } });
+    expect(calls[0]).toMatchObject({
+      url: 'https://hooks.example.test/runboard',
+      body: { event: 'monitoring.alert.opened', project: 'sched', model: 'demand' },
+    });
     expect((calls[0]!.body.alerts as unknown[]).length).toBe(2);
     expect((await getMonitoringSettings(t.db, projectId)).lastDeliveryStatus).toBe('delivered (HTTP 200)');
   });
@@ -72,10 +92,21 @@ describe('runDueChecks', () => {
 
   it('takes over a claim whose instance died, once', async () => {
     const now = T0 + 3 * DAY + 10 * 60_000;
-    await t.db.insert(driftChecks).values({ projectId, monitorId, trigger: 'scheduled', windowStart: new Date(T0 + 2 * DAY), windowEnd: new Date(T0 + 3 * DAY), claimedAt: new Date(now - STALE_CLAIM_MS - 1) });
+    await t.db.insert(driftChecks).values({
+      projectId,
+      monitorId,
+      trigger: 'scheduled',
+      windowStart: new Date(T0 + 2 * DAY),
+      windowEnd: new Date(T0 + 3 * DAY),
+      claimedAt: new Date(now - STALE_CLAIM_MS - 1),
+    });
     const fetchImpl = recordingFetch();
-    const outcomes = (await Promise.all([runDueChecks(t.db, now, fetchImpl.impl), runDueChecks(t.db, now, fetchImpl.impl)])).flat();
-    expect(outcomes.map((o) => [o.check.windowStart.toISOString(), o.check.status])).toEqual([[new Date(T0 + 2 * DAY).toISOString(), 'done']]);
+    const outcomes = (
+      await Promise.all([runDueChecks(t.db, now, fetchImpl.impl), runDueChecks(t.db, now, fetchImpl.impl)])
+    ).flat();
+    expect(outcomes.map((o) => [o.check.windowStart.toISOString(), o.check.status])).toEqual([
+      [new Date(T0 + 2 * DAY).toISOString(), 'done'],
+    ]);
     // the drift continues: the open alerts are updated, nothing new is announced
     expect(outcomes[0]!.newAlerts).toEqual([]);
     expect(fetchImpl.calls).toHaveLength(0);
@@ -90,13 +121,19 @@ describe('deliverNewAlerts', () => {
     const refused: typeof fetch = async () => {
       throw new TypeError('fetch failed');
     };
-    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', refused)).resolves.toBe('failed: fetch failed');
+    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', refused)).resolves.toBe(
+      'failed: fetch failed',
+    );
     const slow: typeof fetch = async () => {
       throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     };
-    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', slow)).resolves.toBe('failed: timed out after 5 s');
+    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', slow)).resolves.toBe(
+      'failed: timed out after 5 s',
+    );
     const status500: typeof fetch = async () => new Response('no', { status: 500 });
-    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', status500)).resolves.toBe('failed: HTTP 500');
+    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', status500)).resolves.toBe(
+      'failed: HTTP 500',
+    );
     expect((await getMonitoringSettings(t.db, projectId)).lastDeliveryStatus).toBe('failed: HTTP 500');
     expect(warn).toHaveBeenCalledTimes(3);
     warn.mockRestore();

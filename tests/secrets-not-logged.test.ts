@@ -45,16 +45,24 @@ const METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
 /** The raw session token inside better-auth's signed cookie ("<token>.<signature>", URL-encoded). */
 function sessionToken(cookieHeader: string): string {
-  const value = cookieHeader.split('; ').find((c) => c.startsWith('better-auth.session_token='))!.split('=')[1]!;
+  const value = cookieHeader
+    .split('; ')
+    .find((c) => c.startsWith('better-auth.session_token='))!
+    .split('=')[1]!;
   return decodeURIComponent(value).split('.')[0]!;
 }
 
 async function searchExperiments(token: string) {
-  const req = new Request('http://localhost/api/2.0/mlflow/experiments/search?max_results=10', { headers: { authorization: `Bearer ${token}` } });
+  const req = new Request('http://localhost/api/2.0/mlflow/experiments/search?max_results=10', {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return router.GET(req, { params: Promise.resolve({ path: ['experiments', 'search'] }) });
 }
 
-async function callAction(action: (prev: unknown, payload: Record<string, unknown>) => Promise<unknown>, payload: Record<string, unknown>) {
+async function callAction(
+  action: (prev: unknown, payload: Record<string, unknown>) => Promise<unknown>,
+  payload: Record<string, unknown>,
+) {
   try {
     return (await action(null, payload)) as ActionResult;
   } catch (err) {
@@ -95,7 +103,8 @@ afterAll(async () => {
 beforeEach(() => {
   output.length = 0;
   agent.value = 'vitest';
-  for (const method of METHODS) vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(format(...args)));
+  for (const method of METHODS)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(format(...args)));
 });
 
 afterEach(() => {

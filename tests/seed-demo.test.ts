@@ -7,7 +7,12 @@ import type { Db } from '@/db/client';
 import { getMetricHistory } from '@/db/queries/metrics';
 import { listExperiments } from '@/db/queries/experiments';
 import { listMembers, listProjectsForUser } from '@/db/queries/projects';
-import { deleteRegisteredModel, getModelDetails, getRegisteredModel, listModelTransitions } from '@/db/queries/registry';
+import {
+  deleteRegisteredModel,
+  getModelDetails,
+  getRegisteredModel,
+  listModelTransitions,
+} from '@/db/queries/registry';
 import { countUsers, createFirstAdmin } from '@/db/queries/users';
 import { apiTokens, datasets, runInputs, runMetrics, runTags, runs } from '@/db/schema';
 import { parseWeatherCsv } from '@/lib/ml/weather';
@@ -32,7 +37,13 @@ beforeAll(async () => {
   const app = await openAppTestDb();
   db = app.handle.db;
   cleanup = app.cleanup;
-  first = await seedDemoProject(db, { csv, days, gitCommit: 'abc123def', fetch: inProcessFetch, log: (l) => lines.push(l) });
+  first = await seedDemoProject(db, {
+    csv,
+    days,
+    gitCommit: 'abc123def',
+    fetch: inProcessFetch,
+    log: (l) => lines.push(l),
+  });
 }, SEED_TIMEOUT);
 
 afterAll(() => cleanup());
@@ -71,7 +82,8 @@ describe('seed:demo', () => {
     for (const run of await demoRuns(first.projectId)) {
       const metrics = await db.select().from(runMetrics).where(eq(runMetrics.runId, run.id));
       const byKey = new Map(metrics.map((m) => [m.key, m]));
-      for (const key of ['val_accuracy', 'val_f1', 'val_log_loss', 'train_accuracy']) expect(byKey.has(key), `${run.name}: ${key}`).toBe(true);
+      for (const key of ['val_accuracy', 'val_f1', 'val_log_loss', 'train_accuracy'])
+        expect(byKey.has(key), `${run.name}: ${key}`).toBe(true);
       expect(byKey.get('val_accuracy')!.value).toBeGreaterThan(0.6);
       expect(byKey.get('val_accuracy')!.count).toBeGreaterThanOrEqual(10);
       const curve = await getMetricHistory(db, run.id, 'val_accuracy');
@@ -82,7 +94,9 @@ describe('seed:demo', () => {
 
   it('records the tags and the dataset versions each run used', async () => {
     const [run] = await demoRuns(first.projectId);
-    const tags = new Map((await db.select().from(runTags).where(eq(runTags.runId, run!.id))).map((t) => [t.key, t.value]));
+    const tags = new Map(
+      (await db.select().from(runTags).where(eq(runTags.runId, run!.id))).map((t) => [t.key, t.value]),
+    );
     expect(tags.get('runboard.approach')).toMatch(/-centric$/);
     expect(tags.get('runboard.seed')).toBe('42');
     expect(tags.get('mlflow.source.git.commit')).toBe('abc123def');
@@ -99,7 +113,10 @@ describe('seed:demo', () => {
     expect(JSON.parse(raw.schema!).mlflow_colspec).toHaveLength(6);
     expect(used.map((u) => u.d.name).sort()).toEqual(['seattle-weather', 'seattle-weather-features']);
     // Data-centric runs trained on other derived tables: more than one version of the features dataset.
-    const featureVersions = await db.select({ digest: datasets.digest }).from(datasets).where(eq(datasets.name, 'seattle-weather-features'));
+    const featureVersions = await db
+      .select({ digest: datasets.digest })
+      .from(datasets)
+      .where(eq(datasets.name, 'seattle-weather-features'));
     expect(featureVersions.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -107,13 +124,19 @@ describe('seed:demo', () => {
     const model = await getRegisteredModel(db, first.projectId, DEMO_MODEL);
     const { versions, aliases } = await getModelDetails(db, [model.id]);
     // Reference: the runs' own final val_accuracy, best first.
-    const finals = await db.select({ runId: runMetrics.runId, value: runMetrics.value }).from(runMetrics).where(eq(runMetrics.key, 'val_accuracy'));
+    const finals = await db
+      .select({ runId: runMetrics.runId, value: runMetrics.value })
+      .from(runMetrics)
+      .where(eq(runMetrics.key, 'val_accuracy'));
     const best = [...finals].sort((a, b) => b.value - a.value).slice(0, DEMO_VERSION_COUNT);
     expect(versions.map((v) => v.runId)).toEqual(best.map((r) => r.runId));
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
     expect(versions.map((v) => v.metrics.val_accuracy)).toEqual(best.map((r) => r.value));
     expect(versions.map((v) => v.stage)).toEqual(['Production', 'Archived', 'Staging', 'None']);
-    expect(versions[0]).toMatchObject({ source: `runs:/${best[0]!.runId}/model`, description: expect.stringMatching(/validation accuracy 0\.\d{3}/) });
+    expect(versions[0]).toMatchObject({
+      source: `runs:/${best[0]!.runId}/model`,
+      description: expect.stringMatching(/validation accuracy 0\.\d{3}/),
+    });
     expect(aliases.map((a) => [a.alias, a.version])).toEqual([[DEMO_ALIAS, 1]]);
 
     // Oldest first: v3 to Staging, v1 promoted, v2 promoted over it (v1 archived), then rolled back (v2 archived).
@@ -128,7 +151,9 @@ describe('seed:demo', () => {
       ['alias', 1, null],
     ]);
     const rollback = timeline.find((e) => e.kind === 'rollback')!;
-    expect(rollback.reason).toMatch(/^Version 2 \(.+\) does not beat version 1 on the held-out days: accuracy 0\.\d{3} vs 0\.\d{3}, .*Production returns to version 1\.$/);
+    expect(rollback.reason).toMatch(
+      /^Version 2 \(.+\) does not beat version 1 on the held-out days: accuracy 0\.\d{3} vs 0\.\d{3}, .*Production returns to version 1\.$/,
+    );
     expect(lines).toContain(`registry: alias ${DEMO_ALIAS} → version 1`);
   });
 

@@ -10,10 +10,18 @@ type Sent = { url: string; method: string; headers: Record<string, string>; body
 function fakeServer(answer: (s: Sent) => { status?: number; json?: unknown; text?: string }) {
   const sent: Sent[] = [];
   const fetch: FetchLike = async (url, init) => {
-    const s: Sent = { url, method: init.method, headers: init.headers, body: init.body === undefined ? undefined : JSON.parse(init.body) };
+    const s: Sent = {
+      url,
+      method: init.method,
+      headers: init.headers,
+      body: init.body === undefined ? undefined : JSON.parse(init.body),
+    };
     sent.push(s);
     const a = answer(s);
-    return new Response(a.text ?? JSON.stringify(a.json ?? {}), { status: a.status ?? 200, headers: { 'content-type': 'application/json' } });
+    return new Response(a.text ?? JSON.stringify(a.json ?? {}), {
+      status: a.status ?? 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { sent, client: createMlflowClient({ baseUrl: 'http://tracking.example:5000/', token: 'rbt_secret', fetch }) };
 }
@@ -33,12 +41,21 @@ describe('MLflow client requests', () => {
   it('looks an experiment up by name in the query string, and answers null for RESOURCE_DOES_NOT_EXIST', async () => {
     const { sent, client } = fakeServer((s) =>
       s.url.includes('Missing')
-        ? { status: 404, json: { error_code: 'RESOURCE_DOES_NOT_EXIST', message: "Could not find experiment with name 'Missing'" } }
+        ? {
+            status: 404,
+            json: { error_code: 'RESOURCE_DOES_NOT_EXIST', message: "Could not find experiment with name 'Missing'" },
+          }
         : { json: { experiment: { experiment_id: 3, name: 'Logistic regression', lifecycle_stage: 'active' } } },
     );
-    expect(await client.getExperimentByName('Logistic regression')).toEqual({ experiment_id: '3', name: 'Logistic regression', lifecycle_stage: 'active' });
+    expect(await client.getExperimentByName('Logistic regression')).toEqual({
+      experiment_id: '3',
+      name: 'Logistic regression',
+      lifecycle_stage: 'active',
+    });
     expect(sent[0]).toMatchObject({ method: 'GET', body: undefined });
-    expect(sent[0]!.url).toBe('http://tracking.example:5000/api/2.0/mlflow/experiments/get-by-name?experiment_name=Logistic+regression');
+    expect(sent[0]!.url).toBe(
+      'http://tracking.example:5000/api/2.0/mlflow/experiments/get-by-name?experiment_name=Logistic+regression',
+    );
     expect(await client.getExperimentByName('Missing')).toBeNull();
   });
 
@@ -50,29 +67,63 @@ describe('MLflow client requests', () => {
           ? { json: { run_info: { run_id: 'r1', experiment_id: '3', status: 'FINISHED', end_time: 20 } } }
           : { json: {} },
     );
-    const info = await client.createRun({ experimentId: '3', runName: 'rf', startTime: 10, tags: [{ key: 'runboard.seed', value: '42' }] });
+    const info = await client.createRun({
+      experimentId: '3',
+      runName: 'rf',
+      startTime: 10,
+      tags: [{ key: 'runboard.seed', value: '42' }],
+    });
     expect(info.run_id).toBe('r1');
-    const dataset = { name: 'seattle-weather', digest: 'abc', source_type: 'http', source: '{"url":"u"}', schema: '{}', profile: '{}' };
+    const dataset = {
+      name: 'seattle-weather',
+      digest: 'abc',
+      source_type: 'http',
+      source: '{"url":"u"}',
+      schema: '{}',
+      profile: '{}',
+    };
     await client.logInputs('r1', [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset }]);
     expect((await client.updateRun('r1', { status: 'FINISHED', endTime: 20 })).status).toBe('FINISHED');
     await client.deleteRun('r1');
     expect(sent.map((s) => [s.url.replace(/^.*mlflow\//, ''), s.body])).toEqual([
-      ['runs/create', { experiment_id: '3', run_name: 'rf', start_time: 10, tags: [{ key: 'runboard.seed', value: '42' }] }],
-      ['runs/log-inputs', { run_id: 'r1', datasets: [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset }] }],
+      [
+        'runs/create',
+        { experiment_id: '3', run_name: 'rf', start_time: 10, tags: [{ key: 'runboard.seed', value: '42' }] },
+      ],
+      [
+        'runs/log-inputs',
+        { run_id: 'r1', datasets: [{ tags: [{ key: 'mlflow.data.context', value: 'training' }], dataset }] },
+      ],
       ['runs/update', { run_id: 'r1', status: 'FINISHED', end_time: 20 }],
       ['runs/delete', { run_id: 'r1' }],
     ]);
   });
 
   it('searches runs with experiment ids, a filter and a page token', async () => {
-    const { sent, client } = fakeServer(() => ({ json: { runs: [{ info: { run_id: 'a', experiment_id: '1' } }], next_page_token: 'p2' } }));
-    const page = await client.searchRuns({ experimentIds: ['1'], filter: "tags.x = 'y'", maxResults: 10, pageToken: 'p1' });
+    const { sent, client } = fakeServer(() => ({
+      json: { runs: [{ info: { run_id: 'a', experiment_id: '1' } }], next_page_token: 'p2' },
+    }));
+    const page = await client.searchRuns({
+      experimentIds: ['1'],
+      filter: "tags.x = 'y'",
+      maxResults: 10,
+      pageToken: 'p1',
+    });
     expect(page).toEqual({ runs: [{ info: { run_id: 'a', experiment_id: '1' } }], nextPageToken: 'p2' });
-    expect(sent[0]!.body).toEqual({ experiment_ids: ['1'], filter: "tags.x = 'y'", run_view_type: 'ACTIVE_ONLY', max_results: 10, page_token: 'p1' });
+    expect(sent[0]!.body).toEqual({
+      experiment_ids: ['1'],
+      filter: "tags.x = 'y'",
+      run_view_type: 'ACTIVE_ONLY',
+      max_results: 10,
+      page_token: 'p1',
+    });
   });
 
   it('turns MLflow error bodies into MlflowApiError with status and error_code', async () => {
-    const { client } = fakeServer(() => ({ status: 400, json: { error_code: 'INVALID_PARAMETER_VALUE', message: 'Changing param values is not allowed.' } }));
+    const { client } = fakeServer(() => ({
+      status: 400,
+      json: { error_code: 'INVALID_PARAMETER_VALUE', message: 'Changing param values is not allowed.' },
+    }));
     const err = await client.logBatch('r1', { params: [{ key: 'lr', value: '1' }] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MlflowApiError);
     expect(err).toMatchObject({ status: 400, errorCode: 'INVALID_PARAMETER_VALUE', endpoint: 'runs/log-batch' });
@@ -86,7 +137,12 @@ describe('MLflow client requests', () => {
 
 describe('log-batch splitting', () => {
   it('sends everything, in order, in requests within MLflow’s per-request limits', async () => {
-    const metrics = Array.from({ length: 2500 }, (_, i) => ({ key: `m${i % 3}`, value: i, timestamp: 1000 + i, step: i }));
+    const metrics = Array.from({ length: 2500 }, (_, i) => ({
+      key: `m${i % 3}`,
+      value: i,
+      timestamp: 1000 + i,
+      step: i,
+    }));
     const params = Array.from({ length: 150 }, (_, i) => ({ key: `p${i}`, value: String(i) }));
     const tags = [{ key: 't', value: 'v' }];
     const { sent, client } = fakeServer(() => ({ json: {} }));

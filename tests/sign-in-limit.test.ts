@@ -56,7 +56,9 @@ async function failuresOf(key: string): Promise<number | null> {
 }
 
 async function sessionCount(email: string): Promise<number> {
-  const rows = await db.execute(sql`select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = ${email}`);
+  const rows = await db.execute(
+    sql`select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = ${email}`,
+  );
   const [row] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { n: number | string }[];
   return Number(row!.n);
 }
@@ -79,7 +81,10 @@ describe('sign-in rate limit', () => {
     const check = vi.spyOn(auth.api, 'signInEmail');
     try {
       for (let i = 0; i < SIGN_IN_LIMITS.email; i++) {
-        expect(await attempt('alice@limit.test', WRONG, '203.0.113.10')).toEqual({ kind: 'refused', message: 'Wrong email or password.' });
+        expect(await attempt('alice@limit.test', WRONG, '203.0.113.10')).toEqual({
+          kind: 'refused',
+          message: 'Wrong email or password.',
+        });
       }
       expect(check).toHaveBeenCalledTimes(SIGN_IN_LIMITS.email);
       const sixth = await attempt('Alice@Limit.test', PASSWORD, '203.0.113.10');
@@ -95,7 +100,9 @@ describe('sign-in rate limit', () => {
   });
 
   it('holds under a burst: of twelve parallel attempts on one email, exactly five reach the password check', async () => {
-    const outcomes = await Promise.all(Array.from({ length: 12 }, () => attempt('frank@limit.test', WRONG, '203.0.113.16')));
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () => attempt('frank@limit.test', WRONG, '203.0.113.16')),
+    );
     const messages = outcomes.map((o) => (o.kind === 'refused' ? o.message : 'redirect'));
     expect(messages.filter((m) => m === 'Wrong email or password.')).toHaveLength(SIGN_IN_LIMITS.email);
     expect(messages.filter((m) => LIMITED.test(m))).toHaveLength(12 - SIGN_IN_LIMITS.email);
@@ -110,7 +117,11 @@ describe('sign-in rate limit', () => {
     const other: DbHandle = backend === 'postgres' ? await openDb(dbConfigFromEnv()) : app.handle;
     provideDbHandle(other);
     try {
-      for (let i = 0; i < 2; i++) expect(await attempt('bob@limit.test', WRONG, '203.0.113.12')).toEqual({ kind: 'refused', message: 'Wrong email or password.' });
+      for (let i = 0; i < 2; i++)
+        expect(await attempt('bob@limit.test', WRONG, '203.0.113.12')).toEqual({
+          kind: 'refused',
+          message: 'Wrong email or password.',
+        });
       const sixth = await attempt('bob@limit.test', PASSWORD, '203.0.113.12');
       expect(sixth.kind === 'refused' && sixth.message).toMatch(LIMITED);
     } finally {
@@ -129,7 +140,10 @@ describe('sign-in rate limit', () => {
     expect(await failuresOf(`ip:${ip}`)).toBe(SIGN_IN_LIMITS.email - 1);
     // A fresh allowance: five more failures are answered as such, the sixth is refused.
     for (let i = 0; i < SIGN_IN_LIMITS.email; i++) {
-      expect(await attempt('carol@limit.test', WRONG, ip)).toEqual({ kind: 'refused', message: 'Wrong email or password.' });
+      expect(await attempt('carol@limit.test', WRONG, ip)).toEqual({
+        kind: 'refused',
+        message: 'Wrong email or password.',
+      });
     }
     expect((await attempt('carol@limit.test', PASSWORD, ip)).kind).toBe('refused');
   });
@@ -137,7 +151,10 @@ describe('sign-in rate limit', () => {
   it('refuses an address after thirty failures, whatever email it tries next', async () => {
     const ip = '203.0.113.14';
     for (let i = 0; i < SIGN_IN_LIMITS.ip; i++) {
-      expect(await attempt(`nobody-${i}@limit.test`, WRONG, ip)).toEqual({ kind: 'refused', message: 'Wrong email or password.' });
+      expect(await attempt(`nobody-${i}@limit.test`, WRONG, ip)).toEqual({
+        kind: 'refused',
+        message: 'Wrong email or password.',
+      });
     }
     const next = await attempt('dave@limit.test', PASSWORD, ip);
     expect(next.kind === 'refused' && next.message).toMatch(LIMITED);
@@ -148,7 +165,9 @@ describe('sign-in rate limit', () => {
   it('starts counting again once the window has passed, and deletes other keys’ expired rows', async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.email + 1; i++) await attempt('erin@limit.test', WRONG, '203.0.113.15');
     expect((await attempt('erin@limit.test', PASSWORD, '203.0.113.15')).kind).toBe('refused');
-    await db.insert(signInAttempts).values({ key: 'email:long-gone@limit.test', failures: 3, windowStartedAt: new Date(Date.now() - 3_600_000) });
+    await db
+      .insert(signInAttempts)
+      .values({ key: 'email:long-gone@limit.test', failures: 3, windowStartedAt: new Date(Date.now() - 3_600_000) });
     await db
       .update(signInAttempts)
       .set({ windowStartedAt: sql`now() - interval '16 minutes'` })

@@ -12,7 +12,10 @@ import { emailSchema, nameSchema, passwordSchema, safeNextPath } from '@/lib/val
 import { type ActionResult, defineAction } from '@/server/action';
 import { getAuthFor } from '@/server/auth';
 
-const credentials = z.object({ email: emailSchema, password: z.string().min(1, 'Required').max(128, 'Use at most 128 characters') });
+const credentials = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Required').max(128, 'Use at most 128 characters'),
+});
 
 /**
  * Signs in through better-auth, whose own rate limiter guards only its HTTP handler (not mounted here). The attempt
@@ -46,11 +49,15 @@ export const setupFirstAdmin = defineAction(
   },
 );
 
-export const signIn = defineAction('public', credentials.extend({ next: z.string().optional() }), async ({ db, input }) => {
-  const refused = await signInWithLimit(db, input.email, input.password);
-  if (refused) return refused;
-  redirect(safeNextPath(input.next));
-});
+export const signIn = defineAction(
+  'public',
+  credentials.extend({ next: z.string().optional() }),
+  async ({ db, input }) => {
+    const refused = await signInWithLimit(db, input.email, input.password);
+    if (refused) return refused;
+    redirect(safeNextPath(input.next));
+  },
+);
 
 export const signOut = defineAction('signed-in', z.object({}), async ({ db }) => {
   const auth = await getAuthFor(db);

@@ -39,7 +39,10 @@ export function AbTestsTable({ project, rows }: { project: string; rows: AbTestR
           header: 'Test',
           value: (r) => r.name,
           render: (r) => (
-            <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/ab-tests/${r.id}`}>
+            <Link
+              className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+              href={`/${project}/ab-tests/${r.id}`}
+            >
               {r.name}
             </Link>
           ),
@@ -47,7 +50,12 @@ export function AbTestsTable({ project, rows }: { project: string; rows: AbTestR
         { key: 'model', header: 'Model', value: (r) => r.modelName },
         { key: 'split', header: 'Variants and split', value: (r) => split(r.variants) },
         { key: 'metric', header: 'Primary metric', value: (r) => r.primaryMetric },
-        { key: 'status', header: 'Status', value: (r) => r.status, render: (r) => <StatusBadge status={r.status} shipped={r.shippedVariant} /> },
+        {
+          key: 'status',
+          header: 'Status',
+          value: (r) => r.status,
+          render: (r) => <StatusBadge status={r.status} shipped={r.shippedVariant} />,
+        },
         { key: 'decision', header: 'Shipped', value: (r) => r.shippedVariant ?? '' },
         { key: 'assigned', header: 'Units assigned', value: (r) => r.assigned.toLocaleString('en-US') },
         { key: 'started', header: 'Started', value: (r) => r.startedAt },

@@ -15,7 +15,11 @@ export function ApiHelp({ testId, metric }: { testId: string; metric: string }) 
     `curl ${base}/results -H "Authorization: Bearer $TOKEN"`,
   ];
   return (
-    <ScrollArea as="pre" label="Example requests" className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+    <ScrollArea
+      as="pre"
+      label="Example requests"
+      className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100"
+    >
       <code>{lines.join('\n')}</code>
     </ScrollArea>
   );

@@ -39,29 +39,48 @@ function VersionPicker({ model }: { model: ModelChoice }) {
   const invalid = Boolean(useFieldErrors('variants'));
   return (
     <fieldset className="flex flex-col gap-2" aria-invalid={invalid || undefined}>
-      <legend className="text-sm font-medium">Versions to compare (two or more; weights are relative, 50 and 50 split evenly)</legend>
+      <legend className="text-sm font-medium">
+        Versions to compare (two or more; weights are relative, 50 and 50 split evenly)
+      </legend>
       {model.versions.map(({ version, stage }) => {
         const on = chosen.includes(version);
         return (
-          <div key={version} className="flex flex-wrap items-end gap-4 rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
+          <div
+            key={version}
+            className="flex flex-wrap items-end gap-4 rounded-md border border-zinc-200 p-2 dark:border-zinc-700"
+          >
             <label className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
                 name="variants"
                 value={version}
                 checked={on}
-                onChange={(e) => setChosen((c) => (e.target.checked ? [...c, version] : c.filter((v) => v !== version)))}
+                onChange={(e) =>
+                  setChosen((c) => (e.target.checked ? [...c, version] : c.filter((v) => v !== version)))
+                }
               />
               Version {version}
               {stage !== 'None' && <span className="text-xs text-zinc-600 dark:text-zinc-400">({stage})</span>}
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="control" value={version} checked={control === version} disabled={!on} onChange={() => setControl(version)} />
+              <input
+                type="radio"
+                name="control"
+                value={version}
+                checked={control === version}
+                disabled={!on}
+                onChange={() => setControl(version)}
+              />
               Control (A) for version {version}
             </label>
             {on && (
               <div className="w-40">
-                <Field name={`weight.${version}`} label={`Weight of version ${version}`} type="number" defaultValue={50} />
+                <Field
+                  name={`weight.${version}`}
+                  label={`Weight of version ${version}`}
+                  type="number"
+                  defaultValue={50}
+                />
               </div>
             )}
           </div>
@@ -76,8 +95,18 @@ function Guardrail({ row, index, onRemove }: { row: number; index: number; onRem
   return (
     <div className="grid gap-3 rounded-md border border-zinc-200 p-3 sm:grid-cols-[1fr_1fr_1fr_auto] dark:border-zinc-700">
       <Field name={`guardrails.${row}.name`} label={`Guardrail ${index + 1} metric`} placeholder="latency_ms" />
-      <Field name={`guardrails.${row}.kind`} label={`Guardrail ${index + 1} kind`} options={KINDS} defaultValue="continuous" />
-      <Field name={`guardrails.${row}.direction`} label={`Guardrail ${index + 1} good direction`} options={DIRECTIONS} defaultValue="decrease" />
+      <Field
+        name={`guardrails.${row}.kind`}
+        label={`Guardrail ${index + 1} kind`}
+        options={KINDS}
+        defaultValue="continuous"
+      />
+      <Field
+        name={`guardrails.${row}.direction`}
+        label={`Guardrail ${index + 1} good direction`}
+        options={DIRECTIONS}
+        defaultValue="decrease"
+      />
       <Button variant="ghost" className="self-end" onClick={onRemove}>
         Remove guardrail {index + 1}
       </Button>
@@ -92,9 +121,20 @@ export function CreateAbTestForm({ project, models }: { project: string; models:
   const modelId = useId();
   const model = models.find((m) => m.name === modelName) ?? models[0]!;
   return (
-    <ActionForm action={createAbTestAction} hidden={{ project }} submitLabel="Create A/B test" label="Define an A/B test" className="max-w-3xl">
+    <ActionForm
+      action={createAbTestAction}
+      hidden={{ project }}
+      submitLabel="Create A/B test"
+      label="Define an A/B test"
+      className="max-w-3xl"
+    >
       <Field name="name" label="Test name" required placeholder="ranker v3 vs v2, checkout" />
-      <Field name="description" label="Hypothesis (optional)" multiline placeholder="Version 3 ranks in-stock items higher, so more visitors buy." />
+      <Field
+        name="description"
+        label="Hypothesis (optional)"
+        multiline
+        placeholder="Version 3 ranks in-stock items higher, so more visitors buy."
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor={modelId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
           Registered model
@@ -138,7 +178,8 @@ export function CreateAbTestForm({ project, models }: { project: string; models:
         </Button>
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="start" defaultChecked /> Start now (otherwise it waits as a draft until you start it)
+        <input type="checkbox" name="start" defaultChecked /> Start now (otherwise it waits as a draft until you start
+        it)
       </label>
     </ActionForm>
   );

@@ -1,6 +1,17 @@
 'use client';
 
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { CHART_CLASSES } from '@/components/tracking/chart-format';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { LiftPoint } from '@/lib/ab-tests/lift-series';
@@ -10,7 +21,15 @@ type Row = Record<string, string | number | [number, number] | null>;
 
 const pct = (v: number) => `${v > 0 ? '+' : ''}${v.toFixed(1)}%`;
 
-function LiftTooltip({ active, payload, treatments }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; treatments: string[] }) {
+function LiftTooltip({
+  active,
+  payload,
+  treatments,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  treatments: string[];
+}) {
   const row = payload?.[0]?.payload as Row | undefined;
   if (!active || !row) return null;
   return (
@@ -22,7 +41,10 @@ function LiftTooltip({ active, payload, treatments }: { active?: boolean; payloa
         const band = row[`${t} band`] as [number, number] | null;
         return (
           <p key={t}>
-            {t} vs A: {row[t] === null ? 'not measurable yet' : `${pct(Number(row[t]))} (95% CI ${pct(band![0])} to ${pct(band![1])})`}
+            {t} vs A:{' '}
+            {row[t] === null
+              ? 'not measurable yet'
+              : `${pct(Number(row[t]))} (95% CI ${pct(band![0])} to ${pct(band![1])})`}
           </p>
         );
       })}
@@ -31,8 +53,24 @@ function LiftTooltip({ active, payload, treatments }: { active?: boolean; payloa
 }
 
 /** Cumulative relative lift of each treatment over the control, with its 95% confidence band, day by day. */
-export function LiftChart({ metric, points, treatments, minUnits }: { metric: string; points: LiftPoint[]; treatments: string[]; minUnits: number }) {
-  if (points.length === 0) return <EmptyState title="No outcomes yet" hint="Send events to POST /api/v1/ab-tests/{id}/events; the lift appears here day by day." />;
+export function LiftChart({
+  metric,
+  points,
+  treatments,
+  minUnits,
+}: {
+  metric: string;
+  points: LiftPoint[];
+  treatments: string[];
+  minUnits: number;
+}) {
+  if (points.length === 0)
+    return (
+      <EmptyState
+        title="No outcomes yet"
+        hint="Send events to POST /api/v1/ab-tests/{id}/events; the lift appears here day by day."
+      />
+    );
   const rows: Row[] = points.map((p) => {
     const row: Row = { day: p.day, units: p.units };
     for (const t of treatments) {
@@ -45,7 +83,11 @@ export function LiftChart({ metric, points, treatments, minUnits }: { metric: st
   return (
     <figure aria-label={`Cumulative relative lift of ${metric} over time`} className="h-72 w-full">
       <ResponsiveContainer>
-        <ComposedChart title={`Cumulative relative lift of ${metric} over time`} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart
+          title={`Cumulative relative lift of ${metric} over time`}
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" className={CHART_CLASSES.grid} />
           <XAxis dataKey="day" className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} minTickGap={24} />
           <YAxis className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} tickFormatter={pct} width={56} />
@@ -53,15 +95,34 @@ export function LiftChart({ metric, points, treatments, minUnits }: { metric: st
           <Tooltip content={<LiftTooltip treatments={treatments} />} />
           <Legend />
           {treatments.map((t) => (
-            <Area key={`${t} band`} dataKey={`${t} band`} name={`${t} 95% CI`} stroke="none" fill={variantColor(t)} fillOpacity={0.18} isAnimationActive={false} connectNulls />
+            <Area
+              key={`${t} band`}
+              dataKey={`${t} band`}
+              name={`${t} 95% CI`}
+              stroke="none"
+              fill={variantColor(t)}
+              fillOpacity={0.18}
+              isAnimationActive={false}
+              connectNulls
+            />
           ))}
           {treatments.map((t) => (
-            <Line key={t} dataKey={t} name={`${t} vs A`} stroke={variantColor(t)} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line
+              key={t}
+              dataKey={t}
+              name={`${t} vs A`}
+              stroke={variantColor(t)}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
           ))}
         </ComposedChart>
       </ResponsiveContainer>
       <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
-        Relative lift of {metric} against the control, cumulative up to each day (from the first day every variant has {minUnits} units, when there is one); the shaded band is the 95% confidence interval (delta method). A band that
+        Relative lift of {metric} against the control, cumulative up to each day (from the first day every variant has{' '}
+        {minUnits} units, when there is one); the shaded band is the 95% confidence interval (delta method). A band that
         crosses 0 is not significant.
       </figcaption>
     </figure>

@@ -1,6 +1,16 @@
 'use client';
 
-import { CartesianGrid, Cell, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  ErrorBar,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { CHART_CLASSES } from '@/components/tracking/chart-format';
 import { formatMetric } from '@/lib/format';
 import { variantColor } from './chart-colors';
@@ -27,12 +37,35 @@ export function MeansChart({ metric, points }: { metric: string; points: MeanPoi
   const data = points.filter((p) => p.n > 0).map((p) => ({ ...p, err: p.halfWidth ?? 0 }));
   if (data.length === 0) return null;
   return (
-    <figure aria-label={`Mean of ${metric} per variant with 95% confidence intervals`} className="h-56 w-full max-w-2xl">
+    <figure
+      aria-label={`Mean of ${metric} per variant with 95% confidence intervals`}
+      className="h-56 w-full max-w-2xl"
+    >
       <ResponsiveContainer>
-        <ComposedChart title={`Mean of ${metric} per variant with 95% confidence intervals`} data={data} margin={{ top: 12, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart
+          title={`Mean of ${metric} per variant with 95% confidence intervals`}
+          data={data}
+          margin={{ top: 12, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" className={CHART_CLASSES.grid} />
-          <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} padding={{ left: 48, right: 48 }} className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} />
-          <YAxis dataKey="mean" domain={['auto', 'auto']} className={CHART_CLASSES.axis} stroke="currentColor" fontSize={12} tickFormatter={formatMetric} width={64} />
+          <XAxis
+            dataKey="label"
+            type="category"
+            allowDuplicatedCategory={false}
+            padding={{ left: 48, right: 48 }}
+            className={CHART_CLASSES.axis}
+            stroke="currentColor"
+            fontSize={12}
+          />
+          <YAxis
+            dataKey="mean"
+            domain={['auto', 'auto']}
+            className={CHART_CLASSES.axis}
+            stroke="currentColor"
+            fontSize={12}
+            tickFormatter={formatMetric}
+            width={64}
+          />
           <Tooltip content={<MeanTooltip />} cursor={false} />
           <Scatter dataKey="mean" name={metric} isAnimationActive={false}>
             {data.map((p) => (
@@ -42,7 +75,9 @@ export function MeansChart({ metric, points }: { metric: string; points: MeanPoi
           </Scatter>
         </ComposedChart>
       </ResponsiveContainer>
-      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">Dots are the variants’ means of {metric}; bars are 95% confidence intervals of each mean.</figcaption>
+      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
+        Dots are the variants’ means of {metric}; bars are 95% confidence intervals of each mean.
+      </figcaption>
     </figure>
   );
 }

@@ -8,7 +8,17 @@ import { TASK_STATUS_LABELS, taskRef } from '@/lib/board';
 import { PlanIntoSprint } from './plan-into-sprint';
 import { PriorityBadge } from './priority-badge';
 
-export function BacklogTable({ project, tasks, sprints, canEdit }: { project: string; tasks: BoardTask[]; sprints: Array<{ id: string; name: string }>; canEdit: boolean }) {
+export function BacklogTable({
+  project,
+  tasks,
+  sprints,
+  canEdit,
+}: {
+  project: string;
+  tasks: BoardTask[];
+  sprints: Array<{ id: string; name: string }>;
+  canEdit: boolean;
+}) {
   const columns: Column<BoardTask>[] = [
     { key: 'rank', header: 'Rank', value: (t) => tasks.indexOf(t) + 1 },
     {
@@ -22,7 +32,12 @@ export function BacklogTable({ project, tasks, sprints, canEdit }: { project: st
       ),
     },
     { key: 'status', header: 'Column', value: (t) => TASK_STATUS_LABELS[t.status] },
-    { key: 'priority', header: 'Priority', value: (t) => t.priority, render: (t) => <PriorityBadge priority={t.priority} /> },
+    {
+      key: 'priority',
+      header: 'Priority',
+      value: (t) => t.priority,
+      render: (t) => <PriorityBadge priority={t.priority} />,
+    },
     { key: 'effort', header: 'Effort', value: (t) => t.effort },
     { key: 'assignee', header: 'Assignee', value: (t) => t.assigneeName ?? '' },
     { key: 'labels', header: 'Labels', value: (t) => t.labels.join(', ') },
@@ -54,7 +69,12 @@ export function BacklogTable({ project, tasks, sprints, canEdit }: { project: st
       rows={tasks}
       rowKey={(t) => t.id}
       exportName={`${project}-backlog`}
-      empty={{ title: 'The backlog is empty', hint: canEdit ? 'Add a task with the form above; plan it into a sprint when the team takes it on.' : 'Editors collect upcoming work here.' }}
+      empty={{
+        title: 'The backlog is empty',
+        hint: canEdit
+          ? 'Add a task with the form above; plan it into a sprint when the team takes it on.'
+          : 'Editors collect upcoming work here.',
+      }}
     />
   );
 }

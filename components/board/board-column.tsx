@@ -25,7 +25,10 @@ export function BoardColumn({
   const points = tasks.reduce((n, t) => n + t.effort, 0);
   const headingId = `column-${status}`;
   return (
-    <section aria-labelledby={headingId} className="flex w-64 shrink-0 flex-col rounded-lg bg-zinc-100 p-2 dark:bg-zinc-800/60">
+    <section
+      aria-labelledby={headingId}
+      className="flex w-64 shrink-0 flex-col rounded-lg bg-zinc-100 p-2 dark:bg-zinc-800/60"
+    >
       <header className="mb-2 flex items-baseline justify-between gap-2 px-1">
         <h2 id={headingId} className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">
           {TASK_STATUS_LABELS[status]}
@@ -43,14 +46,19 @@ export function BoardColumn({
             wip === 'under' && 'text-zinc-600 dark:text-zinc-400',
           )}
         >
-          {wip === 'over' ? `Over WIP limit: ${tasks.length} of ${limit}` : `WIP limit ${limit}${wip === 'at' ? ' (full)' : ''}`}
+          {wip === 'over'
+            ? `Over WIP limit: ${tasks.length} of ${limit}`
+            : `WIP limit ${limit}${wip === 'at' ? ' (full)' : ''}`}
         </p>
       ) : null}
       <SortableContext id={status} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
         <ul
           ref={setNodeRef}
           aria-label={`${TASK_STATUS_LABELS[status]} cards`}
-          className={cn('flex min-h-24 flex-1 flex-col gap-2 rounded-md p-0.5', isOver && 'bg-indigo-50 ring-2 ring-indigo-300 dark:bg-indigo-950/40 dark:ring-indigo-700')}
+          className={cn(
+            'flex min-h-24 flex-1 flex-col gap-2 rounded-md p-0.5',
+            isOver && 'bg-indigo-50 ring-2 ring-indigo-300 dark:bg-indigo-950/40 dark:ring-indigo-700',
+          )}
         >
           {tasks.map((t) => (
             <TaskCard key={t.id} task={t} project={project} draggable={draggable} />

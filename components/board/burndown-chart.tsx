@@ -12,12 +12,41 @@ export function BurndownChart({ series, title }: { series: BurnPoint[]; title: s
         <LineChart title={title} data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="day" tickFormatter={formatDay} {...AXIS} />
-          <YAxis allowDecimals={false} {...AXIS} label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }} />
+          <YAxis
+            allowDecimals={false}
+            {...AXIS}
+            label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }}
+          />
           <Tooltip labelFormatter={(d) => formatDay(String(d))} contentStyle={TOOLTIP_STYLE} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="linear" dataKey="ideal" name="Ideal" stroke={SERIES.ideal} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="scope" name="Scope" stroke={SERIES.scope} dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line type="linear" dataKey="remaining" name="Remaining" stroke={SERIES.remaining} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="ideal"
+            name="Ideal"
+            stroke={SERIES.ideal}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="scope"
+            name="Scope"
+            stroke={SERIES.scope}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="linear"
+            dataKey="remaining"
+            name="Remaining"
+            stroke={SERIES.remaining}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

@@ -12,11 +12,33 @@ export function BurnupChart({ series, title }: { series: BurnPoint[]; title: str
         <ComposedChart title={title} data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="day" tickFormatter={formatDay} {...AXIS} />
-          <YAxis allowDecimals={false} {...AXIS} label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }} />
+          <YAxis
+            allowDecimals={false}
+            {...AXIS}
+            label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }}
+          />
           <Tooltip labelFormatter={(d) => formatDay(String(d))} contentStyle={TOOLTIP_STYLE} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area type="linear" dataKey="completed" name="Completed" stroke={SERIES.completed} fill={SERIES.completed} fillOpacity={0.2} connectNulls={false} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="scope" name="Scope" stroke={SERIES.scope} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Area
+            type="linear"
+            dataKey="completed"
+            name="Completed"
+            stroke={SERIES.completed}
+            fill={SERIES.completed}
+            fillOpacity={0.2}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="scope"
+            name="Scope"
+            stroke={SERIES.scope}
+            strokeWidth={2}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

@@ -23,8 +23,11 @@ export function LiveRefresh({ project, pollMs }: { project: string; pollMs?: num
     const id = setInterval(() => router.refresh(), pollMs);
     return () => clearInterval(id);
   }, [pollMs, router]);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return <LiveBadge state={state} />;
 }

@@ -5,18 +5,34 @@ import { moveTaskAction } from '@/app/(app)/[project]/board/actions';
 import { Button } from '@/components/ui/button';
 
 /** Moves a backlog task to the bottom of a sprint's To do column. */
-export function PlanIntoSprint({ project, taskId, taskLabel, sprints }: { project: string; taskId: string; taskLabel: string; sprints: Array<{ id: string; name: string }> }) {
+export function PlanIntoSprint({
+  project,
+  taskId,
+  taskLabel,
+  sprints,
+}: {
+  project: string;
+  taskId: string;
+  taskLabel: string;
+  sprints: Array<{ id: string; name: string }>;
+}) {
   const id = useId();
   const [sprintId, setSprintId] = useState(sprints[0]?.id ?? '');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  if (sprints.length === 0) return <span className="text-xs text-zinc-600 dark:text-zinc-400">Plan a sprint first</span>;
+  if (sprints.length === 0)
+    return <span className="text-xs text-zinc-600 dark:text-zinc-400">Plan a sprint first</span>;
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       <label htmlFor={id} className="sr-only">
         Sprint for {taskLabel}
       </label>
-      <select id={id} value={sprintId} onChange={(e) => setSprintId(e.target.value)} className="rounded border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-600 dark:bg-zinc-900">
+      <select
+        id={id}
+        value={sprintId}
+        onChange={(e) => setSprintId(e.target.value)}
+        className="rounded border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-600 dark:bg-zinc-900"
+      >
         {sprints.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
@@ -37,7 +53,12 @@ export function PlanIntoSprint({ project, taskId, taskLabel, sprints }: { projec
       >
         Plan
       </Button>
-      <span aria-live="polite" className={message?.ok ? 'text-xs text-emerald-700 dark:text-emerald-400' : 'text-xs text-red-700 dark:text-red-400'}>
+      <span
+        aria-live="polite"
+        className={
+          message?.ok ? 'text-xs text-emerald-700 dark:text-emerald-400' : 'text-xs text-red-700 dark:text-red-400'
+        }
+      >
         {message?.text}
       </span>
     </div>

@@ -12,7 +12,10 @@ const STYLE: Record<number, string> = {
 export function PriorityBadge({ priority }: { priority: number }) {
   const label = priorityLabel(priority);
   return (
-    <span title={label} className={cn('inline-flex rounded border px-1.5 text-xs font-semibold', STYLE[priority] ?? STYLE[4])}>
+    <span
+      title={label}
+      className={cn('inline-flex rounded border px-1.5 text-xs font-semibold', STYLE[priority] ?? STYLE[4])}
+    >
       <span aria-hidden="true">P{priority}</span>
       <span className="sr-only">{label}</span>
     </span>

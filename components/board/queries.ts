@@ -10,10 +10,14 @@ export const moveMutationKey = (project: string) => ['board-move', project] as c
 // A linked run that is still going changes status without a board event (it comes through the MLflow API),
 // so the board polls while one is running, as the run pages do.
 const RUN_POLL_MS = 5000;
-const hasLiveRun = (data: BoardData | undefined) => Boolean(data?.tasks.some((t) => t.runs.some((r) => r.status === 'RUNNING' || r.status === 'SCHEDULED')));
+const hasLiveRun = (data: BoardData | undefined) =>
+  Boolean(data?.tasks.some((t) => t.runs.some((r) => r.status === 'RUNNING' || r.status === 'SCHEDULED')));
 
 async function fetchBoard(project: string, sprint: string): Promise<BoardData> {
-  const res = await fetch(`/api/projects/${encodeURIComponent(project)}/board?sprint=${encodeURIComponent(sprint)}`, { headers: { accept: 'application/json' }, cache: 'no-store' });
+  const res = await fetch(`/api/projects/${encodeURIComponent(project)}/board?sprint=${encodeURIComponent(sprint)}`, {
+    headers: { accept: 'application/json' },
+    cache: 'no-store',
+  });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
     throw new Error(body?.message ?? `Could not load the board (${res.status}).`);
@@ -41,6 +45,10 @@ export type CardMove = { taskId: string; toStatus: TaskStatus } & MoveAnchor;
 
 /** The board as it will be once the server accepts the move (optimistic UI). */
 export function applyBoardMove(data: BoardData, move: CardMove): BoardData {
-  const moved = applyMove(toColumns(data.tasks), move.taskId, move.toStatus, move, (t, status, sortKey) => ({ ...t, status, sortKey }));
+  const moved = applyMove(toColumns(data.tasks), move.taskId, move.toStatus, move, (t, status, sortKey) => ({
+    ...t,
+    status,
+    sortKey,
+  }));
   return { ...data, tasks: TASK_STATUSES.flatMap((s) => moved[s]) };
 }

@@ -3,7 +3,15 @@
 import { DataTable } from '@/components/ui/data-table';
 import { type BurnPoint, type VelocityPoint, completionRate } from '@/lib/burndown';
 
-export function DailyNumbersTable({ project, sprint, series }: { project: string; sprint: string; series: BurnPoint[] }) {
+export function DailyNumbersTable({
+  project,
+  sprint,
+  series,
+}: {
+  project: string;
+  sprint: string;
+  series: BurnPoint[];
+}) {
   return (
     <DataTable
       caption={`Daily numbers of ${sprint}`}
@@ -30,12 +38,19 @@ export function VelocityTable({ project, points }: { project: string; points: Ve
         { key: 'sprint', header: 'Sprint', value: (p) => p.sprint },
         { key: 'committed', header: 'Committed (pts)', value: (p) => p.committed },
         { key: 'completed', header: 'Completed (pts)', value: (p) => p.completed },
-        { key: 'rate', header: 'Completed of committed', value: (p) => (completionRate(p) === null ? '' : `${completionRate(p)}%`) },
+        {
+          key: 'rate',
+          header: 'Completed of committed',
+          value: (p) => (completionRate(p) === null ? '' : `${completionRate(p)}%`),
+        },
       ]}
       rows={points}
       rowKey={(p) => p.sprint}
       exportName={`${project}-velocity`}
-      empty={{ title: 'No closed sprints yet', hint: 'Velocity appears once a sprint is closed: close the active sprint at its end on this page.' }}
+      empty={{
+        title: 'No closed sprints yet',
+        hint: 'Velocity appears once a sprint is closed: close the active sprint at its end on this page.',
+      }}
     />
   );
 }

@@ -27,7 +27,15 @@ import type { BoardData } from '@/db/queries/board';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board';
 import { BoardColumn } from './board-column';
 import { LiveBadge } from './live-badge';
-import { type CardMove, applyBoardMove, boardKey, boardKeyPrefix, boardQuery, moveMutationKey, toColumns } from './queries';
+import {
+  type CardMove,
+  applyBoardMove,
+  boardKey,
+  boardKeyPrefix,
+  boardQuery,
+  moveMutationKey,
+  toColumns,
+} from './queries';
 import { TaskCardBody } from './task-card';
 import { useLiveEvents } from './use-live-events';
 
@@ -45,7 +53,8 @@ const collisionDetection: CollisionDetection = (args) => {
   return overlapping.length > 0 ? overlapping : closestCorners(args);
 };
 
-const isStatus = (id: UniqueIdentifier): id is TaskStatus => (TASK_STATUSES as readonly UniqueIdentifier[]).includes(id);
+const isStatus = (id: UniqueIdentifier): id is TaskStatus =>
+  (TASK_STATUSES as readonly UniqueIdentifier[]).includes(id);
 
 const containerOf = (id: UniqueIdentifier, from: Ids): TaskStatus | null =>
   isStatus(id) ? id : (TASK_STATUSES.find((s) => from[s].includes(String(id))) ?? null);
@@ -65,7 +74,17 @@ function landing(from: Ids, activeId: string, overId: UniqueIdentifier): { statu
   return { status, list: overIndex >= 0 && at !== overIndex ? arrayMove(list, at, overIndex) : list };
 }
 
-export function SprintBoard({ project, sprint, initial, canEdit }: { project: string; sprint: string; initial: BoardData; canEdit: boolean }) {
+export function SprintBoard({
+  project,
+  sprint,
+  initial,
+  canEdit,
+}: {
+  project: string;
+  sprint: string;
+  initial: BoardData;
+  canEdit: boolean;
+}) {
   const qc = useQueryClient();
   // dnd-kit numbers its ARIA ids with a module counter that differs between server and browser; a stable id avoids a hydration mismatch.
   const dndId = useId();
@@ -73,7 +92,8 @@ export function SprintBoard({ project, sprint, initial, canEdit }: { project: st
   const { data } = useQuery({ ...boardQuery(project, sprint), initialData: initial });
   // A server re-render (after adding a task or saving limits) brings fresher data than the cache may hold.
   useEffect(() => {
-    if (qc.isMutating({ mutationKey: moveMutationKey(project) }) === 0) qc.setQueryData(boardKey(project, sprint), initial);
+    if (qc.isMutating({ mutationKey: moveMutationKey(project) }) === 0)
+      qc.setQueryData(boardKey(project, sprint), initial);
   }, [initial, qc, project, sprint]);
   const draggable = canEdit && data.sprint?.status !== 'closed';
   const columns = useMemo(() => toColumns(data.tasks), [data.tasks]);
@@ -104,7 +124,10 @@ export function SprintBoard({ project, sprint, initial, canEdit }: { project: st
     onError: (err, { card, previous }) => {
       if (previous) qc.setQueryData(key, previous);
       const task = byId.get(card.taskId);
-      setNotice({ kind: 'error', text: `${task ? taskRef(task.number) : 'The card'} was not moved: ${err.message} It is back where it was.` });
+      setNotice({
+        kind: 'error',
+        text: `${task ? taskRef(task.number) : 'The card'} was not moved: ${err.message} It is back where it was.`,
+      });
     },
     onSettled: () => qc.invalidateQueries({ queryKey: boardKeyPrefix(project) }),
   });
@@ -120,10 +143,16 @@ export function SprintBoard({ project, sprint, initial, canEdit }: { project: st
     const target = current ? TASK_STATUSES[TASK_STATUSES.indexOf(current) + step] : undefined;
     const rect = target ? droppableRects.get(target) : undefined;
     if (!rect || !collisionRect) return undefined;
-    const top = Math.min(Math.max(collisionRect.top, rect.top), rect.top + Math.max(0, rect.height - collisionRect.height));
+    const top = Math.min(
+      Math.max(collisionRect.top, rect.top),
+      rect.top + Math.max(0, rect.height - collisionRect.height),
+    );
     return { x: rect.left + Math.max(0, (rect.width - collisionRect.width) / 2), y: top };
   };
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
+  );
 
   const describe = (id: UniqueIdentifier) => {
     const task = byId.get(String(id));
@@ -136,8 +165,14 @@ export function SprintBoard({ project, sprint, initial, canEdit }: { project: st
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${describe(active.id)}, ${position(active.id, undefined)}.`,
-    onDragOver: ({ active, over }) => (over ? `${describe(active.id)} is now ${position(active.id, over.id)}.` : `${describe(active.id)} is not over a column.`),
-    onDragEnd: ({ active, over }) => (over ? `Dropped ${describe(active.id)} ${position(active.id, over.id)}.` : `Dropped ${describe(active.id)} outside the columns; it stays where it was.`),
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${describe(active.id)} is now ${position(active.id, over.id)}.`
+        : `${describe(active.id)} is not over a column.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Dropped ${describe(active.id)} ${position(active.id, over.id)}.`
+        : `Dropped ${describe(active.id)} outside the columns; it stays where it was.`,
     onDragCancel: ({ active }) => `Moving ${describe(active.id)} was cancelled; it stays where it was.`,
   };
 
@@ -155,7 +190,11 @@ export function SprintBoard({ project, sprint, initial, canEdit }: { project: st
     if (!from || !to || from === to) return;
     const target = dragIds[to];
     const overIndex = isStatus(over.id) ? target.length : Math.max(0, target.indexOf(String(over.id)));
-    setDragIds({ ...dragIds, [from]: dragIds[from].filter((x) => x !== active.id), [to]: [...target.slice(0, overIndex), String(active.id), ...target.slice(overIndex)] });
+    setDragIds({
+      ...dragIds,
+      [from]: dragIds[from].filter((x) => x !== active.id),
+      [to]: [...target.slice(0, overIndex), String(active.id), ...target.slice(overIndex)],
+    });
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
@@ -169,13 +208,22 @@ export function SprintBoard({ project, sprint, initial, canEdit }: { project: st
     if (!land || !task) return;
     const { status: to, list } = land;
     const index = list.indexOf(taskId);
-    const card: CardMove = { taskId, toStatus: to, afterId: list[index - 1] ?? null, beforeId: list[index + 1] ?? null };
+    const card: CardMove = {
+      taskId,
+      toStatus: to,
+      afterId: list[index - 1] ?? null,
+      beforeId: list[index + 1] ?? null,
+    };
     const before = columns[task.status].map((t) => t.id);
     const at = before.indexOf(taskId);
-    if (to === task.status && card.afterId === (before[at - 1] ?? null) && card.beforeId === (before[at + 1] ?? null)) return;
+    if (to === task.status && card.afterId === (before[at - 1] ?? null) && card.beforeId === (before[at + 1] ?? null))
+      return;
     const limit = data.wipLimits[to];
     if (to !== task.status && wipState(columns[to].length + 1, limit) === 'over') {
-      setNotice({ kind: 'warning', text: `${TASK_STATUS_LABELS[to]} now holds ${columns[to].length + 1} cards; its WIP limit is ${limit}.` });
+      setNotice({
+        kind: 'warning',
+        text: `${TASK_STATUS_LABELS[to]} now holds ${columns[to].length + 1} cards; its WIP limit is ${limit}.`,
+      });
     }
     // Optimistic: show the card where it was dropped at once; the server's answer confirms or rolls back.
     void qc.cancelQueries({ queryKey: key });
@@ -189,19 +237,36 @@ export function SprintBoard({ project, sprint, initial, canEdit }: { project: st
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {draggable ? 'Drag cards between columns, or use a card’s move button with the keyboard.' : data.sprint?.status === 'closed' ? 'This sprint is closed; its board is read-only.' : 'You can view this board; editors move the cards.'}
+          {draggable
+            ? 'Drag cards between columns, or use a card’s move button with the keyboard.'
+            : data.sprint?.status === 'closed'
+              ? 'This sprint is closed; its board is read-only.'
+              : 'You can view this board; editors move the cards.'}
         </p>
         <LiveBadge state={live} />
       </div>
       <div aria-live="assertive" role="alert" className="min-h-0">
         {notice && (
-          <p className={notice.kind === 'error' ? 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200' : 'rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200'}>
+          <p
+            className={
+              notice.kind === 'error'
+                ? 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200'
+                : 'rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200'
+            }
+          >
             {notice.text}
           </p>
         )}
       </div>
       {data.tasks.length === 0 && (
-        <EmptyState title="No cards on this board yet" hint={canEdit ? 'Add a task with the form below, or move tasks into this sprint from the backlog.' : 'Editors add tasks here; check back later.'} />
+        <EmptyState
+          title="No cards on this board yet"
+          hint={
+            canEdit
+              ? 'Add a task with the form below, or move tasks into this sprint from the backlog.'
+              : 'Editors add tasks here; check back later.'
+          }
+        />
       )}
       <DndContext
         id={dndId}

@@ -20,15 +20,41 @@ export type SprintRow = {
   frozen: FrozenSprintNumbers | null;
 };
 
-function SprintActions({ project, sprint, hasPlanned, running }: { project: string; sprint: SprintRow; hasPlanned: boolean; running: string | null }) {
+function SprintActions({
+  project,
+  sprint,
+  hasPlanned,
+  running,
+}: {
+  project: string;
+  sprint: SprintRow;
+  hasPlanned: boolean;
+  running: string | null;
+}) {
   const hidden = { project, sprintId: sprint.id };
-  if (sprint.status === 'planned' && running) return <span className="text-xs text-zinc-600 dark:text-zinc-400">Can start once {running} is closed</span>;
+  if (sprint.status === 'planned' && running)
+    return <span className="text-xs text-zinc-600 dark:text-zinc-400">Can start once {running} is closed</span>;
   if (sprint.status === 'planned') {
-    return <ActionForm label={`Start ${sprint.name}`} action={startSprintAction} hidden={hidden} submitLabel="Start" submitVariant="secondary" />;
+    return (
+      <ActionForm
+        label={`Start ${sprint.name}`}
+        action={startSprintAction}
+        hidden={hidden}
+        submitLabel="Start"
+        submitVariant="secondary"
+      />
+    );
   }
   if (sprint.status === 'active') {
     return (
-      <ActionForm label={`Close ${sprint.name}`} action={closeSprintAction} hidden={hidden} submitLabel="Close sprint" submitVariant="secondary" confirm={`Close ${sprint.name}? Its numbers will be frozen.`}>
+      <ActionForm
+        label={`Close ${sprint.name}`}
+        action={closeSprintAction}
+        hidden={hidden}
+        submitLabel="Close sprint"
+        submitVariant="secondary"
+        confirm={`Close ${sprint.name}? Its numbers will be frozen.`}
+      >
         <Field
           name="carryTo"
           label="Unfinished tasks go to"
@@ -44,7 +70,15 @@ function SprintActions({ project, sprint, hasPlanned, running }: { project: stri
   return <span className="text-xs text-zinc-600 dark:text-zinc-400">Frozen</span>;
 }
 
-export function SprintsTable({ project, sprints, canEdit }: { project: string; sprints: SprintRow[]; canEdit: boolean }) {
+export function SprintsTable({
+  project,
+  sprints,
+  canEdit,
+}: {
+  project: string;
+  sprints: SprintRow[];
+  canEdit: boolean;
+}) {
   const hasPlanned = sprints.some((s) => s.status === 'planned');
   const running = sprints.find((s) => s.status === 'active')?.name ?? null;
   const columns: Column<SprintRow>[] = [
@@ -63,11 +97,22 @@ export function SprintsTable({ project, sprints, canEdit }: { project: string; s
     { key: 'end', header: 'End', value: (s) => s.endDate },
     { key: 'goal', header: 'Goal', value: (s) => s.goal },
     { key: 'tasks', header: 'Tasks', value: (s) => s.taskCount },
-    { key: 'done', header: 'Done / scope (pts)', value: (s) => (s.frozen ? `${s.frozen.completedPoints} / ${s.frozen.scopePoints}` : `${s.donePoints} / ${s.points}`) },
+    {
+      key: 'done',
+      header: 'Done / scope (pts)',
+      value: (s) =>
+        s.frozen ? `${s.frozen.completedPoints} / ${s.frozen.scopePoints}` : `${s.donePoints} / ${s.points}`,
+    },
     { key: 'committed', header: 'Committed (pts)', value: (s) => s.frozen?.committedPoints ?? '' },
     { key: 'carried', header: 'Carried over (pts)', value: (s) => s.frozen?.carriedOverPoints ?? '' },
   ];
-  if (canEdit) columns.push({ key: 'actions', header: 'Actions', value: () => '', render: (s) => <SprintActions project={project} sprint={s} hasPlanned={hasPlanned} running={running} /> });
+  if (canEdit)
+    columns.push({
+      key: 'actions',
+      header: 'Actions',
+      value: () => '',
+      render: (s) => <SprintActions project={project} sprint={s} hasPlanned={hasPlanned} running={running} />,
+    });
   return (
     <DataTable
       caption="Sprints"
@@ -75,7 +120,12 @@ export function SprintsTable({ project, sprints, canEdit }: { project: string; s
       rows={sprints}
       rowKey={(s) => s.id}
       exportName={`${project}-sprints`}
-      empty={{ title: 'No sprints yet', hint: canEdit ? 'Plan the first one with the form above: a name, a goal and a start date (two weeks by default).' : 'Editors plan sprints here.' }}
+      empty={{
+        title: 'No sprints yet',
+        hint: canEdit
+          ? 'Plan the first one with the form above: a name, a goal and a start date (two weeks by default).'
+          : 'Editors plan sprints here.',
+      }}
     />
   );
 }

@@ -37,7 +37,9 @@ export function TaskCardBody({ task, project }: { task: BoardTask; project: stri
               <span className="max-w-28 truncate">{r.name}</span>
             </li>
           ))}
-          {task.runs.length > 3 && <li className="text-xs text-zinc-600 dark:text-zinc-400">+{task.runs.length - 3} more</li>}
+          {task.runs.length > 3 && (
+            <li className="text-xs text-zinc-600 dark:text-zinc-400">+{task.runs.length - 3} more</li>
+          )}
         </ul>
       )}
     </>
@@ -49,7 +51,10 @@ export function TaskCardBody({ task, project }: { task: BoardTask; project: stri
  * (space to pick up, arrows to move, space to drop), so links inside the card keep their own keys.
  */
 export function TaskCard({ task, project, draggable }: { task: BoardTask; project: string; draggable: boolean }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: task.id, disabled: !draggable });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: task.id,
+    disabled: !draggable,
+  });
   const ref = taskRef(task.number);
   return (
     <li

@@ -4,7 +4,14 @@ import { useState } from 'react';
 import { updateTaskAction } from '@/app/(app)/[project]/board/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import { PRIORITIES, TASK_STATUSES, TASK_STATUS_LABELS, type TaskConflictView, priorityLabel, readTaskConflict } from '@/lib/board';
+import {
+  PRIORITIES,
+  TASK_STATUSES,
+  TASK_STATUS_LABELS,
+  type TaskConflictView,
+  priorityLabel,
+  readTaskConflict,
+} from '@/lib/board';
 import { formatTimestamp } from '@/lib/format';
 
 type Values = TaskConflictView['values'];
@@ -37,9 +44,13 @@ export function TaskEditForm({
   return (
     <div className="flex flex-col gap-3">
       {conflict && (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-semibold">
-            {conflict.savedBy ?? 'Someone'} saved this task{conflict.savedAt ? ` at ${formatTimestamp(Date.parse(conflict.savedAt))}` : ''} while you were editing.
+            {conflict.savedBy ?? 'Someone'} saved this task
+            {conflict.savedAt ? ` at ${formatTimestamp(Date.parse(conflict.savedAt))}` : ''} while you were editing.
           </p>
           {conflict.theirs.length > 0 ? (
             <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
@@ -76,7 +87,8 @@ export function TaskEditForm({
         submitLabel="Save task"
         onSuccess={(data) => {
           setConflict(null);
-          if (typeof data === 'object' && data !== null && 'version' in data && typeof data.version === 'number') setVersion(data.version);
+          if (typeof data === 'object' && data !== null && 'version' in data && typeof data.version === 'number')
+            setVersion(data.version);
         }}
         onFailure={(result) => {
           const found = readTaskConflict(result);
@@ -88,11 +100,31 @@ export function TaskEditForm({
         <Field name="title" label="Title" defaultValue={values.title} required />
         <Field name="description" label="Description (Markdown)" defaultValue={values.description} multiline />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field name="status" label="Column" defaultValue={values.status} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
-          <Field name="sprintId" label="Sprint" defaultValue={values.sprintId ?? ''} options={[{ value: '', label: 'Backlog (no sprint)' }, ...sprints]} />
-          <Field name="priority" label="Priority" defaultValue={String(values.priority)} options={PRIORITIES.map((p) => ({ value: String(p), label: priorityLabel(p) }))} />
+          <Field
+            name="status"
+            label="Column"
+            defaultValue={values.status}
+            options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
+          />
+          <Field
+            name="sprintId"
+            label="Sprint"
+            defaultValue={values.sprintId ?? ''}
+            options={[{ value: '', label: 'Backlog (no sprint)' }, ...sprints]}
+          />
+          <Field
+            name="priority"
+            label="Priority"
+            defaultValue={String(values.priority)}
+            options={PRIORITIES.map((p) => ({ value: String(p), label: priorityLabel(p) }))}
+          />
           <Field name="effort" label="Effort (points)" type="number" defaultValue={values.effort} />
-          <Field name="assigneeId" label="Assignee" defaultValue={values.assigneeId ?? ''} options={[{ value: '', label: 'Nobody' }, ...members]} />
+          <Field
+            name="assigneeId"
+            label="Assignee"
+            defaultValue={values.assigneeId ?? ''}
+            options={[{ value: '', label: 'Nobody' }, ...members]}
+          />
           <Field name="labels" label="Labels" hint="Separate with commas" defaultValue={values.labels.join(', ')} />
         </div>
       </ActionForm>

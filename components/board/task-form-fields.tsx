@@ -9,10 +9,25 @@ export function NewTaskFields({ members, defaultStatus = 'todo' }: { members: Op
     <>
       <Field name="title" label="Title" required placeholder="Collect more training data" />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Field name="status" label="Column" defaultValue={defaultStatus} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
-        <Field name="priority" label="Priority" defaultValue="3" options={PRIORITIES.map((p) => ({ value: String(p), label: priorityLabel(p) }))} />
+        <Field
+          name="status"
+          label="Column"
+          defaultValue={defaultStatus}
+          options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
+        />
+        <Field
+          name="priority"
+          label="Priority"
+          defaultValue="3"
+          options={PRIORITIES.map((p) => ({ value: String(p), label: priorityLabel(p) }))}
+        />
         <Field name="effort" label="Effort (points)" type="number" defaultValue={1} />
-        <Field name="assigneeId" label="Assignee" defaultValue="" options={[{ value: '', label: 'Nobody' }, ...members]} />
+        <Field
+          name="assigneeId"
+          label="Assignee"
+          defaultValue=""
+          options={[{ value: '', label: 'Nobody' }, ...members]}
+        />
       </div>
       <Field name="labels" label="Labels" hint="Separate with commas, e.g. data, labelling" />
       <Field name="description" label="Description (Markdown)" multiline />

@@ -26,7 +26,9 @@ export function useLiveEvents(project: string, onChange: (change: LiveChange | n
       }
     });
     // EventSource retries by itself (the server asks for 2 s); CLOSED means it gave up (e.g. signed out).
-    source.addEventListener('error', () => setState(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting'));
+    source.addEventListener('error', () =>
+      setState(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting'),
+    );
     return () => source.close();
   }, [project]);
   return state;

@@ -1,6 +1,16 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { VelocityPoint } from '@/lib/burndown';
 import { AXIS, SERIES, TOOLTIP_STYLE } from './chart-theme';
 
@@ -9,16 +19,29 @@ export function VelocityChart({ points, average }: { points: VelocityPoint[]; av
   return (
     <figure aria-label="Velocity over the last sprints" className="h-64 w-full text-zinc-600 dark:text-zinc-400">
       <ResponsiveContainer>
-        <BarChart title="Velocity over the last sprints" data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart
+          title="Velocity over the last sprints"
+          data={points}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="sprint" {...AXIS} />
-          <YAxis allowDecimals={false} {...AXIS} label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }} />
+          <YAxis
+            allowDecimals={false}
+            {...AXIS}
+            label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }}
+          />
           <Tooltip contentStyle={TOOLTIP_STYLE} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="committed" name="Committed" fill={SERIES.committed} isAnimationActive={false} />
           <Bar dataKey="completed" name="Completed" fill={SERIES.remaining} isAnimationActive={false} />
           {average !== null && (
-            <ReferenceLine y={average} stroke={SERIES.completed} strokeDasharray="6 4" label={{ value: `average ${average}`, position: 'insideTopRight', fill: 'currentColor', fontSize: 12 }} />
+            <ReferenceLine
+              y={average}
+              stroke={SERIES.completed}
+              strokeDasharray="6 4"
+              label={{ value: `average ${average}`, position: 'insideTopRight', fill: 'currentColor', fontSize: 12 }}
+            />
           )}
         </BarChart>
       </ResponsiveContainer>

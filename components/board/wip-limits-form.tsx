@@ -7,7 +7,14 @@ export function WipLimitsForm({ project, limits }: { project: string; limits: Wi
     <ActionForm label="Column limits" action={setWipLimitsAction} hidden={{ project }} submitLabel="Save limits">
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {TASK_STATUSES.map((s) => (
-          <Field key={s} name={s} label={`${TASK_STATUS_LABELS[s]} limit`} type="number" defaultValue={limits[s] ?? ''} placeholder="none" />
+          <Field
+            key={s}
+            name={s}
+            label={`${TASK_STATUS_LABELS[s]} limit`}
+            type="number"
+            defaultValue={limits[s] ?? ''}
+            placeholder="none"
+          />
         ))}
       </div>
     </ActionForm>

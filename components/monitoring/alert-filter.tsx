@@ -9,7 +9,15 @@ const FILTERS: { value: AlertFilter; label: string }[] = [
 ];
 
 /** Status filter as links, so the choice lives in the URL and can be shared. */
-export function AlertFilterLinks({ basePath, current, param = 'alerts' }: { basePath: string; current: AlertFilter; param?: string }) {
+export function AlertFilterLinks({
+  basePath,
+  current,
+  param = 'alerts',
+}: {
+  basePath: string;
+  current: AlertFilter;
+  param?: string;
+}) {
   return (
     <nav aria-label="Filter alerts by status" className="mb-3 flex flex-wrap gap-2 text-sm">
       {FILTERS.map((f) => (

@@ -3,7 +3,14 @@
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { DataTable } from '@/components/ui/data-table';
-import { ALERT_KIND_LABELS, ALERT_STATUS_LABELS, type AlertKind, type AlertSeverity, type AlertStatus, DATASET_SUBJECT } from '@/lib/monitoring/alerts';
+import {
+  ALERT_KIND_LABELS,
+  ALERT_STATUS_LABELS,
+  type AlertKind,
+  type AlertSeverity,
+  type AlertStatus,
+  DATASET_SUBJECT,
+} from '@/lib/monitoring/alerts';
 import type { ActionResult } from '@/server/action';
 
 type FormAction = (prev: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
@@ -54,13 +61,20 @@ export function AlertsTable({
       exportName={exportName}
       rows={rows}
       rowKey={(r) => r.id}
-      empty={{ title: 'No alerts', hint: 'Alerts open themselves when a check finds drift or a performance drop; run a check from a model’s monitoring page.' }}
+      empty={{
+        title: 'No alerts',
+        hint: 'Alerts open themselves when a check finds drift or a performance drop; run a check from a model’s monitoring page.',
+      }}
       columns={[
         {
           key: 'status',
           header: 'Status',
           value: (r) => ALERT_STATUS_LABELS[r.status],
-          render: (r) => <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[r.status]}`}>{ALERT_STATUS_LABELS[r.status]}</span>,
+          render: (r) => (
+            <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[r.status]}`}>
+              {ALERT_STATUS_LABELS[r.status]}
+            </span>
+          ),
         },
         { key: 'severity', header: 'Severity', value: (r) => r.severity },
         {
@@ -68,14 +82,22 @@ export function AlertsTable({
           header: 'Model',
           value: (r) => r.model,
           render: (r) => (
-            <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/monitoring/${encodeURIComponent(r.model)}`}>
+            <Link
+              className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+              href={`/${project}/monitoring/${encodeURIComponent(r.model)}`}
+            >
               {r.model}
             </Link>
           ),
         },
         { key: 'kind', header: 'Kind', value: (r) => ALERT_KIND_LABELS[r.kind] },
         { key: 'subject', header: 'Feature / metric', value: subjectOf },
-        { key: 'message', header: 'Latest finding', value: (r) => r.message, render: (r) => <span className="block max-w-md">{r.message}</span> },
+        {
+          key: 'message',
+          header: 'Latest finding',
+          value: (r) => r.message,
+          render: (r) => <span className="block max-w-md">{r.message}</span>,
+        },
         { key: 'seen', header: 'Seen', value: (r) => r.occurrences, render: (r) => `${r.occurrences}×` },
         { key: 'last', header: 'Last seen', value: (r) => r.lastSeenAt },
         {
@@ -86,12 +108,18 @@ export function AlertsTable({
             r.riskId || r.taskId ? (
               <span className="flex flex-col gap-0.5">
                 {r.riskId && (
-                  <Link className="text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/risks/${r.riskId}`}>
+                  <Link
+                    className="text-indigo-700 hover:underline dark:text-indigo-400"
+                    href={`/${project}/risks/${r.riskId}`}
+                  >
                     Risk: {r.riskTitle}
                   </Link>
                 )}
                 {r.taskId && (
-                  <Link className="text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/board/tasks/${r.taskId}`}>
+                  <Link
+                    className="text-indigo-700 hover:underline dark:text-indigo-400"
+                    href={`/${project}/board/tasks/${r.taskId}`}
+                  >
                     Task #{r.taskNumber}
                   </Link>
                 )}
@@ -115,9 +143,23 @@ export function AlertsTable({
             canEdit && r.status !== 'resolved' ? (
               <span className="flex flex-col gap-1">
                 {r.status === 'open' && (
-                  <ActionForm label={`Acknowledge ${r.model} ${subjectOf(r)}`} action={actions.acknowledge} hidden={{ project, alertId: r.id }} submitLabel="Acknowledge" submitVariant="secondary" className={small} />
+                  <ActionForm
+                    label={`Acknowledge ${r.model} ${subjectOf(r)}`}
+                    action={actions.acknowledge}
+                    hidden={{ project, alertId: r.id }}
+                    submitLabel="Acknowledge"
+                    submitVariant="secondary"
+                    className={small}
+                  />
                 )}
-                <ActionForm label={`Resolve ${r.model} ${subjectOf(r)}`} action={actions.resolve} hidden={{ project, alertId: r.id }} submitLabel="Resolve" submitVariant="ghost" className={small} />
+                <ActionForm
+                  label={`Resolve ${r.model} ${subjectOf(r)}`}
+                  action={actions.resolve}
+                  hidden={{ project, alertId: r.id }}
+                  submitLabel="Resolve"
+                  submitVariant="ghost"
+                  className={small}
+                />
               </span>
             ) : null,
         },

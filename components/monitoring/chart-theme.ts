@@ -23,9 +23,12 @@ export function timeTick(spanMs: number) {
   return (t: number) => {
     const d = new Date(t);
     const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    return spanMs < 3 * 86_400_000 ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:00` : day;
+    return spanMs < 3 * 86_400_000
+      ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:00`
+      : day;
   };
 }
 
-export const fmt = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(digits))));
+export const fmt = (v: number | null | undefined, digits = 3) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(digits)));
 export const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;

@@ -35,12 +35,19 @@ export function MonitorsTable({ project, rows }: { project: string; rows: Monito
           header: 'Model',
           value: (r) => r.model,
           render: (r) => (
-            <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/monitoring/${encodeURIComponent(r.model)}`}>
+            <Link
+              className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+              href={`/${project}/monitoring/${encodeURIComponent(r.model)}`}
+            >
               {r.model}
             </Link>
           ),
         },
-        { key: 'serving', header: 'Serving', value: (r) => (r.servingVersion ? `v${r.servingVersion} (${r.stage})` : `none in ${r.stage}`) },
+        {
+          key: 'serving',
+          header: 'Serving',
+          value: (r) => (r.servingVersion ? `v${r.servingVersion} (${r.stage})` : `none in ${r.stage}`),
+        },
         { key: 'predictions', header: 'Predictions', value: (r) => r.predictions.toLocaleString('en-US') },
         { key: 'reference', header: 'Reference', value: (r) => r.reference },
         { key: 'schedule', header: 'Schedule', value: (r) => SCHEDULE_LABELS[r.schedule] },
@@ -49,7 +56,14 @@ export function MonitorsTable({ project, rows }: { project: string; rows: Monito
           key: 'drift',
           header: 'Dataset drift',
           value: (r) => (r.datasetDrift === null ? '' : r.datasetDrift ? 'yes' : 'no'),
-          render: (r) => (r.datasetDrift === null ? '—' : r.datasetDrift ? <strong className="text-red-700 dark:text-red-400">Yes</strong> : 'No'),
+          render: (r) =>
+            r.datasetDrift === null ? (
+              '—'
+            ) : r.datasetDrift ? (
+              <strong className="text-red-700 dark:text-red-400">Yes</strong>
+            ) : (
+              'No'
+            ),
         },
         { key: 'drifted', header: 'Drifted features', value: (r) => r.drifted.join(', ') },
         { key: 'alerts', header: 'Open alerts', value: (r) => r.openAlerts },

@@ -6,7 +6,15 @@ import type { PerformancePoint } from '@/lib/monitoring/chart-data';
 import { AXIS, COLORS, GRID, fmt, timeTick } from './chart-theme';
 import { alertDot } from './drift-score-chart';
 
-function PointTooltip({ active, payload, metric }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; metric: string }) {
+function PointTooltip({
+  active,
+  payload,
+  metric,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  metric: string;
+}) {
   const p = payload?.[0]?.payload as PerformancePoint | undefined;
   if (!active || !p) return null;
   return (
@@ -18,14 +26,32 @@ function PointTooltip({ active, payload, metric }: { active?: boolean; payload?:
       <p>
         baseline {fmt(p.baseline)}, alert line {fmt(p.threshold)}
       </p>
-      <p className={p.degraded ? 'font-semibold text-red-700 dark:text-red-400' : ''}>{p.degraded ? 'Degraded beyond noise: alert raised' : 'Within bounds'}</p>
+      <p className={p.degraded ? 'font-semibold text-red-700 dark:text-red-400' : ''}>
+        {p.degraded ? 'Degraded beyond noise: alert raised' : 'Within bounds'}
+      </p>
     </div>
   );
 }
 
 /** A quality metric per check against its baseline and the 95% line (baseline ÷ 0.95 for losses). */
-export function PerformanceChart({ metric, label, higherIsBetter, points }: { metric: string; label: string; higherIsBetter: boolean; points: PerformancePoint[] }) {
-  if (points.length === 0) return <EmptyState title={`No ${label} yet`} hint="Checks measure it once a window has 30 predictions with actuals (POST /api/v1/models/{name}/actuals)." />;
+export function PerformanceChart({
+  metric,
+  label,
+  higherIsBetter,
+  points,
+}: {
+  metric: string;
+  label: string;
+  higherIsBetter: boolean;
+  points: PerformancePoint[];
+}) {
+  if (points.length === 0)
+    return (
+      <EmptyState
+        title={`No ${label} yet`}
+        hint="Checks measure it once a window has 30 predictions with actuals (POST /api/v1/models/{name}/actuals)."
+      />
+    );
   const span = points.length > 1 ? points.at(-1)!.t - points[0]!.t : 0;
   return (
     <figure aria-label={`${label} over time`} className="w-full">
@@ -33,17 +59,49 @@ export function PerformanceChart({ metric, label, higherIsBetter, points }: { me
         <ResponsiveContainer>
           <ComposedChart title={`${label} over time`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid {...GRID} />
-            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...AXIS} tickFormatter={timeTick(span)} padding={{ left: 12, right: 12 }} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              {...AXIS}
+              tickFormatter={timeTick(span)}
+              padding={{ left: 12, right: 12 }}
+            />
             <YAxis {...AXIS} domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 3)} />
             <Tooltip content={<PointTooltip metric={metric} />} />
             <Legend />
-            <Line dataKey="value" name={label} stroke={COLORS.value} strokeWidth={2} dot={alertDot} activeDot={{ r: 5 }} isAnimationActive={false} />
-            <Line dataKey="baseline" name="Baseline" stroke={COLORS.baseline} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-            <Line dataKey="threshold" name={higherIsBetter ? '95% of baseline' : 'Baseline ÷ 0.95'} stroke={COLORS.significant} strokeDasharray="3 3" dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="value"
+              name={label}
+              stroke={COLORS.value}
+              strokeWidth={2}
+              dot={alertDot}
+              activeDot={{ r: 5 }}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="baseline"
+              name="Baseline"
+              stroke={COLORS.baseline}
+              strokeDasharray="6 3"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="threshold"
+              name={higherIsBetter ? '95% of baseline' : 'Baseline ÷ 0.95'}
+              stroke={COLORS.significant}
+              strokeDasharray="3 3"
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">Red points: checks where the drop was beyond noise and raised or updated an alert.</figcaption>
+      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
+        Red points: checks where the drop was beyond noise and raised or updated an alert.
+      </figcaption>
     </figure>
   );
 }

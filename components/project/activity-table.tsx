@@ -26,7 +26,10 @@ export function ActivityTable({ project, rows }: { project: string; rows: Entry[
       exportName={`${project}-activity`}
       rows={rows}
       rowKey={(r) => String(r.id)}
-      empty={{ title: 'Nothing has happened here yet', hint: 'Changes to the project, its members and tokens will be listed here as they happen.' }}
+      empty={{
+        title: 'Nothing has happened here yet',
+        hint: 'Changes to the project, its members and tokens will be listed here as they happen.',
+      }}
       columns={[
         { key: 'when', header: 'When', value: (r) => r.createdAt },
         { key: 'who', header: 'Who', value: (r) => r.userName ?? r.userEmail ?? 'system' },
@@ -40,7 +43,8 @@ export function ActivityTable({ project, rows }: { project: string; rows: Entry[
             <ul className="space-y-0.5">
               {Object.entries(r.changes).map(([field, { from, to }]) => (
                 <li key={field}>
-                  <span className="font-medium">{field}</span>: <span className="text-zinc-600 dark:text-zinc-400 line-through">{show(from)}</span> → {show(to)}
+                  <span className="font-medium">{field}</span>:{' '}
+                  <span className="text-zinc-600 dark:text-zinc-400 line-through">{show(from)}</span> → {show(to)}
                 </li>
               ))}
             </ul>

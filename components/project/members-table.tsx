@@ -12,7 +12,15 @@ const ROLE_OPTIONS = [
   { value: 'owner', label: 'Owner' },
 ];
 
-export function MembersTable({ project, members, canManage }: { project: string; members: Member[]; canManage: boolean }) {
+export function MembersTable({
+  project,
+  members,
+  canManage,
+}: {
+  project: string;
+  members: Member[];
+  canManage: boolean;
+}) {
   return (
     <DataTable
       caption="Project members"
@@ -30,10 +38,22 @@ export function MembersTable({ project, members, canManage }: { project: string;
           render: (m) =>
             canManage ? (
               <div className="flex flex-wrap items-end gap-2">
-                <ActionForm action={setMemberRoleAction} hidden={{ project, userId: m.userId }} submitLabel="Set role" submitVariant="secondary" className="flex-row items-end">
+                <ActionForm
+                  action={setMemberRoleAction}
+                  hidden={{ project, userId: m.userId }}
+                  submitLabel="Set role"
+                  submitVariant="secondary"
+                  className="flex-row items-end"
+                >
                   <Field name="role" label={`Role of ${m.email}`} defaultValue={m.role} options={ROLE_OPTIONS} />
                 </ActionForm>
-                <ActionForm action={removeMemberAction} hidden={{ project, userId: m.userId }} submitLabel="Remove" submitVariant="danger" confirm={`Remove ${m.email} from the project?`} />
+                <ActionForm
+                  action={removeMemberAction}
+                  hidden={{ project, userId: m.userId }}
+                  submitLabel="Remove"
+                  submitVariant="danger"
+                  confirm={`Remove ${m.email} from the project?`}
+                />
               </div>
             ) : (
               m.role

@@ -3,7 +3,14 @@
 import { DataTable } from '@/components/ui/data-table';
 import { type LifecycleStage, STAGE_LABELS } from '@/lib/domain';
 
-type Row = { id: number; fromStage: LifecycleStage | null; toStage: LifecycleStage; reason: string; createdAt: Date; userName: string | null };
+type Row = {
+  id: number;
+  fromStage: LifecycleStage | null;
+  toStage: LifecycleStage;
+  reason: string;
+  createdAt: Date;
+  userName: string | null;
+};
 
 export function StageHistory({ rows }: { rows: Row[] }) {
   return (

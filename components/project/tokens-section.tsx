@@ -7,7 +7,15 @@ import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { Section } from '@/components/ui/page-header';
 
-type Token = { id: string; name: string; prefix: string; userName: string; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date };
+type Token = {
+  id: string;
+  name: string;
+  prefix: string;
+  userName: string;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+};
 
 export function TokensSection({ project, tokens, isOwner }: { project: string; tokens: Token[]; isOwner: boolean }) {
   const [created, setCreated] = useState<string | null>(null);
@@ -30,7 +38,10 @@ export function TokensSection({ project, tokens, isOwner }: { project: string; t
         <div className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
           <p className="font-medium">Your new token — copy it now, it will not be shown again:</p>
           <div className="mt-2 flex items-center gap-2">
-            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-zinc-900">
+            <code
+              data-testid="new-token"
+              className="break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-zinc-900"
+            >
               {created}
             </code>
             <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created)}>
@@ -59,7 +70,13 @@ export function TokensSection({ project, tokens, isOwner }: { project: string; t
               t.revokedAt ? (
                 <span className="text-zinc-600 dark:text-zinc-400">revoked</span>
               ) : (
-                <ActionForm action={revokeTokenAction} hidden={{ project, tokenId: t.id }} submitLabel={`Revoke ${t.name}`} submitVariant="danger" confirm={`Revoke the token "${t.name}"? Clients using it stop working at once.`} />
+                <ActionForm
+                  action={revokeTokenAction}
+                  hidden={{ project, tokenId: t.id }}
+                  submitLabel={`Revoke ${t.name}`}
+                  submitVariant="danger"
+                  confirm={`Revoke the token "${t.name}"? Clients using it stop working at once.`}
+                />
               ),
           },
         ]}

@@ -3,7 +3,16 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 
-type Row = { id: string; name: string; digest: string; source: string; sourceType: string; createdAt: Date; rows: number | null; columns: number | null };
+type Row = {
+  id: string;
+  name: string;
+  digest: string;
+  source: string;
+  sourceType: string;
+  createdAt: Date;
+  rows: number | null;
+  columns: number | null;
+};
 
 export function DatasetsTable({ project, rows }: { project: string; rows: Row[] }) {
   return (
@@ -12,19 +21,30 @@ export function DatasetsTable({ project, rows }: { project: string; rows: Row[] 
       exportName={`${project}-datasets`}
       rows={rows}
       rowKey={(r) => r.id}
-      empty={{ title: 'No dataset versions yet', hint: 'Upload a CSV above, or log one from training code with mlflow.log_input.' }}
+      empty={{
+        title: 'No dataset versions yet',
+        hint: 'Upload a CSV above, or log one from training code with mlflow.log_input.',
+      }}
       columns={[
         {
           key: 'name',
           header: 'Name',
           value: (r) => r.name,
           render: (r) => (
-            <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/datasets/${r.id}`}>
+            <Link
+              className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+              href={`/${project}/datasets/${r.id}`}
+            >
               {r.name}
             </Link>
           ),
         },
-        { key: 'digest', header: 'Hash', value: (r) => r.digest, render: (r) => <code className="text-xs">{r.digest.slice(0, 16)}…</code> },
+        {
+          key: 'digest',
+          header: 'Hash',
+          value: (r) => r.digest,
+          render: (r) => <code className="text-xs">{r.digest.slice(0, 16)}…</code>,
+        },
         { key: 'rows', header: 'Rows', value: (r) => r.rows },
         { key: 'columns', header: 'Columns', value: (r) => r.columns },
         { key: 'source', header: 'Source', value: (r) => r.source || r.sourceType },

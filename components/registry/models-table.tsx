@@ -30,7 +30,10 @@ export function ModelsTable({ project, rows }: { project: string; rows: Row[] })
           header: 'Model',
           value: (r) => r.name,
           render: (r) => (
-            <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/models/${encodeURIComponent(r.name)}`}>
+            <Link
+              className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+              href={`/${project}/models/${encodeURIComponent(r.name)}`}
+            >
               {r.name}
             </Link>
           ),

@@ -9,5 +9,7 @@ const STYLES: Record<ModelStage, string> = {
 };
 
 export function StageBadge({ stage }: { stage: ModelStage }) {
-  return <span className={cn('inline-block rounded-full px-2 py-0.5 text-xs font-medium', STYLES[stage])}>{stage}</span>;
+  return (
+    <span className={cn('inline-block rounded-full px-2 py-0.5 text-xs font-medium', STYLES[stage])}>{stage}</span>
+  );
 }

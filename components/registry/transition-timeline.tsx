@@ -23,14 +23,21 @@ const VERB: Record<string, string> = {
 };
 
 export function TransitionTimeline({ entries }: { entries: Entry[] }) {
-  if (entries.length === 0) return <EmptyState title="No transitions yet" hint="Promote a version to Staging or Production to start the timeline." />;
+  if (entries.length === 0)
+    return (
+      <EmptyState title="No transitions yet" hint="Promote a version to Staging or Production to start the timeline." />
+    );
   return (
     <ol className="relative ml-2 border-l border-zinc-300 dark:border-zinc-600" aria-label="Model timeline">
       {entries.map((e) => (
         <li key={e.id} className="mb-4 ml-4">
-          <span aria-hidden className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full ${e.kind === 'rollback' ? 'bg-red-600' : 'bg-indigo-600'}`} />
+          <span
+            aria-hidden
+            className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full ${e.kind === 'rollback' ? 'bg-red-600' : 'bg-indigo-600'}`}
+          />
           <p className="text-sm">
-            <span className="font-medium">{e.userName ?? 'system'}</span> {VERB[e.kind] ?? e.kind} <span className="font-medium">version {e.version}</span>
+            <span className="font-medium">{e.userName ?? 'system'}</span> {VERB[e.kind] ?? e.kind}{' '}
+            <span className="font-medium">version {e.version}</span>
             {e.alias && <> @{e.alias}</>}
             {e.toStage && (
               <>

@@ -9,7 +9,12 @@ import type { ModelStage } from '@/lib/registry';
 
 type Version = { version: number; stage: ModelStage; metrics: Record<string, number>; params: Record<string, string> };
 
-const STAGE_COLOURS: Record<ModelStage, string> = { None: '#71717a', Staging: '#d97706', Production: '#059669', Archived: '#a1a1aa' };
+const STAGE_COLOURS: Record<ModelStage, string> = {
+  None: '#71717a',
+  Staging: '#d97706',
+  Production: '#059669',
+  Archived: '#a1a1aa',
+};
 
 function rowsOf(versions: Version[], pick: (v: Version) => Record<string, string | number>) {
   const keys = [...new Set(versions.flatMap((v) => Object.keys(pick(v))))].sort();
@@ -35,10 +40,15 @@ export function VersionCompare({
   metric?: string;
   versions: Version[];
 }) {
-  if (versions.length === 0) return <EmptyState title="Nothing to compare yet" hint="Register at least two versions of this model." />;
+  if (versions.length === 0)
+    return <EmptyState title="Nothing to compare yet" hint="Register at least two versions of this model." />;
   const metricKeys = [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].sort();
   const chosen = metric && metricKeys.includes(metric) ? metric : metricKeys[0];
-  const chartData = versions.map((v) => ({ name: `v${v.version}`, value: chosen ? (v.metrics[chosen] ?? null) : null, stage: v.stage }));
+  const chartData = versions.map((v) => ({
+    name: `v${v.version}`,
+    value: chosen ? (v.metrics[chosen] ?? null) : null,
+    stage: v.stage,
+  }));
   const sections = [
     { title: 'Metrics', rows: rowsOf(versions, (v) => v.metrics) },
     { title: 'Params', rows: rowsOf(versions, (v) => v.params) },
@@ -57,7 +67,11 @@ export function VersionCompare({
         {metricKeys.length > 0 && (
           <label className="flex flex-col gap-1">
             <span className="font-medium">Chart metric</span>
-            <select name="metric" defaultValue={chosen} className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900">
+            <select
+              name="metric"
+              defaultValue={chosen}
+              className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900"
+            >
               {metricKeys.map((k) => (
                 <option key={k}>{k}</option>
               ))}
@@ -71,7 +85,11 @@ export function VersionCompare({
       {chosen && (
         <figure aria-label={`${chosen} across versions of ${model}`} className="h-56 w-full">
           <ResponsiveContainer>
-            <BarChart title={`${chosen} across versions of ${model}`} data={chartData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <BarChart
+              title={`${chosen} across versions of ${model}`}
+              data={chartData}
+              margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+            >
               <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
               <XAxis dataKey="name" stroke="currentColor" fontSize={12} />
               <YAxis stroke="currentColor" fontSize={12} domain={['auto', 'auto']} />
@@ -83,7 +101,9 @@ export function VersionCompare({
               </Bar>
             </BarChart>
           </ResponsiveContainer>
-          <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">Bar colour = stage (green Production, amber Staging, grey None/Archived).</figcaption>
+          <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
+            Bar colour = stage (green Production, amber Staging, grey None/Archived).
+          </figcaption>
         </figure>
       )}
       <Button
@@ -103,10 +123,15 @@ export function VersionCompare({
         <table className="min-w-full text-sm" aria-label={`Compare versions of ${model}`}>
           <thead>
             <tr className="border-b border-zinc-200 dark:border-zinc-700">
-              <th scope="col" className="px-2 py-1 text-left">Key</th>
+              <th scope="col" className="px-2 py-1 text-left">
+                Key
+              </th>
               {versions.map((v) => (
                 <th key={v.version} scope="col" className="px-2 py-1 text-left">
-                  <a className="text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/models/${encodeURIComponent(model)}/versions/${v.version}`}>
+                  <a
+                    className="text-indigo-700 hover:underline dark:text-indigo-400"
+                    href={`/${project}/models/${encodeURIComponent(model)}/versions/${v.version}`}
+                  >
                     v{v.version}
                   </a>
                 </th>
@@ -116,12 +141,20 @@ export function VersionCompare({
           {sections.map((s) => (
             <tbody key={s.title}>
               <tr>
-                <th colSpan={versions.length + 1} scope="colgroup" className="bg-zinc-50 px-2 py-1 text-left text-xs uppercase tracking-wide dark:bg-zinc-800">
+                <th
+                  colSpan={versions.length + 1}
+                  scope="colgroup"
+                  className="bg-zinc-50 px-2 py-1 text-left text-xs uppercase tracking-wide dark:bg-zinc-800"
+                >
                   {s.title}
                 </th>
               </tr>
               {s.rows.map((r) => (
-                <tr key={r.key} data-differs={r.differs || undefined} className="border-b border-zinc-100 data-[differs]:bg-amber-50 dark:border-zinc-800 dark:data-[differs]:bg-amber-950/40">
+                <tr
+                  key={r.key}
+                  data-differs={r.differs || undefined}
+                  className="border-b border-zinc-100 data-[differs]:bg-amber-50 dark:border-zinc-800 dark:data-[differs]:bg-amber-950/40"
+                >
                   <th scope="row" className="px-2 py-1 text-left font-mono text-xs">
                     {r.key}
                     {r.differs && <span className="sr-only"> (differs)</span>}

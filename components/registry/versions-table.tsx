@@ -23,7 +23,17 @@ const metricsText = (m: Record<string, number>) =>
     .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
     .join(', ');
 
-export function VersionsTable({ project, model, rows, canEdit }: { project: string; model: string; rows: Row[]; canEdit: boolean }) {
+export function VersionsTable({
+  project,
+  model,
+  rows,
+  canEdit,
+}: {
+  project: string;
+  model: string;
+  rows: Row[];
+  canEdit: boolean;
+}) {
   const base = `/${project}/models/${encodeURIComponent(model)}`;
   return (
     <DataTable
@@ -38,7 +48,10 @@ export function VersionsTable({ project, model, rows, canEdit }: { project: stri
           header: 'Version',
           value: (r) => r.version,
           render: (r) => (
-            <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`${base}/versions/${r.version}`}>
+            <Link
+              className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+              href={`${base}/versions/${r.version}`}
+            >
               Version {r.version}
             </Link>
           ),
@@ -51,7 +64,10 @@ export function VersionsTable({ project, model, rows, canEdit }: { project: stri
           value: (r) => r.runId ?? '',
           render: (r) =>
             r.runId ? (
-              <Link className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/runs/${r.runId}`}>
+              <Link
+                className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-400"
+                href={`/${project}/runs/${r.runId}`}
+              >
                 {r.runId.slice(0, 8)}
               </Link>
             ) : (
@@ -67,8 +83,19 @@ export function VersionsTable({ project, model, rows, canEdit }: { project: stri
                 header: 'Promote',
                 value: () => '',
                 render: (r: Row) => (
-                  <ActionForm action={promoteAction} hidden={{ project, name: model, version: r.version }} submitLabel={`Move version ${r.version}`} submitVariant="secondary" className="min-w-56">
-                    <Field name="stage" label={`Stage for version ${r.version}`} defaultValue={r.stage === 'Production' ? 'Production' : 'Staging'} options={MODEL_STAGES.map((s) => ({ value: s, label: s }))} />
+                  <ActionForm
+                    action={promoteAction}
+                    hidden={{ project, name: model, version: r.version }}
+                    submitLabel={`Move version ${r.version}`}
+                    submitVariant="secondary"
+                    className="min-w-56"
+                  >
+                    <Field
+                      name="stage"
+                      label={`Stage for version ${r.version}`}
+                      defaultValue={r.stage === 'Production' ? 'Production' : 'Staging'}
+                      options={MODEL_STAGES.map((s) => ({ value: s, label: s }))}
+                    />
                     <label className="flex items-center gap-2 text-xs">
                       <input type="checkbox" name="archiveExisting" defaultChecked /> Archive the current holder
                     </label>

@@ -24,8 +24,13 @@ const SECTIONS: ReadonlyArray<{ segment: string | null; label: string; also?: re
 export function ProjectNav({ slug, name }: { slug: string; name: string }) {
   const active = useSelectedLayoutSegment();
   return (
-    <nav aria-label={`${name} sections`} className="no-print w-52 shrink-0 border-r border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
-      <p className="mb-2 truncate px-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{name}</p>
+    <nav
+      aria-label={`${name} sections`}
+      className="no-print w-52 shrink-0 border-r border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <p className="mb-2 truncate px-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+        {name}
+      </p>
       <ul className="flex flex-col gap-0.5">
         {SECTIONS.map((s) => (
           <li key={s.label}>

@@ -30,7 +30,10 @@ export function ProjectSwitcher({ projects }: { projects: { slug: string; name: 
           </li>
         ))}
         <li className="mt-1 border-t border-zinc-200 pt-1 dark:border-zinc-700">
-          <Link href="/projects/new" className="block rounded px-2 py-1.5 text-sm text-indigo-700 hover:bg-zinc-100 dark:text-indigo-400 dark:hover:bg-zinc-800">
+          <Link
+            href="/projects/new"
+            className="block rounded px-2 py-1.5 text-sm text-indigo-700 hover:bg-zinc-100 dark:text-indigo-400 dark:hover:bg-zinc-800"
+          >
             + New project
           </Link>
         </li>

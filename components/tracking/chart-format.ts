@@ -10,12 +10,15 @@ export function xTickFormatter(kind: XAxisKind, span: number) {
     if (kind === 'relative') return formatDuration(v);
     const d = new Date(v);
     const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-    return span > 86_400_000 ? `${d.getUTCMonth() + 1}/${d.getUTCDate()} ${clock}` : `${clock}:${pad(d.getUTCSeconds())}`;
+    return span > 86_400_000
+      ? `${d.getUTCMonth() + 1}/${d.getUTCDate()} ${clock}`
+      : `${clock}:${pad(d.getUTCSeconds())}`;
   };
 }
 
 export const yTickFormatter = (v: number) => formatMetric(v);
-export const formatX = (kind: XAxisKind, v: number) => (kind === 'step' ? `step ${v.toLocaleString('en-US')}` : kind === 'relative' ? formatDuration(v) : formatTimestamp(v));
+export const formatX = (kind: XAxisKind, v: number) =>
+  kind === 'step' ? `step ${v.toLocaleString('en-US')}` : kind === 'relative' ? formatDuration(v) : formatTimestamp(v);
 
 /** Recharts reads CSS colours; these follow the theme through the `dark` class on <html>. */
 export const CHART_CLASSES = {

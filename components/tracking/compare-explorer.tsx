@@ -17,14 +17,23 @@ import { ChartControls } from './run-charts';
 import { useUrlState } from './use-url-state';
 
 const DEFAULT_CHARTS = 8;
-const selectClass = 'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900';
+const selectClass =
+  'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900';
 const label = (id: string) => {
   const ref = parseColumn(id);
   return ref && ref.type !== 'attribute' ? `${ref.type === 'metric' ? 'metric' : ref.type} ${columnLabel(ref)}` : id;
 };
 
 /** Overlaid charts, parallel coordinates, a scatter and a diff of the runs in `?runs=`; every choice lives in the URL. */
-export function CompareExplorer({ project, runs, metricKeys }: { project: string; runs: CompareRun[]; metricKeys: string[] }) {
+export function CompareExplorer({
+  project,
+  runs,
+  metricKeys,
+}: {
+  project: string;
+  runs: CompareRun[];
+  metricKeys: string[];
+}) {
   const id = useId();
   const [view, setView] = useUrlState(parseCompareView, writeCompareView);
   const set = (patch: Partial<CompareView>) => setView({ ...view, ...patch });
@@ -46,10 +55,14 @@ export function CompareExplorer({ project, runs, metricKeys }: { project: string
   const scatterX = view.scatterX ?? axes.find((a) => a.startsWith('params.')) ?? xOptions[0] ?? null;
   const scatterY = view.scatterY ?? (metricKeys[0] ? `metrics.${metricKeys[0]}` : null);
   const allIds = runs.map((r) => r.id);
-  const toggle = (runId: string) => set({ hidden: view.hidden.includes(runId) ? view.hidden.filter((h) => h !== runId) : [...view.hidden, runId] });
+  const toggle = (runId: string) =>
+    set({ hidden: view.hidden.includes(runId) ? view.hidden.filter((h) => h !== runId) : [...view.hidden, runId] });
   return (
     <>
-      <Section title="Runs" description="Each run keeps its colour in every view; the line pattern and marker shape show its approach. Press a run to hide or show it everywhere.">
+      <Section
+        title="Runs"
+        description="Each run keeps its colour in every view; the line pattern and marker shape show its approach. Press a run to hide or show it everywhere."
+      >
         <ul className="flex flex-wrap gap-2" aria-label="Compared runs">
           {runs.map((r) => {
             const shown = !view.hidden.includes(r.id);
@@ -63,7 +76,15 @@ export function CompareExplorer({ project, runs, metricKeys }: { project: string
                   className="flex items-center gap-2 rounded-full border border-zinc-300 bg-white px-3 py-1 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-[pressed=false]:opacity-45 aria-[pressed=false]:line-through dark:border-zinc-600 dark:bg-zinc-900 dark:hover:bg-zinc-800"
                 >
                   <svg width="22" height="8" aria-hidden="true">
-                    <line x1="0" y1="4" x2="22" y2="4" stroke={r.color} strokeWidth="3" strokeDasharray={approachDash(r.approach)} />
+                    <line
+                      x1="0"
+                      y1="4"
+                      x2="22"
+                      y2="4"
+                      stroke={r.color}
+                      strokeWidth="3"
+                      strokeDasharray={approachDash(r.approach)}
+                    />
                   </svg>
                   {r.name}
                   <ApproachBadge approach={r.approach} compact />
@@ -86,7 +107,9 @@ export function CompareExplorer({ project, runs, metricKeys }: { project: string
               label="Charts"
               keys={{ params: [], tags: [], metrics: metricKeys }}
               columns={charts.map((k) => `metrics.${k}`)}
-              onChange={(cols) => set({ metrics: [...new Set(cols.map((c) => parseColumn(c)?.key ?? '').filter(Boolean))] })}
+              onChange={(cols) =>
+                set({ metrics: [...new Set(cols.map((c) => parseColumn(c)?.key ?? '').filter(Boolean))] })
+              }
             />
           </div>
         </div>
@@ -102,9 +125,18 @@ export function CompareExplorer({ project, runs, metricKeys }: { project: string
           </div>
         )}
       </Section>
-      <Section title="Parallel coordinates" description="One axis per chosen param or metric; numeric values are scaled between the runs' min and max. Hover or Tab to a run to single it out.">
+      <Section
+        title="Parallel coordinates"
+        description="One axis per chosen param or metric; numeric values are scaled between the runs' min and max. Hover or Tab to a run to single it out."
+      >
         <div className="mb-3">
-          <ColumnChooser label="Axes" align="left" keys={keys} columns={axes} onChange={(cols) => set({ axes: cols })} />
+          <ColumnChooser
+            label="Axes"
+            align="left"
+            keys={keys}
+            columns={axes}
+            onChange={(cols) => set({ axes: cols })}
+          />
         </div>
         <ParallelCoordinates runs={visible} axes={axes} />
       </Section>
@@ -136,11 +168,19 @@ export function CompareExplorer({ project, runs, metricKeys }: { project: string
             <ParamScatter runs={visible} x={scatterX} y={scatterY} xLabel={label(scatterX)} yLabel={label(scatterY)} />
           </>
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">These runs need at least one param and one metric for a scatter plot.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            These runs need at least one param and one metric for a scatter plot.
+          </p>
         )}
       </Section>
       <Section title="Differences">
-        <DiffTable project={project} runs={visible} rows={diffRows} onlyDiff={view.onlyDiff} onOnlyDiff={(onlyDiff) => set({ onlyDiff })} />
+        <DiffTable
+          project={project}
+          runs={visible}
+          rows={diffRows}
+          onlyDiff={view.onlyDiff}
+          onOnlyDiff={(onlyDiff) => set({ onlyDiff })}
+        />
       </Section>
     </>
   );

@@ -12,7 +12,19 @@ import { compareSeriesQuery } from './queries';
 
 type Row = { x: number } & Record<string, number | null>;
 
-function CompareTooltip({ active, payload, label, runs, view }: { active?: boolean; payload?: ReadonlyArray<{ dataKey?: unknown; value?: unknown }>; label?: unknown; runs: CompareRun[]; view: ChartView }) {
+function CompareTooltip({
+  active,
+  payload,
+  label,
+  runs,
+  view,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ dataKey?: unknown; value?: unknown }>;
+  label?: unknown;
+  runs: CompareRun[];
+  view: ChartView;
+}) {
   if (!active || !payload?.length) return null;
   const byId = new Map(runs.map((r) => [r.id, r]));
   const entries = payload
@@ -40,7 +52,19 @@ function CompareTooltip({ active, payload, label, runs, view }: { active?: boole
  * One metric for many runs on shared axes: one colour per run, line pattern by approach. Series are
  * merged on x, so runs logged at different steps or times still line up.
  */
-export function CompareMetricChart({ project, runIds, runs, metricKey, view }: { project: string; runIds: string[]; runs: CompareRun[]; metricKey: string; view: ChartView }) {
+export function CompareMetricChart({
+  project,
+  runIds,
+  runs,
+  metricKey,
+  view,
+}: {
+  project: string;
+  runIds: string[];
+  runs: CompareRun[];
+  metricKey: string;
+  view: ChartView;
+}) {
   const headingId = useId();
   const query = useQuery(compareSeriesQuery(project, runIds, metricKey));
   const { rows, drawn, total } = useMemo(() => {
@@ -62,7 +86,10 @@ export function CompareMetricChart({ project, runIds, runs, metricKey, view }: {
   const span = rows.length ? rows[rows.length - 1]!.x - rows[0]!.x : 0;
   const withData = new Set((query.data?.series ?? []).filter((s) => s.buckets.length).map((s) => s.runId));
   return (
-    <figure aria-labelledby={headingId} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900">
+    <figure
+      aria-labelledby={headingId}
+      className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
+    >
       <h3 id={headingId} className="mb-1 truncate font-mono text-sm font-semibold" title={metricKey}>
         {metricKey}
       </h3>
@@ -77,10 +104,28 @@ export function CompareMetricChart({ project, runIds, runs, metricKey, view }: {
           <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">None of these runs logged {metricKey}.</p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart title={`${metricKey} of ${runs.length} runs against ${X_AXIS_LABELS[view.x].toLowerCase()}`} data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+            <LineChart
+              title={`${metricKey} of ${runs.length} runs against ${X_AXIS_LABELS[view.x].toLowerCase()}`}
+              data={rows}
+              margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
+            >
               <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={xTickFormatter(view.x, span)} className={CHART_CLASSES.axis} minTickGap={24} />
-              <YAxis scale={view.log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={view.log} tickFormatter={yTickFormatter} width={64} className={CHART_CLASSES.axis} />
+              <XAxis
+                dataKey="x"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={xTickFormatter(view.x, span)}
+                className={CHART_CLASSES.axis}
+                minTickGap={24}
+              />
+              <YAxis
+                scale={view.log ? 'log' : 'auto'}
+                domain={['auto', 'auto']}
+                allowDataOverflow={view.log}
+                tickFormatter={yTickFormatter}
+                width={64}
+                className={CHART_CLASSES.axis}
+              />
               <Tooltip content={<CompareTooltip runs={runs} view={view} />} isAnimationActive={false} />
               {runs.map((r) => (
                 <Line

@@ -11,9 +11,14 @@ import { formatMetric } from '@/lib/format';
 import { ApproachBadge } from './badges';
 import type { CompareRun } from './compare-types';
 
-const SECTION_LABEL: Record<DiffRow['section'], string> = { params: 'Parameters', metrics: 'Metrics (latest)', tags: 'Tags' };
+const SECTION_LABEL: Record<DiffRow['section'], string> = {
+  params: 'Parameters',
+  metrics: 'Metrics (latest)',
+  tags: 'Tags',
+};
 
-const show = (v: CompareValue, metric: boolean) => (v === null ? null : metric && typeof v === 'number' ? formatMetric(v) : String(v));
+const show = (v: CompareValue, metric: boolean) =>
+  v === null ? null : metric && typeof v === 'number' ? formatMetric(v) : String(v);
 
 /** Params, metrics and tags side by side; rows where the runs disagree are highlighted (and can be the only rows shown). */
 export function DiffTable({
@@ -35,7 +40,12 @@ export function DiffTable({
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={onlyDiff} onChange={(e) => onOnlyDiff(e.target.checked)} className="size-4 accent-indigo-600" />
+          <input
+            type="checkbox"
+            checked={onlyDiff}
+            onChange={(e) => onOnlyDiff(e.target.checked)}
+            className="size-4 accent-indigo-600"
+          />
           Only differences
         </label>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -57,10 +67,15 @@ export function DiffTable({
       </div>
       {shown.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-600 dark:text-zinc-400">
-          {rows.length === 0 ? 'These runs logged no params, metrics or tags.' : 'No differences: these runs have the same params, latest metrics and tags. Untick "Only differences" to see them.'}
+          {rows.length === 0
+            ? 'These runs logged no params, metrics or tags.'
+            : 'No differences: these runs have the same params, latest metrics and tags. Untick "Only differences" to see them.'}
         </p>
       ) : (
-        <ScrollArea label="Differences" className="max-h-[36rem] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-700">
+        <ScrollArea
+          label="Differences"
+          className="max-h-[36rem] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-700"
+        >
           <table className="min-w-full text-sm">
             <caption className="sr-only">Differences between the compared runs; highlighted rows differ</caption>
             <thead className="sticky top-0 z-10 bg-zinc-50 dark:bg-zinc-800">
@@ -71,8 +86,15 @@ export function DiffTable({
                 {runs.map((r) => (
                   <th key={r.id} scope="col" className="px-3 py-2 text-left align-top font-semibold">
                     <span className="flex items-center gap-1.5">
-                      <span aria-hidden="true" className="inline-block size-2.5 rounded-full" style={{ background: r.color }} />
-                      <Link href={`/${project}/runs/${r.id}`} className="whitespace-nowrap text-indigo-700 hover:underline dark:text-indigo-400">
+                      <span
+                        aria-hidden="true"
+                        className="inline-block size-2.5 rounded-full"
+                        style={{ background: r.color }}
+                      />
+                      <Link
+                        href={`/${project}/runs/${r.id}`}
+                        className="whitespace-nowrap text-indigo-700 hover:underline dark:text-indigo-400"
+                      >
                         {r.name}
                       </Link>
                     </span>
@@ -90,7 +112,11 @@ export function DiffTable({
                 return (
                   <Fragment key={section}>
                     <tr className="bg-zinc-100 dark:bg-zinc-800/70">
-                      <th scope="colgroup" colSpan={runs.length + 1} className="px-3 py-1 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
+                      <th
+                        scope="colgroup"
+                        colSpan={runs.length + 1}
+                        className="px-3 py-1 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300"
+                      >
                         {SECTION_LABEL[section]}
                       </th>
                     </tr>
@@ -98,17 +124,28 @@ export function DiffTable({
                       <tr
                         key={`${section}.${row.key}`}
                         data-differs={row.differs || undefined}
-                        className={cn('border-t border-zinc-100 dark:border-zinc-800', row.differs && 'bg-amber-50 dark:bg-amber-950/40')}
+                        className={cn(
+                          'border-t border-zinc-100 dark:border-zinc-800',
+                          row.differs && 'bg-amber-50 dark:bg-amber-950/40',
+                        )}
                       >
                         <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-mono font-normal">
                           {section}.{row.key}
                           {row.differs && (
-                            <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-sans text-xs font-semibold text-amber-900 dark:bg-amber-800 dark:text-amber-100">differs</span>
+                            <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-sans text-xs font-semibold text-amber-900 dark:bg-amber-800 dark:text-amber-100">
+                              differs
+                            </span>
                           )}
                         </th>
                         {row.values.map((v, i) => (
-                          <td key={runs[i]!.id} className={cn('max-w-xs truncate px-3 py-1.5 font-mono', row.differs && 'font-semibold')} title={v === null ? undefined : String(v)}>
-                            {show(v, section === 'metrics') ?? <span className="font-sans font-normal text-zinc-600 dark:text-zinc-400">—</span>}
+                          <td
+                            key={runs[i]!.id}
+                            className={cn('max-w-xs truncate px-3 py-1.5 font-mono', row.differs && 'font-semibold')}
+                            title={v === null ? undefined : String(v)}
+                          >
+                            {show(v, section === 'metrics') ?? (
+                              <span className="font-sans font-normal text-zinc-600 dark:text-zinc-400">—</span>
+                            )}
                           </td>
                         ))}
                       </tr>

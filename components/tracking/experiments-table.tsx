@@ -20,7 +20,10 @@ export function ExperimentsTable({ project, experiments }: { project: string; ex
           header: 'Experiment',
           value: (e) => e.name,
           render: (e) => (
-            <Link href={`/${project}/experiments/${e.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-400">
+            <Link
+              href={`/${project}/experiments/${e.id}`}
+              className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-400"
+            >
               {e.name}
             </Link>
           ),

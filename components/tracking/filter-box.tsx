@@ -23,7 +23,9 @@ function ProblemSnippet({ filter, problem }: { filter: string; problem: Problem 
   return (
     <pre aria-hidden="true" className="mt-1 overflow-x-auto font-mono text-xs leading-5">
       {filter.slice(0, at)}
-      <mark className="rounded-sm bg-red-200 text-red-900 dark:bg-red-900 dark:text-red-100">{filter.slice(at, at + 1) || ' '}</mark>
+      <mark className="rounded-sm bg-red-200 text-red-900 dark:bg-red-900 dark:text-red-100">
+        {filter.slice(at, at + 1) || ' '}
+      </mark>
       {filter.slice(at + 1)}
       {'\n'}
       {' '.repeat(at)}^
@@ -35,7 +37,15 @@ function ProblemSnippet({ filter, problem }: { filter: string; problem: Problem 
  * The MLflow search box. A filter is checked with the same parser the server uses, so a mistake is
  * explained (with its position) before any request; a filter from the URL that fails shows the server's reason.
  */
-export function FilterBox({ initial, serverProblem, onApply }: { initial: string; serverProblem: Problem | null; onApply: (filter: string) => void }) {
+export function FilterBox({
+  initial,
+  serverProblem,
+  onApply,
+}: {
+  initial: string;
+  serverProblem: Problem | null;
+  onApply: (filter: string) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
@@ -80,13 +90,17 @@ export function FilterBox({ initial, serverProblem, onApply }: { initial: string
         )}
       </div>
       <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-        MLflow search syntax: <code>metrics.&lt;key&gt;</code>, <code>params.&lt;key&gt;</code>, <code>tags.&lt;key&gt;</code>,{' '}
-        <code>attributes.status</code> / <code>run_name</code> / <code>start_time</code>; compare with = != &lt; &gt; LIKE ILIKE IN; join clauses with{' '}
-        <code>and</code>. Strings in quotes: <code>params.lr = &apos;0.01&apos;</code>.
+        MLflow search syntax: <code>metrics.&lt;key&gt;</code>, <code>params.&lt;key&gt;</code>,{' '}
+        <code>tags.&lt;key&gt;</code>, <code>attributes.status</code> / <code>run_name</code> / <code>start_time</code>;
+        compare with = != &lt; &gt; LIKE ILIKE IN; join clauses with <code>and</code>. Strings in quotes:{' '}
+        <code>params.lr = &apos;0.01&apos;</code>.
       </p>
       <div id={`${id}-error`} aria-live="polite">
         {problem && (
-          <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
             <p>
               <span className="font-semibold">Filter not applied: </span>
               {problem.message}

@@ -2,7 +2,15 @@ import Link from 'next/link';
 import { ScrollArea } from '@/components/ui/scroll-area';
 
 /** How to log a first run with any MLflow client: the tracking URI is this server, the token comes from Settings. */
-export function FirstRunHelp({ project, origin, experimentName = 'Default' }: { project: string; origin: string; experimentName?: string }) {
+export function FirstRunHelp({
+  project,
+  origin,
+  experimentName = 'Default',
+}: {
+  project: string;
+  origin: string;
+  experimentName?: string;
+}) {
   const snippet = `export MLFLOW_TRACKING_URI=${origin}
 export MLFLOW_TRACKING_TOKEN=<token from Settings>
 
@@ -19,14 +27,18 @@ PY`;
     <div className="rounded-lg border border-dashed border-zinc-300 p-6 dark:border-zinc-600">
       <p className="font-medium text-zinc-900 dark:text-zinc-100">No runs logged yet</p>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Point any MLflow client at this server: set <code className="font-mono">MLFLOW_TRACKING_URI</code> to this address and{' '}
-        <code className="font-mono">MLFLOW_TRACKING_TOKEN</code> to a token you create in{' '}
+        Point any MLflow client at this server: set <code className="font-mono">MLFLOW_TRACKING_URI</code> to this
+        address and <code className="font-mono">MLFLOW_TRACKING_TOKEN</code> to a token you create in{' '}
         <Link href={`/${project}/settings`} className="text-indigo-700 underline dark:text-indigo-400">
           Settings → API tokens
         </Link>
         . Runs appear here as they are logged.
       </p>
-      <ScrollArea as="pre" label="Example MLflow script" className="mt-3 overflow-x-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-black">
+      <ScrollArea
+        as="pre"
+        label="Example MLflow script"
+        className="mt-3 overflow-x-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-black"
+      >
         <code>{snippet}</code>
       </ScrollArea>
     </div>

@@ -2,7 +2,17 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts';
 import { type ChartRow, type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/chart-view';
 import { formatCount, formatMetric, formatTimestamp, formatDuration } from '@/lib/format';
@@ -11,7 +21,15 @@ import { metricSeriesQuery, runMetricPath } from './queries';
 
 const COLOR = '#4f46e5';
 
-function SeriesTooltip({ active, payload, smoothing }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; smoothing: boolean }) {
+function SeriesTooltip({
+  active,
+  payload,
+  smoothing,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  smoothing: boolean;
+}) {
   const row = payload?.[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
   return (
@@ -28,14 +46,16 @@ function SeriesTooltip({ active, payload, smoothing }: { active?: boolean; paylo
       )}
       {row.count > 1 && (
         <p className="text-zinc-600 dark:text-zinc-400">
-          {row.count} points here: min <span className="font-mono">{String(row.min)}</span>, max <span className="font-mono">{String(row.max)}</span>
+          {row.count} points here: min <span className="font-mono">{String(row.min)}</span>, max{' '}
+          <span className="font-mono">{String(row.max)}</span>
         </p>
       )}
     </div>
   );
 }
 
-const indexOf = (s: MouseHandlerDataParam) => (s.activeTooltipIndex === undefined || s.activeTooltipIndex === null ? null : Number(s.activeTooltipIndex));
+const indexOf = (s: MouseHandlerDataParam) =>
+  s.activeTooltipIndex === undefined || s.activeTooltipIndex === null ? null : Number(s.activeTooltipIndex);
 
 /** One metric of one run: line (optionally smoothed), min/max band, exact tooltip, drag to zoom into a step range. */
 export function MetricChart({
@@ -61,7 +81,10 @@ export function MetricChart({
     setDrag(next);
   };
   const data = query.data;
-  const { rows, hidden } = useMemo(() => (data ? toChartRows(data.buckets, view, data.startTime) : { rows: [], hidden: 0 }), [data, view]);
+  const { rows, hidden } = useMemo(
+    () => (data ? toChartRows(data.buckets, view, data.startTime) : { rows: [], hidden: 0 }),
+    [data, view],
+  );
   const span = rows.length ? rows[rows.length - 1]!.x - rows[0]!.x : 0;
   const headingId = useId();
   const finishDrag = (s: MouseHandlerDataParam) => {
@@ -75,7 +98,10 @@ export function MetricChart({
     moveDrag(null);
   };
   return (
-    <figure aria-labelledby={headingId} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900">
+    <figure
+      aria-labelledby={headingId}
+      className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
+    >
       <div className="mb-1 flex items-baseline justify-between gap-2">
         <h3 id={headingId} className="truncate font-mono text-sm font-semibold" title={metricKey}>
           {metricKey}
@@ -97,7 +123,9 @@ export function MetricChart({
         ) : !data ? (
           <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
         ) : rows.length === 0 ? (
-          <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">No points {view.zoom ? 'in this step range — reset the zoom' : 'logged yet'}.</p>
+          <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">
+            No points {view.zoom ? 'in this step range — reset the zoom' : 'logged yet'}.
+          </p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart
@@ -116,7 +144,14 @@ export function MetricChart({
               onMouseLeave={() => moveDrag(null)}
             >
               <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={xTickFormatter(view.x, span)} className={CHART_CLASSES.axis} minTickGap={24} />
+              <XAxis
+                dataKey="x"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={xTickFormatter(view.x, span)}
+                className={CHART_CLASSES.axis}
+                minTickGap={24}
+              />
               <YAxis
                 scale={view.log ? 'log' : 'auto'}
                 domain={['auto', 'auto']}
@@ -126,10 +161,28 @@ export function MetricChart({
                 className={CHART_CLASSES.axis}
               />
               <Tooltip content={<SeriesTooltip smoothing={view.smoothing > 0} />} isAnimationActive={false} />
-              <Area dataKey="band" stroke="none" fill={COLOR} fillOpacity={0.15} isAnimationActive={false} activeDot={false} />
-              {view.smoothing > 0 && <Line dataKey="rawY" stroke={COLOR} strokeOpacity={0.25} dot={false} isAnimationActive={false} activeDot={false} />}
+              <Area
+                dataKey="band"
+                stroke="none"
+                fill={COLOR}
+                fillOpacity={0.15}
+                isAnimationActive={false}
+                activeDot={false}
+              />
+              {view.smoothing > 0 && (
+                <Line
+                  dataKey="rawY"
+                  stroke={COLOR}
+                  strokeOpacity={0.25}
+                  dot={false}
+                  isAnimationActive={false}
+                  activeDot={false}
+                />
+              )}
               <Line dataKey="y" stroke={COLOR} strokeWidth={1.75} dot={rows.length === 1} isAnimationActive={false} />
-              {drag && drag.a !== drag.b && rows[drag.a] && rows[drag.b] && <ReferenceArea x1={rows[drag.a]!.x} x2={rows[drag.b]!.x} fill={COLOR} fillOpacity={0.12} />}
+              {drag && drag.a !== drag.b && rows[drag.a] && rows[drag.b] && (
+                <ReferenceArea x1={rows[drag.a]!.x} x2={rows[drag.b]!.x} fill={COLOR} fillOpacity={0.12} />
+              )}
             </ComposedChart>
           </ResponsiveContainer>
         )}
@@ -137,7 +190,9 @@ export function MetricChart({
       {data && (
         <figcaption className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
           {formatCount(data.buckets.length)} of {formatCount(data.totalPoints)} points
-          {data.exact ? ' (every point drawn)' : ' — each drawn point is the last of its bucket; the band spans the bucket’s min–max'}
+          {data.exact
+            ? ' (every point drawn)'
+            : ' — each drawn point is the last of its bucket; the band spans the bucket’s min–max'}
           {view.zoom ? ` · steps ${formatCount(view.zoom.from)}–${formatCount(view.zoom.to)}` : ''}
           {hidden > 0 && ` · ${hidden} not drawn (NaN${view.log ? ' or ≤ 0 on the log scale' : ''})`}
           {data.status === 'RUNNING' && ' · live'}

@@ -21,7 +21,11 @@ const labelOf = (id: string) => {
  */
 export function ParallelCoordinates({ runs, axes: axisIds }: { runs: CompareRun[]; axes: string[] }) {
   const [active, setActive] = useState<string | null>(null);
-  const values = useMemo(() => runs.map((r) => Object.fromEntries(axisIds.map((id) => [id, compareValue(r, id)])) as Record<string, PcValue>), [runs, axisIds]);
+  const values = useMemo(
+    () =>
+      runs.map((r) => Object.fromEntries(axisIds.map((id) => [id, compareValue(r, id)])) as Record<string, PcValue>),
+    [runs, axisIds],
+  );
   const axes = useMemo(
     () =>
       buildAxes(
@@ -30,13 +34,28 @@ export function ParallelCoordinates({ runs, axes: axisIds }: { runs: CompareRun[
       ),
     [axisIds, values],
   );
-  if (axes.length < 2) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Choose at least two params or metrics as axes.</p>;
+  if (axes.length < 2)
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">Choose at least two params or metrics as axes.</p>;
   const step = LAYOUT.width / (axes.length - 1);
-  const describe = (r: CompareRun, i: number) => `${r.name} (${approachLabel(r.approach)}): ${axes.map((a) => `${a.label} ${values[i]![a.id] ?? 'missing'}`).join(', ')}`;
+  const describe = (r: CompareRun, i: number) =>
+    `${r.name} (${approachLabel(r.approach)}): ${axes.map((a) => `${a.label} ${values[i]![a.id] ?? 'missing'}`).join(', ')}`;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full text-zinc-700 dark:text-zinc-300" role="group" aria-label={`Parallel coordinates of ${runs.length} runs over ${axes.map((a) => a.label).join(', ')}`}>
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className="h-auto w-full text-zinc-700 dark:text-zinc-300"
+      role="group"
+      aria-label={`Parallel coordinates of ${runs.length} runs over ${axes.map((a) => a.label).join(', ')}`}
+    >
       {axes.map((axis, i) => (
-        <line key={axis.id} aria-hidden="true" x1={LAYOUT.left + i * step} x2={LAYOUT.left + i * step} y1={LAYOUT.top} y2={LAYOUT.top + LAYOUT.height} className="stroke-zinc-400 dark:stroke-zinc-500" />
+        <line
+          key={axis.id}
+          aria-hidden="true"
+          x1={LAYOUT.left + i * step}
+          x2={LAYOUT.left + i * step}
+          y1={LAYOUT.top}
+          y2={LAYOUT.top + LAYOUT.height}
+          className="stroke-zinc-400 dark:stroke-zinc-500"
+        />
       ))}
       {runs.map((r, i) => {
         const dim = active !== null && active !== r.id;
@@ -79,7 +98,15 @@ export function ParallelCoordinates({ runs, axes: axisIds }: { runs: CompareRun[
               {axis.label.length > 22 ? `${axis.label.slice(0, 21)}…` : axis.label}
             </text>
             {axisTicks(axis).map((t) => (
-              <text key={t.label} x={x - 6} y={LAYOUT.top + (1 - t.fraction) * LAYOUT.height + 4} textAnchor="end" paintOrder="stroke" strokeWidth={3} className="fill-current stroke-white text-[11px] dark:stroke-zinc-900">
+              <text
+                key={t.label}
+                x={x - 6}
+                y={LAYOUT.top + (1 - t.fraction) * LAYOUT.height + 4}
+                textAnchor="end"
+                paintOrder="stroke"
+                strokeWidth={3}
+                className="fill-current stroke-white text-[11px] dark:stroke-zinc-900"
+              >
                 {t.label.length > 12 ? `${t.label.slice(0, 11)}…` : t.label}
               </text>
             ))}

@@ -9,7 +9,17 @@ import { type CompareRun, compareValue } from './compare-types';
 
 type Point = { run: CompareRun; x: number | string; y: number };
 
-function PointTooltip({ active, payload, xLabel, yLabel }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; xLabel: string; yLabel: string }) {
+function PointTooltip({
+  active,
+  payload,
+  xLabel,
+  yLabel,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  xLabel: string;
+  yLabel: string;
+}) {
   const p = payload?.[0]?.payload as Point | undefined;
   if (!active || !p) return null;
   return (
@@ -26,22 +36,46 @@ function PointTooltip({ active, payload, xLabel, yLabel }: { active?: boolean; p
   );
 }
 
-const asNumber = (v: string | number | null) => (v === null ? null : typeof v === 'number' ? v : v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const asNumber = (v: string | number | null) =>
+  v === null ? null : typeof v === 'number' ? v : v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
 
 /** A param (or metric) against a metric, one point per run in its colour; the marker shape shows the approach. */
-export function ParamScatter({ runs, x, y, xLabel, yLabel }: { runs: CompareRun[]; x: string; y: string; xLabel: string; yLabel: string }) {
+export function ParamScatter({
+  runs,
+  x,
+  y,
+  xLabel,
+  yLabel,
+}: {
+  runs: CompareRun[];
+  x: string;
+  y: string;
+  xLabel: string;
+  yLabel: string;
+}) {
   const raw = runs.map((run) => ({ run, x: compareValue(run, x), y: asNumber(compareValue(run, y)) }));
-  const present = raw.filter((p): p is { run: CompareRun; x: string | number; y: number } => p.x !== null && p.y !== null && Number.isFinite(p.y));
+  const present = raw.filter(
+    (p): p is { run: CompareRun; x: string | number; y: number } =>
+      p.x !== null && p.y !== null && Number.isFinite(p.y),
+  );
   const numericX = present.every((p) => asNumber(p.x) !== null);
   const points: Point[] = present.map((p) => ({ ...p, x: numericX ? asNumber(p.x)! : String(p.x) }));
   const missing = runs.length - points.length;
-  if (points.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">None of the shown runs has both {xLabel} and {yLabel}.</p>;
+  if (points.length === 0)
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        None of the shown runs has both {xLabel} and {yLabel}.
+      </p>
+    );
   const groups: (RunApproach | null)[] = [...RUN_APPROACHES, null];
   return (
     <figure>
       <div className="h-80">
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart title={`Scatter plot of ${yLabel} against ${xLabel} for ${points.length} runs; marker shape shows the approach`} margin={{ top: 10, right: 16, bottom: 16, left: 0 }}>
+          <ScatterChart
+            title={`Scatter plot of ${yLabel} against ${xLabel} for ${points.length} runs; marker shape shows the approach`}
+            margin={{ top: 10, right: 16, bottom: 16, left: 0 }}
+          >
             <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
             <XAxis
               dataKey="x"
@@ -52,15 +86,35 @@ export function ParamScatter({ runs, x, y, xLabel, yLabel }: { runs: CompareRun[
               name={xLabel}
               className={CHART_CLASSES.axis}
               tickFormatter={numericX ? (v: number) => formatMetric(v) : undefined}
-              label={{ value: xLabel, position: 'insideBottom', offset: -8, className: 'fill-zinc-600 text-xs dark:fill-zinc-400' }}
+              label={{
+                value: xLabel,
+                position: 'insideBottom',
+                offset: -8,
+                className: 'fill-zinc-600 text-xs dark:fill-zinc-400',
+              }}
             />
-            <YAxis dataKey="y" type="number" domain={['auto', 'auto']} padding={{ top: 12, bottom: 12 }} name={yLabel} tickFormatter={yTickFormatter} width={64} className={CHART_CLASSES.axis} />
+            <YAxis
+              dataKey="y"
+              type="number"
+              domain={['auto', 'auto']}
+              padding={{ top: 12, bottom: 12 }}
+              name={yLabel}
+              tickFormatter={yTickFormatter}
+              width={64}
+              className={CHART_CLASSES.axis}
+            />
             <Tooltip content={<PointTooltip xLabel={xLabel} yLabel={yLabel} />} isAnimationActive={false} />
             {groups.map((g) => {
               const data = points.filter((p) => p.run.approach === g);
               if (data.length === 0) return null;
               return (
-                <Scatter key={g ?? 'none'} name={approachLabel(g)} data={data} shape={approachShape(g)} isAnimationActive={false}>
+                <Scatter
+                  key={g ?? 'none'}
+                  name={approachLabel(g)}
+                  data={data}
+                  shape={approachShape(g)}
+                  isAnimationActive={false}
+                >
                   {data.map((p) => (
                     <Cell key={p.run.id} fill={p.run.color} stroke={p.run.color} />
                   ))}
@@ -71,7 +125,8 @@ export function ParamScatter({ runs, x, y, xLabel, yLabel }: { runs: CompareRun[
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-        Markers: ● model-centric, ▲ data-centric, ■ hybrid, ◆ not set. {missing > 0 && `${missing} run${missing === 1 ? '' : 's'} without both values left out.`}
+        Markers: ● model-centric, ▲ data-centric, ■ hybrid, ◆ not set.{' '}
+        {missing > 0 && `${missing} run${missing === 1 ? '' : 's'} without both values left out.`}
       </figcaption>
     </figure>
   );

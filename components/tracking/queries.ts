@@ -25,9 +25,15 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-export const runMetricPath = (project: string, runId: string) => `/api/projects/${encodeURIComponent(project)}/runs/${encodeURIComponent(runId)}/metrics`;
+export const runMetricPath = (project: string, runId: string) =>
+  `/api/projects/${encodeURIComponent(project)}/runs/${encodeURIComponent(runId)}/metrics`;
 
-export function metricSeriesQuery(project: string, runId: string, key: string, zoom: { from: number; to: number } | null) {
+export function metricSeriesQuery(
+  project: string,
+  runId: string,
+  key: string,
+  zoom: { from: number; to: number } | null,
+) {
   const qs = new URLSearchParams({ key });
   if (zoom) {
     qs.set('fromStep', String(zoom.from));
@@ -45,7 +51,8 @@ export function compareSeriesQuery(project: string, runIds: string[], key: strin
   const qs = new URLSearchParams({ key, runs: runIds.join(',') });
   return queryOptions({
     queryKey: ['compare-series', project, key, runIds.join(',')],
-    queryFn: () => getJson<{ series: SeriesResponse[] }>(`/api/projects/${encodeURIComponent(project)}/compare/metrics?${qs}`),
+    queryFn: () =>
+      getJson<{ series: SeriesResponse[] }>(`/api/projects/${encodeURIComponent(project)}/compare/metrics?${qs}`),
     refetchInterval: (q) => (q.state.data?.series.some((s) => isLive(s.status)) ? LIVE_REFETCH_MS : false),
     placeholderData: keepPreviousData,
   });

@@ -10,7 +10,19 @@ type Props = {
   datasets: { name: string; digest: string }[];
 };
 
-function Item({ label, value, copy, wide, children }: { label: string; value: string | null; copy?: string; wide?: boolean; children?: ReactNode }) {
+function Item({
+  label,
+  value,
+  copy,
+  wide,
+  children,
+}: {
+  label: string;
+  value: string | null;
+  copy?: string;
+  wide?: boolean;
+  children?: ReactNode;
+}) {
   return (
     <div className={cn('flex flex-col gap-1', wide && 'md:col-span-2')}>
       <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
@@ -36,11 +48,19 @@ export function Reproducibility({ seed, codeVersion, config, datasets }: Props) 
       <Item label="Random seed" value={seed === null ? null : String(seed)} />
       <Item label="Code version" value={codeVersion} />
       <Item label="Config JSON" value={configText} wide>
-        <ScrollArea as="pre" label="Config JSON" className="max-h-64 flex-1 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">
+        <ScrollArea
+          as="pre"
+          label="Config JSON"
+          className="max-h-64 flex-1 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800"
+        >
           {configText}
         </ScrollArea>
       </Item>
-      <Item label="Dataset hashes" value={datasets.length ? datasets.map((d) => `${d.name}@${d.digest}`).join('\n') : null} wide>
+      <Item
+        label="Dataset hashes"
+        value={datasets.length ? datasets.map((d) => `${d.name}@${d.digest}`).join('\n') : null}
+        wide
+      >
         <ul className="flex-1 text-sm">
           {datasets.map((d) => (
             <li key={`${d.name}@${d.digest}`}>

@@ -2,21 +2,39 @@
 
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { type ChartView, X_AXES, X_AXIS_LABELS, type XAxisKind, parseChartView, writeChartView } from '@/lib/chart-view';
+import {
+  type ChartView,
+  X_AXES,
+  X_AXIS_LABELS,
+  type XAxisKind,
+  parseChartView,
+  writeChartView,
+} from '@/lib/chart-view';
 import { MetricChart } from './metric-chart';
 import { useUrlState } from './use-url-state';
 
 const inputClass = 'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900';
 
 /** Shared chart settings (in the URL) for every metric of a run, and a keyboard way to zoom. */
-export function ChartControls({ view, onChange, idPrefix, zoomable = true }: { view: ChartView; onChange: (patch: Partial<ChartView>) => void; idPrefix: string; zoomable?: boolean }) {
+export function ChartControls({
+  view,
+  onChange,
+  idPrefix,
+  zoomable = true,
+}: {
+  view: ChartView;
+  onChange: (patch: Partial<ChartView>) => void;
+  idPrefix: string;
+  zoomable?: boolean;
+}) {
   const [from, setFrom] = useState(view.zoom ? String(view.zoom.from) : '');
   const [to, setTo] = useState(view.zoom ? String(view.zoom.to) : '');
   const zoom = (e: FormEvent) => {
     e.preventDefault();
     const a = Number(from);
     const b = Number(to);
-    if (from !== '' && to !== '' && Number.isSafeInteger(a) && Number.isSafeInteger(b)) onChange({ zoom: { from: Math.min(a, b), to: Math.max(a, b) } });
+    if (from !== '' && to !== '' && Number.isSafeInteger(a) && Number.isSafeInteger(b))
+      onChange({ zoom: { from: Math.min(a, b), to: Math.max(a, b) } });
   };
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-zinc-800 dark:text-zinc-200">
@@ -31,7 +49,12 @@ export function ChartControls({ view, onChange, idPrefix, zoomable = true }: { v
         </select>
       </label>
       <label className="flex items-center gap-2">
-        <input type="checkbox" checked={view.log} onChange={(e) => onChange({ log: e.target.checked })} className="size-4 accent-indigo-600" />
+        <input
+          type="checkbox"
+          checked={view.log}
+          onChange={(e) => onChange({ log: e.target.checked })}
+          className="size-4 accent-indigo-600"
+        />
         Log scale (y)
       </label>
       <div className="flex items-center gap-2">
@@ -54,9 +77,23 @@ export function ChartControls({ view, onChange, idPrefix, zoomable = true }: { v
       {zoomable && (
         <form onSubmit={zoom} className="flex flex-wrap items-center gap-2" aria-label="Zoom to a step range">
           <label htmlFor={`${idPrefix}-from`}>Steps</label>
-          <input id={`${idPrefix}-from`} inputMode="numeric" className={`${inputClass} w-24`} value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Zoom from step" />
+          <input
+            id={`${idPrefix}-from`}
+            inputMode="numeric"
+            className={`${inputClass} w-24`}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-label="Zoom from step"
+          />
           <span aria-hidden="true">–</span>
-          <input id={`${idPrefix}-to`} inputMode="numeric" className={`${inputClass} w-24`} value={to} onChange={(e) => setTo(e.target.value)} aria-label="Zoom to step" />
+          <input
+            id={`${idPrefix}-to`}
+            inputMode="numeric"
+            className={`${inputClass} w-24`}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            aria-label="Zoom to step"
+          />
           <Button type="submit" variant="secondary">
             Zoom
           </Button>
@@ -74,7 +111,11 @@ export function ChartControls({ view, onChange, idPrefix, zoomable = true }: { v
           )}
         </form>
       )}
-      {zoomable && <p className="basis-full text-xs text-zinc-600 dark:text-zinc-400">Drag across a chart to zoom into those steps at full detail.</p>}
+      {zoomable && (
+        <p className="basis-full text-xs text-zinc-600 dark:text-zinc-400">
+          Drag across a chart to zoom into those steps at full detail.
+        </p>
+      )}
     </div>
   );
 }
@@ -87,7 +128,12 @@ export function RunCharts({ project, runId, metricKeys }: { project: string; run
   const shown = metricKeys.filter((k) => k.toLowerCase().includes(search.trim().toLowerCase()));
   return (
     <div className="flex flex-col gap-4">
-      <ChartControls key={view.zoom ? `${view.zoom.from}-${view.zoom.to}` : 'none'} view={view} onChange={set} idPrefix={id} />
+      <ChartControls
+        key={view.zoom ? `${view.zoom.from}-${view.zoom.to}` : 'none'}
+        view={view}
+        onChange={set}
+        idPrefix={id}
+      />
       {metricKeys.length > 6 && (
         <label className="flex items-center gap-2 text-sm">
           Find a metric
@@ -96,7 +142,14 @@ export function RunCharts({ project, runId, metricKeys }: { project: string; run
       )}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {shown.map((k) => (
-          <MetricChart key={k} project={project} runId={runId} metricKey={k} view={view} onZoom={(zoom) => set({ zoom })} />
+          <MetricChart
+            key={k}
+            project={project}
+            runId={runId}
+            metricKey={k}
+            view={view}
+            onZoom={(zoom) => set({ zoom })}
+          />
         ))}
       </div>
     </div>

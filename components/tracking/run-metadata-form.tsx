@@ -17,17 +17,36 @@ type Props = {
 
 export function RunMetadataForm({ project, runId, approach, seed, config, codeVersion }: Props) {
   return (
-    <ActionForm action={updateRunMetadataAction} hidden={{ project, runId }} submitLabel="Save reproducibility details" className="max-w-2xl">
+    <ActionForm
+      action={updateRunMetadataAction}
+      hidden={{ project, runId }}
+      submitLabel="Save reproducibility details"
+      className="max-w-2xl"
+    >
       <Field
         name="approach"
         label="Approach"
         defaultValue={approach ?? ''}
-        options={[{ value: '', label: 'Not set' }, ...RUN_APPROACHES.map((a) => ({ value: a, label: approachLabel(a) }))]}
+        options={[
+          { value: '', label: 'Not set' },
+          ...RUN_APPROACHES.map((a) => ({ value: a, label: approachLabel(a) })),
+        ]}
         hint="Data-centric runs change the data; model-centric runs change the model."
       />
       <Field name="seed" label="Random seed" defaultValue={seed ?? ''} placeholder="42" />
-      <Field name="codeVersion" label="Code version" defaultValue={codeVersion ?? ''} placeholder="git commit, tag or package version" />
-      <Field name="config" label="Config JSON" defaultValue={config ? JSON.stringify(config, null, 2) : ''} multiline placeholder='{"lr": 0.01, "epochs": 20}' />
+      <Field
+        name="codeVersion"
+        label="Code version"
+        defaultValue={codeVersion ?? ''}
+        placeholder="git commit, tag or package version"
+      />
+      <Field
+        name="config"
+        label="Config JSON"
+        defaultValue={config ? JSON.stringify(config, null, 2) : ''}
+        multiline
+        placeholder='{"lr": 0.01, "epochs": 20}'
+      />
     </ActionForm>
   );
 }

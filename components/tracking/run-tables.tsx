@@ -5,7 +5,15 @@ import { formatMetric } from '@/lib/format';
 import { runMetricPath } from './queries';
 
 type KV = { key: string; value: string };
-type Metric = { key: string; value: number; step: number; timestamp: number; minValue: number | null; maxValue: number | null; count: number };
+type Metric = {
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+  minValue: number | null;
+  maxValue: number | null;
+  count: number;
+};
 type Input = { name: string; digest: string; source: string; sourceType: string; context: string };
 
 const mono = (s: string) => <span className="break-all font-mono">{s}</span>;
@@ -26,7 +34,17 @@ export function ParamsTable({ name, params }: { name: string; params: KV[] }) {
   );
 }
 
-export function MetricsTable({ name, project, runId, metrics }: { name: string; project: string; runId: string; metrics: Metric[] }) {
+export function MetricsTable({
+  name,
+  project,
+  runId,
+  metrics,
+}: {
+  name: string;
+  project: string;
+  runId: string;
+  metrics: Metric[];
+}) {
   return (
     <DataTable
       caption="Metrics: latest value, min and max"
@@ -36,17 +54,36 @@ export function MetricsTable({ name, project, runId, metrics }: { name: string; 
       empty={{ title: 'No metrics', hint: 'Log them with mlflow.log_metric(key, value, step=…); charts appear below.' }}
       columns={[
         { key: 'key', header: 'Metric', value: (m) => m.key, render: (m) => mono(m.key) },
-        { key: 'latest', header: 'Latest', value: (m) => m.value, render: (m) => <span className="font-mono tabular-nums">{formatMetric(m.value)}</span> },
+        {
+          key: 'latest',
+          header: 'Latest',
+          value: (m) => m.value,
+          render: (m) => <span className="font-mono tabular-nums">{formatMetric(m.value)}</span>,
+        },
         { key: 'step', header: 'At step', value: (m) => m.step },
-        { key: 'min', header: 'Min', value: (m) => m.minValue, render: (m) => <span className="font-mono tabular-nums">{formatMetric(m.minValue)}</span> },
-        { key: 'max', header: 'Max', value: (m) => m.maxValue, render: (m) => <span className="font-mono tabular-nums">{formatMetric(m.maxValue)}</span> },
+        {
+          key: 'min',
+          header: 'Min',
+          value: (m) => m.minValue,
+          render: (m) => <span className="font-mono tabular-nums">{formatMetric(m.minValue)}</span>,
+        },
+        {
+          key: 'max',
+          header: 'Max',
+          value: (m) => m.maxValue,
+          render: (m) => <span className="font-mono tabular-nums">{formatMetric(m.maxValue)}</span>,
+        },
         { key: 'count', header: 'Points', value: (m) => m.count },
         {
           key: 'history',
           header: 'History',
           value: () => '',
           render: (m) => (
-            <a href={`${runMetricPath(project, runId)}/history?key=${encodeURIComponent(m.key)}`} download className="text-indigo-700 underline dark:text-indigo-400">
+            <a
+              href={`${runMetricPath(project, runId)}/history?key=${encodeURIComponent(m.key)}`}
+              download
+              className="text-indigo-700 underline dark:text-indigo-400"
+            >
               CSV<span className="sr-only"> of {m.key}</span>
             </a>
           ),
@@ -79,7 +116,10 @@ export function InputsTable({ name, inputs }: { name: string; inputs: Input[] })
       exportName={`${name}-datasets`}
       rows={inputs}
       rowKey={(d) => `${d.name}@${d.digest}`}
-      empty={{ title: 'No dataset inputs', hint: 'Log them with mlflow.log_input(dataset, context="training") so the run records which data it used.' }}
+      empty={{
+        title: 'No dataset inputs',
+        hint: 'Log them with mlflow.log_input(dataset, context="training") so the run records which data it used.',
+      }}
       columns={[
         { key: 'name', header: 'Dataset', value: (d) => d.name },
         { key: 'digest', header: 'Digest', value: (d) => d.digest, render: (d) => mono(d.digest) },

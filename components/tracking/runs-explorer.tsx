@@ -7,7 +7,16 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/lib/format';
-import { MAX_SELECTED, PAGE_SIZES, type RunsView, emptyRunsView, nextSort, runsViewHref, runsViewToParams, updateRunsView } from '@/lib/runs-view';
+import {
+  MAX_SELECTED,
+  PAGE_SIZES,
+  type RunsView,
+  emptyRunsView,
+  nextSort,
+  runsViewHref,
+  runsViewToParams,
+  updateRunsView,
+} from '@/lib/runs-view';
 import type { FilterProblem, RunRow } from '@/server/runs-table';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
@@ -31,15 +40,29 @@ export type RunsExplorerProps = {
 };
 
 /** Search, filter, sort, page, pick columns, select and export runs — all of it kept in the URL. */
-export function RunsExplorer({ project, basePath, view, rows, total, columns, keys, problem, experiments, experimentId }: RunsExplorerProps) {
+export function RunsExplorer({
+  project,
+  basePath,
+  view,
+  rows,
+  total,
+  columns,
+  keys,
+  problem,
+  experiments,
+  experimentId,
+}: RunsExplorerProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [selected, setSelected] = useState(view.selected);
   const replace = useReplaceSearchParams();
   const current = { ...view, selected };
-  const go = (patch: Partial<RunsView>) => startTransition(() => router.push(runsViewHref(basePath, updateRunsView(current, patch)), { scroll: false }));
+  const go = (patch: Partial<RunsView>) =>
+    startTransition(() => router.push(runsViewHref(basePath, updateRunsView(current, patch)), { scroll: false }));
   const select = (ids: string[], on: boolean) => {
-    const next = on ? [...new Set([...selected, ...ids])].slice(0, MAX_SELECTED) : selected.filter((id) => !ids.includes(id));
+    const next = on
+      ? [...new Set([...selected, ...ids])].slice(0, MAX_SELECTED)
+      : selected.filter((id) => !ids.includes(id));
     setSelected(next);
     replace((p) => {
       if (next.length) p.set('sel', next.join(','));
@@ -51,16 +74,31 @@ export function RunsExplorer({ project, basePath, view, rows, total, columns, ke
   const pages = Math.max(1, Math.ceil(total / view.pageSize));
   const first = total === 0 ? 0 : (view.page - 1) * view.pageSize + 1;
   const last = Math.min(total, view.page * view.pageSize);
-  const filtered = Boolean(view.filter || view.status.length || view.approach.length || view.since || view.from || view.to || view.experiments.length);
+  const filtered = Boolean(
+    view.filter ||
+    view.status.length ||
+    view.approach.length ||
+    view.since ||
+    view.from ||
+    view.to ||
+    view.experiments.length,
+  );
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900">
-        <FilterBox key={view.filter} initial={view.filter} serverProblem={problem} onApply={(filter) => go({ filter })} />
+        <FilterBox
+          key={view.filter}
+          initial={view.filter}
+          serverProblem={problem}
+          onApply={(filter) => go({ filter })}
+        />
         <RunsFilters view={view} experiments={experiments} onChange={go} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
-          {total === 0 ? 'No runs' : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${total === 1 ? 'run' : 'runs'}`}
+          {total === 0
+            ? 'No runs'
+            : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${total === 1 ? 'run' : 'runs'}`}
           {pending && <span className="ml-2 text-zinc-600 dark:text-zinc-400">Loading…</span>}
         </p>
         <div className="ml-auto flex flex-wrap items-center gap-2">
@@ -74,12 +112,21 @@ export function RunsExplorer({ project, basePath, view, rows, total, columns, ke
               Compare ({selected.length})
             </Link>
           ) : (
-            <span className={cn(buttonClass('secondary'), 'cursor-not-allowed opacity-60')} aria-disabled="true" title="Select at least two runs to compare">
+            <span
+              className={cn(buttonClass('secondary'), 'cursor-not-allowed opacity-60')}
+              aria-disabled="true"
+              title="Select at least two runs to compare"
+            >
               Compare ({selected.length})
             </span>
           )}
           {!problem && (
-            <a href={`/api/projects/${project}/runs/export?${exportParams}`} download className={buttonClass('secondary')} title="All matching runs with the chosen columns, not just this page">
+            <a
+              href={`/api/projects/${project}/runs/export?${exportParams}`}
+              download
+              className={buttonClass('secondary')}
+              title="All matching runs with the chosen columns, not just this page"
+            >
               Export CSV
             </a>
           )}
@@ -89,13 +136,28 @@ export function RunsExplorer({ project, basePath, view, rows, total, columns, ke
       {rows.length === 0 ? (
         problem ? null : filtered ? (
           <div className="flex flex-col items-center gap-2">
-            <EmptyState title="No runs match these filters" hint="Loosen the filter, status, approach or time range, or start again from all runs." />
-            <Link href={runsViewHref(basePath, { ...emptyRunsView(), columns: view.columns, sort: view.sort, pageSize: view.pageSize, selected })} className="text-sm text-indigo-700 underline dark:text-indigo-400">
+            <EmptyState
+              title="No runs match these filters"
+              hint="Loosen the filter, status, approach or time range, or start again from all runs."
+            />
+            <Link
+              href={runsViewHref(basePath, {
+                ...emptyRunsView(),
+                columns: view.columns,
+                sort: view.sort,
+                pageSize: view.pageSize,
+                selected,
+              })}
+              className="text-sm text-indigo-700 underline dark:text-indigo-400"
+            >
               Clear all filters
             </Link>
           </div>
         ) : (
-          <EmptyState title="No runs here yet" hint="Log a run with an MLflow client (MLFLOW_TRACKING_URI = this server, MLFLOW_TRACKING_TOKEN = a token from Settings); it appears here at once." />
+          <EmptyState
+            title="No runs here yet"
+            hint="Log a run with an MLflow client (MLFLOW_TRACKING_URI = this server, MLFLOW_TRACKING_TOKEN = a token from Settings); it appears here at once."
+          />
         )
       ) : (
         <div aria-busy={pending} className={cn('transition-opacity', pending && 'opacity-60')}>
@@ -106,20 +168,38 @@ export function RunsExplorer({ project, basePath, view, rows, total, columns, ke
             sort={view.sort}
             showExperiment={!!experiments}
             selected={selected}
-            sortHref={(column) => runsViewHref(basePath, updateRunsView(current, { sort: nextSort(view.sort, column) }))}
+            sortHref={(column) =>
+              runsViewHref(basePath, updateRunsView(current, { sort: nextSort(view.sort, column) }))
+            }
             onSelect={select}
           />
         </div>
       )}
       {total > 0 && (
         <nav aria-label="Pages" className="flex flex-wrap items-center gap-2 text-sm">
-          <PageLink href={runsViewHref(basePath, updateRunsView(current, { page: 1 }))} disabled={view.page <= 1} label="First" />
-          <PageLink href={runsViewHref(basePath, updateRunsView(current, { page: view.page - 1 }))} disabled={view.page <= 1} label="Previous" />
+          <PageLink
+            href={runsViewHref(basePath, updateRunsView(current, { page: 1 }))}
+            disabled={view.page <= 1}
+            label="First"
+          />
+          <PageLink
+            href={runsViewHref(basePath, updateRunsView(current, { page: view.page - 1 }))}
+            disabled={view.page <= 1}
+            label="Previous"
+          />
           <span className="px-2 text-zinc-700 dark:text-zinc-300">
             Page {formatCount(view.page)} of {formatCount(pages)}
           </span>
-          <PageLink href={runsViewHref(basePath, updateRunsView(current, { page: view.page + 1 }))} disabled={view.page >= pages} label="Next" />
-          <PageLink href={runsViewHref(basePath, updateRunsView(current, { page: pages }))} disabled={view.page >= pages} label="Last" />
+          <PageLink
+            href={runsViewHref(basePath, updateRunsView(current, { page: view.page + 1 }))}
+            disabled={view.page >= pages}
+            label="Next"
+          />
+          <PageLink
+            href={runsViewHref(basePath, updateRunsView(current, { page: pages }))}
+            disabled={view.page >= pages}
+            label="Last"
+          />
           <label className="ml-4 flex items-center gap-2">
             Runs per page
             <select
@@ -141,7 +221,12 @@ export function RunsExplorer({ project, basePath, view, rows, total, columns, ke
 }
 
 function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {
-  if (disabled) return <span className={cn(buttonClass('secondary'), 'cursor-not-allowed opacity-50')} aria-disabled="true">{label}</span>;
+  if (disabled)
+    return (
+      <span className={cn(buttonClass('secondary'), 'cursor-not-allowed opacity-50')} aria-disabled="true">
+        {label}
+      </span>
+    );
   return (
     <Link href={href} scroll={false} className={buttonClass('secondary')}>
       {label}

@@ -5,7 +5,13 @@ import { approachLabel } from '@/lib/run-colors';
 import { type RunsView, TIME_PRESETS, type TimePreset } from '@/lib/runs-view';
 import { RUN_APPROACHES, RUN_STATUSES, type RunApproach, type RunStatus } from '@/lib/tracking';
 
-const PRESET_LABELS: Record<TimePreset, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days' };
+const PRESET_LABELS: Record<TimePreset, string> = {
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+};
 const selectClass =
   'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100';
 
@@ -13,7 +19,19 @@ function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-function CheckGroup<T extends string>({ legend, options, chosen, label, onChange }: { legend: string; options: readonly T[]; chosen: T[]; label: (v: T) => string; onChange: (next: T[]) => void }) {
+function CheckGroup<T extends string>({
+  legend,
+  options,
+  chosen,
+  label,
+  onChange,
+}: {
+  legend: string;
+  options: readonly T[];
+  chosen: T[];
+  label: (v: T) => string;
+  onChange: (next: T[]) => void;
+}) {
   return (
     <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <legend className="sr-only">{legend}</legend>
@@ -22,7 +40,12 @@ function CheckGroup<T extends string>({ legend, options, chosen, label, onChange
       </span>
       {options.map((o) => (
         <label key={o} className="inline-flex items-center gap-1 text-sm">
-          <input type="checkbox" checked={chosen.includes(o)} onChange={() => onChange(toggle(chosen, o))} className="size-4 accent-indigo-600" />
+          <input
+            type="checkbox"
+            checked={chosen.includes(o)}
+            onChange={() => onChange(toggle(chosen, o))}
+            className="size-4 accent-indigo-600"
+          />
           {label(o)}
         </label>
       ))}
@@ -43,13 +66,30 @@ export function RunsFilters({
   const id = useId();
   return (
     <div className="flex flex-col gap-2 text-zinc-800 dark:text-zinc-200">
-      <CheckGroup<RunStatus> legend="Status" options={RUN_STATUSES} chosen={view.status} label={(s) => s.toLowerCase()} onChange={(status) => onChange({ status })} />
-      <CheckGroup<RunApproach> legend="Approach" options={RUN_APPROACHES} chosen={view.approach} label={(a) => approachLabel(a)} onChange={(approach) => onChange({ approach })} />
+      <CheckGroup<RunStatus>
+        legend="Status"
+        options={RUN_STATUSES}
+        chosen={view.status}
+        label={(s) => s.toLowerCase()}
+        onChange={(status) => onChange({ status })}
+      />
+      <CheckGroup<RunApproach>
+        legend="Approach"
+        options={RUN_APPROACHES}
+        chosen={view.approach}
+        label={(a) => approachLabel(a)}
+        onChange={(approach) => onChange({ approach })}
+      />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label htmlFor={`${id}-since`} className="font-medium">
           Started
         </label>
-        <select id={`${id}-since`} className={selectClass} value={view.since ?? ''} onChange={(e) => onChange({ since: (e.target.value || null) as TimePreset | null })}>
+        <select
+          id={`${id}-since`}
+          className={selectClass}
+          value={view.since ?? ''}
+          onChange={(e) => onChange({ since: (e.target.value || null) as TimePreset | null })}
+        >
           <option value="">Any time</option>
           {(Object.keys(TIME_PRESETS) as TimePreset[]).map((p) => (
             <option key={p} value={p}>
@@ -58,9 +98,21 @@ export function RunsFilters({
           ))}
         </select>
         <label htmlFor={`${id}-from`}>from (UTC day)</label>
-        <input id={`${id}-from`} type="date" className={selectClass} value={view.from ?? ''} onChange={(e) => onChange({ from: e.target.value || null })} />
+        <input
+          id={`${id}-from`}
+          type="date"
+          className={selectClass}
+          value={view.from ?? ''}
+          onChange={(e) => onChange({ from: e.target.value || null })}
+        />
         <label htmlFor={`${id}-to`}>to</label>
-        <input id={`${id}-to`} type="date" className={selectClass} value={view.to ?? ''} onChange={(e) => onChange({ to: e.target.value || null })} />
+        <input
+          id={`${id}-to`}
+          type="date"
+          className={selectClass}
+          value={view.to ?? ''}
+          onChange={(e) => onChange({ to: e.target.value || null })}
+        />
         {experiments && experiments.length > 1 && (
           <>
             <label htmlFor={`${id}-exp`} className="ml-2 font-medium">

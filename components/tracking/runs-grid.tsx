@@ -22,14 +22,29 @@ type Props = {
 const thClass = 'whitespace-nowrap px-3 py-2 text-left font-semibold text-zinc-700 dark:text-zinc-200';
 const tdClass = 'whitespace-nowrap px-3 py-1.5 text-zinc-800 dark:text-zinc-200';
 
-function SortHeader({ column, label, sort, href, title }: { column: string; label: string; sort: Sort | null; href: string; title?: string }) {
+function SortHeader({
+  column,
+  label,
+  sort,
+  href,
+  title,
+}: {
+  column: string;
+  label: string;
+  sort: Sort | null;
+  href: string;
+  title?: string;
+}) {
   const active = (sort ?? DEFAULT_SORT).column === column ? (sort ?? DEFAULT_SORT) : null;
   const ariaSort = active ? (active.ascending ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" aria-sort={ariaSort} className={thClass} title={title}>
       <Link href={href} scroll={false} className="inline-flex items-center gap-1 hover:underline">
         {label}
-        <span aria-hidden="true" className={cn('text-xs', active ? 'text-indigo-600 dark:text-indigo-400' : 'text-zinc-400')}>
+        <span
+          aria-hidden="true"
+          className={cn('text-xs', active ? 'text-indigo-600 dark:text-indigo-400' : 'text-zinc-400')}
+        >
           {active ? (active.ascending ? '▲' : '▼') : '↕'}
         </span>
         <span className="sr-only">{active ? `, sorted ${ariaSort}; activate to reverse` : ', activate to sort'}</span>
@@ -78,7 +93,12 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
             <th scope="col" className={thClass}>
               Approach
             </th>
-            <SortHeader column="attributes.start_time" label="Started" sort={sort} href={sortHref('attributes.start_time')} />
+            <SortHeader
+              column="attributes.start_time"
+              label="Started"
+              sort={sort}
+              href={sortHref('attributes.start_time')}
+            />
             <th scope="col" className={thClass}>
               Duration
             </th>
@@ -87,7 +107,16 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
               const ref = parseColumn(c);
               if (!ref) return null;
               const kind = ref.type === 'metric' ? 'metric' : ref.type === 'param' ? 'param' : 'tag';
-              return <SortHeader key={c} column={c} label={`${kind === 'metric' ? '' : kind === 'param' ? 'param ' : 'tag '}${columnLabel(ref)}`} sort={sort} href={sortHref(c)} title={c} />;
+              return (
+                <SortHeader
+                  key={c}
+                  column={c}
+                  label={`${kind === 'metric' ? '' : kind === 'param' ? 'param ' : 'tag '}${columnLabel(ref)}`}
+                  sort={sort}
+                  href={sortHref(c)}
+                  title={c}
+                />
+              );
             })}
           </tr>
         </thead>
@@ -95,12 +124,27 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
           {rows.map((r) => {
             const checked = selected.includes(r.id);
             return (
-              <tr key={r.id} className={cn('hover:bg-zinc-50 dark:hover:bg-zinc-800/50', checked && 'bg-indigo-50/60 dark:bg-indigo-950/40')}>
+              <tr
+                key={r.id}
+                className={cn(
+                  'hover:bg-zinc-50 dark:hover:bg-zinc-800/50',
+                  checked && 'bg-indigo-50/60 dark:bg-indigo-950/40',
+                )}
+              >
                 <td className="px-3 py-1.5">
-                  <input type="checkbox" aria-label={`Select run ${r.name}`} checked={checked} onChange={(e) => onSelect([r.id], e.target.checked)} className="size-4 accent-indigo-600" />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select run ${r.name}`}
+                    checked={checked}
+                    onChange={(e) => onSelect([r.id], e.target.checked)}
+                    className="size-4 accent-indigo-600"
+                  />
                 </td>
                 <td className={tdClass}>
-                  <Link href={`/${project}/runs/${r.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-400">
+                  <Link
+                    href={`/${project}/runs/${r.id}`}
+                    className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-400"
+                  >
                     {r.name}
                   </Link>
                 </td>
@@ -118,7 +162,9 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
                   <ApproachBadge approach={r.approach} />
                 </td>
                 <td className={cn(tdClass, 'tabular-nums')}>{formatTimestamp(r.startTime)}</td>
-                <td className={cn(tdClass, 'tabular-nums')}>{r.endTime ? formatDuration(r.endTime - r.startTime) : r.status === 'RUNNING' ? 'running' : '—'}</td>
+                <td className={cn(tdClass, 'tabular-nums')}>
+                  {r.endTime ? formatDuration(r.endTime - r.startTime) : r.status === 'RUNNING' ? 'running' : '—'}
+                </td>
                 <td className={tdClass}>{r.userId || <span className="text-zinc-600 dark:text-zinc-400">—</span>}</td>
                 {columns.map((c) => (
                   <td key={c} className={tdClass}>

@@ -22,7 +22,10 @@ export function useReplaceSearchParams() {
 }
 
 /** A value kept in the URL: read once from it, then held locally (so controls respond at once) and written back. */
-export function useUrlState<T>(parse: (p: URLSearchParams) => T, write: (p: URLSearchParams, value: T) => URLSearchParams) {
+export function useUrlState<T>(
+  parse: (p: URLSearchParams) => T,
+  write: (p: URLSearchParams, value: T) => URLSearchParams,
+) {
   const searchParams = useSearchParams();
   const replace = useReplaceSearchParams();
   const [value, setValue] = useState(() => parse(new URLSearchParams(searchParams.toString())));

@@ -1,6 +1,16 @@
 'use client';
 
-import { type ReactNode, createContext, useActionState, useContext, useEffect, useEffectEvent, useId, useRef, startTransition } from 'react';
+import {
+  type ReactNode,
+  createContext,
+  useActionState,
+  useContext,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useRef,
+  startTransition,
+} from 'react';
 import type { ActionResult } from '@/server/action';
 import { Button } from './button';
 import { cn } from './cn';
@@ -71,7 +81,9 @@ export function ActionForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <ErrorsContext.Provider value={state && !state.ok ? state.fieldErrors : undefined}>{children}</ErrorsContext.Provider>
+      <ErrorsContext.Provider value={state && !state.ok ? state.fieldErrors : undefined}>
+        {children}
+      </ErrorsContext.Provider>
       <div className="flex items-center gap-3">
         <Button type="submit" variant={submitVariant} disabled={pending}>
           {pending ? 'Working…' : submitLabel}
@@ -79,7 +91,10 @@ export function ActionForm({
         <p
           aria-live="polite"
           role={state && !state.ok ? 'alert' : 'status'}
-          className={cn('text-sm', state?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400')}
+          className={cn(
+            'text-sm',
+            state?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400',
+          )}
         >
           {message}
         </p>
@@ -110,10 +125,22 @@ export function useFieldErrors(name: string): string[] | undefined {
 }
 
 /** A labelled input whose server-side errors appear beneath it and are tied to it for screen readers. */
-export function Field({ name, label, hint, type = 'text', defaultValue, required, multiline, options, autoComplete, placeholder }: FieldProps) {
+export function Field({
+  name,
+  label,
+  hint,
+  type = 'text',
+  defaultValue,
+  required,
+  multiline,
+  options,
+  autoComplete,
+  placeholder,
+}: FieldProps) {
   const id = useId();
   const errors = useContext(ErrorsContext)?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name,

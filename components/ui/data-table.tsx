@@ -56,7 +56,11 @@ export function DataTable<R>({
           <thead className="bg-zinc-50 dark:bg-zinc-800/60">
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" className="px-3 py-2 text-left font-semibold text-zinc-700 dark:text-zinc-200">
+                <th
+                  key={c.key}
+                  scope="col"
+                  className="px-3 py-2 text-left font-semibold text-zinc-700 dark:text-zinc-200"
+                >
                   {c.header}
                 </th>
               ))}
@@ -81,6 +85,7 @@ export function DataTable<R>({
 
 function formatCell(value: unknown): ReactNode {
   if (value == null || value === '') return <span className="text-zinc-600 dark:text-zinc-400">—</span>;
-  if (value instanceof Date) return <time dateTime={value.toISOString()}>{value.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time>;
+  if (value instanceof Date)
+    return <time dateTime={value.toISOString()}>{value.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time>;
   return String(value);
 }

@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="mb-6 flex flex-wrap items-start justify-between gap-3">
       <div>
@@ -12,9 +20,20 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Section({ title, children, description }: { title: string; children: ReactNode; description?: string }) {
+export function Section({
+  title,
+  children,
+  description,
+}: {
+  title: string;
+  children: ReactNode;
+  description?: string;
+}) {
   return (
-    <section className="mb-8 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-700 dark:bg-zinc-900" aria-label={title}>
+    <section
+      className="mb-8 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-700 dark:bg-zinc-900"
+      aria-label={title}
+    >
       <h2 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">{title}</h2>
       {description && <p className="mb-3 mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
       <div className={description ? '' : 'mt-3'}>{children}</div>

@@ -7,7 +7,17 @@ import { type ReactNode, useEffect, useRef } from 'react';
  * Space on the summary toggles it), Escape closes it and returns focus to the summary; a click outside
  * closes it too.
  */
-export function Popover({ summary, summaryClassName, className, children }: { summary: ReactNode; summaryClassName?: string; className?: string; children: ReactNode }) {
+export function Popover({
+  summary,
+  summaryClassName,
+  className,
+  children,
+}: {
+  summary: ReactNode;
+  summaryClassName?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const closeIfOutside = (e: PointerEvent) => {

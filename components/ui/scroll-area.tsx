@@ -7,7 +7,17 @@ import { type ReactNode, useEffect, useState } from 'react';
  * the tab order, so people without a mouse can scroll it with the arrow keys (WCAG 2.1.1); a box that
  * fits stays out of the way.
  */
-export function ScrollArea({ as: Tag = 'div', label, className, children }: { as?: 'div' | 'pre'; label: string; className?: string; children: ReactNode }) {
+export function ScrollArea({
+  as: Tag = 'div',
+  label,
+  className,
+  children,
+}: {
+  as?: 'div' | 'pre';
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const [box, setBox] = useState<HTMLElement | null>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
@@ -20,13 +30,7 @@ export function ScrollArea({ as: Tag = 'div', label, className, children }: { as
     return () => observer.disconnect();
   }, [box]);
   return (
-    <Tag
-      ref={setBox}
-      role="group"
-      aria-label={label}
-      tabIndex={overflows ? 0 : undefined}
-      className={className}
-    >
+    <Tag ref={setBox} role="group" aria-label={label} tabIndex={overflows ? 0 : undefined} className={className}>
       {children}
     </Tag>
   );

@@ -3,12 +3,16 @@ import type { Criterion } from '@/lib/lifecycle';
 
 /** A stage's exit criteria as checked from data, each linking to where the gap is closed. */
 export function ExitCriteria({ project, label, criteria }: { project: string; label: string; criteria: Criterion[] }) {
-  if (criteria.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">This stage has no criterion the app can check.</p>;
+  if (criteria.length === 0)
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">This stage has no criterion the app can check.</p>;
   return (
     <ul aria-label={label} className="flex flex-col gap-1.5 text-sm">
       {criteria.map((c) => (
         <li key={c.id} className="flex items-center gap-2">
-          <span aria-hidden className={c.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
+          <span
+            aria-hidden
+            className={c.met ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}
+          >
             {c.met ? '✓' : '✗'}
           </span>
           <span>

@@ -6,14 +6,23 @@ import type { GainRow } from './iteration-gains-chart';
 const pct = (v: number) => `${Math.round(v)}%`;
 
 /** The numbers behind the gains chart, exportable. */
-export function GainsTable({ project, rows }: { project: string; rows: Array<GainRow & { runs: number; total: number }> }) {
+export function GainsTable({
+  project,
+  rows,
+}: {
+  project: string;
+  rows: Array<GainRow & { runs: number; total: number }>;
+}) {
   return (
     <DataTable
       caption="Metric gains by approach per iteration"
       exportName={`${project}-iteration-gains`}
       rows={rows}
       rowKey={(r) => r.iteration}
-      empty={{ title: 'No iterations yet', hint: 'Log runs with an approach tag to see which approach moves the metric.' }}
+      empty={{
+        title: 'No iterations yet',
+        hint: 'Log runs with an approach tag to see which approach moves the metric.',
+      }}
       columns={[
         { key: 'iteration', header: 'Iteration', value: (r) => r.iteration },
         { key: 'runs', header: 'Runs', value: (r) => r.runs },

@@ -2,7 +2,13 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-export type GainRow = { iteration: string; 'data-centric': number; 'model-centric': number; hybrid: number; unspecified: number };
+export type GainRow = {
+  iteration: string;
+  'data-centric': number;
+  'model-centric': number;
+  hybrid: number;
+  unspecified: number;
+};
 
 const SERIES = [
   { key: 'data-centric', colour: '#0891b2' },
@@ -16,11 +22,18 @@ export function IterationGainsChart({ metric, rows }: { metric: string; rows: Ga
   return (
     <figure aria-label={`Share of ${metric} gains by approach per iteration`} className="h-56 w-full">
       <ResponsiveContainer>
-        <BarChart title={`Share of ${metric} gains by approach per iteration`} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart
+          title={`Share of ${metric} gains by approach per iteration`}
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="iteration" stroke="currentColor" fontSize={12} />
           <YAxis domain={[0, 100]} unit="%" stroke="currentColor" fontSize={12} />
-          <Tooltip formatter={(v, key) => [`${Math.round(Number(v))}%`, key]} contentStyle={{ fontSize: 12, color: '#18181b' }} />
+          <Tooltip
+            formatter={(v, key) => [`${Math.round(Number(v))}%`, key]}
+            contentStyle={{ fontSize: 12, color: '#18181b' }}
+          />
           <Legend />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} stackId="gain" fill={s.colour} isAnimationActive={false} />

@@ -10,7 +10,15 @@ import { GainsTable } from './gains-table';
 import { IterationGainsChart } from './iteration-gains-chart';
 
 /** Stage stepper, what the current stage still needs, the move form, iterations and where the gains came from. */
-export function LifecyclePanel({ project, lifecycle, canEdit }: { project: string; lifecycle: Overview['lifecycle']; canEdit: boolean }) {
+export function LifecyclePanel({
+  project,
+  lifecycle,
+  canEdit,
+}: {
+  project: string;
+  lifecycle: Overview['lifecycle'];
+  canEdit: boolean;
+}) {
   const { stage } = lifecycle;
   const next = LIFECYCLE_STAGES[LIFECYCLE_STAGES.indexOf(stage) + 1];
   const unmet = lifecycle.criteria[stage].filter((c) => !c.met);
@@ -19,22 +27,49 @@ export function LifecyclePanel({ project, lifecycle, canEdit }: { project: strin
     runs: g.runs,
     total: g.total,
     ...Object.fromEntries(GAIN_APPROACHES.map((a) => [a, g.shares[a] * 100])),
-  })) as Array<{ iteration: string; runs: number; total: number; 'data-centric': number; 'model-centric': number; hybrid: number; unspecified: number }>;
+  })) as Array<{
+    iteration: string;
+    runs: number;
+    total: number;
+    'data-centric': number;
+    'model-centric': number;
+    hybrid: number;
+    unspecified: number;
+  }>;
   return (
     <div className="flex flex-col gap-5">
       <LifecycleStepper stage={stage} />
       <div className="grid gap-5 lg:grid-cols-2">
         <div>
           <h3 className="mb-2 text-sm font-semibold">To leave {STAGE_LABELS[stage]}</h3>
-          <ExitCriteria project={project} label={`Exit criteria of ${STAGE_LABELS[stage]}`} criteria={lifecycle.criteria[stage]} />
+          <ExitCriteria
+            project={project}
+            label={`Exit criteria of ${STAGE_LABELS[stage]}`}
+            criteria={lifecycle.criteria[stage]}
+          />
         </div>
         {canEdit && (
-          <ActionForm action={changeStageAction} hidden={{ project }} label="Move the project" submitLabel="Move stage" resetOnSuccess>
-            <Field name="stage" label="Move to" defaultValue={next ?? stage} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+          <ActionForm
+            action={changeStageAction}
+            hidden={{ project }}
+            label="Move the project"
+            submitLabel="Move stage"
+            resetOnSuccess
+          >
+            <Field
+              name="stage"
+              label="Move to"
+              defaultValue={next ?? stage}
+              options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+            />
             <Field
               name="reason"
               label="Reason"
-              hint={unmet.length ? `Needed to move on with ${unmet.length} criterion${unmet.length === 1 ? '' : 'a'} unmet.` : 'Optional: every exit criterion is met.'}
+              hint={
+                unmet.length
+                  ? `Needed to move on with ${unmet.length} criterion${unmet.length === 1 ? '' : 'a'} unmet.`
+                  : 'Optional: every exit criterion is met.'
+              }
             />
           </ActionForm>
         )}

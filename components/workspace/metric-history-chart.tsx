@@ -1,6 +1,17 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { COLOURS, formatDay, formatValue } from './chart-format';
 
@@ -26,22 +37,79 @@ export function MetricHistoryChart({
   stepped: boolean;
 }) {
   if (!rows.some((r) => r.actual !== undefined)) {
-    return <EmptyState title="No values yet" hint="Check in a value, or link the metric to a run metric or the Production model." />;
+    return (
+      <EmptyState
+        title="No values yet"
+        hint="Check in a value, or link the metric to a run metric or the Production model."
+      />
+    );
   }
   const suffix = unit ? ` ${unit}` : '';
   return (
     <figure aria-label={`${name} over time against its target`} className="h-72 w-full">
       <ResponsiveContainer>
-        <LineChart title={`${name} over time against its target`} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <LineChart
+          title={`${name} over time against its target`}
+          data={rows}
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatDay} stroke="currentColor" fontSize={12} />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={formatDay}
+            stroke="currentColor"
+            fontSize={12}
+          />
           <YAxis stroke="currentColor" fontSize={12} domain={['auto', 'auto']} tickFormatter={formatValue} />
-          <Tooltip labelFormatter={(v) => formatDay(Number(v))} formatter={(v, key) => [`${formatValue(v)}${suffix}`, key === 'actual' ? name : 'Planned']} contentStyle={{ fontSize: 12, color: '#18181b' }} />
+          <Tooltip
+            labelFormatter={(v) => formatDay(Number(v))}
+            formatter={(v, key) => [`${formatValue(v)}${suffix}`, key === 'actual' ? name : 'Planned']}
+            contentStyle={{ fontSize: 12, color: '#18181b' }}
+          />
           <Legend formatter={(key) => (key === 'actual' ? name : 'Planned line')} />
-          {range && <ReferenceArea y1={range[0]} y2={range[1]} fill={COLOURS.target} fillOpacity={0.12} ifOverflow="extendDomain" label={{ value: 'Target band', fontSize: 11, fill: COLOURS.target }} />}
-          {target !== null && <ReferenceLine y={target} stroke={COLOURS.target} strokeDasharray="6 3" ifOverflow="extendDomain" label={{ value: `Target ${formatValue(target)}${suffix}`, fontSize: 11, fill: COLOURS.target, position: 'insideTopRight' }} />}
-          <Line dataKey="planned" stroke={COLOURS.planned} strokeDasharray="4 4" dot={false} connectNulls isAnimationActive={false} />
-          <Line dataKey="actual" type={stepped ? 'stepAfter' : 'linear'} stroke={COLOURS.actual} strokeWidth={2} connectNulls isAnimationActive={false} />
+          {range && (
+            <ReferenceArea
+              y1={range[0]}
+              y2={range[1]}
+              fill={COLOURS.target}
+              fillOpacity={0.12}
+              ifOverflow="extendDomain"
+              label={{ value: 'Target band', fontSize: 11, fill: COLOURS.target }}
+            />
+          )}
+          {target !== null && (
+            <ReferenceLine
+              y={target}
+              stroke={COLOURS.target}
+              strokeDasharray="6 3"
+              ifOverflow="extendDomain"
+              label={{
+                value: `Target ${formatValue(target)}${suffix}`,
+                fontSize: 11,
+                fill: COLOURS.target,
+                position: 'insideTopRight',
+              }}
+            />
+          )}
+          <Line
+            dataKey="planned"
+            stroke={COLOURS.planned}
+            strokeDasharray="4 4"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="actual"
+            type={stepped ? 'stepAfter' : 'linear'}
+            stroke={COLOURS.actual}
+            strokeWidth={2}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

@@ -17,7 +17,10 @@ export function FlaggedRisks({ project, risks }: { project: string; risks: Overv
         </Link>
       </p>
       {risks.flagged.length === 0 ? (
-        <EmptyState title="No critical risks and no overdue reviews" hint="Keep the register current: assess new risks and review them by their dates." />
+        <EmptyState
+          title="No critical risks and no overdue reviews"
+          hint="Keep the register current: assess new risks and review them by their dates."
+        />
       ) : (
         <ul aria-label="Critical and overdue risks" className="flex flex-col gap-2">
           {risks.flagged.map((r) => (
@@ -44,13 +47,21 @@ function Progress({ label, done, total, unit }: { label: string; done: number; t
       <span>
         {label}: {done} of {total} {unit}
       </span>
-      <progress aria-label={label} value={done} max={Math.max(total, 1)} className="h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-zinc-200 [&::-webkit-progress-value]:bg-emerald-600 dark:[&::-webkit-progress-bar]:bg-zinc-700" />
+      <progress
+        aria-label={label}
+        value={done}
+        max={Math.max(total, 1)}
+        className="h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-zinc-200 [&::-webkit-progress-value]:bg-emerald-600 dark:[&::-webkit-progress-bar]:bg-zinc-700"
+      />
     </div>
   );
 }
 
 export function SprintProgress({ project, sprint }: { project: string; sprint: Overview['sprint'] }) {
-  if (!sprint) return <EmptyState title="No active sprint" hint="Plan and start a sprint on the board; its progress shows here." />;
+  if (!sprint)
+    return (
+      <EmptyState title="No active sprint" hint="Plan and start a sprint on the board; its progress shows here." />
+    );
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm">
@@ -78,14 +89,20 @@ export function OpenAlerts({ project, alerts }: { project: string; alerts: Overv
         </Link>
       </p>
       {alerts.rows.length === 0 ? (
-        <EmptyState title="No open alerts" hint="Drift and performance checks raise alerts here when a monitored model needs attention." />
+        <EmptyState
+          title="No open alerts"
+          hint="Drift and performance checks raise alerts here when a monitored model needs attention."
+        />
       ) : (
         <ul aria-label="Open alerts" className="flex flex-col gap-2">
           {alerts.rows.map((a) => (
             <li key={a.id} className="text-sm">
               <span className="flex flex-wrap items-center gap-2">
                 <Flag tone={a.severity === 'critical' ? 'red' : 'amber'}>{a.severity}</Flag>
-                <Link className={`font-medium ${linkClass}`} href={`/${project}/monitoring/${encodeURIComponent(a.model)}`}>
+                <Link
+                  className={`font-medium ${linkClass}`}
+                  href={`/${project}/monitoring/${encodeURIComponent(a.model)}`}
+                >
                   {a.model}
                 </Link>
                 <span className="text-zinc-600 dark:text-zinc-400">
@@ -102,15 +119,26 @@ export function OpenAlerts({ project, alerts }: { project: string; alerts: Overv
 }
 
 export function ProductionModels({ project, models }: { project: string; models: Overview['production'] }) {
-  if (models.length === 0) return <EmptyState title="Nothing in Production yet" hint="Register a version from a run and promote it to Production in Models." />;
+  if (models.length === 0)
+    return (
+      <EmptyState
+        title="Nothing in Production yet"
+        hint="Register a version from a run and promote it to Production in Models."
+      />
+    );
   return (
     <ul aria-label="Production models" className="flex flex-col gap-2">
       {models.map((m) => (
         <li key={`${m.model}-${m.version}`} className="text-sm">
-          <Link className={`font-medium ${linkClass}`} href={`/${project}/models/${encodeURIComponent(m.model)}/versions/${m.version}`}>
+          <Link
+            className={`font-medium ${linkClass}`}
+            href={`/${project}/models/${encodeURIComponent(m.model)}/versions/${m.version}`}
+          >
             {m.model} version {m.version}
           </Link>
-          <span className="text-zinc-600 dark:text-zinc-400">{m.promotedAt ? ` · in Production since ${formatDay(m.promotedAt.getTime())}` : ''}</span>
+          <span className="text-zinc-600 dark:text-zinc-400">
+            {m.promotedAt ? ` · in Production since ${formatDay(m.promotedAt.getTime())}` : ''}
+          </span>
           <span className="block font-mono text-xs text-zinc-700 dark:text-zinc-300">
             {Object.entries(m.metrics)
               .slice(0, 6)

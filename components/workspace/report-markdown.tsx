@@ -33,7 +33,11 @@ export function ReportMarkdown({ markdown, label }: { markdown: string; label: s
               <thead>
                 <tr>
                   {block.header.map((h, j) => (
-                    <th key={j} scope="col" className="border border-zinc-300 bg-zinc-50 px-2 py-1 font-semibold dark:border-zinc-600 dark:bg-zinc-800 print:bg-transparent">
+                    <th
+                      key={j}
+                      scope="col"
+                      className="border border-zinc-300 bg-zinc-50 px-2 py-1 font-semibold dark:border-zinc-600 dark:bg-zinc-800 print:bg-transparent"
+                    >
                       <Markdown skipHtml components={{ p: Inline }}>
                         {h}
                       </Markdown>

@@ -13,7 +13,8 @@ const SEVERITY: Record<Severity, string> = {
 // A cell with no open risk keeps its severity hue, paler, instead of fading its text below contrast.
 const EMPTY: Record<Severity, string> = {
   high: 'border border-dashed border-red-400 bg-red-50 text-red-900 hover:bg-red-100 dark:border-red-700 dark:bg-red-950 dark:text-red-200 dark:hover:bg-red-900',
-  medium: 'border border-dashed border-amber-400 bg-amber-50 text-amber-900 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200 dark:hover:bg-amber-900',
+  medium:
+    'border border-dashed border-amber-400 bg-amber-50 text-amber-900 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200 dark:hover:bg-amber-900',
   low: 'border border-dashed border-emerald-400 bg-emerald-50 text-emerald-900 hover:bg-emerald-100 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200 dark:hover:bg-emerald-900',
 };
 
@@ -39,7 +40,9 @@ export function RiskHeatMap({ grid, selected }: { grid: HeatCell[][]; selected: 
     <div className="flex flex-col gap-2">
       <div className="flex items-stretch gap-2">
         <div className="flex w-6 items-center justify-center">
-          <span className="-rotate-90 whitespace-nowrap text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Likelihood</span>
+          <span className="-rotate-90 whitespace-nowrap text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+            Likelihood
+          </span>
         </div>
         <table className="border-separate border-spacing-1" aria-label="Risk heat map: likelihood by impact">
           <thead>
@@ -86,7 +89,11 @@ export function RiskHeatMap({ grid, selected }: { grid: HeatCell[][]; selected: 
       </div>
       <p className="pl-8 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Impact →</p>
       {(selected.likelihood || selected.impact) && (
-        <button type="button" onClick={() => choose(null)} className="self-start pl-8 text-sm text-indigo-700 underline dark:text-indigo-400">
+        <button
+          type="button"
+          onClick={() => choose(null)}
+          className="self-start pl-8 text-sm text-indigo-700 underline dark:text-indigo-400"
+        >
           Show all risks
         </button>
       )}

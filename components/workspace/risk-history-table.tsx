@@ -3,7 +3,16 @@
 import { DataTable } from '@/components/ui/data-table';
 import type { RiskLevel } from '@/lib/risks';
 
-type Row = { id: number; likelihood: RiskLevel; impact: RiskLevel; mitigationPct: number; score: number; residual: number; createdAt: Date; userName: string | null };
+type Row = {
+  id: number;
+  likelihood: RiskLevel;
+  impact: RiskLevel;
+  mitigationPct: number;
+  score: number;
+  residual: number;
+  createdAt: Date;
+  userName: string | null;
+};
 
 export function RiskHistoryTable({ project, title, rows }: { project: string; title: string; rows: Row[] }) {
   return (

@@ -49,8 +49,22 @@ const PCTS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
  * The register with inline editors that save on change: the new value shows at once, and rolls back
  * if the save is refused (the message says why, e.g. someone else changed the risk first).
  */
-export function RiskRegister({ project, rows, members, canEdit, today }: { project: string; rows: RiskRow[]; members: Member[]; canEdit: boolean; today: string }) {
-  const [shown, apply] = useOptimistic(rows, (state, p: { id: string; patch: Partial<RiskRow> }) => state.map((r) => (r.id === p.id ? { ...r, ...p.patch } : r)));
+export function RiskRegister({
+  project,
+  rows,
+  members,
+  canEdit,
+  today,
+}: {
+  project: string;
+  rows: RiskRow[];
+  members: Member[];
+  canEdit: boolean;
+  today: string;
+}) {
+  const [shown, apply] = useOptimistic(rows, (state, p: { id: string; patch: Partial<RiskRow> }) =>
+    state.map((r) => (r.id === p.id ? { ...r, ...p.patch } : r)),
+  );
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [, startTransition] = useTransition();
   // Saves of one row go one after another, each with the version the previous one returned.
@@ -75,9 +89,20 @@ export function RiskRegister({ project, rows, members, canEdit, today }: { proje
     });
   };
 
-  const select = (row: RiskRow, field: Field, label: string, value: string, options: ReadonlyArray<{ value: string; label: string }>) =>
+  const select = (
+    row: RiskRow,
+    field: Field,
+    label: string,
+    value: string,
+    options: ReadonlyArray<{ value: string; label: string }>,
+  ) =>
     canEdit ? (
-      <select aria-label={`${label} of ${row.title}`} className={selectClass} value={value} onChange={(e) => save(row, field, e.target.value)}>
+      <select
+        aria-label={`${label} of ${row.title}`}
+        className={selectClass}
+        value={value}
+        onChange={(e) => save(row, field, e.target.value)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -91,7 +116,14 @@ export function RiskRegister({ project, rows, members, canEdit, today }: { proje
   const levels = RISK_LEVELS.map((l) => ({ value: l, label: l }));
   return (
     <div className="flex flex-col gap-2">
-      <p aria-live="polite" role={notice && !notice.ok ? 'alert' : 'status'} className={cn('min-h-5 text-sm', notice?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400')}>
+      <p
+        aria-live="polite"
+        role={notice && !notice.ok ? 'alert' : 'status'}
+        className={cn(
+          'min-h-5 text-sm',
+          notice?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400',
+        )}
+      >
         {notice?.text}
       </p>
       <DataTable
@@ -99,7 +131,12 @@ export function RiskRegister({ project, rows, members, canEdit, today }: { proje
         exportName={`${project}-risks`}
         rows={shown}
         rowKey={(r) => r.id}
-        empty={{ title: 'No risks here', hint: canEdit ? 'Add a risk below, or choose another heat-map cell.' : 'Choose another heat-map cell, or ask an editor to assess the risks.' }}
+        empty={{
+          title: 'No risks here',
+          hint: canEdit
+            ? 'Add a risk below, or choose another heat-map cell.'
+            : 'Choose another heat-map cell, or ask an editor to assess the risks.',
+        }}
         columns={[
           {
             key: 'title',
@@ -107,7 +144,10 @@ export function RiskRegister({ project, rows, members, canEdit, today }: { proje
             value: (r) => r.title,
             render: (r) => (
               <span className="flex flex-wrap items-center gap-1.5">
-                <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-400" href={`/${project}/risks/${r.id}`}>
+                <Link
+                  className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+                  href={`/${project}/risks/${r.id}`}
+                >
                   {r.title}
                 </Link>
                 {isCritical(r) && r.status !== 'closed' && <Flag tone="red">Critical</Flag>}
@@ -116,10 +156,24 @@ export function RiskRegister({ project, rows, members, canEdit, today }: { proje
             ),
           },
           { key: 'category', header: 'Category', value: (r) => CATEGORY_LABELS[r.category] },
-          { key: 'likelihood', header: 'Likelihood', value: (r) => r.likelihood, render: (r) => select(r, 'likelihood', 'Likelihood', r.likelihood, levels) },
-          { key: 'impact', header: 'Impact', value: (r) => r.impact, render: (r) => select(r, 'impact', 'Impact', r.impact, levels) },
+          {
+            key: 'likelihood',
+            header: 'Likelihood',
+            value: (r) => r.likelihood,
+            render: (r) => select(r, 'likelihood', 'Likelihood', r.likelihood, levels),
+          },
+          {
+            key: 'impact',
+            header: 'Impact',
+            value: (r) => r.impact,
+            render: (r) => select(r, 'impact', 'Impact', r.impact, levels),
+          },
           { key: 'score', header: 'Score', value: (r) => riskScore(r.likelihood, r.impact) },
-          { key: 'residual', header: 'Residual', value: (r) => residualScore(riskScore(r.likelihood, r.impact), r.mitigationPct) },
+          {
+            key: 'residual',
+            header: 'Residual',
+            value: (r) => residualScore(riskScore(r.likelihood, r.impact), r.mitigationPct),
+          },
           {
             key: 'mitigation',
             header: 'Mitigated',
@@ -130,16 +184,46 @@ export function RiskRegister({ project, rows, members, canEdit, today }: { proje
                 'mitigationPct',
                 'Mitigation',
                 String(r.mitigationPct),
-                [...new Set([...PCTS, r.mitigationPct])].sort((a, b) => a - b).map((p) => ({ value: String(p), label: `${p}%` })),
+                [...new Set([...PCTS, r.mitigationPct])]
+                  .sort((a, b) => a - b)
+                  .map((p) => ({ value: String(p), label: `${p}%` })),
               ),
           },
-          { key: 'response', header: 'Response', value: (r) => RESPONSE_LABELS[r.response], render: (r) => select(r, 'response', 'Response', r.response, RISK_RESPONSES.map((x) => ({ value: x, label: RESPONSE_LABELS[x] }))) },
-          { key: 'status', header: 'Status', value: (r) => RISK_STATUS_LABELS[r.status], render: (r) => select(r, 'status', 'Status', r.status, RISK_STATUSES.map((x) => ({ value: x, label: RISK_STATUS_LABELS[x] }))) },
+          {
+            key: 'response',
+            header: 'Response',
+            value: (r) => RESPONSE_LABELS[r.response],
+            render: (r) =>
+              select(
+                r,
+                'response',
+                'Response',
+                r.response,
+                RISK_RESPONSES.map((x) => ({ value: x, label: RESPONSE_LABELS[x] })),
+              ),
+          },
+          {
+            key: 'status',
+            header: 'Status',
+            value: (r) => RISK_STATUS_LABELS[r.status],
+            render: (r) =>
+              select(
+                r,
+                'status',
+                'Status',
+                r.status,
+                RISK_STATUSES.map((x) => ({ value: x, label: RISK_STATUS_LABELS[x] })),
+              ),
+          },
           {
             key: 'owner',
             header: 'Owner',
             value: (r) => r.ownerName,
-            render: (r) => select(r, 'ownerId', 'Owner', r.ownerId ?? '', [{ value: '', label: 'Nobody' }, ...members.map((m) => ({ value: m.userId, label: m.name }))]),
+            render: (r) =>
+              select(r, 'ownerId', 'Owner', r.ownerId ?? '', [
+                { value: '', label: 'Nobody' },
+                ...members.map((m) => ({ value: m.userId, label: m.name })),
+              ]),
           },
           {
             key: 'review',
@@ -147,7 +231,13 @@ export function RiskRegister({ project, rows, members, canEdit, today }: { proje
             value: (r) => r.nextReviewDate,
             render: (r) =>
               canEdit ? (
-                <input type="date" aria-label={`Next review of ${r.title}`} className={selectClass} value={r.nextReviewDate ?? ''} onChange={(e) => save(r, 'nextReviewDate', e.target.value)} />
+                <input
+                  type="date"
+                  aria-label={`Next review of ${r.title}`}
+                  className={selectClass}
+                  value={r.nextReviewDate ?? ''}
+                  onChange={(e) => save(r, 'nextReviewDate', e.target.value)}
+                />
               ) : (
                 (r.nextReviewDate ?? '—')
               ),

@@ -18,13 +18,22 @@ type Card = MetricTarget & {
 
 /** One card per success metric: status, current against target, and its trend. */
 export function Scorecard({ project, metrics }: { project: string; metrics: Card[] }) {
-  if (metrics.length === 0) return <EmptyState title="No success metrics yet" hint="Define what success means in Success metrics: a target, a direction and a deadline." />;
+  if (metrics.length === 0)
+    return (
+      <EmptyState
+        title="No success metrics yet"
+        hint="Define what success means in Success metrics: a target, a direction and a deadline."
+      />
+    );
   return (
     <ul aria-label="Success metric scorecard" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
       {metrics.map((m) => (
         <li key={m.id} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-700">
           <div className="flex items-start justify-between gap-2">
-            <Link href={`/${project}/metrics/${m.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-400">
+            <Link
+              href={`/${project}/metrics/${m.id}`}
+              className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+            >
               {m.name}
             </Link>
             <span className="flex items-center gap-1">
@@ -40,7 +49,11 @@ export function Scorecard({ project, metrics }: { project: string; metrics: Card
                 target {describeTarget(m, m.unit)} by {m.deadline}
               </span>
             </p>
-            <MetricSparkline label={`${m.name} trend`} points={m.history} target={m.direction === 'higher_better' || m.direction === 'lower_better' ? m.target : null} />
+            <MetricSparkline
+              label={`${m.name} trend`}
+              points={m.history}
+              target={m.direction === 'higher_better' || m.direction === 'lower_better' ? m.target : null}
+            />
           </div>
         </li>
       ))}

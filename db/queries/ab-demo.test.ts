@@ -11,14 +11,32 @@ import { DEMO_AB_TEST_NAME, seedDemoAbTest } from './ab-demo';
 import { getAbTestConfig, getAbTestResults } from './ab-tests';
 import { getExperimentByName } from './experiments';
 import { createProject } from './projects';
-import { createModelVersion, createRegisteredModel, getLatestVersions, listModelTransitions, transitionModelVersionStage } from './registry';
+import {
+  createModelVersion,
+  createRegisteredModel,
+  getLatestVersions,
+  listModelTransitions,
+  transitionModelVersionStage,
+} from './registry';
 import { createRun } from './runs';
 
-const days = parseWeatherCsv(fs.readFileSync(path.join(process.cwd(), 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8'));
+const days = parseWeatherCsv(
+  fs.readFileSync(path.join(process.cwd(), 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8'),
+);
 // Small versions of the demo plan's models, so the test trains in seconds; the configs have the seed's shape.
 const CONFIGS = [
-  { feature_set: 'basic', balance: 'none', seed: 42, model: { kind: 'logistic-regression', learningRate: 1e-4, iterations: 200, every: 25 } },
-  { feature_set: 'history', balance: 'none', seed: 42, model: { kind: 'random-forest', nEstimators: 10, maxDepth: 6, maxFeatures: 0.6 } },
+  {
+    feature_set: 'basic',
+    balance: 'none',
+    seed: 42,
+    model: { kind: 'logistic-regression', learningRate: 1e-4, iterations: 200, every: 25 },
+  },
+  {
+    feature_set: 'history',
+    balance: 'none',
+    seed: 42,
+    model: { kind: 'random-forest', nEstimators: 10, maxDepth: 6, maxFeatures: 0.6 },
+  },
 ];
 
 let t: TestDb;
@@ -30,10 +48,20 @@ beforeAll(async () => {
   const experimentId = (await getExperimentByName(t.db, projectId, 'Default')).id;
   await createRegisteredModel(t.db, null, projectId, { name: 'rain-tomorrow' });
   for (const [i, config] of CONFIGS.entries()) {
-    const run = await createRun(t.db, null, projectId, { experimentId, runName: `demo ${i}`, tags: [{ key: WELL_KNOWN_TAGS.config, value: JSON.stringify(config) }] });
+    const run = await createRun(t.db, null, projectId, {
+      experimentId,
+      runName: `demo ${i}`,
+      tags: [{ key: WELL_KNOWN_TAGS.config, value: JSON.stringify(config) }],
+    });
     await createModelVersion(t.db, null, projectId, { name: 'rain-tomorrow', runId: run.id });
   }
-  await transitionModelVersionStage(t.db, null, projectId, { name: 'rain-tomorrow', version: 1, stage: 'Production', archiveExisting: true, reason: 'baseline' });
+  await transitionModelVersionStage(t.db, null, projectId, {
+    name: 'rain-tomorrow',
+    version: 1,
+    stage: 'Production',
+    archiveExisting: true,
+    reason: 'baseline',
+  });
 }, 120_000);
 afterAll(() => t.cleanup());
 
@@ -68,7 +96,9 @@ describe('seedDemoAbTest', () => {
     const production = (await getLatestVersions(t.db, projectId, 'rain-tomorrow', ['Production']))[0]!;
     if (test.shippedVariant === 'B') {
       expect(production.version).toBe(2);
-      expect((await listModelTransitions(t.db, config.test.modelId))[0]!.reason).toMatch(/^A\/B test Held-out replay: challenger vs champion: shipped B \(version 2\)/);
+      expect((await listModelTransitions(t.db, config.test.modelId))[0]!.reason).toMatch(
+        /^A\/B test Held-out replay: challenger vs champion: shipped B \(version 2\)/,
+      );
     } else {
       expect(production.version).toBe(1);
       expect(test.decisionReason).toMatch(/version 2 is not significantly better than version 1/);
@@ -83,7 +113,10 @@ describe('seedDemoAbTest', () => {
   });
 
   it('says what is missing when the project has no two demo-trained versions', async () => {
-    const empty = (await createProject(t.db, null, { slug: 'empty-demo', name: 'Empty', problemStatement: '' }, null)).id;
-    await expect(seedDemoAbTest(t.db, empty, null, { days })).rejects.toThrow(/needs a registered model with two versions/);
+    const empty = (await createProject(t.db, null, { slug: 'empty-demo', name: 'Empty', problemStatement: '' }, null))
+      .id;
+    await expect(seedDemoAbTest(t.db, empty, null, { days })).rejects.toThrow(
+      /needs a registered model with two versions/,
+    );
   });
 });

@@ -3,7 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { abTestDefinitionSchema } from '@/lib/ab-tests/definition';
-import { type DemoRunConfig, type HeldOutPrediction, dayOutcomes, demoRunConfig, predictHeldOutDays } from '@/lib/ab-tests/demo-scoring';
+import {
+  type DemoRunConfig,
+  type HeldOutPrediction,
+  dayOutcomes,
+  demoRunConfig,
+  predictHeldOutDays,
+} from '@/lib/ab-tests/demo-scoring';
 import { MAX_EVENTS_PER_BATCH } from '@/lib/ab-tests/events';
 import { formatSignedPercent } from '@/lib/ab-tests/format';
 import { describeShipWarnings, shipWarnings } from '@/lib/ab-tests/results';
@@ -29,7 +35,13 @@ function loadWeatherDays(): WeatherDay[] {
 /** Versions whose runs the demo seed trained, grouped by model; the model with the most such versions wins. */
 async function demoCandidates(db: Db, projectId: string): Promise<Candidate[]> {
   const rows = await db
-    .select({ model: registeredModels.name, version: modelVersions.version, stage: modelVersions.stage, metrics: modelVersions.metrics, config: runs.config })
+    .select({
+      model: registeredModels.name,
+      version: modelVersions.version,
+      stage: modelVersions.stage,
+      metrics: modelVersions.metrics,
+      config: runs.config,
+    })
     .from(modelVersions)
     .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
     .innerJoin(runs, eq(runs.id, modelVersions.runId))
@@ -37,7 +49,9 @@ async function demoCandidates(db: Db, projectId: string): Promise<Candidate[]> {
     .orderBy(asc(registeredModels.name), asc(modelVersions.version));
   const usable = rows.flatMap((r) => {
     const config = demoRunConfig(r.config);
-    return config ? [{ model: r.model, version: r.version, stage: r.stage, accuracy: r.metrics.val_accuracy ?? null, config }] : [];
+    return config
+      ? [{ model: r.model, version: r.version, stage: r.stage, accuracy: r.metrics.val_accuracy ?? null, config }]
+      : [];
   });
   const byModel = new Map<string, Candidate[]>();
   for (const c of usable) byModel.set(c.model, [...(byModel.get(c.model) ?? []), c]);
@@ -61,16 +75,29 @@ const evening = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T18:
  * loss (guardrail). The challenger ships if it is significantly better and nothing warns; else the test stops.
  * Idempotent: a project that already has the test keeps it.
  */
-export async function seedDemoAbTest(db: Db, projectId: string, actor: Actor | null, opts: { days?: WeatherDay[] } = {}) {
-  const [existing] = await db.select().from(abTests).where(and(eq(abTests.projectId, projectId), eq(abTests.name, DEMO_AB_TEST_NAME)));
+export async function seedDemoAbTest(
+  db: Db,
+  projectId: string,
+  actor: Actor | null,
+  opts: { days?: WeatherDay[] } = {},
+) {
+  const [existing] = await db
+    .select()
+    .from(abTests)
+    .where(and(eq(abTests.projectId, projectId), eq(abTests.name, DEMO_AB_TEST_NAME)));
   if (existing) return existing;
   const candidates = await demoCandidates(db, projectId);
   if (candidates.length < 2) {
-    throw new DomainError('invalid', 'The demo A/B test needs a registered model with two versions from the demo seed’s runs; register them first.');
+    throw new DomainError(
+      'invalid',
+      'The demo A/B test needs a registered model with two versions from the demo seed’s runs; register them first.',
+    );
   }
   const [champion, challenger] = pickVariants(candidates);
   const days = opts.days ?? loadWeatherDays();
-  const forecasts = [champion, challenger].map((c) => new Map(predictHeldOutDays(c.config, days).map((p) => [p.date, p])));
+  const forecasts = [champion, challenger].map(
+    (c) => new Map(predictHeldOutDays(c.config, days).map((p) => [p.date, p])),
+  );
   const dates = [...forecasts[0]!.keys()].filter((d) => forecasts[1]!.has(d)).sort();
   const def = abTestDefinitionSchema.parse({
     name: DEMO_AB_TEST_NAME,
@@ -85,7 +112,11 @@ export async function seedDemoAbTest(db: Db, projectId: string, actor: Actor | n
   const test = await createAbTest(db, actor, projectId, def, { start: true, at: evening(dates[0]!) });
   const weights = def.variants.map((v) => v.weight);
   const served = dates.map((date) => ({ date, variant: assignVariant(test.id, date, weights) }));
-  await recordExposures(db, test.id, served.map((s) => ({ unitId: s.date, variant: s.variant === 0 ? 'A' : 'B', at: evening(s.date) })));
+  await recordExposures(
+    db,
+    test.id,
+    served.map((s) => ({ unitId: s.date, variant: s.variant === 0 ? 'A' : 'B', at: evening(s.date) })),
+  );
   const events = served.flatMap(({ date, variant }) => {
     const outcome = dayOutcomes(forecasts[variant]!.get(date) as HeldOutPrediction);
     // The outcome is known the next evening, once tomorrow's rain is measured.
@@ -95,7 +126,8 @@ export async function seedDemoAbTest(db: Db, projectId: string, actor: Actor | n
       { unit_id: date, metric: 'log_loss', value: outcome.logLoss, timestamp },
     ];
   });
-  for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH) await recordAbEvents(db, projectId, test.id, events.slice(i, i + MAX_EVENTS_PER_BATCH));
+  for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH)
+    await recordAbEvents(db, projectId, test.id, events.slice(i, i + MAX_EVENTS_PER_BATCH));
 
   const config = await getAbTestConfig(db, projectId, test.id);
   const results = await getAbTestResults(db, config);
@@ -103,7 +135,13 @@ export async function seedDemoAbTest(db: Db, projectId: string, actor: Actor | n
   const at = evening(dates.at(-1)!, 2);
   const replay = `Replayed on ${dates.length} held-out days`;
   if (b.verdict === 'better' && !describeShipWarnings(shipWarnings(results, 'B'))) {
-    return shipAbTestVariant(db, actor, projectId, test.id, { variant: 'B', expectedVersion: config.test.version, confirm: false, reason: replay, at });
+    return shipAbTestVariant(db, actor, projectId, test.id, {
+      variant: 'B',
+      expectedVersion: config.test.version,
+      confirm: false,
+      reason: replay,
+      at,
+    });
   }
   const lift = b.relative ? formatSignedPercent(b.relative.estimate) : 'no measurable change';
   return stopAbTest(db, actor, projectId, test.id, {
@@ -112,4 +150,3 @@ export async function seedDemoAbTest(db: Db, projectId: string, actor: Actor | n
     at,
   });
 }
-

@@ -1,5 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type AbEvent, EventBatchError, type UpsertedUnit, foldUnitValues, parseEventBatch, sumsDeltas } from '@/lib/ab-tests/events';
+import {
+  type AbEvent,
+  EventBatchError,
+  type UpsertedUnit,
+  foldUnitValues,
+  parseEventBatch,
+  sumsDeltas,
+} from '@/lib/ab-tests/events';
 import type { DailySums } from '@/lib/ab-tests/lift-series';
 import { DomainError, conflict, notFound } from '@/lib/errors';
 import { assignVariant } from '@/lib/stats';
@@ -21,11 +28,23 @@ export type Assignment = { variant: string; version: number };
  * recorded and everyone gets the shipped variant (after "Ship") or the control (draft, or stopped
  * without shipping), so a serving path that keeps calling never breaks.
  */
-export async function assignUnit(db: Db, projectId: string, testId: string, unitId: string, at?: Date): Promise<Assignment> {
+export async function assignUnit(
+  db: Db,
+  projectId: string,
+  testId: string,
+  unitId: string,
+  at?: Date,
+): Promise<Assignment> {
   if (!UUID.test(testId)) throw notFound(`A/B test ${testId.slice(0, 40)}`);
   // One round trip for the test and its variants: this sits in front of every prediction.
   const rows = await db
-    .select({ status: abTests.status, shipped: abTests.shippedVariant, key: abTestVariants.key, version: abTestVariants.version, weight: abTestVariants.weight })
+    .select({
+      status: abTests.status,
+      shipped: abTests.shippedVariant,
+      key: abTestVariants.key,
+      version: abTestVariants.version,
+      weight: abTestVariants.weight,
+    })
     .from(abTests)
     .innerJoin(abTestVariants, eq(abTestVariants.testId, abTests.id))
     .where(and(eq(abTests.id, testId), eq(abTests.projectId, projectId)))
@@ -36,7 +55,14 @@ export async function assignUnit(db: Db, projectId: string, testId: string, unit
     const fixed = rows.find((r) => r.key === shipped) ?? rows[0]!;
     return { variant: fixed.key, version: fixed.version };
   }
-  const chosen = rows[assignVariant(testId, unitId, rows.map((r) => r.weight))]!;
+  const chosen =
+    rows[
+      assignVariant(
+        testId,
+        unitId,
+        rows.map((r) => r.weight),
+      )
+    ]!;
   await recordExposures(db, testId, [{ unitId, variant: chosen.key, at: at ?? new Date() }]);
   return { variant: chosen.key, version: chosen.version };
 }
@@ -45,7 +71,11 @@ export async function assignUnit(db: Db, projectId: string, testId: string, unit
  * Inserts exposures once per (test, unit) and counts the new ones into their variant's `assigned`, in one
  * statement. The commit waits for the WAL flush like every other write: an acknowledged exposure is never lost.
  */
-export async function recordExposures(db: Db, testId: string, exposures: readonly { unitId: string; variant: string; at: Date }[]) {
+export async function recordExposures(
+  db: Db,
+  testId: string,
+  exposures: readonly { unitId: string; variant: string; at: Date }[],
+) {
   if (exposures.length === 0) return;
   await db.execute(sql`
     with ins as (
@@ -66,7 +96,12 @@ export async function recordExposures(db: Db, testId: string, exposures: readonl
  * computed by the same hash, so events of units that never called assign are still attributed; they do
  * not count as exposures, which stay what the serving path actually routed (the SRM check's input).
  */
-export async function recordAbEvents(db: Db, projectId: string, testId: string, body: unknown): Promise<{ accepted: number; units: number }> {
+export async function recordAbEvents(
+  db: Db,
+  projectId: string,
+  testId: string,
+  body: unknown,
+): Promise<{ accepted: number; units: number }> {
   const config = await getAbTestConfig(db, projectId, testId);
   const kinds = new Map(config.metrics.map((m) => [m.name, m.kind]));
   let events: AbEvent[];
@@ -90,9 +125,17 @@ export async function recordAbEvents(db: Db, projectId: string, testId: string, 
   const conversions = config.metrics.filter((m) => m.kind === 'conversion').map((m) => m.name);
   await db.transaction(async (tx) => {
     // A share lock: batches run side by side, but a stop or ship waits for them (and they for it).
-    const [locked] = await tx.select({ status: abTests.status }).from(abTests).where(eq(abTests.id, testId)).for('share');
+    const [locked] = await tx
+      .select({ status: abTests.status })
+      .from(abTests)
+      .where(eq(abTests.id, testId))
+      .for('share');
     if (locked?.status !== 'running') {
-      throw conflict(locked?.status === 'draft' ? 'The test has not started yet: start it before sending events.' : 'The test is stopped: it accepts no more events.');
+      throw conflict(
+        locked?.status === 'draft'
+          ? 'The test has not started yet: start it before sending events.'
+          : 'The test is stopped: it accepts no more events.',
+      );
     }
     const result = await tx.execute(sql`
       with ev as (

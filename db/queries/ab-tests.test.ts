@@ -30,7 +30,12 @@ async function freshTest(opts: { versions?: number; weights?: number[]; guardrai
   const model = `model-${++serial}`;
   await createRegisteredModel(t.db, actor, projectId, { name: model });
   for (let i = 0; i < (opts.versions ?? 2); i++) await createModelVersion(t.db, actor, projectId, { name: model });
-  await transitionModelVersionStage(t.db, actor, projectId, { name: model, version: 1, stage: 'Production', archiveExisting: true });
+  await transitionModelVersionStage(t.db, actor, projectId, {
+    name: model,
+    version: 1,
+    stage: 'Production',
+    archiveExisting: true,
+  });
   const weights = opts.weights ?? [50, 50];
   const def = abTestDefinitionSchema.parse({
     name: `test ${serial}`,
@@ -69,7 +74,10 @@ describe('A/B tests: create → assign → events → results', () => {
     const sleep2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
     for (const u of [...unitsA!, ...unitsB!]) await assignUnit(t.db, projectId, test.id, u);
     // group 2 is the control (A), group 1 the treatment (B): R's difference of means is group 1 − group 2 = −1.58.
-    const events = [...unitsA!.map((u, i) => ({ unit_id: u, metric: 'revenue', value: sleep2[i] })), ...unitsB!.map((u, i) => ({ unit_id: u, metric: 'revenue', value: sleep1[i] }))];
+    const events = [
+      ...unitsA!.map((u, i) => ({ unit_id: u, metric: 'revenue', value: sleep2[i] })),
+      ...unitsB!.map((u, i) => ({ unit_id: u, metric: 'revenue', value: sleep1[i] })),
+    ];
     expect(await recordAbEvents(t.db, projectId, test.id, events)).toEqual({ accepted: 20, units: 20 });
 
     const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
@@ -78,7 +86,14 @@ describe('A/B tests: create → assign → events → results', () => {
     const [a, b] = revenue.variants;
     expect(a).toMatchObject({ variant: 'A', version: 1, n: 10, test: null });
     expect(a!.mean).toBeCloseTo(2.33, 10);
-    expect(b).toMatchObject({ variant: 'B', version: 2, n: 10, test: 'welch_t', significant: false, verdict: 'inconclusive' });
+    expect(b).toMatchObject({
+      variant: 'B',
+      version: 2,
+      n: 10,
+      test: 'welch_t',
+      significant: false,
+      verdict: 'inconclusive',
+    });
     expect(b!.mean).toBeCloseTo(0.75, 10);
     expect(b!.statistic).toBeCloseTo(-1.860813, 5);
     expect(b!.df).toBeCloseTo(17.77647, 4);
@@ -108,13 +123,19 @@ describe('A/B tests: create → assign → events → results', () => {
 
   it('assignment is sticky and records each unit’s exposure once; another project’s id is not found', async () => {
     const { test } = await freshTest({ weights: [20, 80] });
-    const first = await Promise.all(Array.from({ length: 200 }, (_, i) => assignUnit(t.db, projectId, test.id, `u${i}`)));
-    const again = await Promise.all(Array.from({ length: 200 }, (_, i) => assignUnit(t.db, projectId, test.id, `u${i}`)));
+    const first = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => assignUnit(t.db, projectId, test.id, `u${i}`)),
+    );
+    const again = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => assignUnit(t.db, projectId, test.id, `u${i}`)),
+    );
     expect(again).toEqual(first);
     first.forEach((a, i) => expect(a.variant).toBe(['A', 'B'][assignVariant(test.id, `u${i}`, [20, 80])]));
     const config = await getAbTestConfig(t.db, projectId, test.id);
     expect(config.variants.reduce((s, v) => s + v.assigned, 0)).toBe(200);
-    expect(config.variants.map((v) => v.assigned)).toEqual(['A', 'B'].map((k) => first.filter((a) => a.variant === k).length));
+    expect(config.variants.map((v) => v.assigned)).toEqual(
+      ['A', 'B'].map((k) => first.filter((a) => a.variant === k).length),
+    );
     await expect(assignUnit(t.db, otherProjectId, test.id, 'u1')).rejects.toThrow(/not found/);
     await expect(assignUnit(t.db, projectId, 'not-a-uuid', 'u1')).rejects.toThrow(/not found/);
   });
@@ -141,10 +162,17 @@ describe('A/B tests: create → assign → events → results', () => {
 
   it('keeps the running sums equal to the per-unit values under concurrent overlapping batches', async () => {
     const { test } = await freshTest();
-    const batch = (k: number) => Array.from({ length: 300 }, (_, i) => ({ unit_id: `c${(i * 7 + k) % 120}`, metric: i % 2 ? 'revenue' : 'converted', value: i % 2 ? (i % 13) + k / 10 : (i + k) % 3 === 0 ? 1 : 0 }));
+    const batch = (k: number) =>
+      Array.from({ length: 300 }, (_, i) => ({
+        unit_id: `c${(i * 7 + k) % 120}`,
+        metric: i % 2 ? 'revenue' : 'converted',
+        value: i % 2 ? (i % 13) + k / 10 : (i + k) % 3 === 0 ? 1 : 0,
+      }));
     await Promise.all([0, 1, 2, 3, 4, 5].map((k) => recordAbEvents(t.db, projectId, test.id, batch(k))));
     const recomputed = rowsOf<{ variant: string; metric: string; n: string | number; s: number; ss: number }>(
-      await t.db.execute(sql`select variant, metric, count(*) as n, sum(value) as s, sum(value * value) as ss from ab_unit_values where test_id = ${test.id} group by variant, metric`),
+      await t.db.execute(
+        sql`select variant, metric, count(*) as n, sum(value) as s, sum(value * value) as ss from ab_unit_values where test_id = ${test.id} group by variant, metric`,
+      ),
     );
     const stored = await sumsRows(test.id);
     expect(stored).toHaveLength(recomputed.length);
@@ -158,6 +186,9 @@ describe('A/B tests: create → assign → events → results', () => {
     const revenueA = units.filter((u) => u.metric === 'revenue' && u.variant === 'A').map((u) => u.value);
     const revenueB = units.filter((u) => u.metric === 'revenue' && u.variant === 'B').map((u) => u.value);
     const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
-    expect(results.metrics[0]!.variants[1]!.p_value).toBeCloseTo(compareVariants(sumStatsOf(revenueA), sumStatsOf(revenueB), 'continuous').p_value!, 8);
+    expect(results.metrics[0]!.variants[1]!.p_value).toBeCloseTo(
+      compareVariants(sumStatsOf(revenueA), sumStatsOf(revenueB), 'continuous').p_value!,
+      8,
+    );
   });
 });

@@ -1,10 +1,25 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { type AbMetricConfig, type AbTestDefinition, type AbVariantConfig, primaryMetric, variantKey } from '@/lib/ab-tests/definition';
+import {
+  type AbMetricConfig,
+  type AbTestDefinition,
+  type AbVariantConfig,
+  primaryMetric,
+  variantKey,
+} from '@/lib/ab-tests/definition';
 import { describeMetricOutcome } from '@/lib/ab-tests/format';
 import { type AbResults, analyseAbTest, describeShipWarnings, shipWarnings, sumsKey } from '@/lib/ab-tests/results';
 import { DomainError, conflict, notFound } from '@/lib/errors';
 import type { Db } from '../client';
-import { type AbTest, abMetricSums, abTestMetrics, abTestVariants, abTests, modelVersions, registeredModels, users } from '../schema';
+import {
+  type AbTest,
+  abMetricSums,
+  abTestMetrics,
+  abTestVariants,
+  abTests,
+  modelVersions,
+  registeredModels,
+  users,
+} from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { getRegisteredModel, transitionModelVersionStage } from './registry';
 
@@ -18,22 +33,42 @@ export type AbTestConfig = {
 };
 
 /** Creates a test of two or more versions of one registered model; running at once unless `start` is false. */
-export async function createAbTest(db: Db, actor: Actor | null, projectId: string, def: AbTestDefinition, opts: { start?: boolean; at?: Date } = {}) {
+export async function createAbTest(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  def: AbTestDefinition,
+  opts: { start?: boolean; at?: Date } = {},
+) {
   return db.transaction(async (tx) => {
     const model = await getRegisteredModel(tx, projectId, def.model).catch((err: unknown) => {
-      if (err instanceof DomainError && err.kind === 'not_found') throw new DomainError('invalid', `No registered model is named '${def.model}' in this project.`, 'model');
+      if (err instanceof DomainError && err.kind === 'not_found')
+        throw new DomainError('invalid', `No registered model is named '${def.model}' in this project.`, 'model');
       throw err;
     });
     const found = await tx
       .select({ id: modelVersions.id, version: modelVersions.version })
       .from(modelVersions)
-      .where(and(eq(modelVersions.modelId, model.id), inArray(modelVersions.version, def.variants.map((v) => v.version))));
+      .where(
+        and(
+          eq(modelVersions.modelId, model.id),
+          inArray(
+            modelVersions.version,
+            def.variants.map((v) => v.version),
+          ),
+        ),
+      );
     const idOf = new Map(found.map((v) => [v.version, v.id]));
     def.variants.forEach((v, i) => {
-      if (!idOf.has(v.version)) throw new DomainError('invalid', `Model '${def.model}' has no version ${v.version}.`, `variants.${i}.version`);
+      if (!idOf.has(v.version))
+        throw new DomainError('invalid', `Model '${def.model}' has no version ${v.version}.`, `variants.${i}.version`);
     });
-    const [clash] = await tx.select({ id: abTests.id }).from(abTests).where(and(eq(abTests.projectId, projectId), eq(abTests.name, def.name)));
-    if (clash) throw new DomainError('exists', `An A/B test named '${def.name}' already exists in this project.`, 'name');
+    const [clash] = await tx
+      .select({ id: abTests.id })
+      .from(abTests)
+      .where(and(eq(abTests.projectId, projectId), eq(abTests.name, def.name)));
+    if (clash)
+      throw new DomainError('exists', `An A/B test named '${def.name}' already exists in this project.`, 'name');
     const start = opts.start ?? true;
     const [test] = await tx
       .insert(abTests)
@@ -48,7 +83,14 @@ export async function createAbTest(db: Db, actor: Actor | null, projectId: strin
       })
       .returning();
     await tx.insert(abTestVariants).values(
-      def.variants.map((v, i) => ({ testId: test!.id, key: variantKey(i), position: i, modelVersionId: idOf.get(v.version)!, version: v.version, weight: v.weight })),
+      def.variants.map((v, i) => ({
+        testId: test!.id,
+        key: variantKey(i),
+        position: i,
+        modelVersionId: idOf.get(v.version)!,
+        version: v.version,
+        weight: v.weight,
+      })),
     );
     await tx.insert(abTestMetrics).values(def.metrics.map((m, i) => ({ testId: test!.id, position: i, ...m })));
     await recordActivity(tx, actor, {
@@ -84,7 +126,13 @@ export async function getAbTestConfig(db: Db, projectId: string, testId: string)
   return {
     test: row.test,
     modelName: row.modelName,
-    variants: variants.map((v) => ({ key: v.key, version: v.version, weight: v.weight, assigned: v.assigned, modelVersionId: v.modelVersionId })),
+    variants: variants.map((v) => ({
+      key: v.key,
+      version: v.version,
+      weight: v.weight,
+      assigned: v.assigned,
+      modelVersionId: v.modelVersionId,
+    })),
     metrics: metrics.map((m) => ({ name: m.name, kind: m.kind, direction: m.direction, guardrail: m.guardrail })),
   };
 }
@@ -92,7 +140,9 @@ export async function getAbTestConfig(db: Db, projectId: string, testId: string)
 /** Reads variants × metrics rows of running sums, whatever the number of events behind them. */
 export async function getAbTestResults(db: Db, config: AbTestConfig): Promise<AbResults> {
   const rows = await db.select().from(abMetricSums).where(eq(abMetricSums.testId, config.test.id));
-  const sums = new Map(rows.map((r) => [sumsKey(r.variant, r.metric), { n: r.n, sum: r.sum, sumSquares: r.sumSquares }]));
+  const sums = new Map(
+    rows.map((r) => [sumsKey(r.variant, r.metric), { n: r.n, sum: r.sum, sumSquares: r.sumSquares }]),
+  );
   return analyseAbTest(config.variants, config.metrics, sums);
 }
 
@@ -106,7 +156,11 @@ export async function listAbTests(db: Db, projectId: string) {
   const ids = tests.map((t) => t.test.id);
   const [variants, metrics] = ids.length
     ? await Promise.all([
-        db.select().from(abTestVariants).where(inArray(abTestVariants.testId, ids)).orderBy(asc(abTestVariants.position)),
+        db
+          .select()
+          .from(abTestVariants)
+          .where(inArray(abTestVariants.testId, ids))
+          .orderBy(asc(abTestVariants.position)),
         db.select().from(abTestMetrics).where(inArray(abTestMetrics.testId, ids)).orderBy(asc(abTestMetrics.position)),
       ])
     : [[], []];
@@ -135,7 +189,9 @@ async function lockForDecision(tx: Db, projectId: string, testId: string, expect
   await tx.select({ id: abTests.id }).from(abTests).where(eq(abTests.id, testId)).for('no key update');
   const [fresh] = await tx.select().from(abTests).where(eq(abTests.id, testId));
   if (fresh!.version !== expectedVersion) {
-    throw conflict('This test changed since you opened it (someone started, stopped or shipped it). Reload to see the change.');
+    throw conflict(
+      'This test changed since you opened it (someone started, stopped or shipped it). Reload to see the change.',
+    );
   }
   return { ...config, test: fresh! };
 }
@@ -146,21 +202,45 @@ export async function startAbTest(db: Db, actor: Actor, projectId: string, testI
   return db.transaction(async (tx) => {
     const { test } = await lockForDecision(tx, projectId, testId, expectedVersion);
     if (test.status !== 'draft') throw new DomainError('invalid', 'Only a draft test can be started.');
-    const [after] = await tx.update(abTests).set({ status: 'running', startedAt: new Date(), ...bump }).where(eq(abTests.id, testId)).returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'ab-test', entityId: testId, action: 'start', before: { status: test.status }, after: { status: 'running' } });
+    const [after] = await tx
+      .update(abTests)
+      .set({ status: 'running', startedAt: new Date(), ...bump })
+      .where(eq(abTests.id, testId))
+      .returning();
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'ab-test',
+      entityId: testId,
+      action: 'start',
+      before: { status: test.status },
+      after: { status: 'running' },
+    });
     return after!;
   });
 }
 
 /** Ends the test without promoting anything: assignment then serves the control to everyone and records nothing. */
-export async function stopAbTest(db: Db, actor: Actor | null, projectId: string, testId: string, input: { expectedVersion: number; reason: string; at?: Date }) {
+export async function stopAbTest(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  testId: string,
+  input: { expectedVersion: number; reason: string; at?: Date },
+) {
   return db.transaction(async (tx) => {
     const { test } = await lockForDecision(tx, projectId, testId, input.expectedVersion);
     if (test.status === 'stopped') throw new DomainError('invalid', 'The test is already stopped.');
     const at = input.at ?? new Date();
     const [after] = await tx
       .update(abTests)
-      .set({ status: 'stopped', stoppedAt: at, decisionReason: input.reason, decidedBy: actor?.id ?? null, decidedAt: at, ...bump })
+      .set({
+        status: 'stopped',
+        stoppedAt: at,
+        decisionReason: input.reason,
+        decidedBy: actor?.id ?? null,
+        decidedAt: at,
+        ...bump,
+      })
       .where(eq(abTests.id, testId))
       .returning();
     await recordActivity(tx, actor, {
@@ -190,11 +270,18 @@ export async function shipAbTestVariant(
   return db.transaction(async (tx) => {
     const config = await lockForDecision(tx, projectId, testId, input.expectedVersion);
     const { test } = config;
-    if (test.shippedVariant) throw new DomainError('invalid', `Variant ${test.shippedVariant} of this test was already shipped.`);
-    if (test.status === 'draft') throw new DomainError('invalid', 'The test has not started: there is nothing to decide on yet.');
+    if (test.shippedVariant)
+      throw new DomainError('invalid', `Variant ${test.shippedVariant} of this test was already shipped.`);
+    if (test.status === 'draft')
+      throw new DomainError('invalid', 'The test has not started: there is nothing to decide on yet.');
     const variant = config.variants.find((v) => v.key === input.variant);
     if (!variant) throw new DomainError('invalid', `The test has no variant ${input.variant}.`, 'variant');
-    if (!variant.modelVersionId) throw new DomainError('invalid', `Version ${variant.version} of ${config.modelName} no longer exists in the registry.`, 'variant');
+    if (!variant.modelVersionId)
+      throw new DomainError(
+        'invalid',
+        `Version ${variant.version} of ${config.modelName} no longer exists in the registry.`,
+        'variant',
+      );
     const results = await getAbTestResults(tx, config);
     const warning = describeShipWarnings(shipWarnings(results, variant.key));
     if (warning && !input.confirm) {
@@ -219,7 +306,15 @@ export async function shipAbTestVariant(
     const at = input.at ?? new Date();
     const [after] = await tx
       .update(abTests)
-      .set({ status: 'stopped', stoppedAt: test.stoppedAt ?? at, shippedVariant: variant.key, decisionReason: reason, decidedBy: actor?.id ?? null, decidedAt: at, ...bump })
+      .set({
+        status: 'stopped',
+        stoppedAt: test.stoppedAt ?? at,
+        shippedVariant: variant.key,
+        decisionReason: reason,
+        decidedBy: actor?.id ?? null,
+        decidedAt: at,
+        ...bump,
+      })
       .where(eq(abTests.id, testId))
       .returning();
     await recordActivity(tx, actor, {

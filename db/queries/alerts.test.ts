@@ -19,16 +19,29 @@ const T0 = Date.parse('2024-05-01T00:00:00Z');
 const HOUR = 3_600_000;
 
 const rows = (prefix: string, hour: number, shift: number) =>
-  Array.from({ length: 60 }, (_, i) => ({ id: `${prefix}-${i}`, timestamp: T0 + hour * HOUR + i * 1000, features: { x: (i % 30) + shift, segment: i % 3 === 0 ? 'a' : 'b' }, prediction: 1 }));
+  Array.from({ length: 60 }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    timestamp: T0 + hour * HOUR + i * 1000,
+    features: { x: (i % 30) + shift, segment: i % 3 === 0 ? 'a' : 'b' },
+    prediction: 1,
+  }));
 
 beforeAll(async () => {
   t = await openTestDb();
   owner.id = (await createUser(t.db, null, { email: 'ola@example.com', name: 'Ola', password: 'password-1' })).id;
-  admin.id = (await createUser(t.db, null, { email: 'root@example.com', name: 'Root', password: 'password-1', isAdmin: true })).id;
+  admin.id = (
+    await createUser(t.db, null, { email: 'root@example.com', name: 'Root', password: 'password-1', isAdmin: true })
+  ).id;
   projectId = (await createProject(t.db, owner, { slug: 'alerts', name: 'Alerts', problemStatement: '' })).id;
   await createRegisteredModel(t.db, owner, projectId, { name: 'price' });
   await createModelVersion(t.db, owner, projectId, { name: 'price' });
-  await transitionModelVersionStage(t.db, owner, projectId, { name: 'price', version: 1, stage: 'Production', archiveExisting: true, reason: 'ship' });
+  await transitionModelVersionStage(t.db, owner, projectId, {
+    name: 'price',
+    version: 1,
+    stage: 'Production',
+    archiveExisting: true,
+    reason: 'ship',
+  });
   await ingestPredictions(t.db, projectId, 'price', 'Production', rows('ref', 0, 0));
   await ingestPredictions(t.db, projectId, 'price', 'Production', rows('cur', 1, 25));
   const { monitor } = await getMonitor(t.db, projectId, 'price');
@@ -37,7 +50,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const driftAlert = async () => (await listAlerts(t.db, projectId, { filter: 'all' })).find((a) => a.alert.kind === 'drift' && a.alert.subject === 'x')!.alert;
+const driftAlert = async () =>
+  (await listAlerts(t.db, projectId, { filter: 'all' })).find(
+    (a) => a.alert.kind === 'drift' && a.alert.subject === 'x',
+  )!.alert;
 
 describe('alert lifecycle', () => {
   it('lists unresolved alerts first and counts them for the overview', async () => {
@@ -51,7 +67,9 @@ describe('alert lifecycle', () => {
     const alert = await driftAlert();
     const acked = await transitionAlert(t.db, owner, projectId, alert.id, 'acknowledged');
     expect(acked).toMatchObject({ status: 'acknowledged', acknowledgedBy: owner.id });
-    await expect(transitionAlert(t.db, owner, projectId, alert.id, 'acknowledged')).rejects.toThrow('This alert is already acknowledged.');
+    await expect(transitionAlert(t.db, owner, projectId, alert.id, 'acknowledged')).rejects.toThrow(
+      'This alert is already acknowledged.',
+    );
     expect(await countActiveAlerts(t.db, projectId)).toMatchObject({ open: 1, acknowledged: 1 });
     await transitionAlert(t.db, owner, projectId, alert.id, 'resolved');
     expect((await listAlerts(t.db, projectId, { filter: 'resolved' })).map((a) => a.alert.id)).toEqual([alert.id]);
@@ -60,20 +78,42 @@ describe('alert lifecycle', () => {
 
   it('refuses an alert of another project', async () => {
     const other = (await createProject(t.db, owner, { slug: 'other', name: 'Other', problemStatement: '' })).id;
-    await expect(transitionAlert(t.db, owner, other, (await driftAlert()).id, 'resolved')).rejects.toThrow('Alert not found.');
+    await expect(transitionAlert(t.db, owner, other, (await driftAlert()).id, 'resolved')).rejects.toThrow(
+      'Alert not found.',
+    );
   });
 });
 
 describe('openRiskAndTask', () => {
   it('opens a drift risk and a retrain task, links them and the alert, once', async () => {
     const alert = (await listAlerts(t.db, projectId)).find((a) => a.alert.kind === 'dataset_drift')!.alert;
-    const first = await openRiskAndTask(t.db, owner, projectId, alert.id, 'http://runboard.test/alerts/monitoring/price');
+    const first = await openRiskAndTask(
+      t.db,
+      owner,
+      projectId,
+      alert.id,
+      'http://runboard.test/alerts/monitoring/price',
+    );
     expect(first.created).toBe(true);
     const [risk] = await t.db.select().from(risks).where(eq(risks.id, first.alert.riskId!));
-    expect(risk).toMatchObject({ projectId, category: 'drift_skew', likelihood: 'High', impact: 'High', status: 'open', ownerId: owner.id, title: 'price: dataset drift on the input data' });
+    expect(risk).toMatchObject({
+      projectId,
+      category: 'drift_skew',
+      likelihood: 'High',
+      impact: 'High',
+      status: 'open',
+      ownerId: owner.id,
+      title: 'price: dataset drift on the input data',
+    });
     expect(risk!.description).toContain('http://runboard.test/alerts/monitoring/price');
     const [task] = await t.db.select().from(tasks).where(eq(tasks.id, first.alert.taskId!));
-    expect(task).toMatchObject({ projectId, status: 'backlog', priority: 1, sprintId: null, title: 'Retrain price (dataset drift on the input data)' });
+    expect(task).toMatchObject({
+      projectId,
+      status: 'backlog',
+      priority: 1,
+      sprintId: null,
+      title: 'Retrain price (dataset drift on the input data)',
+    });
     expect(await t.db.select().from(taskRiskLinks).where(eq(taskRiskLinks.taskId, task!.id))).toHaveLength(1);
 
     const again = await openRiskAndTask(t.db, owner, projectId, alert.id, 'http://runboard.test/x');
@@ -85,7 +125,10 @@ describe('openRiskAndTask', () => {
 
   it('leaves owner and assignee empty for an admin who is not a member', async () => {
     const { monitor } = await getMonitor(t.db, projectId, 'price');
-    await runDriftCheck(t.db, owner, projectId, monitor.id, { start: new Date(T0 + HOUR), end: new Date(T0 + 2 * HOUR) });
+    await runDriftCheck(t.db, owner, projectId, monitor.id, {
+      start: new Date(T0 + HOUR),
+      end: new Date(T0 + 2 * HOUR),
+    });
     const reopened = (await listAlerts(t.db, projectId)).find((a) => a.alert.kind === 'drift')!.alert;
     const { alert } = await openRiskAndTask(t.db, admin, projectId, reopened.id, 'http://runboard.test/y');
     const [risk] = await t.db.select().from(risks).where(eq(risks.id, alert.riskId!));

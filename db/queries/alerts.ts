@@ -1,8 +1,23 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
-import { ALERT_KIND_LABELS, type AlertStatus, DATASET_SUBJECT, type Finding, canTransition } from '@/lib/monitoring/alerts';
+import {
+  ALERT_KIND_LABELS,
+  type AlertStatus,
+  DATASET_SUBJECT,
+  type Finding,
+  canTransition,
+} from '@/lib/monitoring/alerts';
 import type { Db } from '../client';
-import { type DriftCheck, type MonitoringAlert, monitoringAlerts, monitors, projectMembers, registeredModels, risks, tasks } from '../schema';
+import {
+  type DriftCheck,
+  type MonitoringAlert,
+  monitoringAlerts,
+  monitors,
+  projectMembers,
+  registeredModels,
+  risks,
+  tasks,
+} from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { createRisk } from './risks';
 import { linkTask } from './task-links';
@@ -13,7 +28,13 @@ import { createTask } from './tasks';
  * alert updates it (latest numbers, one more occurrence, severity never lowered); otherwise a new alert
  * opens. The partial unique index makes this safe when two checks finish at once. Returns the new alerts.
  */
-export async function raiseAlerts(tx: Db, projectId: string, monitorId: string, check: DriftCheck, findings: readonly Finding[]): Promise<MonitoringAlert[]> {
+export async function raiseAlerts(
+  tx: Db,
+  projectId: string,
+  monitorId: string,
+  check: DriftCheck,
+  findings: readonly Finding[],
+): Promise<MonitoringAlert[]> {
   const created: MonitoringAlert[] = [];
   for (const f of findings) {
     const [row] = await tx
@@ -47,7 +68,13 @@ export async function raiseAlerts(tx: Db, projectId: string, monitorId: string, 
     if (row?.inserted) {
       const [alert] = await tx.select().from(monitoringAlerts).where(eq(monitoringAlerts.id, row.id));
       created.push(alert!);
-      await recordActivity(tx, null, { projectId, entityType: 'alert', entityId: row.id, action: 'open', after: { kind: f.kind, subject: f.subject, severity: f.severity } });
+      await recordActivity(tx, null, {
+        projectId,
+        entityType: 'alert',
+        entityId: row.id,
+        action: 'open',
+        after: { kind: f.kind, subject: f.subject, severity: f.severity },
+      });
     }
   }
   return created;
@@ -55,28 +82,44 @@ export async function raiseAlerts(tx: Db, projectId: string, monitorId: string, 
 
 export type AlertFilter = 'active' | 'all' | AlertStatus;
 
-export async function listAlerts(db: Db, projectId: string, opts: { filter?: AlertFilter; monitorId?: string; limit?: number } = {}) {
+export async function listAlerts(
+  db: Db,
+  projectId: string,
+  opts: { filter?: AlertFilter; monitorId?: string; limit?: number } = {},
+) {
   const where = [eq(monitoringAlerts.projectId, projectId)];
   const filter = opts.filter ?? 'active';
   if (filter === 'active') where.push(ne(monitoringAlerts.status, 'resolved'));
   else if (filter !== 'all') where.push(eq(monitoringAlerts.status, filter));
   if (opts.monitorId) where.push(eq(monitoringAlerts.monitorId, opts.monitorId));
   return db
-    .select({ alert: monitoringAlerts, modelName: registeredModels.name, riskTitle: risks.title, taskNumber: tasks.number, taskTitle: tasks.title })
+    .select({
+      alert: monitoringAlerts,
+      modelName: registeredModels.name,
+      riskTitle: risks.title,
+      taskNumber: tasks.number,
+      taskTitle: tasks.title,
+    })
     .from(monitoringAlerts)
     .innerJoin(monitors, eq(monitors.id, monitoringAlerts.monitorId))
     .innerJoin(registeredModels, eq(registeredModels.id, monitors.modelId))
     .leftJoin(risks, eq(risks.id, monitoringAlerts.riskId))
     .leftJoin(tasks, eq(tasks.id, monitoringAlerts.taskId))
     .where(and(...where))
-    .orderBy(sql`case ${monitoringAlerts.status} when 'open' then 0 when 'acknowledged' then 1 else 2 end`, desc(monitoringAlerts.lastSeenAt))
+    .orderBy(
+      sql`case ${monitoringAlerts.status} when 'open' then 0 when 'acknowledged' then 1 else 2 end`,
+      desc(monitoringAlerts.lastSeenAt),
+    )
     .limit(opts.limit ?? 500);
 }
 
 export type AlertRow = Awaited<ReturnType<typeof listAlerts>>[number];
 
 /** Unresolved alerts of a project, for the overview. */
-export async function countActiveAlerts(db: Db, projectId: string): Promise<{ open: number; acknowledged: number; critical: number }> {
+export async function countActiveAlerts(
+  db: Db,
+  projectId: string,
+): Promise<{ open: number; acknowledged: number; critical: number }> {
   const [row] = await db
     .select({
       open: sql<number>`count(*) filter (where ${monitoringAlerts.status} = 'open')::int`,
@@ -101,18 +144,34 @@ async function lockAlert(tx: Db, projectId: string, alertId: string) {
 }
 
 /** Acknowledge or resolve; a transition that someone else already made is refused with what they did. */
-export async function transitionAlert(db: Db, actor: Actor, projectId: string, alertId: string, to: Exclude<AlertStatus, 'open'>) {
+export async function transitionAlert(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  alertId: string,
+  to: Exclude<AlertStatus, 'open'>,
+) {
   return db.transaction(async (tx) => {
     const { alert } = await lockAlert(tx, projectId, alertId);
     if (!canTransition(alert.status, to)) throw new DomainError('conflict', `This alert is already ${alert.status}.`);
     const now = new Date();
-    const stamp = to === 'acknowledged' ? { acknowledgedBy: actor.id, acknowledgedAt: now } : { resolvedBy: actor.id, resolvedAt: now };
+    const stamp =
+      to === 'acknowledged'
+        ? { acknowledgedBy: actor.id, acknowledgedAt: now }
+        : { resolvedBy: actor.id, resolvedAt: now };
     const [after] = await tx
       .update(monitoringAlerts)
       .set({ status: to, ...stamp, version: sql`${monitoringAlerts.version} + 1`, updatedAt: now })
       .where(eq(monitoringAlerts.id, alertId))
       .returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'alert', entityId: alertId, action: to === 'acknowledged' ? 'acknowledge' : 'resolve', before: { status: alert.status }, after: { status: to } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'alert',
+      entityId: alertId,
+      action: to === 'acknowledged' ? 'acknowledge' : 'resolve',
+      before: { status: alert.status },
+      after: { status: to },
+    });
     return after!;
   });
 }
@@ -172,7 +231,13 @@ export async function openRiskAndTask(db: Db, actor: Actor, projectId: string, a
       .set({ riskId, taskId, version: sql`${monitoringAlerts.version} + 1`, updatedAt: new Date() })
       .where(eq(monitoringAlerts.id, alertId))
       .returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'alert', entityId: alertId, action: 'open-risk-and-task', after: { riskId, taskId } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'alert',
+      entityId: alertId,
+      action: 'open-risk-and-task',
+      after: { riskId, taskId },
+    });
     return { alert: after!, created: true };
   });
 }

@@ -15,7 +15,9 @@ const today = dayOf(new Date());
 
 beforeAll(async () => {
   t = await openTestDb();
-  actor.id = (await createUser(t.db, null, { email: 'demo@example.com', name: 'Demo Lead', password: 'password-1' })).id;
+  actor.id = (
+    await createUser(t.db, null, { email: 'demo@example.com', name: 'Demo Lead', password: 'password-1' })
+  ).id;
   projectId = (await createProject(t.db, actor, { slug: 'demo-board', name: 'Demo', problemStatement: '' })).id;
   await seedDemoBoard(t.db, projectId, null, today);
 });
@@ -53,6 +55,10 @@ describe('demo sprint history', () => {
   it('can be closed like any sprint, carrying its open cards to the planned one', async () => {
     const active = (await listSprints(t.db, projectId)).find((s) => s.status === 'active')!;
     const result = await closeSprint(t.db, actor, projectId, active.id, 'next');
-    expect(result).toMatchObject({ carried: 5, target: { name: 'Sprint 4: monitor' }, frozen: { committedPoints: 18, completedPoints: 5 } });
+    expect(result).toMatchObject({
+      carried: 5,
+      target: { name: 'Sprint 4: monitor' },
+      frozen: { committedPoints: 18, completedPoints: 5 },
+    });
   });
 });

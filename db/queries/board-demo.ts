@@ -39,11 +39,38 @@ const SPRINTS: DemoSprint[] = [
     goal: 'A logistic-regression baseline that beats "rain today, rain tomorrow"',
     offset: -35,
     tasks: [
-      { title: 'Profile the Seattle weather data', priority: 1, effort: 3, labels: ['data'], done: 2, description: 'Shape, missing values, class balance of **rain tomorrow**.' },
-      { title: 'Define the rain-tomorrow label and a time-based split', priority: 1, effort: 2, labels: ['data'], done: 3 },
+      {
+        title: 'Profile the Seattle weather data',
+        priority: 1,
+        effort: 3,
+        labels: ['data'],
+        done: 2,
+        description: 'Shape, missing values, class balance of **rain tomorrow**.',
+      },
+      {
+        title: 'Define the rain-tomorrow label and a time-based split',
+        priority: 1,
+        effort: 2,
+        labels: ['data'],
+        done: 3,
+      },
       { title: 'Set up experiment tracking for every run', priority: 2, effort: 3, labels: ['infra'], done: 6 },
-      { title: 'Train a logistic-regression baseline', priority: 1, effort: 5, labels: ['model'], done: 10, runName: 'logreg lr=%' },
-      { title: 'Collect more training data', priority: 1, effort: 8, labels: ['data'], carried: true, description: 'Backfill 2012–2015 from the NOAA daily summaries.' },
+      {
+        title: 'Train a logistic-regression baseline',
+        priority: 1,
+        effort: 5,
+        labels: ['model'],
+        done: 10,
+        runName: 'logreg lr=%',
+      },
+      {
+        title: 'Collect more training data',
+        priority: 1,
+        effort: 8,
+        labels: ['data'],
+        carried: true,
+        description: 'Backfill 2012–2015 from the NOAA daily summaries.',
+      },
       { title: 'Write the data card', priority: 3, effort: 2, labels: ['docs'], cancelled: 9 },
     ],
   },
@@ -52,8 +79,22 @@ const SPRINTS: DemoSprint[] = [
     goal: 'Improve recall on rainy days with better features and a second algorithm',
     offset: -21,
     tasks: [
-      { title: 'Collect more training data', priority: 1, effort: 8, labels: ['data'], done: 5, description: 'Backfill 2012–2015 from the NOAA daily summaries.' },
-      { title: 'Improve feature engineering: lagged precipitation', priority: 2, effort: 5, labels: ['features'], done: 8, runName: 'logreg data:%' },
+      {
+        title: 'Collect more training data',
+        priority: 1,
+        effort: 8,
+        labels: ['data'],
+        done: 5,
+        description: 'Backfill 2012–2015 from the NOAA daily summaries.',
+      },
+      {
+        title: 'Improve feature engineering: lagged precipitation',
+        priority: 2,
+        effort: 5,
+        labels: ['features'],
+        done: 8,
+        runName: 'logreg data:%',
+      },
       { title: 'Try a random forest', priority: 3, effort: 5, labels: ['model'], done: 12, runName: 'random-forest%' },
       { title: 'Add temperature and wind deltas', priority: 2, effort: 3, labels: ['features'], added: 4, done: 11 },
       { title: 'Calibrate predicted probabilities', priority: 2, effort: 3, labels: ['model'], carried: true },
@@ -66,11 +107,30 @@ const SPRINTS: DemoSprint[] = [
     tasks: [
       { title: 'Register the champion model', priority: 1, effort: 2, labels: ['registry'], done: 2 },
       { title: 'Calibrate predicted probabilities', priority: 2, effort: 3, labels: ['model'], status: 'in_progress' },
-      { title: 'Set up drift monitoring on the served model', priority: 1, effort: 5, labels: ['monitoring'], status: 'in_progress' },
+      {
+        title: 'Set up drift monitoring on the served model',
+        priority: 1,
+        effort: 5,
+        labels: ['monitoring'],
+        status: 'in_progress',
+      },
       { title: 'Tune the threshold for recall on rainy days', priority: 2, effort: 3, labels: ['model'], done: 6 },
-      { title: 'Fix noisy labels in the 2013 records', priority: 1, effort: 2, labels: ['data'], added: 3, status: 'review' },
+      {
+        title: 'Fix noisy labels in the 2013 records',
+        priority: 1,
+        effort: 2,
+        labels: ['data'],
+        added: 3,
+        status: 'review',
+      },
       { title: 'Write the model card', priority: 3, effort: 2, labels: ['docs'], status: 'todo' },
-      { title: 'Plan the A/B test against the forecast service', priority: 3, effort: 3, labels: ['experiment'], status: 'todo' },
+      {
+        title: 'Plan the A/B test against the forecast service',
+        priority: 3,
+        effort: 3,
+        labels: ['experiment'],
+        status: 'todo',
+      },
     ],
   },
 ];
@@ -102,7 +162,8 @@ function totalsOn(list: DemoTask[], day: number) {
   };
 }
 
-const finalStatus = (t: DemoTask): TaskStatus => (t.done !== undefined ? 'done' : t.cancelled !== undefined ? 'cancelled' : (t.status ?? 'todo'));
+const finalStatus = (t: DemoTask): TaskStatus =>
+  t.done !== undefined ? 'done' : t.cancelled !== undefined ? 'cancelled' : (t.status ?? 'todo');
 
 async function linkDemoRun(db: Db, projectId: string, taskId: string, pattern: string) {
   const [run] = await db
@@ -118,7 +179,12 @@ async function linkDemoRun(db: Db, projectId: string, taskId: string, pattern: s
  * Two closed sprints, the active one (a week in), the next one planned, and a backlog, dated relative to
  * `today`. Tasks link to the project's runs when the demo runs exist.
  */
-export async function seedDemoBoard(db: Db, projectId: string, actor: Actor | null, today = new Date().toISOString().slice(0, 10)) {
+export async function seedDemoBoard(
+  db: Db,
+  projectId: string,
+  actor: Actor | null,
+  today = new Date().toISOString().slice(0, 10),
+) {
   for (const [i, spec] of SPRINTS.entries()) {
     const startDate = addDays(today, spec.offset);
     const endDate = addDays(startDate, LENGTH - 1);
@@ -126,23 +192,47 @@ export async function seedDemoBoard(db: Db, projectId: string, actor: Actor | nu
     const closed = spec.offset + LENGTH <= 0;
     const lastDay = closed ? LENGTH - 1 : -spec.offset;
     for (const t of spec.tasks.filter((x) => !x.carried)) {
-      const task = await createTask(db, actor, projectId, { title: t.title, description: t.description ?? '', status: finalStatus(t), priority: t.priority, effort: t.effort, labels: t.labels, sprintId: sprint.id });
-      if (t.done !== undefined) await db.update(tasks).set({ completedAt: new Date(`${addDays(startDate, t.done)}T15:00:00Z`) }).where(eq(tasks.id, task.id));
+      const task = await createTask(db, actor, projectId, {
+        title: t.title,
+        description: t.description ?? '',
+        status: finalStatus(t),
+        priority: t.priority,
+        effort: t.effort,
+        labels: t.labels,
+        sprintId: sprint.id,
+      });
+      if (t.done !== undefined)
+        await db
+          .update(tasks)
+          .set({ completedAt: new Date(`${addDays(startDate, t.done)}T15:00:00Z`) })
+          .where(eq(tasks.id, task.id));
       if (t.runName) await linkDemoRun(db, projectId, task.id, t.runName);
     }
-    for (const [d, day] of daysBetween(startDate, addDays(startDate, lastDay)).entries()) await putSnapshot(db, projectId, sprint.id, day, totalsOn(spec.tasks, d));
+    for (const [d, day] of daysBetween(startDate, addDays(startDate, lastDay)).entries())
+      await putSnapshot(db, projectId, sprint.id, day, totalsOn(spec.tasks, d));
     const startedAt = new Date(`${startDate}T08:00:00Z`);
     if (closed) {
       const frozen = freezeSprintNumbers(
         totalsOn(spec.tasks, 0).totalPoints - totalsOn(spec.tasks, 0).cancelledPoints,
-        spec.tasks.map((t) => ({ effort: t.effort, status: t.done !== undefined ? 'done' : t.cancelled !== undefined ? 'cancelled' : 'open' })),
+        spec.tasks.map((t) => ({
+          effort: t.effort,
+          status: t.done !== undefined ? 'done' : t.cancelled !== undefined ? 'cancelled' : 'open',
+        })),
       );
-      await db.update(sprints).set({ status: 'closed', startedAt, closedAt: new Date(`${endDate}T17:00:00Z`), frozen }).where(eq(sprints.id, sprint.id));
+      await db
+        .update(sprints)
+        .set({ status: 'closed', startedAt, closedAt: new Date(`${endDate}T17:00:00Z`), frozen })
+        .where(eq(sprints.id, sprint.id));
     } else if (i === SPRINTS.length - 1) {
       await db.update(sprints).set({ status: 'active', startedAt }).where(eq(sprints.id, sprint.id));
     }
   }
   const planned = addDays(today, PLANNED.offset);
-  await createSprint(db, actor, projectId, { name: PLANNED.name, goal: PLANNED.goal, startDate: planned, endDate: addDays(planned, LENGTH - 1) });
+  await createSprint(db, actor, projectId, {
+    name: PLANNED.name,
+    goal: PLANNED.goal,
+    startDate: planned,
+    endDate: addDays(planned, LENGTH - 1),
+  });
   for (const t of BACKLOG) await createTask(db, actor, projectId, { ...t, status: 'backlog', sprintId: null });
 }

@@ -22,15 +22,38 @@ afterAll(() => t.cleanup());
 describe('board snapshots', () => {
   it('keep one row per sprint and day, the last write of the day winning, and build the burndown from them', async () => {
     const start = addDays(today, -3);
-    const sprint = await createSprint(t.db, actor, projectId, { name: 'Sprint 7', goal: '', startDate: start, endDate: addDays(today, 2) });
-    const a = await createTask(t.db, actor, projectId, { title: 'Audit labels', status: 'todo', priority: 1, effort: 5, sprintId: sprint.id });
-    await createTask(t.db, actor, projectId, { title: 'Backfill features', status: 'todo', priority: 2, effort: 3, sprintId: sprint.id });
+    const sprint = await createSprint(t.db, actor, projectId, {
+      name: 'Sprint 7',
+      goal: '',
+      startDate: start,
+      endDate: addDays(today, 2),
+    });
+    const a = await createTask(t.db, actor, projectId, {
+      title: 'Audit labels',
+      status: 'todo',
+      priority: 1,
+      effort: 5,
+      sprintId: sprint.id,
+    });
+    await createTask(t.db, actor, projectId, {
+      title: 'Backfill features',
+      status: 'todo',
+      priority: 2,
+      effort: 3,
+      sprintId: sprint.id,
+    });
     // A planned sprint has no history yet: changes to it are not snapshotted.
     expect(await listSprintSnapshots(t.db, projectId, sprint.id)).toEqual([]);
     await startSprint(t.db, actor, projectId, sprint.id, start);
     await writeSprintSnapshot(t.db, projectId, sprint.id, addDays(start, 1));
     await moveTask(t.db, actor, projectId, { taskId: a.id, toStatus: 'done' });
-    await createTask(t.db, actor, projectId, { title: 'Extra request', status: 'todo', priority: 3, effort: 2, sprintId: sprint.id });
+    await createTask(t.db, actor, projectId, {
+      title: 'Extra request',
+      status: 'todo',
+      priority: 3,
+      effort: 2,
+      sprintId: sprint.id,
+    });
     const snapshots = await listSprintSnapshots(t.db, projectId, sprint.id);
     expect(snapshots).toEqual([
       { day: start, totalPoints: 8, donePoints: 0, cancelledPoints: 0 },
@@ -45,8 +68,18 @@ describe('board snapshots', () => {
   it('update both sprints when a card moves out of the running one', async () => {
     expect((await listSnapshotsBySprint(t.db, projectId, [])).size).toBe(0);
     const [active] = await t.db.query.sprints.findMany({ where: (s, { eq }) => eq(s.status, 'active') });
-    const planned = await createSprint(t.db, actor, projectId, { name: 'Sprint 8', goal: '', startDate: addDays(today, 3) });
-    const card = await createTask(t.db, actor, projectId, { title: 'Move me later', status: 'todo', priority: 2, effort: 4, sprintId: active!.id });
+    const planned = await createSprint(t.db, actor, projectId, {
+      name: 'Sprint 8',
+      goal: '',
+      startDate: addDays(today, 3),
+    });
+    const card = await createTask(t.db, actor, projectId, {
+      title: 'Move me later',
+      status: 'todo',
+      priority: 2,
+      effort: 4,
+      sprintId: active!.id,
+    });
     expect((await listSprintSnapshots(t.db, projectId, active!.id)).at(-1)).toMatchObject({ totalPoints: 14 });
     await moveTask(t.db, actor, projectId, { taskId: card.id, toStatus: 'todo', toSprintId: planned.id });
     const bySprint = await listSnapshotsBySprint(t.db, projectId, [active!.id, planned.id]);

@@ -3,7 +3,13 @@ import { type DailySnapshot, dayOf } from '@/lib/burndown';
 import type { Db } from '../client';
 import { boardSnapshots, sprints, tasks } from '../schema';
 
-type Totals = { totalPoints: number; donePoints: number; cancelledPoints: number; taskCount: number; doneCount: number };
+type Totals = {
+  totalPoints: number;
+  donePoints: number;
+  cancelledPoints: number;
+  taskCount: number;
+  doneCount: number;
+};
 
 async function sprintTotals(tx: Db, projectId: string, sprintId: string): Promise<Totals> {
   const [row] = await tx
@@ -20,25 +26,43 @@ async function sprintTotals(tx: Db, projectId: string, sprintId: string): Promis
 }
 
 /** Records the sprint's totals as of now for `day` (UTC); a later write the same day replaces it. */
-export async function writeSprintSnapshot(tx: Db, projectId: string, sprintId: string, day = dayOf(new Date())): Promise<Totals> {
+export async function writeSprintSnapshot(
+  tx: Db,
+  projectId: string,
+  sprintId: string,
+  day = dayOf(new Date()),
+): Promise<Totals> {
   const totals = await sprintTotals(tx, projectId, sprintId);
   await putSnapshot(tx, projectId, sprintId, day, totals);
   return totals;
 }
 
 /** Writes a day's totals as given (the demo history uses it for past days). */
-export async function putSnapshot(tx: Db, projectId: string, sprintId: string, day: string, totals: Totals): Promise<void> {
+export async function putSnapshot(
+  tx: Db,
+  projectId: string,
+  sprintId: string,
+  day: string,
+  totals: Totals,
+): Promise<void> {
   await tx
     .insert(boardSnapshots)
     .values({ projectId, sprintId, day, ...totals })
-    .onConflictDoUpdate({ target: [boardSnapshots.sprintId, boardSnapshots.day], set: { ...totals, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [boardSnapshots.sprintId, boardSnapshots.day],
+      set: { ...totals, updatedAt: new Date() },
+    });
 }
 
 /**
  * After tasks change: refresh today's snapshot of each touched sprint that is running. Planned sprints
  * get theirs when they start; closed ones are frozen.
  */
-export async function snapshotActiveSprints(tx: Db, projectId: string, sprintIds: ReadonlyArray<string | null>): Promise<void> {
+export async function snapshotActiveSprints(
+  tx: Db,
+  projectId: string,
+  sprintIds: ReadonlyArray<string | null>,
+): Promise<void> {
   const ids = [...new Set(sprintIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return;
   const active = await tx
@@ -62,7 +86,11 @@ export async function listSprintSnapshots(db: Db, projectId: string, sprintId: s
 }
 
 /** Snapshots of several sprints at once, grouped by sprint (velocity needs each sprint's first day). */
-export async function listSnapshotsBySprint(db: Db, projectId: string, sprintIds: string[]): Promise<Map<string, DailySnapshot[]>> {
+export async function listSnapshotsBySprint(
+  db: Db,
+  projectId: string,
+  sprintIds: string[],
+): Promise<Map<string, DailySnapshot[]>> {
   const out = new Map<string, DailySnapshot[]>(sprintIds.map((id) => [id, []]));
   if (sprintIds.length === 0) return out;
   const rows = await db

@@ -31,7 +31,13 @@ async function linkedRuns(db: Db, taskIds: string[]): Promise<Map<string, Linked
   const out = new Map<string, LinkedRun[]>();
   if (taskIds.length === 0) return out;
   const rows = await db
-    .select({ taskId: taskRunLinks.taskId, id: runs.id, name: runs.name, status: runs.status, experimentId: runs.experimentId })
+    .select({
+      taskId: taskRunLinks.taskId,
+      id: runs.id,
+      name: runs.name,
+      status: runs.status,
+      experimentId: runs.experimentId,
+    })
     .from(taskRunLinks)
     .innerJoin(runs, eq(runs.id, taskRunLinks.runId))
     .where(inArray(taskRunLinks.taskId, taskIds))
@@ -59,10 +65,17 @@ export async function listTasks(db: Db, projectId: string, sprintId: string | nu
     })
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assigneeId))
-    .where(and(eq(tasks.projectId, projectId), sprintId === null ? isNull(tasks.sprintId) : eq(tasks.sprintId, sprintId)))
+    .where(
+      and(eq(tasks.projectId, projectId), sprintId === null ? isNull(tasks.sprintId) : eq(tasks.sprintId, sprintId)),
+    )
     .orderBy(asc(tasks.sortKey), asc(tasks.id));
-  const byTask = await linkedRuns(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, runs: byTask.get(r.id) ?? [] })).sort((a, b) => statusOrder(a.status) - statusOrder(b.status));
+  const byTask = await linkedRuns(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows
+    .map((r) => ({ ...r, runs: byTask.get(r.id) ?? [] }))
+    .sort((a, b) => statusOrder(a.status) - statusOrder(b.status));
 }
 
 export async function getTaskDetail(db: Db, projectId: string, taskId: string) {
@@ -78,7 +91,10 @@ export async function getTaskDetail(db: Db, projectId: string, taskId: string) {
 }
 
 export async function getWipLimits(db: Db, projectId: string): Promise<WipLimits> {
-  const [row] = await db.select({ wipLimits: boardSettings.wipLimits }).from(boardSettings).where(eq(boardSettings.projectId, projectId));
+  const [row] = await db
+    .select({ wipLimits: boardSettings.wipLimits })
+    .from(boardSettings)
+    .where(eq(boardSettings.projectId, projectId));
   return row?.wipLimits ?? {};
 }
 
@@ -86,16 +102,33 @@ export async function setWipLimits(db: Db, actor: Actor, projectId: string, limi
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(boardSettings).where(eq(boardSettings.projectId, projectId)).for('update');
     if (before) {
-      await tx.update(boardSettings).set({ wipLimits: limits, version: before.version + 1, updatedAt: new Date() }).where(eq(boardSettings.projectId, projectId));
+      await tx
+        .update(boardSettings)
+        .set({ wipLimits: limits, version: before.version + 1, updatedAt: new Date() })
+        .where(eq(boardSettings.projectId, projectId));
     } else {
       await tx.insert(boardSettings).values({ projectId, wipLimits: limits });
     }
-    await recordActivity(tx, actor, { projectId, entityType: 'board', entityId: projectId, action: 'set-wip-limits', before: before?.wipLimits ?? {}, after: limits });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'board',
+      entityId: projectId,
+      action: 'set-wip-limits',
+      before: before?.wipLimits ?? {},
+      after: limits,
+    });
     await notifyLive(tx, { projectId, entity: 'board', id: 'wip' });
   });
 }
 
-export type BoardSprint = { id: string; name: string; goal: string; status: SprintStatus; startDate: string; endDate: string };
+export type BoardSprint = {
+  id: string;
+  name: string;
+  goal: string;
+  status: SprintStatus;
+  startDate: string;
+  endDate: string;
+};
 export type BoardData = { sprint: BoardSprint | null; tasks: BoardTask[]; wipLimits: WipLimits };
 
 /** Everything the kanban shows for one sprint (null = the backlog), as the page renders it and the client refetches it. */
@@ -103,7 +136,14 @@ export async function getBoardData(db: Db, projectId: string, sprintId: string |
   let sprint: BoardSprint | null = null;
   if (sprintId) {
     const [row] = await db
-      .select({ id: sprints.id, name: sprints.name, goal: sprints.goal, status: sprints.status, startDate: sprints.startDate, endDate: sprints.endDate })
+      .select({
+        id: sprints.id,
+        name: sprints.name,
+        goal: sprints.goal,
+        status: sprints.status,
+        startDate: sprints.startDate,
+        endDate: sprints.endDate,
+      })
       .from(sprints)
       .where(and(eq(sprints.id, sprintId), eq(sprints.projectId, projectId)));
     if (!row) throw notFound('Sprint');

@@ -9,7 +9,12 @@ import { type Actor, recordActivity } from './activity';
 export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** Registers a CSV as a dataset version: SHA-256 of the exact bytes, schema and shape inferred on the server. */
-export async function registerCsvDataset(db: Db, actor: Actor, projectId: string, input: { name: string; csv: string; source?: string }) {
+export async function registerCsvDataset(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  input: { name: string; csv: string; source?: string },
+) {
   let profile: DatasetProfile;
   try {
     profile = profileCsv(parseCsv(input.csv));
@@ -22,7 +27,12 @@ export async function registerCsvDataset(db: Db, actor: Actor, projectId: string
       .select()
       .from(datasets)
       .where(and(eq(datasets.projectId, projectId), eq(datasets.name, input.name), eq(datasets.digest, digest)));
-    if (existing) throw new DomainError('exists', `This exact content is already registered as ${input.name} (${digest.slice(0, 12)}…).`, 'file');
+    if (existing)
+      throw new DomainError(
+        'exists',
+        `This exact content is already registered as ${input.name} (${digest.slice(0, 12)}…).`,
+        'file',
+      );
     const [row] = await tx
       .insert(datasets)
       .values({
@@ -32,20 +42,37 @@ export async function registerCsvDataset(db: Db, actor: Actor, projectId: string
         sourceType: 'upload',
         source: input.source ?? '',
         schema: JSON.stringify({ columns: profile.columns.map((c) => ({ name: c.name, type: c.type })) }),
-        profile: JSON.stringify({ num_rows: profile.rows, num_columns: profile.columns.length, columns: profile.columns }),
+        profile: JSON.stringify({
+          num_rows: profile.rows,
+          num_columns: profile.columns.length,
+          columns: profile.columns,
+        }),
       })
       .returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'dataset', entityId: row!.id, action: 'create', after: { name: input.name, digest } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'dataset',
+      entityId: row!.id,
+      action: 'create',
+      after: { name: input.name, digest },
+    });
     return row!;
   });
 }
 
 export async function listDatasets(db: Db, projectId: string) {
-  return db.select().from(datasets).where(eq(datasets.projectId, projectId)).orderBy(asc(datasets.name), desc(datasets.createdAt));
+  return db
+    .select()
+    .from(datasets)
+    .where(eq(datasets.projectId, projectId))
+    .orderBy(asc(datasets.name), desc(datasets.createdAt));
 }
 
 export async function getDataset(db: Db, projectId: string, id: string) {
-  const [row] = await db.select().from(datasets).where(and(eq(datasets.projectId, projectId), eq(datasets.id, id)));
+  const [row] = await db
+    .select()
+    .from(datasets)
+    .where(and(eq(datasets.projectId, projectId), eq(datasets.id, id)));
   if (!row) throw notFound('Dataset version');
   return row;
 }
@@ -61,7 +88,12 @@ export async function getDatasetUsage(db: Db, datasetId: string) {
   const runIds = usedBy.map((u) => u.run.id);
   const versions = runIds.length
     ? await db
-        .select({ modelName: registeredModels.name, version: modelVersions.version, stage: modelVersions.stage, runId: modelVersions.runId })
+        .select({
+          modelName: registeredModels.name,
+          version: modelVersions.version,
+          stage: modelVersions.stage,
+          runId: modelVersions.runId,
+        })
         .from(modelVersions)
         .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
         .where(inArray(modelVersions.runId, runIds))

@@ -5,7 +5,8 @@ import { compareSql } from './sql-compare';
 import { experimentTags, experiments } from '../schema';
 import { DEFAULT_EXPERIMENT, type ViewType, lifecycleFilter } from './experiments';
 
-const epochMs = (column: typeof experiments.createdAt | typeof experiments.updatedAt) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
+const epochMs = (column: typeof experiments.createdAt | typeof experiments.updatedAt) =>
+  sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
 
 function attributeColumn(key: string): SQL {
   if (key === 'creation_time') return epochMs(experiments.createdAt);
@@ -45,9 +46,15 @@ export async function searchExperiments(
         { key: 'creation_time', ascending: false },
         { key: 'experiment_id', ascending: true },
       ];
-  const orderSql = order.map((o) => sql`${ORDER_COLUMNS[o.key as keyof typeof ORDER_COLUMNS]} ${sql.raw(o.ascending ? 'asc' : 'desc')}`);
+  const orderSql = order.map(
+    (o) => sql`${ORDER_COLUMNS[o.key as keyof typeof ORDER_COLUMNS]} ${sql.raw(o.ascending ? 'asc' : 'desc')}`,
+  );
   if (!order.some((o) => o.key === 'experiment_id')) orderSql.push(sql`${experiments.id} desc`);
-  const where = and(eq(experiments.projectId, projectId), lifecycleFilter(experiments.lifecycleStage, q.view), ...q.clauses.map(clauseToSql));
+  const where = and(
+    eq(experiments.projectId, projectId),
+    lifecycleFilter(experiments.lifecycleStage, q.view),
+    ...q.clauses.map(clauseToSql),
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select()
@@ -56,7 +63,10 @@ export async function searchExperiments(
       .orderBy(...orderSql)
       .limit(q.limit)
       .offset(q.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(experiments).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(experiments)
+      .where(where),
   ]);
   return { experiments: rows, total: total?.n ?? 0 };
 }

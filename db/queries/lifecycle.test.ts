@@ -14,7 +14,8 @@ let t: TestDb;
 const lead = { id: '', isAdmin: false };
 let serial = 0;
 
-const newProject = async (problemStatement = '') => createProject(t.db, lead, { slug: `life-${++serial}`, name: `Life ${serial}`, problemStatement });
+const newProject = async (problemStatement = '') =>
+  createProject(t.db, lead, { slug: `life-${++serial}`, name: `Life ${serial}`, problemStatement });
 
 const metric = (projectId: string, extra: Partial<Parameters<typeof createSuccessMetric>[3]> = {}) =>
   createSuccessMetric(t.db, lead, projectId, {
@@ -38,7 +39,10 @@ const metric = (projectId: string, extra: Partial<Parameters<typeof createSucces
 
 async function finishedRun(projectId: string, acc: number, at: number, approach?: string) {
   const experimentId = (await getExperimentByName(t.db, projectId, 'Default')).id;
-  const r = await createRun(t.db, lead, projectId, { experimentId, tags: approach ? [{ key: 'runboard.approach', value: approach }] : [] });
+  const r = await createRun(t.db, lead, projectId, {
+    experimentId,
+    tags: approach ? [{ key: 'runboard.approach', value: approach }] : [],
+  });
   await logBatch(t.db, projectId, r.id, { metrics: [{ key: 'acc', value: acc, timestamp: at, step: 0 }] });
   await updateRun(t.db, lead, projectId, r.id, { status: 'FINISHED', endTime: at });
 }
@@ -67,7 +71,12 @@ describe('exit criteria from data', () => {
     const m = await metric(p.id);
     await addCheckIn(t.db, lead, p.id, m.id, { value: 0.6, note: '' });
     await finishedRun(p.id, 0.7, 1);
-    expect(await getLifecycleFacts(t.db, p.id)).toMatchObject({ successMetrics: 1, primaryMetrics: 1, primaryMeasured: 1, finishedRuns: 1 });
+    expect(await getLifecycleFacts(t.db, p.id)).toMatchObject({
+      successMetrics: 1,
+      primaryMetrics: 1,
+      primaryMeasured: 1,
+      finishedRuns: 1,
+    });
   });
 
   it('moving on with unmet criteria needs a reason; with a reason it moves and keeps it in the history', async () => {
@@ -79,7 +88,11 @@ describe('exit criteria from data', () => {
     );
     expect((await getProjectBySlug(t.db, p.slug))!.stage).toBe('define');
     await moveProjectStage(t.db, lead, p.id, 'collect_data', 'Sponsor wants data first');
-    expect((await listStageChanges(t.db, p.id))[0]).toMatchObject({ fromStage: 'define', toStage: 'collect_data', reason: 'Sponsor wants data first' });
+    expect((await listStageChanges(t.db, p.id))[0]).toMatchObject({
+      fromStage: 'define',
+      toStage: 'collect_data',
+      reason: 'Sponsor wants data first',
+    });
     const [entry] = await listProjectActivity(t.db, p.id);
     expect(entry).toMatchObject({ action: 'change-stage' });
   });
@@ -104,7 +117,9 @@ describe('exit criteria from data', () => {
     await moveProjectStage(t.db, lead, p.id, 'collect_data', '');
     expect((await getProjectBySlug(t.db, p.slug))!.stage).toBe('collect_data');
     // skipping ahead checks the skipped stages too: no dataset and no finished run yet
-    expect((await rejection(moveProjectStage(t.db, lead, p.id, 'evaluate', ''))).message).toContain('A dataset version (Collect data); A finished run (Baseline)');
+    expect((await rejection(moveProjectStage(t.db, lead, p.id, 'evaluate', ''))).message).toContain(
+      'A dataset version (Collect data); A finished run (Baseline)',
+    );
   });
 
   it('refuses the current stage', async () => {
@@ -126,7 +141,12 @@ describe('iterations and gains', () => {
     await finishedRun(p.id, 0.9, after, 'data-centric');
     const m = await metric(p.id, { source: 'run_metric', sourceKey: 'acc' });
     const project = (await getProjectBySlug(t.db, p.slug))!;
-    const view = await getLifecycleView(t.db, p.id, project.stage, await evaluateSuccessMetrics(t.db, p.id, Date.now()));
+    const view = await getLifecycleView(
+      t.db,
+      p.id,
+      project.stage,
+      await evaluateSuccessMetrics(t.db, p.id, Date.now()),
+    );
     expect(view.iterations).toBe(2);
     expect(view.gainMetric).toEqual({ id: m.id, name: 'accuracy' });
     expect(view.gains.map((g) => [g.iteration, g.runs])).toEqual([

@@ -13,39 +13,46 @@ export const MONITORING_CAP = 1000;
 const countOf = async (query: Promise<Array<{ n: number }>>) => (await query)[0]?.n ?? 0;
 
 /** The counts exit criteria are checked against, read live; pass already evaluated metrics to save a second pass. */
-export async function getLifecycleFacts(db: Db, projectId: string, evaluated?: EvaluatedMetric[], now = Date.now()): Promise<LifecycleFacts> {
-  const [project] = await db.select({ problemStatement: projects.problemStatement }).from(projects).where(eq(projects.id, projectId));
+export async function getLifecycleFacts(
+  db: Db,
+  projectId: string,
+  evaluated?: EvaluatedMetric[],
+  now = Date.now(),
+): Promise<LifecycleFacts> {
+  const [project] = await db
+    .select({ problemStatement: projects.problemStatement })
+    .from(projects)
+    .where(eq(projects.id, projectId));
   if (!project) throw notFound('Project');
   const metrics = evaluated ?? (await evaluateSuccessMetrics(db, projectId, now));
   const primary = metrics.filter((m) => m.isPrimary);
-  const [riskCount, datasetCount, finishedRuns, modelVersionCount, productionVersions, monitoringData] = await Promise.all([
-    countOf(db.select({ n: count() }).from(risks).where(eq(risks.projectId, projectId))),
-    countOf(db.select({ n: count() }).from(datasets).where(eq(datasets.projectId, projectId))),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(runs)
-        .where(and(eq(runs.projectId, projectId), eq(runs.status, 'FINISHED'), eq(runs.lifecycleStage, 'active'))),
-    ),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(modelVersions)
-        .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-        .where(eq(registeredModels.projectId, projectId)),
-    ),
-    countOf(
-      db
-        .select({ n: count() })
-        .from(modelVersions)
-        .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-        .where(and(eq(registeredModels.projectId, projectId), eq(modelVersions.stage, 'Production'))),
-    ),
-    // Capped: the criterion needs "some", and counting millions of predictions on every page view would not do.
-    countOf(
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(
+  const [riskCount, datasetCount, finishedRuns, modelVersionCount, productionVersions, monitoringData] =
+    await Promise.all([
+      countOf(db.select({ n: count() }).from(risks).where(eq(risks.projectId, projectId))),
+      countOf(db.select({ n: count() }).from(datasets).where(eq(datasets.projectId, projectId))),
+      countOf(
+        db
+          .select({ n: count() })
+          .from(runs)
+          .where(and(eq(runs.projectId, projectId), eq(runs.status, 'FINISHED'), eq(runs.lifecycleStage, 'active'))),
+      ),
+      countOf(
+        db
+          .select({ n: count() })
+          .from(modelVersions)
+          .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+          .where(eq(registeredModels.projectId, projectId)),
+      ),
+      countOf(
+        db
+          .select({ n: count() })
+          .from(modelVersions)
+          .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+          .where(and(eq(registeredModels.projectId, projectId), eq(modelVersions.stage, 'Production'))),
+      ),
+      // Capped: the criterion needs "some", and counting millions of predictions on every page view would not do.
+      countOf(
+        db.select({ n: sql<number>`count(*)::int` }).from(
           db
             .select({ one: sql`1`.as('one') })
             .from(predictions)
@@ -54,8 +61,8 @@ export async function getLifecycleFacts(db: Db, projectId: string, evaluated?: E
             .limit(MONITORING_CAP)
             .as('capped'),
         ),
-    ),
-  ]);
+      ),
+    ]);
   return {
     hasProblemStatement: project.problemStatement.trim() !== '',
     successMetrics: metrics.length,
@@ -74,7 +81,13 @@ export async function getLifecycleFacts(db: Db, projectId: string, evaluated?: E
  * Changes the project's stage after checking the exit criteria from data: with any unmet, the move needs a
  * reason (a field error on `reason` otherwise). Every caller that moves a stage goes through here.
  */
-export async function moveProjectStage(db: Db, actor: Actor, projectId: string, toStage: LifecycleStage, reason: string) {
+export async function moveProjectStage(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  toStage: LifecycleStage,
+  reason: string,
+) {
   const [project] = await db.select({ stage: projects.stage }).from(projects).where(eq(projects.id, projectId));
   if (!project) throw notFound('Project');
   if (project.stage === toStage) throw new DomainError('invalid', 'The project is already in that stage.', 'stage');
@@ -85,21 +98,36 @@ export async function moveProjectStage(db: Db, actor: Actor, projectId: string, 
 
 /** Stage, criteria per stage, history, iteration count and which approach moved the first primary run metric per iteration. */
 export async function getLifecycleView(db: Db, projectId: string, stage: LifecycleStage, evaluated: EvaluatedMetric[]) {
-  const [facts, changes] = await Promise.all([getLifecycleFacts(db, projectId, evaluated), listStageChanges(db, projectId)]);
-  const starts = iterationStarts(changes.map((c) => ({ fromStage: c.fromStage, toStage: c.toStage, at: c.createdAt.getTime() })));
-  const gainMetric = evaluated.find((m) => m.isPrimary && m.source === 'run_metric') ?? evaluated.find((m) => m.source === 'run_metric') ?? null;
+  const [facts, changes] = await Promise.all([
+    getLifecycleFacts(db, projectId, evaluated),
+    listStageChanges(db, projectId),
+  ]);
+  const starts = iterationStarts(
+    changes.map((c) => ({ fromStage: c.fromStage, toStage: c.toStage, at: c.createdAt.getTime() })),
+  );
+  const gainMetric =
+    evaluated.find((m) => m.isPrimary && m.source === 'run_metric') ??
+    evaluated.find((m) => m.source === 'run_metric') ??
+    null;
   const gains =
     gainMetric && gainMetric.sourceKey
       ? attributeGains(
           gainMetric,
-          (await listRunMetricValues(db, projectId, gainMetric.sourceKey)).map((r) => ({ at: r.at, value: r.value, approach: r.approach })),
+          (await listRunMetricValues(db, projectId, gainMetric.sourceKey)).map((r) => ({
+            at: r.at,
+            value: r.value,
+            approach: r.approach,
+          })),
           starts,
         )
       : [];
   return {
     stage,
     facts,
-    criteria: Object.fromEntries(LIFECYCLE_STAGES.map((s) => [s, exitCriteria(s, facts)])) as Record<LifecycleStage, ReturnType<typeof exitCriteria>>,
+    criteria: Object.fromEntries(LIFECYCLE_STAGES.map((s) => [s, exitCriteria(s, facts)])) as Record<
+      LifecycleStage,
+      ReturnType<typeof exitCriteria>
+    >,
     changes,
     iterations: starts.length,
     gainMetric: gainMetric ? { id: gainMetric.id, name: gainMetric.name } : null,

@@ -7,9 +7,19 @@ import { metricPoints, metricRollups, runMetrics, runs } from '../schema';
 export type MetricPoint = { key: string; value: number; timestamp: number; step: number };
 
 /** Full history of one series, ordered, with offset paging (MLflow's get-history). */
-export async function getMetricHistory(db: Db, runId: string, key: string, opts: { offset?: number; limit?: number } = {}) {
+export async function getMetricHistory(
+  db: Db,
+  runId: string,
+  key: string,
+  opts: { offset?: number; limit?: number } = {},
+) {
   return db
-    .select({ key: metricPoints.key, value: metricPoints.value, timestamp: metricPoints.timestamp, step: metricPoints.step })
+    .select({
+      key: metricPoints.key,
+      value: metricPoints.value,
+      timestamp: metricPoints.timestamp,
+      step: metricPoints.step,
+    })
     .from(metricPoints)
     .where(and(eq(metricPoints.runId, runId), eq(metricPoints.key, key)))
     .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp))
@@ -40,8 +50,18 @@ async function endPoint(db: Db, runId: string, key: string, from: number, to: nu
   const [row] = await db
     .select({ step: metricPoints.step, timestamp: metricPoints.timestamp, value: metricPoints.value })
     .from(metricPoints)
-    .where(and(eq(metricPoints.runId, runId), eq(metricPoints.key, key), gte(metricPoints.step, from), lte(metricPoints.step, to)))
-    .orderBy(last ? desc(metricPoints.step) : asc(metricPoints.step), last ? desc(metricPoints.timestamp) : asc(metricPoints.timestamp))
+    .where(
+      and(
+        eq(metricPoints.runId, runId),
+        eq(metricPoints.key, key),
+        gte(metricPoints.step, from),
+        lte(metricPoints.step, to),
+      ),
+    )
+    .orderBy(
+      last ? desc(metricPoints.step) : asc(metricPoints.step),
+      last ? desc(metricPoints.timestamp) : asc(metricPoints.timestamp),
+    )
     .limit(1);
   return row ? pointAsBucket(row) : null;
 }
@@ -57,10 +77,27 @@ export async function getMetricSeries(
   opts: { fromStep?: number; toStep?: number; maxBuckets?: number } = {},
 ): Promise<Series> {
   const maxBuckets = opts.maxBuckets ?? 1000;
-  const [summary] = await db.select().from(runMetrics).where(and(eq(runMetrics.runId, runId), eq(runMetrics.key, key)));
+  const [summary] = await db
+    .select()
+    .from(runMetrics)
+    .where(and(eq(runMetrics.runId, runId), eq(runMetrics.key, key)));
   if (!summary) return { runId, key, totalPoints: 0, exact: true, buckets: [] };
-  const first = await endPoint(db, runId, key, opts.fromStep ?? Number.MIN_SAFE_INTEGER, opts.toStep ?? Number.MAX_SAFE_INTEGER, false);
-  const last = await endPoint(db, runId, key, opts.fromStep ?? Number.MIN_SAFE_INTEGER, opts.toStep ?? Number.MAX_SAFE_INTEGER, true);
+  const first = await endPoint(
+    db,
+    runId,
+    key,
+    opts.fromStep ?? Number.MIN_SAFE_INTEGER,
+    opts.toStep ?? Number.MAX_SAFE_INTEGER,
+    false,
+  );
+  const last = await endPoint(
+    db,
+    runId,
+    key,
+    opts.fromStep ?? Number.MIN_SAFE_INTEGER,
+    opts.toStep ?? Number.MAX_SAFE_INTEGER,
+    true,
+  );
   if (!first || !last) return { runId, key, totalPoints: 0, exact: true, buckets: [] };
   const from = first.step;
   const to = last.step;
@@ -69,12 +106,25 @@ export async function getMetricSeries(
     const raw = await db
       .select({ step: metricPoints.step, timestamp: metricPoints.timestamp, value: metricPoints.value })
       .from(metricPoints)
-      .where(and(eq(metricPoints.runId, runId), eq(metricPoints.key, key), gte(metricPoints.step, from), lte(metricPoints.step, to)))
+      .where(
+        and(
+          eq(metricPoints.runId, runId),
+          eq(metricPoints.key, key),
+          gte(metricPoints.step, from),
+          lte(metricPoints.step, to),
+        ),
+      )
       .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp))
       .limit(maxBuckets * READ_FACTOR);
     const points = raw.map(pointAsBucket);
     const exact = points.length <= maxBuckets;
-    return { runId, key, totalPoints: points.length, exact, buckets: exact ? points : withEndpoints(mergeBuckets(points, maxBuckets), first, last) };
+    return {
+      runId,
+      key,
+      totalPoints: points.length,
+      exact,
+      buckets: exact ? points : withEndpoints(mergeBuckets(points, maxBuckets), first, last),
+    };
   }
   const rows = await db
     .select()
@@ -98,13 +148,23 @@ export async function getMetricSeries(
     count: r.count,
   }));
   const totalPoints = buckets.reduce((s, b) => s + b.count, 0);
-  return { runId, key, totalPoints, exact: false, buckets: withEndpoints(mergeBuckets(buckets, maxBuckets - 2), first, last) };
+  return {
+    runId,
+    key,
+    totalPoints,
+    exact: false,
+    buckets: withEndpoints(mergeBuckets(buckets, maxBuckets - 2), first, last),
+  };
 }
 
 /** Metric keys logged by any of the runs, for chart pickers. */
 export async function listMetricKeys(db: Db, runIds: string[]): Promise<string[]> {
   if (runIds.length === 0) return [];
-  const rows = await db.selectDistinct({ key: runMetrics.key }).from(runMetrics).where(inArray(runMetrics.runId, runIds)).orderBy(asc(runMetrics.key));
+  const rows = await db
+    .selectDistinct({ key: runMetrics.key })
+    .from(runMetrics)
+    .where(inArray(runMetrics.runId, runIds))
+    .orderBy(asc(runMetrics.key));
   return rows.map((r) => r.key);
 }
 
@@ -119,7 +179,10 @@ export async function getHistoryBulkInterval(
   key: string,
   opts: { startStep?: number; endStep?: number; maxResults: number },
 ) {
-  const allowed = await db.select({ id: runs.id }).from(runs).where(and(eq(runs.projectId, projectId), inArray(runs.id, runIds)));
+  const allowed = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.projectId, projectId), inArray(runs.id, runIds)));
   const out: (MetricPoint & { runId: string })[] = [];
   for (const { id } of allowed) {
     const stepRows = await db.execute<{ step: number | string }>(sql`
@@ -136,7 +199,12 @@ export async function getHistoryBulkInterval(
       for (let i = 0; i < opts.maxResults; i++) chosen.add(steps[Math.round(i * stride)]!);
     }
     const points = await db
-      .select({ key: metricPoints.key, value: metricPoints.value, timestamp: metricPoints.timestamp, step: metricPoints.step })
+      .select({
+        key: metricPoints.key,
+        value: metricPoints.value,
+        timestamp: metricPoints.timestamp,
+        step: metricPoints.step,
+      })
       .from(metricPoints)
       .where(and(eq(metricPoints.runId, id), eq(metricPoints.key, key), inArray(metricPoints.step, [...chosen])))
       .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp));

@@ -17,7 +17,9 @@ const actor = { id: '', isAdmin: true };
 
 beforeAll(async () => {
   t = await openTestDb();
-  actor.id = (await createUser(t.db, null, { email: 'demo@example.com', name: 'Demo', password: 'password-1', isAdmin: true })).id;
+  actor.id = (
+    await createUser(t.db, null, { email: 'demo@example.com', name: 'Demo', password: 'password-1', isAdmin: true })
+  ).id;
   projectId = (await createProject(t.db, actor, { slug: 'demo', name: 'Demo', problemStatement: '' })).id;
 });
 afterAll(() => t.cleanup());
@@ -57,7 +59,12 @@ describe('seedDemoMonitoring', () => {
     const run = await createRun(t.db, actor, other, { experimentId, runName: 'random-forest n=10 depth=3' });
     await createRegisteredModel(t.db, actor, other, { name: DEMO_MONITORED_MODEL });
     await createModelVersion(t.db, actor, other, { name: DEMO_MONITORED_MODEL, runId: run.id });
-    await transitionModelVersionStage(t.db, actor, other, { name: DEMO_MONITORED_MODEL, version: 1, stage: 'Production', archiveExisting: true });
+    await transitionModelVersionStage(t.db, actor, other, {
+      name: DEMO_MONITORED_MODEL,
+      version: 1,
+      stage: 'Production',
+      archiveExisting: true,
+    });
     const result = await seedDemoMonitoring(t.db, other, actor);
     expect(result.served).toBe('random-forest n=10 depth=3');
     // that run used the basic feature set: the month is one of the logged features

@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { type RunSpec, demoPlan } from '@/lib/ml/demo-plan';
-import { DEMO_SPLIT, buildExamples, fitStandardizer, oversampleMinority, standardize, timeSplit } from '@/lib/ml/features';
+import {
+  DEMO_SPLIT,
+  buildExamples,
+  fitStandardizer,
+  oversampleMinority,
+  standardize,
+  timeSplit,
+} from '@/lib/ml/features';
 import { trainLogisticRegression, trainRandomForest } from '@/lib/ml/models';
 import { type WeatherDay, parseWeatherCsv } from '@/lib/ml/weather';
 import { MAX_BATCH_ROWS } from '@/lib/monitoring/ingest';
@@ -14,7 +21,12 @@ import { runDriftCheck } from './drift-checks';
 import { ensureMonitor } from './monitoring';
 import { setReferenceWindow } from './monitoring-reference';
 import { ingestPredictions } from './predictions';
-import { createModelVersion, ensureRegisteredModel, resolveModelVersion, transitionModelVersionStage } from './registry';
+import {
+  createModelVersion,
+  ensureRegisteredModel,
+  resolveModelVersion,
+  transitionModelVersionStage,
+} from './registry';
 
 // The demo's monitoring: the run behind rain-tomorrow's Production version (the demo registry promotes the
 // best one), refitted on 2012–2013 Seattle weather exactly as that run was, "serves" every later day. The
@@ -36,18 +48,32 @@ export function demoServingModel(days: WeatherDay[], spec: RunSpec) {
   const { train, valid } = timeSplit(table.examples, DEMO_SPLIT.trainEnd);
   const fitted = spec.balance === 'oversample-minority' ? oversampleMinority(train, spec.seed) : train;
   const scaler = fitStandardizer(fitted.map((e) => e.features));
-  const split = (rows: typeof train) => ({ X: standardize(rows.map((e) => e.features), scaler), y: rows.map((e) => e.label) });
+  const split = (rows: typeof train) => ({
+    X: standardize(
+      rows.map((e) => e.features),
+      scaler,
+    ),
+    y: rows.map((e) => e.label),
+  });
   const model =
     spec.model.kind === 'logistic-regression'
       ? trainLogisticRegression(split(fitted), split(valid), { ...spec.model, every: spec.model.iterations })
       : trainRandomForest(split(fitted), split(valid), { ...spec.model, seed: spec.seed });
   const weather = new Map(days.map((d) => [d.date, d.weather]));
-  const proba = model.predict(standardize(table.examples.map((e) => e.features), scaler));
+  const proba = model.predict(
+    standardize(
+      table.examples.map((e) => e.features),
+      scaler,
+    ),
+  );
   const rows = table.examples.map((e, i) => ({
     id: `weather-${e.date}`,
     // Logged the evening the forecast is made.
     timestamp: `${e.date}T18:00:00Z`,
-    features: { ...Object.fromEntries(table.featureNames.map((name, k) => [name, e.features[k]!])), weather: weather.get(e.date) ?? null },
+    features: {
+      ...Object.fromEntries(table.featureNames.map((name, k) => [name, e.features[k]!])),
+      weather: weather.get(e.date) ?? null,
+    },
     prediction: proba[i]! >= 0.5 ? 'rain' : 'dry',
     actual: e.label === 1 ? 'rain' : 'dry',
   }));
@@ -61,18 +87,39 @@ async function servedSpec(db: Db, projectId: string, actor: Actor | null): Promi
   await ensureRegisteredModel(db, actor, projectId, DEMO_MONITORED_MODEL);
   const production = await resolveModelVersion(db, projectId, DEMO_MONITORED_MODEL, 'Production');
   if (production) {
-    const [run] = production.version.runId ? await db.select({ name: runs.name }).from(runs).where(eq(runs.id, production.version.runId)) : [];
+    const [run] = production.version.runId
+      ? await db.select({ name: runs.name }).from(runs).where(eq(runs.id, production.version.runId))
+      : [];
     return plan.find((s) => s.name === run?.name) ?? fallback;
   }
-  const [run] = await db.select({ id: runs.id }).from(runs).where(and(eq(runs.projectId, projectId), eq(runs.name, FALLBACK_RUN), eq(runs.status, 'FINISHED'))).limit(1);
-  const { version } = await createModelVersion(db, actor, projectId, { name: DEMO_MONITORED_MODEL, runId: run?.id, description: `${FALLBACK_RUN}: trained on 2012–2013, serving 2014–2015.` });
-  await transitionModelVersionStage(db, actor, projectId, { name: DEMO_MONITORED_MODEL, version: version.version, stage: 'Production', archiveExisting: true, reason: 'Demo: the model monitoring watches.' });
+  const [run] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.projectId, projectId), eq(runs.name, FALLBACK_RUN), eq(runs.status, 'FINISHED')))
+    .limit(1);
+  const { version } = await createModelVersion(db, actor, projectId, {
+    name: DEMO_MONITORED_MODEL,
+    runId: run?.id,
+    description: `${FALLBACK_RUN}: trained on 2012–2013, serving 2014–2015.`,
+  });
+  await transitionModelVersionStage(db, actor, projectId, {
+    name: DEMO_MONITORED_MODEL,
+    version: version.version,
+    stage: 'Production',
+    archiveExisting: true,
+    reason: 'Demo: the model monitoring watches.',
+  });
   return fallback;
 }
 
 const monthStarts = (from: string, to: string) => {
   const out: Date[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < to; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) out.push(d);
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d.toISOString().slice(0, 10) < to;
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+  )
+    out.push(d);
   return out;
 };
 
@@ -81,7 +128,12 @@ const monthStarts = (from: string, to: string) => {
  * logs a prediction and its outcome for every day, sets the training years as the reference and checks each
  * trailing year once. Call it after the runs and the registry are seeded, so the served model is the promoted one.
  */
-export async function seedDemoMonitoring(db: Db, projectId: string, actor: Actor | null, days: WeatherDay[] = loadWeather()) {
+export async function seedDemoMonitoring(
+  db: Db,
+  projectId: string,
+  actor: Actor | null,
+  days: WeatherDay[] = loadWeather(),
+) {
   const spec = await servedSpec(db, projectId, actor);
   const { monitor } = await ensureMonitor(db, actor, projectId, DEMO_MONITORED_MODEL);
   const { rows, trainEnd } = demoServingModel(days, spec);
@@ -89,10 +141,21 @@ export async function seedDemoMonitoring(db: Db, projectId: string, actor: Actor
     await ingestPredictions(db, projectId, DEMO_MONITORED_MODEL, 'Production', rows.slice(i, i + MAX_BATCH_ROWS));
   }
   const firstServed = new Date(`${trainEnd}T00:00:00Z`).getTime() + 86_400_000;
-  await setReferenceWindow(db, actor, projectId, monitor.id, new Date(rows[0]!.timestamp.slice(0, 10)), new Date(firstServed));
+  await setReferenceWindow(
+    db,
+    actor,
+    projectId,
+    monitor.id,
+    new Date(rows[0]!.timestamp.slice(0, 10)),
+    new Date(firstServed),
+  );
   // Historical data: scheduled windows (now-relative) would all be empty, so the demo checks month by month instead.
   await db.update(monitors).set({ schedule: 'off' }).where(eq(monitors.id, monitor.id));
-  const done = new Set((await db.select({ start: driftChecks.windowStart }).from(driftChecks).where(eq(driftChecks.monitorId, monitor.id))).map((c) => c.start.getTime()));
+  const done = new Set(
+    (
+      await db.select({ start: driftChecks.windowStart }).from(driftChecks).where(eq(driftChecks.monitorId, monitor.id))
+    ).map((c) => c.start.getTime()),
+  );
   // Trailing twelve months, checked at every month end: each window spans all seasons, like the reference,
   // so what drifts is the year itself (2014 and 2015 ran unusually warm in Seattle).
   const afterLast = new Date(Date.parse(rows.at(-1)!.timestamp) + 3 * 86_400_000).toISOString().slice(0, 10);

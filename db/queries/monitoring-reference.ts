@@ -16,15 +16,34 @@ export type DatasetReference = { kind: 'dataset'; datasetId: string; name: strin
 export type ReferenceSummary = { kind: 'window'; from: Date; to: Date; rows: number } | DatasetReference;
 
 /** A window [from, to) of the model's own logged predictions becomes the reference; it must hold rows. */
-export async function setReferenceWindow(db: Db, actor: Actor | null, projectId: string, monitorId: string, from: Date, to: Date): Promise<ReferenceSummary> {
+export async function setReferenceWindow(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  monitorId: string,
+  from: Date,
+  to: Date,
+): Promise<ReferenceSummary> {
   if (!(from < to)) throw new DomainError('invalid', 'The reference window must end after it starts.', 'to');
   return db.transaction(async (tx) => {
     const { monitor } = await getMonitorById(tx, projectId, monitorId);
     const rows = await countRows(tx, { kind: 'window', monitorId, from, to });
-    if (rows === 0) throw new DomainError('invalid', `No predictions were logged between ${from.toISOString()} and ${to.toISOString()}.`, 'from');
+    if (rows === 0)
+      throw new DomainError(
+        'invalid',
+        `No predictions were logged between ${from.toISOString()} and ${to.toISOString()}.`,
+        'from',
+      );
     await tx
       .update(monitors)
-      .set({ referenceKind: 'window', referenceFrom: from, referenceTo: to, referenceDatasetId: null, updatedAt: new Date(), version: sql`${monitors.version} + 1` })
+      .set({
+        referenceKind: 'window',
+        referenceFrom: from,
+        referenceTo: to,
+        referenceDatasetId: null,
+        updatedAt: new Date(),
+        version: sql`${monitors.version} + 1`,
+      })
       .where(eq(monitors.id, monitorId));
     await recordActivity(tx, actor, {
       projectId,
@@ -44,16 +63,37 @@ export async function findReferenceDataset(db: Db, projectId: string, ref: strin
   const where = UUID.test(ref)
     ? and(eq(datasets.projectId, projectId), eq(datasets.id, ref))
     : at > 0 && /^[0-9a-f]{8,}$/i.test(ref.slice(at + 1))
-      ? and(eq(datasets.projectId, projectId), eq(datasets.name, ref.slice(0, at)), like(datasets.digest, `${ref.slice(at + 1).toLowerCase()}%`))
+      ? and(
+          eq(datasets.projectId, projectId),
+          eq(datasets.name, ref.slice(0, at)),
+          like(datasets.digest, `${ref.slice(at + 1).toLowerCase()}%`),
+        )
       : null;
-  if (!where) throw new DomainError('invalid', 'dataset_version: give a dataset id, or name@digest.', 'dataset_version');
+  if (!where)
+    throw new DomainError('invalid', 'dataset_version: give a dataset id, or name@digest.', 'dataset_version');
   const found = await db.select().from(datasets).where(where).limit(2);
-  if (found.length === 0) throw new DomainError('not_found', `dataset_version: no dataset version ${ref} in this project.`, 'dataset_version');
-  if (found.length > 1) throw new DomainError('invalid', `dataset_version: ${ref} matches several versions; give more of the digest.`, 'dataset_version');
+  if (found.length === 0)
+    throw new DomainError(
+      'not_found',
+      `dataset_version: no dataset version ${ref} in this project.`,
+      'dataset_version',
+    );
+  if (found.length > 1)
+    throw new DomainError(
+      'invalid',
+      `dataset_version: ${ref} matches several versions; give more of the digest.`,
+      'dataset_version',
+    );
   return found[0]!;
 }
 
-async function useDataset(tx: Db, actor: Actor | null, projectId: string, monitorId: string, dataset: { id: string; name: string; digest: string }): Promise<DatasetReference> {
+async function useDataset(
+  tx: Db,
+  actor: Actor | null,
+  projectId: string,
+  monitorId: string,
+  dataset: { id: string; name: string; digest: string },
+): Promise<DatasetReference> {
   const rows = await countRows(tx, { kind: 'dataset', datasetId: dataset.id });
   if (rows === 0) {
     throw new DomainError(
@@ -64,13 +104,32 @@ async function useDataset(tx: Db, actor: Actor | null, projectId: string, monito
   }
   await tx
     .update(monitors)
-    .set({ referenceKind: 'dataset', referenceDatasetId: dataset.id, referenceFrom: null, referenceTo: null, updatedAt: new Date(), version: sql`${monitors.version} + 1` })
+    .set({
+      referenceKind: 'dataset',
+      referenceDatasetId: dataset.id,
+      referenceFrom: null,
+      referenceTo: null,
+      updatedAt: new Date(),
+      version: sql`${monitors.version} + 1`,
+    })
     .where(eq(monitors.id, monitorId));
-  await recordActivity(tx, actor, { projectId, entityType: 'monitor', entityId: monitorId, action: 'set-reference', after: { reference: 'dataset', dataset: `${dataset.name}@${dataset.digest.slice(0, 12)}`, rows } });
+  await recordActivity(tx, actor, {
+    projectId,
+    entityType: 'monitor',
+    entityId: monitorId,
+    action: 'set-reference',
+    after: { reference: 'dataset', dataset: `${dataset.name}@${dataset.digest.slice(0, 12)}`, rows },
+  });
   return { kind: 'dataset', datasetId: dataset.id, name: dataset.name, digest: dataset.digest, rows };
 }
 
-export async function setReferenceDataset(db: Db, actor: Actor | null, projectId: string, monitorId: string, ref: string): Promise<DatasetReference> {
+export async function setReferenceDataset(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  monitorId: string,
+  ref: string,
+): Promise<DatasetReference> {
   return db.transaction(async (tx) => {
     await getMonitorById(tx, projectId, monitorId);
     return useDataset(tx, actor, projectId, monitorId, await findReferenceDataset(tx, projectId, ref));
@@ -82,7 +141,13 @@ export async function setReferenceDataset(db: Db, actor: Actor | null, projectId
  * reference, all in one transaction. Columns become features (kinds from the model's known features, else
  * inferred); `prediction` and `actual` columns feed the performance baseline; `id` and `timestamp` are skipped.
  */
-export async function uploadReferenceCsv(db: Db, actor: Actor, projectId: string, monitorId: string, input: { name: string; csv: string; source?: string }) {
+export async function uploadReferenceCsv(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  monitorId: string,
+  input: { name: string; csv: string; source?: string },
+) {
   let table: string[][];
   try {
     table = parseCsv(input.csv.replace(/^\uFEFF/, ''));
@@ -99,7 +164,11 @@ export async function uploadReferenceCsv(db: Db, actor: Actor, projectId: string
       if (err instanceof CsvReferenceError) throw new DomainError('invalid', err.message, 'file');
       throw err;
     }
-    const dataset = await registerCsvDataset(tx, actor, projectId, { name: input.name, csv: input.csv, source: input.source });
+    const dataset = await registerCsvDataset(tx, actor, projectId, {
+      name: input.name,
+      csv: input.csv,
+      source: input.source,
+    });
     await addMonitorFeatures(tx, monitorId, parsed.newFeatures);
     for (let i = 0; i < parsed.rows.length; i += INSERT_CHUNK) {
       const chunk = parsed.rows.slice(i, i + INSERT_CHUNK);
@@ -109,15 +178,38 @@ export async function uploadReferenceCsv(db: Db, actor: Actor, projectId: string
   });
 }
 
-export async function describeReference(db: Db, monitor: { id: string; referenceKind: string; referenceFrom: Date | null; referenceTo: Date | null; referenceDatasetId: string | null }): Promise<ReferenceSummary | null> {
+export async function describeReference(
+  db: Db,
+  monitor: {
+    id: string;
+    referenceKind: string;
+    referenceFrom: Date | null;
+    referenceTo: Date | null;
+    referenceDatasetId: string | null;
+  },
+): Promise<ReferenceSummary | null> {
   if (monitor.referenceKind === 'window' && monitor.referenceFrom && monitor.referenceTo) {
-    const rows = await countRows(db, { kind: 'window', monitorId: monitor.id, from: monitor.referenceFrom, to: monitor.referenceTo });
+    const rows = await countRows(db, {
+      kind: 'window',
+      monitorId: monitor.id,
+      from: monitor.referenceFrom,
+      to: monitor.referenceTo,
+    });
     return { kind: 'window', from: monitor.referenceFrom, to: monitor.referenceTo, rows };
   }
   if (monitor.referenceKind === 'dataset' && monitor.referenceDatasetId) {
-    const [d] = await db.select().from(datasets).where(and(eq(datasets.id, monitor.referenceDatasetId)));
+    const [d] = await db
+      .select()
+      .from(datasets)
+      .where(and(eq(datasets.id, monitor.referenceDatasetId)));
     if (!d) return null;
-    return { kind: 'dataset', datasetId: d.id, name: d.name, digest: d.digest, rows: await countRows(db, { kind: 'dataset', datasetId: d.id }) };
+    return {
+      kind: 'dataset',
+      datasetId: d.id,
+      name: d.name,
+      digest: d.digest,
+      rows: await countRows(db, { kind: 'dataset', datasetId: d.id }),
+    };
   }
   return null;
 }
@@ -126,8 +218,19 @@ export async function describeReference(db: Db, monitor: { id: string; reference
 export async function listReferenceDatasets(db: Db, projectId: string) {
   const stored = sql<number>`(select count(*) from ${referenceRows} r where r.dataset_id = ${datasets.id})::int`;
   return db
-    .select({ id: datasets.id, name: datasets.name, digest: datasets.digest, createdAt: datasets.createdAt, rows: stored })
+    .select({
+      id: datasets.id,
+      name: datasets.name,
+      digest: datasets.digest,
+      createdAt: datasets.createdAt,
+      rows: stored,
+    })
     .from(datasets)
-    .where(and(eq(datasets.projectId, projectId), sql`exists (select 1 from ${referenceRows} r where r.dataset_id = ${datasets.id})`))
+    .where(
+      and(
+        eq(datasets.projectId, projectId),
+        sql`exists (select 1 from ${referenceRows} r where r.dataset_id = ${datasets.id})`,
+      ),
+    )
     .orderBy(desc(datasets.createdAt));
 }

@@ -3,7 +3,15 @@ import type { LifecycleStage } from '@/lib/domain';
 import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks';
 import { projectSuccess, todayUtc } from '@/lib/success-metrics';
 import type { Db } from '../client';
-import { modelTransitions, modelVersions, monitoringAlerts, monitors, registeredModels, sprints, tasks } from '../schema';
+import {
+  modelTransitions,
+  modelVersions,
+  monitoringAlerts,
+  monitors,
+  registeredModels,
+  sprints,
+  tasks,
+} from '../schema';
 import { getLifecycleView } from './lifecycle';
 import { listRisks } from './risks';
 import { evaluateSuccessMetrics } from './success-metrics';
@@ -108,16 +116,35 @@ export async function getOverview(db: Db, project: { id: string; stage: Lifecycl
     today,
   ).map((r) => {
     const score = riskScore(r.likelihood, r.impact);
-    return { ...r, score, residual: residualScore(score, r.mitigationPct), critical: isCritical(r), overdue: isReviewOverdue(r, today) };
+    return {
+      ...r,
+      score,
+      residual: residualScore(score, r.mitigationPct),
+      critical: isCritical(r),
+      overdue: isReviewOverdue(r, today),
+    };
   });
   const bestRuns = metrics
     .filter((m) => m.isPrimary && m.source === 'run_metric')
-    .map((m) => ({ metricId: m.id, metricName: m.name, key: m.sourceKey ?? '', unit: m.unit, value: m.current, run: m.bestRun, achieved: m.achieved }));
+    .map((m) => ({
+      metricId: m.id,
+      metricName: m.name,
+      key: m.sourceKey ?? '',
+      unit: m.unit,
+      value: m.current,
+      run: m.bestRun,
+      achieved: m.achieved,
+    }));
   return {
     metrics,
     success: projectSuccess(metrics),
     lifecycle,
-    risks: { flagged, openCount: open.length, criticalCount: open.filter(isCritical).length, overdueCount: open.filter((r) => isReviewOverdue(r, today)).length },
+    risks: {
+      flagged,
+      openCount: open.length,
+      criticalCount: open.filter(isCritical).length,
+      overdueCount: open.filter((r) => isReviewOverdue(r, today)).length,
+    },
     sprint,
     production,
     bestRuns,

@@ -1,13 +1,20 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
-import { type PredictionRow, SAMPLE_SHARDS, type Scalar, parseActualsBatch, parsePredictionBatch } from '@/lib/monitoring/ingest';
+import {
+  type PredictionRow,
+  SAMPLE_SHARDS,
+  type Scalar,
+  parseActualsBatch,
+  parsePredictionBatch,
+} from '@/lib/monitoring/ingest';
 import type { ConfusionCell, ErrorMoments, Task } from '@/lib/monitoring/performance';
 import type { Db } from '../client';
 import { addMonitorFeatures, ensureMonitor, getMonitorFeatures, inferMonitorTask } from './monitoring';
 import { resolveModelVersion } from './registry';
 
 /** Rows a check reads for one side: a time window of logged predictions, or an uploaded reference dataset. */
-export type RowSource = { kind: 'window'; monitorId: string; from: Date; to: Date } | { kind: 'dataset'; datasetId: string };
+export type RowSource =
+  { kind: 'window'; monitorId: string; from: Date; to: Date } | { kind: 'dataset'; datasetId: string };
 
 /**
  * Windows larger than this are tested on a uniform sample of about this many rows (see sampleFeatureRows).
@@ -30,22 +37,49 @@ export type IngestResult = { model: string; version: number; stage: string; acce
  * multi-row INSERT … SELECT FROM unnest(…) in one transaction. Ids already logged for the model are skipped
  * (a client retrying a batch gets the same state, not duplicates).
  */
-export async function ingestPredictions(db: Db, projectId: string, modelName: string, stageOrAlias: string, body: unknown): Promise<IngestResult> {
+export async function ingestPredictions(
+  db: Db,
+  projectId: string,
+  modelName: string,
+  stageOrAlias: string,
+  body: unknown,
+): Promise<IngestResult> {
   const resolved = await resolveModelVersion(db, projectId, modelName, stageOrAlias);
-  if (!resolved) throw new DomainError('not_found', `Model ${modelName} has no version in stage or alias "${stageOrAlias}".`, 'stage');
+  if (!resolved)
+    throw new DomainError(
+      'not_found',
+      `Model ${modelName} has no version in stage or alias "${stageOrAlias}".`,
+      'stage',
+    );
   return db.transaction(async (tx) => {
     const { monitor } = await ensureMonitor(tx, null, projectId, modelName);
     const kinds = new Map((await getMonitorFeatures(tx, monitor.id)).map((f) => [f.name, f.kind]));
     const { rows: batch, newFeatures } = parsePredictionBatch(body, kinds);
     await addMonitorFeatures(tx, monitor.id, newFeatures);
-    if (!monitor.task) await inferMonitorTask(tx, monitor.id, typeof batch[0]!.prediction === 'number' ? 'regression' : 'classification');
+    if (!monitor.task)
+      await inferMonitorTask(
+        tx,
+        monitor.id,
+        typeof batch[0]!.prediction === 'number' ? 'regression' : 'classification',
+      );
     const inserted = await insertPredictionRows(tx, monitor.id, resolved.version.id, batch);
-    return { model: modelName, version: resolved.version.version, stage: stageOrAlias, accepted: inserted, duplicates: batch.length - inserted };
+    return {
+      model: modelName,
+      version: resolved.version.version,
+      stage: stageOrAlias,
+      accepted: inserted,
+      duplicates: batch.length - inserted,
+    };
   });
 }
 
 /** One statement for the whole batch; returns how many rows were new. */
-export async function insertPredictionRows(db: Db, monitorId: string, versionId: string | null, batch: readonly PredictionRow[]): Promise<number> {
+export async function insertPredictionRows(
+  db: Db,
+  monitorId: string,
+  versionId: string | null,
+  batch: readonly PredictionRow[],
+): Promise<number> {
   const [result] = await rows<{ n: number | string }>(
     db,
     sql`with ins as (
@@ -62,7 +96,12 @@ export async function insertPredictionRows(db: Db, monitorId: string, versionId:
 }
 
 /** Labels arriving later: all ids must have been logged for the model, or nothing is written. */
-export async function attachActuals(db: Db, projectId: string, modelName: string, body: unknown): Promise<{ model: string; updated: number }> {
+export async function attachActuals(
+  db: Db,
+  projectId: string,
+  modelName: string,
+  body: unknown,
+): Promise<{ model: string; updated: number }> {
   const batch = parseActualsBatch(body);
   return db.transaction(async (tx) => {
     const { monitor } = await ensureMonitor(tx, null, projectId, modelName);
@@ -77,7 +116,10 @@ export async function attachActuals(db: Db, projectId: string, modelName: string
     const found = new Set(updated.map((u) => u.id));
     const missing = ids.findIndex((id) => !found.has(id));
     if (missing >= 0) {
-      throw new DomainError('not_found', `rows[${missing}].id: No prediction with id ${JSON.stringify(ids[missing])} was logged for model ${modelName}; nothing was updated.`);
+      throw new DomainError(
+        'not_found',
+        `rows[${missing}].id: No prediction with id ${JSON.stringify(ids[missing])} was logged for model ${modelName}; nothing was updated.`,
+      );
     }
     return { model: modelName, updated: new Set(ids).size };
   });
@@ -105,15 +147,32 @@ export function shardsFor(total: number, target = SAMPLE_TARGET): number {
  * whose id hashes into the first k shards, read through the (…, sample_key, ts) index, so the cost
  * follows the sample, not the window.
  */
-export async function sampleFeatureRows(db: Db, source: RowSource, total: number, target = SAMPLE_TARGET): Promise<Record<string, unknown>[]> {
+export async function sampleFeatureRows(
+  db: Db,
+  source: RowSource,
+  total: number,
+  target = SAMPLE_TARGET,
+): Promise<Record<string, unknown>[]> {
   const k = shardsFor(total, target);
-  const shard = k >= SAMPLE_SHARDS ? sql`` : sql` and sample_key = any(${sql.param(Array.from({ length: k }, (_, i) => i))}::int2[])`;
-  const found = await rows<{ features: Record<string, unknown> | string }>(db, sql`select features ${sourceFilter(source)}${shard}`);
-  return found.map((r) => (typeof r.features === 'string' ? (JSON.parse(r.features) as Record<string, unknown>) : r.features));
+  const shard =
+    k >= SAMPLE_SHARDS
+      ? sql``
+      : sql` and sample_key = any(${sql.param(Array.from({ length: k }, (_, i) => i))}::int2[])`;
+  const found = await rows<{ features: Record<string, unknown> | string }>(
+    db,
+    sql`select features ${sourceFilter(source)}${shard}`,
+  );
+  return found.map((r) =>
+    typeof r.features === 'string' ? (JSON.parse(r.features) as Record<string, unknown>) : r.features,
+  );
 }
 
 /** Labelled rows summarised in the database: a confusion table (classification) or error moments (regression). */
-export async function performanceAggregates(db: Db, source: RowSource, task: Task): Promise<{ confusion: ConfusionCell[] } | { moments: ErrorMoments }> {
+export async function performanceAggregates(
+  db: Db,
+  source: RowSource,
+  task: Task,
+): Promise<{ confusion: ConfusionCell[] } | { moments: ErrorMoments }> {
   if (task === 'classification') {
     const cells = await rows<{ predicted: string; actual: string; count: number | string }>(
       db,
@@ -128,12 +187,27 @@ export async function performanceAggregates(db: Db, source: RowSource, task: Tas
         and jsonb_typeof(actual) = 'number' and jsonb_typeof(prediction) = 'number') x`,
   );
   const num = (v: number | string | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
-  return { moments: { n: num(m?.n), meanAbs: num(m?.mean_abs), sdAbs: num(m?.sd_abs), meanSq: num(m?.mean_sq), sdSq: num(m?.sd_sq) } };
+  return {
+    moments: {
+      n: num(m?.n),
+      meanAbs: num(m?.mean_abs),
+      sdAbs: num(m?.sd_abs),
+      meanSq: num(m?.mean_sq),
+      sdSq: num(m?.sd_sq),
+    },
+  };
 }
 
 /** The most recent predictions of a model, for the monitoring page. */
 export async function listRecentPredictions(db: Db, monitorId: string, limit = 50) {
-  return rows<{ external_id: string; ts: string | Date; features: Record<string, Scalar | null>; prediction: Scalar; actual: Scalar | null; version: number | null }>(
+  return rows<{
+    external_id: string;
+    ts: string | Date;
+    features: Record<string, Scalar | null>;
+    prediction: Scalar;
+    actual: Scalar | null;
+    version: number | null;
+  }>(
     db,
     sql`select p.external_id, p.ts, p.features, p.prediction, p.actual, v.version
       from predictions p left join model_versions v on v.id = p.version_id

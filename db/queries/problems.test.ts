@@ -5,7 +5,14 @@ import { tasks } from '../schema';
 import { listProjectActivity } from './activity';
 import { getExperimentByName } from './experiments';
 import { createProject } from './projects';
-import { createSubProblem, deleteSubProblem, linkSubProblem, listSubProblems, unlinkSubProblem, updateSubProblem } from './problems';
+import {
+  createSubProblem,
+  deleteSubProblem,
+  linkSubProblem,
+  listSubProblems,
+  unlinkSubProblem,
+  updateSubProblem,
+} from './problems';
 import { createSuccessMetric } from './success-metrics';
 import { createUser } from './users';
 import { rejection } from '@/tests/helpers/rejection';
@@ -15,12 +22,17 @@ let projectId: string;
 let otherProjectId: string;
 const lead = { id: '', isAdmin: false };
 
-const node = (title: string, parentId: string | null = null) => createSubProblem(t.db, lead, projectId, { parentId, title, description: '', ownerId: null, status: 'not_started' });
+const node = (title: string, parentId: string | null = null) =>
+  createSubProblem(t.db, lead, projectId, { parentId, title, description: '', ownerId: null, status: 'not_started' });
 
 beforeAll(async () => {
   t = await openTestDb();
-  lead.id = (await createUser(t.db, null, { email: 'lead@problems.test', name: 'Lena Lead', password: 'password-123' })).id;
-  projectId = (await createProject(t.db, lead, { slug: 'churn', name: 'Churn', problemStatement: 'Predict customer churn' })).id;
+  lead.id = (
+    await createUser(t.db, null, { email: 'lead@problems.test', name: 'Lena Lead', password: 'password-123' })
+  ).id;
+  projectId = (
+    await createProject(t.db, lead, { slug: 'churn', name: 'Churn', problemStatement: 'Predict customer churn' })
+  ).id;
   otherProjectId = (await createProject(t.db, lead, { slug: 'other', name: 'Other', problemStatement: '' })).id;
 });
 afterAll(() => t.cleanup());
@@ -48,7 +60,9 @@ describe('problem decomposition', () => {
     await updateSubProblem(t.db, lead, projectId, child.id, { status: 'in_progress', ownerId: lead.id });
     const listed = (await listSubProblems(t.db, projectId)).find((n) => n.id === child.id)!;
     expect(listed).toMatchObject({ status: 'in_progress', ownerName: 'Lena Lead' });
-    expect(await rejection(updateSubProblem(t.db, lead, projectId, parent.id, { parentId: child.id }))).toMatchObject({ field: 'parentId' });
+    expect(await rejection(updateSubProblem(t.db, lead, projectId, parent.id, { parentId: child.id }))).toMatchObject({
+      field: 'parentId',
+    });
     await updateSubProblem(t.db, lead, projectId, child.id, { parentId: null });
     expect((await listSubProblems(t.db, projectId)).find((n) => n.id === child.id)!.parentId).toBeNull();
     const [entry] = await listProjectActivity(t.db, projectId, { entityType: 'sub-problem' });
@@ -75,14 +89,23 @@ describe('problem decomposition', () => {
       sourceModel: null,
     });
     const experiment = await getExperimentByName(t.db, projectId, 'Default');
-    const [task] = await t.db.insert(tasks).values({ projectId, number: 7, title: 'Tune threshold', sortKey: 'a0' }).returning();
+    const [task] = await t.db
+      .insert(tasks)
+      .values({ projectId, number: 7, title: 'Tune threshold', sortKey: 'a0' })
+      .returning();
     await linkSubProblem(t.db, lead, projectId, n.id, 'metric', metric.id);
     await linkSubProblem(t.db, lead, projectId, n.id, 'experiment', String(experiment.id));
     await linkSubProblem(t.db, lead, projectId, n.id, 'task', task!.id);
-    expect(await rejection(linkSubProblem(t.db, lead, projectId, n.id, 'metric', metric.id))).toMatchObject({ kind: 'exists' });
+    expect(await rejection(linkSubProblem(t.db, lead, projectId, n.id, 'metric', metric.id))).toMatchObject({
+      kind: 'exists',
+    });
     const otherExperiment = await getExperimentByName(t.db, otherProjectId, 'Default');
-    expect(await rejection(linkSubProblem(t.db, lead, projectId, n.id, 'experiment', String(otherExperiment.id)))).toMatchObject({ field: 'targetId' });
-    expect(await rejection(linkSubProblem(t.db, lead, projectId, n.id, 'task', 'not-a-uuid'))).toMatchObject({ field: 'targetId' });
+    expect(
+      await rejection(linkSubProblem(t.db, lead, projectId, n.id, 'experiment', String(otherExperiment.id))),
+    ).toMatchObject({ field: 'targetId' });
+    expect(await rejection(linkSubProblem(t.db, lead, projectId, n.id, 'task', 'not-a-uuid'))).toMatchObject({
+      field: 'targetId',
+    });
     const links = (await listSubProblems(t.db, projectId)).find((x) => x.id === n.id)!.links;
     expect(links.map((l) => [l.kind, l.label])).toEqual([
       ['metric', 'precision'],
@@ -98,7 +121,19 @@ describe('problem decomposition', () => {
     const root = await node('Temporary');
     await node('Temporary child', root.id);
     expect((await rejection(deleteSubProblem(t.db, lead, otherProjectId, root.id))).kind).toBe('not_found');
-    expect((await rejection(createSubProblem(t.db, lead, otherProjectId, { parentId: root.id, title: 'x', description: '', ownerId: null, status: 'done' }))).kind).toBe('not_found');
+    expect(
+      (
+        await rejection(
+          createSubProblem(t.db, lead, otherProjectId, {
+            parentId: root.id,
+            title: 'x',
+            description: '',
+            ownerId: null,
+            status: 'done',
+          }),
+        )
+      ).kind,
+    ).toBe('not_found');
     await deleteSubProblem(t.db, lead, projectId, root.id);
     expect((await listSubProblems(t.db, projectId)).some((n) => n.title.startsWith('Temporary'))).toBe(false);
   });

@@ -30,7 +30,12 @@ let cyd: Person;
 beforeAll(async () => {
   t = await openTestDb();
   const make = async (key: string, isAdmin = false): Promise<Person> => {
-    const u = await createUser(t.db, null, { email: `${key}@example.test`, name: key[0]!.toUpperCase() + key.slice(1), password: 'long-enough-pw', isAdmin });
+    const u = await createUser(t.db, null, {
+      email: `${key}@example.test`,
+      name: key[0]!.toUpperCase() + key.slice(1),
+      password: 'long-enough-pw',
+      isAdmin,
+    });
     return { id: u.id, isAdmin: u.isAdmin, email: u.email };
   };
   admin = await make('admin', true);
@@ -45,7 +50,12 @@ afterAll(async () => {
 async function tableCounts() {
   const n = async (table: typeof projects | typeof projectMembers | typeof stageChanges | typeof activityLog) =>
     (await t.db.select({ n: count() }).from(table))[0]!.n;
-  return { projects: await n(projects), members: await n(projectMembers), stages: await n(stageChanges), activity: await n(activityLog) };
+  return {
+    projects: await n(projects),
+    members: await n(projectMembers),
+    stages: await n(stageChanges),
+    activity: await n(activityLog),
+  };
 }
 
 let slugSerial = 0;
@@ -57,7 +67,9 @@ describe('createProject', () => {
     const p = await newProject(ada);
     expect(p.stage).toBe('define');
     expect(p.version).toBe(1);
-    expect(await listMembers(t.db, p.id)).toEqual([expect.objectContaining({ userId: ada.id, email: ada.email, role: 'owner' })]);
+    expect(await listMembers(t.db, p.id)).toEqual([
+      expect.objectContaining({ userId: ada.id, email: ada.email, role: 'owner' }),
+    ]);
   });
 
   it('can name another user as owner (the admin CLI does), while recording the actor', async () => {
@@ -94,7 +106,10 @@ describe('createProject', () => {
 describe('updateProject', () => {
   it('saves the change, bumps the version and records old → new of the changed fields only', async () => {
     const p = await newProject(ada);
-    const after = await updateProject(t.db, ada, p.id, p.version, { name: 'Churn model v2', problemStatement: p.problemStatement });
+    const after = await updateProject(t.db, ada, p.id, p.version, {
+      name: 'Churn model v2',
+      problemStatement: p.problemStatement,
+    });
     expect(after).toMatchObject({ name: 'Churn model v2', version: p.version + 1 });
     const [entry] = await listProjectActivity(t.db, p.id);
     expect(entry).toMatchObject({ action: 'update', entityType: 'project', userEmail: ada.email });
@@ -113,7 +128,9 @@ describe('updateProject', () => {
   });
 
   it('reports an unknown project as not found', async () => {
-    expect((await rejection(updateProject(t.db, ada, '00000000-0000-4000-8000-000000000000', 1, { name: 'x' }))).kind).toBe('not_found');
+    expect(
+      (await rejection(updateProject(t.db, ada, '00000000-0000-4000-8000-000000000000', 1, { name: 'x' }))).kind,
+    ).toBe('not_found');
   });
 });
 
@@ -131,7 +148,10 @@ describe('changeProjectStage', () => {
     ]);
     const [latest] = await listProjectActivity(t.db, p.id);
     expect(latest).toMatchObject({ action: 'change-stage', userEmail: ada.email });
-    expect(latest!.changes).toEqual({ stage: { from: 'baseline', to: 'evaluate' }, reason: { from: null, to: 'Baseline run finished' } });
+    expect(latest!.changes).toEqual({
+      stage: { from: 'baseline', to: 'evaluate' },
+      reason: { from: null, to: 'Baseline run finished' },
+    });
   });
 
   it('bumps the version, so a details form opened before the stage change conflicts', async () => {
@@ -164,8 +184,14 @@ describe('members', () => {
     const p = await newProject(ada);
     await addMember(t.db, ada, p.id, bob.email, 'viewer');
     const before = await tableCounts();
-    expect(await rejection(addMember(t.db, ada, p.id, 'ghost@example.test', 'viewer'))).toMatchObject({ kind: 'not_found', field: 'email' });
-    expect(await rejection(addMember(t.db, ada, p.id, bob.email, 'owner'))).toMatchObject({ kind: 'exists', field: 'email' });
+    expect(await rejection(addMember(t.db, ada, p.id, 'ghost@example.test', 'viewer'))).toMatchObject({
+      kind: 'not_found',
+      field: 'email',
+    });
+    expect(await rejection(addMember(t.db, ada, p.id, bob.email, 'owner'))).toMatchObject({
+      kind: 'exists',
+      field: 'email',
+    });
     expect(await tableCounts()).toEqual(before);
     expect((await getProjectAccess(t.db, p.slug, bob))!.role).toBe('viewer');
   });
@@ -176,7 +202,11 @@ describe('members', () => {
     await setMemberRole(t.db, ada, p.id, bob.id, 'editor');
     expect((await getProjectAccess(t.db, p.slug, bob))!.role).toBe('editor');
     const [entry] = await listProjectActivity(t.db, p.id, { entityType: 'member' });
-    expect(entry).toMatchObject({ action: 'update', entityId: bob.id, changes: { role: { from: 'viewer', to: 'editor' } } });
+    expect(entry).toMatchObject({
+      action: 'update',
+      entityId: bob.id,
+      changes: { role: { from: 'viewer', to: 'editor' } },
+    });
   });
 
   it('never leaves a project without an owner: the last owner can be neither demoted nor removed', async () => {
@@ -185,7 +215,8 @@ describe('members', () => {
     const before = await tableCounts();
     const demote = await rejection(setMemberRole(t.db, ada, p.id, ada.id, 'editor'));
     const remove = await rejection(removeMember(t.db, ada, p.id, ada.id));
-    for (const err of [demote, remove]) expect(err).toMatchObject({ kind: 'conflict', message: 'A project needs at least one owner.' });
+    for (const err of [demote, remove])
+      expect(err).toMatchObject({ kind: 'conflict', message: 'A project needs at least one owner.' });
     expect(await tableCounts()).toEqual(before);
     expect((await getProjectAccess(t.db, p.slug, ada))!.role).toBe('owner');
   });
@@ -196,7 +227,9 @@ describe('members', () => {
     await setMemberRole(t.db, ada, p.id, ada.id, 'viewer');
     expect((await getProjectAccess(t.db, p.slug, ada))!.role).toBe('viewer');
     // Bob is now the only owner again.
-    expect((await rejection(removeMember(t.db, bob, p.id, bob.id))).message).toBe('A project needs at least one owner.');
+    expect((await rejection(removeMember(t.db, bob, p.id, bob.id))).message).toBe(
+      'A project needs at least one owner.',
+    );
   });
 
   it('removes a member, who then loses access, and logs it', async () => {
@@ -205,7 +238,11 @@ describe('members', () => {
     await removeMember(t.db, ada, p.id, cyd.id);
     expect(await getProjectAccess(t.db, p.slug, cyd)).toBeNull();
     const [entry] = await listProjectActivity(t.db, p.id, { entityType: 'member' });
-    expect(entry).toMatchObject({ action: 'remove', entityId: cyd.id, changes: { role: { from: 'editor', to: null } } });
+    expect(entry).toMatchObject({
+      action: 'remove',
+      entityId: cyd.id,
+      changes: { role: { from: 'editor', to: null } },
+    });
     expect((await rejection(removeMember(t.db, ada, p.id, cyd.id))).kind).toBe('not_found');
   });
 });
@@ -215,7 +252,10 @@ describe('getProjectAccess', () => {
     const p = await newProject(ada);
     await addMember(t.db, ada, p.id, bob.email, 'viewer');
     expect(await getProjectAccess(t.db, p.slug, cyd)).toBeNull();
-    expect(await getProjectAccess(t.db, p.slug, bob)).toMatchObject({ role: 'viewer', project: { id: p.id, slug: p.slug } });
+    expect(await getProjectAccess(t.db, p.slug, bob)).toMatchObject({
+      role: 'viewer',
+      project: { id: p.id, slug: p.slug },
+    });
     expect((await getProjectAccess(t.db, p.slug, ada))!.role).toBe('owner');
     expect((await getProjectAccess(t.db, p.slug, admin))!.role).toBe('owner');
   });
@@ -224,7 +264,6 @@ describe('getProjectAccess', () => {
     expect(await getProjectAccess(t.db, 'no-such-project', admin)).toBeNull();
     expect(await getProjectAccess(t.db, 'no-such-project', ada)).toBeNull();
   });
-
 });
 
 describe('listProjectsForUser', () => {

@@ -33,7 +33,9 @@ export async function listProjectsForUser(db: Db, actor: Actor) {
     })
     .from(projects)
     .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, actor.id)));
-  const rows = actor.isAdmin ? await base.orderBy(asc(projects.name)) : await base.where(sql`${projectMembers.role} is not null`).orderBy(asc(projects.name));
+  const rows = actor.isAdmin
+    ? await base.orderBy(asc(projects.name))
+    : await base.where(sql`${projectMembers.role} is not null`).orderBy(asc(projects.name));
   return rows.map((r) => ({ ...r, role: (actor.isAdmin ? 'owner' : r.role) as ProjectRole }));
 }
 
@@ -44,15 +46,29 @@ export type NewProject = { slug: string; name: string; problemStatement: string 
  * a project with no members yet, as the demo seed does on an instance without users: instance admins see every
  * project, so the first admin finds it and can add members.
  */
-export async function createProject(db: Db, actor: Actor | null, input: NewProject, ownerId: string | null = actor?.id ?? null) {
+export async function createProject(
+  db: Db,
+  actor: Actor | null,
+  input: NewProject,
+  ownerId: string | null = actor?.id ?? null,
+) {
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, input.slug));
     if (taken) throw new DomainError('exists', `The slug "${input.slug}" is already used by another project.`, 'slug');
     const [project] = await tx.insert(projects).values(input).returning();
     if (ownerId) await tx.insert(projectMembers).values({ projectId: project!.id, userId: ownerId, role: 'owner' });
-    await tx.insert(stageChanges).values({ projectId: project!.id, toStage: project!.stage, userId: actor?.id ?? null, reason: 'Project created' });
+    await tx.insert(stageChanges).values({
+      projectId: project!.id,
+      toStage: project!.stage,
+      userId: actor?.id ?? null,
+      reason: 'Project created',
+    });
     // Every project has MLflow's "Default" experiment, so clients that never pick one still log somewhere.
-    await tx.insert(experiments).values({ projectId: project!.id, name: 'Default', artifactLocation: `runboard-artifacts:/${project!.slug}/default` });
+    await tx.insert(experiments).values({
+      projectId: project!.id,
+      name: 'Default',
+      artifactLocation: `runboard-artifacts:/${project!.slug}/default`,
+    });
     await recordActivity(tx, actor, {
       projectId: project!.id,
       entityType: 'project',
@@ -67,7 +83,13 @@ export async function createProject(db: Db, actor: Actor | null, input: NewProje
 export type ProjectChanges = Partial<Pick<NewProject, 'name' | 'problemStatement'>>;
 
 /** Optimistic concurrency: the update only lands if nobody saved since `expectedVersion`. */
-export async function updateProject(db: Db, actor: Actor, projectId: string, expectedVersion: number, changes: ProjectChanges) {
+export async function updateProject(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  expectedVersion: number,
+  changes: ProjectChanges,
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(projects).where(eq(projects.id, projectId));
     if (!before) throw notFound('Project');
@@ -76,13 +98,29 @@ export async function updateProject(db: Db, actor: Actor, projectId: string, exp
       .set({ ...changes, version: sql`${projects.version} + 1`, updatedAt: new Date() })
       .where(and(eq(projects.id, projectId), eq(projects.version, expectedVersion)))
       .returning();
-    if (!after) throw conflict('Someone else saved this project since you opened it. Reload to see their change, then apply yours again.');
-    await recordActivity(tx, actor, { projectId, entityType: 'project', entityId: projectId, action: 'update', before, after: changes });
+    if (!after)
+      throw conflict(
+        'Someone else saved this project since you opened it. Reload to see their change, then apply yours again.',
+      );
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'project',
+      entityId: projectId,
+      action: 'update',
+      before,
+      after: changes,
+    });
     return after;
   });
 }
 
-export async function changeProjectStage(db: Db, actor: Actor, projectId: string, toStage: LifecycleStage, reason: string) {
+export async function changeProjectStage(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  toStage: LifecycleStage,
+  reason: string,
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
     if (!before) throw notFound('Project');
@@ -128,7 +166,13 @@ export async function getProjectBySlug(db: Db, slug: string) {
 
 export async function listMembers(db: Db, projectId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: projectMembers.role, createdAt: projectMembers.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: projectMembers.role,
+      createdAt: projectMembers.createdAt,
+    })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, projectId))
@@ -138,14 +182,25 @@ export async function listMembers(db: Db, projectId: string) {
 export async function addMember(db: Db, actor: Actor, projectId: string, email: string, role: ProjectRole) {
   return db.transaction(async (tx) => {
     const user = await getUserByEmail(tx, email);
-    if (!user) throw new DomainError('not_found', `No user has the email ${email}. An administrator must create the account first.`, 'email');
+    if (!user)
+      throw new DomainError(
+        'not_found',
+        `No user has the email ${email}. An administrator must create the account first.`,
+        'email',
+      );
     const [existing] = await tx
       .select()
       .from(projectMembers)
       .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id)));
     if (existing) throw new DomainError('exists', `${email} is already a member (${existing.role}).`, 'email');
     await tx.insert(projectMembers).values({ projectId, userId: user.id, role });
-    await recordActivity(tx, actor, { projectId, entityType: 'member', entityId: user.id, action: 'add', after: { email: user.email, role } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'member',
+      entityId: user.id,
+      action: 'add',
+      after: { email: user.email, role },
+    });
     return user;
   });
 }
@@ -156,7 +211,13 @@ async function assertOwnerRemains(tx: Db, projectId: string, userId: string) {
   const [owners] = await tx
     .select({ n: count() })
     .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'owner'), sql`${projectMembers.userId} <> ${userId}`));
+    .where(
+      and(
+        eq(projectMembers.projectId, projectId),
+        eq(projectMembers.role, 'owner'),
+        sql`${projectMembers.userId} <> ${userId}`,
+      ),
+    );
   if ((owners?.n ?? 0) === 0) throw new DomainError('conflict', 'A project needs at least one owner.');
 }
 
@@ -173,7 +234,14 @@ export async function setMemberRole(db: Db, actor: Actor, projectId: string, use
       .update(projectMembers)
       .set({ role, updatedAt: new Date() })
       .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
-    await recordActivity(tx, actor, { projectId, entityType: 'member', entityId: userId, action: 'update', before, after: { role } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'member',
+      entityId: userId,
+      action: 'update',
+      before,
+      after: { role },
+    });
   });
 }
 
@@ -186,7 +254,16 @@ export async function removeMember(db: Db, actor: Actor, projectId: string, user
       .for('update');
     if (!before) throw notFound('Member');
     if (before.role === 'owner') await assertOwnerRemains(tx, projectId, userId);
-    await tx.delete(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
-    await recordActivity(tx, actor, { projectId, entityType: 'member', entityId: userId, action: 'remove', before: { role: before.role }, after: { role: null } });
+    await tx
+      .delete(projectMembers)
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'member',
+      entityId: userId,
+      action: 'remove',
+      before: { role: before.role },
+      after: { role: null },
+    });
   });
 }

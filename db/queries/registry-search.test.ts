@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseModelFilter, parseModelOrderBy, parseVersionFilter, parseVersionOrderBy } from '@/lib/mlflow-registry-filter';
+import {
+  parseModelFilter,
+  parseModelOrderBy,
+  parseVersionFilter,
+  parseVersionOrderBy,
+} from '@/lib/mlflow-registry-filter';
 import { type TestDb, openTestDb } from '../test-db';
 import { getExperimentByName } from './experiments';
 import { createProject } from './projects';
-import { createModelVersion, createRegisteredModel, deleteModelVersion, setModelAlias, setModelVersionTag, setRegisteredModelTag } from './registry';
+import {
+  createModelVersion,
+  createRegisteredModel,
+  deleteModelVersion,
+  setModelAlias,
+  setModelVersionTag,
+  setRegisteredModelTag,
+} from './registry';
 import { getVersionTagsAndAliases, searchModelVersionsPage, searchRegisteredModelsPage } from './registry-search';
 import { createRun } from './runs';
 
@@ -16,7 +28,9 @@ beforeAll(async () => {
   t = await openTestDb();
   projectId = (await createProject(t.db, null, { slug: 'search', name: 'Search', problemStatement: '' }, null)).id;
   otherId = (await createProject(t.db, null, { slug: 'other', name: 'Other', problemStatement: '' }, null)).id;
-  runId = (await createRun(t.db, null, projectId, { experimentId: (await getExperimentByName(t.db, projectId, 'Default')).id })).id;
+  runId = (
+    await createRun(t.db, null, projectId, { experimentId: (await getExperimentByName(t.db, projectId, 'Default')).id })
+  ).id;
   for (const name of ['beta', 'alpha', 'gamma']) await createRegisteredModel(t.db, null, projectId, { name });
   await setRegisteredModelTag(t.db, projectId, 'gamma', { key: 'tier', value: 'gold' });
   await createModelVersion(t.db, null, projectId, { name: 'alpha', source: 's3://a/1', runId });
@@ -30,9 +44,19 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const models = (filter: string, order: string[] = [], limit = 100, offset = 0) =>
-  searchRegisteredModelsPage(t.db, projectId, { clauses: parseModelFilter(filter), order: parseModelOrderBy(order), limit, offset });
+  searchRegisteredModelsPage(t.db, projectId, {
+    clauses: parseModelFilter(filter),
+    order: parseModelOrderBy(order),
+    limit,
+    offset,
+  });
 const versions = async (filter: string, order: string[] = [], limit = 100, offset = 0) => {
-  const found = await searchModelVersionsPage(t.db, projectId, { clauses: parseVersionFilter(filter), order: parseVersionOrderBy(order), limit, offset });
+  const found = await searchModelVersionsPage(t.db, projectId, {
+    clauses: parseVersionFilter(filter),
+    order: parseVersionOrderBy(order),
+    limit,
+    offset,
+  });
   return { labels: found.rows.map((r) => `${r.modelName}/${r.version.version}`), total: found.total };
 };
 
@@ -75,7 +99,12 @@ describe('searchModelVersionsPage', () => {
 
 describe('getVersionTagsAndAliases', () => {
   it('groups tags and alias names by version id', async () => {
-    const found = await searchModelVersionsPage(t.db, projectId, { clauses: parseVersionFilter("name = 'alpha'"), order: parseVersionOrderBy(['version_number']), limit: 10, offset: 0 });
+    const found = await searchModelVersionsPage(t.db, projectId, {
+      clauses: parseVersionFilter("name = 'alpha'"),
+      order: parseVersionOrderBy(['version_number']),
+      limit: 10,
+      offset: 0,
+    });
     const [v1, v2] = found.rows.map((r) => r.version.id);
     const extras = await getVersionTagsAndAliases(t.db, [v1!, v2!]);
     expect(extras.tags.get(v2!)).toEqual([{ key: 'qa', value: 'ok' }]);
@@ -90,6 +119,8 @@ describe('version numbers', () => {
     await createModelVersion(t.db, null, projectId, { name: 'renumbered', source: 's3://r/1' });
     await createModelVersion(t.db, null, projectId, { name: 'renumbered', source: 's3://r/2' });
     await deleteModelVersion(t.db, null, projectId, 'renumbered', 2);
-    expect((await createModelVersion(t.db, null, projectId, { name: 'renumbered', source: 's3://r/3' })).version.version).toBe(3);
+    expect(
+      (await createModelVersion(t.db, null, projectId, { name: 'renumbered', source: 's3://r/3' })).version.version,
+    ).toBe(3);
   });
 });

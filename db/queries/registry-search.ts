@@ -8,7 +8,8 @@ import { modelAliases, modelVersionTags, modelVersions, registeredModelTags, reg
 
 type KeyValue = { key: string; value: string };
 
-const compare = (column: SQL, c: { comparator: string; value: string | number }) => compareSql(column, c.comparator, c.value);
+const compare = (column: SQL, c: { comparator: string; value: string | number }) =>
+  compareSql(column, c.comparator, c.value);
 
 const modelTagCondition = (c: TagClause) =>
   sql`exists (select 1 from ${registeredModelTags} t where t.model_id = ${registeredModels.id} and t.key = ${c.key} and ${compare(sql`t.value`, c)})`;
@@ -32,7 +33,10 @@ function versionCondition(c: VersionClause): SQL {
   }
 }
 
-const MODEL_ORDER_COLUMNS = { name: registeredModels.name, last_updated_timestamp: registeredModels.updatedAt } as const;
+const MODEL_ORDER_COLUMNS = {
+  name: registeredModels.name,
+  last_updated_timestamp: registeredModels.updatedAt,
+} as const;
 const VERSION_ORDER_COLUMNS = {
   name: registeredModels.name,
   version_number: modelVersions.version,
@@ -43,7 +47,11 @@ const VERSION_ORDER_COLUMNS = {
 const direction = (ascending: boolean) => sql.raw(ascending ? 'asc' : 'desc');
 
 /** MLflow's registered-model search in one project: ties (and no order_by) by name ascending. */
-export async function searchRegisteredModelsPage(db: Db, projectId: string, q: { clauses: ModelClause[]; order: ModelOrder[]; limit: number; offset: number }) {
+export async function searchRegisteredModelsPage(
+  db: Db,
+  projectId: string,
+  q: { clauses: ModelClause[]; order: ModelOrder[]; limit: number; offset: number },
+) {
   const where = and(
     eq(registeredModels.projectId, projectId),
     ...q.clauses.map((c) => (c.type === 'tag' ? modelTagCondition(c) : compare(sql`${registeredModels.name}`, c))),
@@ -58,7 +66,10 @@ export async function searchRegisteredModelsPage(db: Db, projectId: string, q: {
       .orderBy(...order)
       .limit(q.limit)
       .offset(q.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(registeredModels).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(registeredModels)
+      .where(where),
   ]);
   return { models, total: total?.n ?? 0 };
 }
@@ -67,7 +78,11 @@ export async function searchRegisteredModelsPage(db: Db, projectId: string, q: {
  * MLflow's model-version search in one project. Without order_by: last updated first, then name ascending,
  * then version descending (the SQL store's default); those two also break any remaining ties.
  */
-export async function searchModelVersionsPage(db: Db, projectId: string, q: { clauses: VersionClause[]; order: VersionOrder[]; limit: number; offset: number }) {
+export async function searchModelVersionsPage(
+  db: Db,
+  projectId: string,
+  q: { clauses: VersionClause[]; order: VersionOrder[]; limit: number; offset: number },
+) {
   const terms: VersionOrder[] = q.order.length ? [...q.order] : [{ key: 'last_updated_timestamp', ascending: false }];
   if (!terms.some((o) => o.key === 'name')) terms.push({ key: 'name', ascending: true });
   if (!terms.some((o) => o.key === 'version_number')) terms.push({ key: 'version_number', ascending: false });
@@ -96,7 +111,11 @@ export async function getVersionTagsAndAliases(db: Db, versionIds: string[]) {
   const aliases = new Map<string, string[]>();
   if (versionIds.length === 0) return { tags, aliases };
   const [tagRows, aliasRows] = await Promise.all([
-    db.select().from(modelVersionTags).where(inArray(modelVersionTags.versionId, versionIds)).orderBy(asc(modelVersionTags.key)),
+    db
+      .select()
+      .from(modelVersionTags)
+      .where(inArray(modelVersionTags.versionId, versionIds))
+      .orderBy(asc(modelVersionTags.key)),
     db.select().from(modelAliases).where(inArray(modelAliases.versionId, versionIds)).orderBy(asc(modelAliases.alias)),
   ]);
   for (const t of tagRows) tags.set(t.versionId, [...(tags.get(t.versionId) ?? []), { key: t.key, value: t.value }]);

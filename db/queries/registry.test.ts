@@ -31,7 +31,10 @@ afterAll(() => t.cleanup());
 async function runWithMetric(acc: number) {
   const experimentId = (await getExperimentByName(t.db, projectId, 'Default')).id;
   const run = await createRun(t.db, actor, projectId, { experimentId });
-  await logBatch(t.db, projectId, run.id, { metrics: [{ key: 'acc', value: acc, timestamp: 1, step: 0 }], params: [{ key: 'depth', value: String(acc) }] });
+  await logBatch(t.db, projectId, run.id, {
+    metrics: [{ key: 'acc', value: acc, timestamp: 1, step: 0 }],
+    params: [{ key: 'depth', value: String(acc) }],
+  });
   return run;
 }
 
@@ -47,8 +50,20 @@ describe('registry', () => {
     expect(v2.version.metrics).toEqual({ acc: 0.85 });
     expect(v2.version.source).toBe(`runs:/${r2.id}/model`);
 
-    await transitionModelVersionStage(t.db, actor, projectId, { name: 'churn', version: 1, stage: 'Production', archiveExisting: true, reason: 'baseline' });
-    await transitionModelVersionStage(t.db, actor, projectId, { name: 'churn', version: 2, stage: 'Production', archiveExisting: true, reason: 'better' });
+    await transitionModelVersionStage(t.db, actor, projectId, {
+      name: 'churn',
+      version: 1,
+      stage: 'Production',
+      archiveExisting: true,
+      reason: 'baseline',
+    });
+    await transitionModelVersionStage(t.db, actor, projectId, {
+      name: 'churn',
+      version: 2,
+      stage: 'Production',
+      archiveExisting: true,
+      reason: 'better',
+    });
     let latest = await getLatestVersions(t.db, projectId, 'churn', []);
     expect(latest.map((v) => [v.version, v.stage])).toEqual([
       [1, 'Archived'],
@@ -62,7 +77,13 @@ describe('registry', () => {
     expect((await resolveModelVersion(t.db, projectId, 'churn', 'production'))?.version.version).toBe(1);
 
     const timeline = await listModelTransitions(t.db, v1.model.id);
-    expect(timeline[0]).toMatchObject({ kind: 'rollback', version: 1, toStage: 'Production', reason: 'v2 regressed on Mondays', userName: 'Lead' });
+    expect(timeline[0]).toMatchObject({
+      kind: 'rollback',
+      version: 1,
+      toStage: 'Production',
+      reason: 'v2 regressed on Mondays',
+      userName: 'Lead',
+    });
     expect(timeline.some((e) => e.kind === 'archive' && e.version === 2)).toBe(true);
   });
 
@@ -82,7 +103,9 @@ describe('datasets', () => {
     // Reference: `printf 'x,y\n1,a\n2,b\n' | sha256sum`
     expect(ds.digest).toBe('01331cf653a16b7278f66569b5719303c2f18ce869c87638c09943a49d3e73dd');
     expect(JSON.parse(ds.profile!)).toMatchObject({ num_rows: 2, num_columns: 2 });
-    await expect(registerCsvDataset(t.db, actor, projectId, { name: 'tiny', csv })).rejects.toThrow(/already registered/);
+    await expect(registerCsvDataset(t.db, actor, projectId, { name: 'tiny', csv })).rejects.toThrow(
+      /already registered/,
+    );
     const run = await runWithMetric(0.9);
     await logInputs(t.db, projectId, run.id, [{ dataset: { name: 'tiny', digest: ds.digest } }]);
     await createModelVersion(t.db, actor, projectId, { name: 'churn', runId: run.id });

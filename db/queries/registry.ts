@@ -20,31 +20,58 @@ import { dedupeTags } from './experiments';
 type Tag = { key: string; value: string };
 
 export async function getRegisteredModel(db: Db, projectId: string, name: string) {
-  const [row] = await db.select().from(registeredModels).where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, name)));
+  const [row] = await db
+    .select()
+    .from(registeredModels)
+    .where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, name)));
   if (!row) throw notFound(`Registered Model with name=${name}`);
   return row;
 }
 
-export async function createRegisteredModel(db: Db, actor: Actor | null, projectId: string, input: { name: string; description?: string; tags?: Tag[] }) {
+export async function createRegisteredModel(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  input: { name: string; description?: string; tags?: Tag[] },
+) {
   return db.transaction(async (tx) => {
     const [clash] = await tx
       .select({ id: registeredModels.id })
       .from(registeredModels)
       .where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, input.name)));
     if (clash) throw new DomainError('exists', `Registered Model (name=${input.name}) already exists.`, 'name');
-    const [model] = await tx.insert(registeredModels).values({ projectId, name: input.name, description: input.description ?? '' }).returning();
-    if (input.tags?.length) await tx.insert(registeredModelTags).values(dedupeTags(input.tags).map((t) => ({ modelId: model!.id, ...t })));
-    await recordActivity(tx, actor, { projectId, entityType: 'model', entityId: model!.id, action: 'create', after: { name: input.name } });
+    const [model] = await tx
+      .insert(registeredModels)
+      .values({ projectId, name: input.name, description: input.description ?? '' })
+      .returning();
+    if (input.tags?.length)
+      await tx.insert(registeredModelTags).values(dedupeTags(input.tags).map((t) => ({ modelId: model!.id, ...t })));
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'model',
+      entityId: model!.id,
+      action: 'create',
+      after: { name: input.name },
+    });
     return model!;
   });
 }
 
 export async function ensureRegisteredModel(db: Db, actor: Actor | null, projectId: string, name: string) {
-  const [row] = await db.select().from(registeredModels).where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, name)));
+  const [row] = await db
+    .select()
+    .from(registeredModels)
+    .where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, name)));
   return row ?? createRegisteredModel(db, actor, projectId, { name });
 }
 
-export async function updateRegisteredModel(db: Db, actor: Actor | null, projectId: string, name: string, changes: { newName?: string; description?: string }) {
+export async function updateRegisteredModel(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  name: string,
+  changes: { newName?: string; description?: string },
+) {
   return db.transaction(async (tx) => {
     const before = await getRegisteredModel(tx, projectId, name);
     if (changes.newName && changes.newName !== name) {
@@ -52,11 +79,26 @@ export async function updateRegisteredModel(db: Db, actor: Actor | null, project
         .select({ id: registeredModels.id })
         .from(registeredModels)
         .where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, changes.newName)));
-      if (clash) throw new DomainError('exists', `Registered Model (name=${changes.newName}) already exists.`, 'new_name');
+      if (clash)
+        throw new DomainError('exists', `Registered Model (name=${changes.newName}) already exists.`, 'new_name');
     }
-    const set = { ...(changes.newName ? { name: changes.newName } : {}), ...(changes.description !== undefined ? { description: changes.description } : {}) };
-    const [after] = await tx.update(registeredModels).set({ ...set, updatedAt: new Date() }).where(eq(registeredModels.id, before.id)).returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'model', entityId: before.id, action: 'update', before, after: set });
+    const set = {
+      ...(changes.newName ? { name: changes.newName } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+    };
+    const [after] = await tx
+      .update(registeredModels)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(registeredModels.id, before.id))
+      .returning();
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'model',
+      entityId: before.id,
+      action: 'update',
+      before,
+      after: set,
+    });
     return after!;
   });
 }
@@ -65,7 +107,14 @@ export async function deleteRegisteredModel(db: Db, actor: Actor | null, project
   await db.transaction(async (tx) => {
     const model = await getRegisteredModel(tx, projectId, name);
     await tx.delete(registeredModels).where(eq(registeredModels.id, model.id));
-    await recordActivity(tx, actor, { projectId, entityType: 'model', entityId: model.id, action: 'delete', before: { name }, after: { name: null } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'model',
+      entityId: model.id,
+      action: 'delete',
+      before: { name },
+      after: { name: null },
+    });
   });
 }
 
@@ -79,11 +128,17 @@ export async function setRegisteredModelTag(db: Db, projectId: string, name: str
 
 export async function deleteRegisteredModelTag(db: Db, projectId: string, name: string, key: string) {
   const model = await getRegisteredModel(db, projectId, name);
-  await db.delete(registeredModelTags).where(and(eq(registeredModelTags.modelId, model.id), eq(registeredModelTags.key, key)));
+  await db
+    .delete(registeredModelTags)
+    .where(and(eq(registeredModelTags.modelId, model.id), eq(registeredModelTags.key, key)));
 }
 
 /** Models with their tags, aliases and latest version per stage, as MLflow returns them. */
-export async function searchRegisteredModels(db: Db, projectId: string, opts: { nameLike?: string; limit: number; offset?: number }) {
+export async function searchRegisteredModels(
+  db: Db,
+  projectId: string,
+  opts: { nameLike?: string; limit: number; offset?: number },
+) {
   const where = [eq(registeredModels.projectId, projectId)];
   if (opts.nameLike) where.push(ilike(registeredModels.name, opts.nameLike));
   return db
@@ -98,7 +153,11 @@ export async function searchRegisteredModels(db: Db, projectId: string, opts: { 
 export async function getModelDetails(db: Db, modelIds: string[]) {
   if (modelIds.length === 0) return { tags: [], aliases: [], versions: [] };
   const [tags, aliases, versions] = await Promise.all([
-    db.select().from(registeredModelTags).where(inArray(registeredModelTags.modelId, modelIds)).orderBy(asc(registeredModelTags.key)),
+    db
+      .select()
+      .from(registeredModelTags)
+      .where(inArray(registeredModelTags.modelId, modelIds))
+      .orderBy(asc(registeredModelTags.key)),
     db
       .select({ modelId: modelAliases.modelId, alias: modelAliases.alias, version: modelVersions.version })
       .from(modelAliases)
@@ -120,14 +179,24 @@ export async function createModelVersion(
   return db.transaction(async (tx) => {
     const model = await getRegisteredModel(tx, projectId, input.name);
     // Serialise version numbering per model; the locked read sees the latest issued number.
-    const [locked] = await tx.select({ lastVersion: registeredModels.lastVersion }).from(registeredModels).where(eq(registeredModels.id, model.id)).for('update');
+    const [locked] = await tx
+      .select({ lastVersion: registeredModels.lastVersion })
+      .from(registeredModels)
+      .where(eq(registeredModels.id, model.id))
+      .for('update');
     let metrics: Record<string, number> = {};
     let params: Record<string, string> = {};
     if (input.runId) {
-      const [run] = await tx.select({ id: runs.id }).from(runs).where(and(eq(runs.id, input.runId), eq(runs.projectId, projectId)));
+      const [run] = await tx
+        .select({ id: runs.id })
+        .from(runs)
+        .where(and(eq(runs.id, input.runId), eq(runs.projectId, projectId)));
       if (!run) throw new DomainError('not_found', `Run with id=${input.runId} not found`, 'run_id');
       const [m, p] = await Promise.all([
-        tx.select({ key: runMetrics.key, value: runMetrics.value }).from(runMetrics).where(eq(runMetrics.runId, run.id)),
+        tx
+          .select({ key: runMetrics.key, value: runMetrics.value })
+          .from(runMetrics)
+          .where(eq(runMetrics.runId, run.id)),
         tx.select({ key: runParams.key, value: runParams.value }).from(runParams).where(eq(runParams.runId, run.id)),
       ]);
       metrics = Object.fromEntries(m.filter((x) => Number.isFinite(x.value)).map((x) => [x.key, x.value]));
@@ -135,7 +204,9 @@ export async function createModelVersion(
     }
     // A deleted version's number is never issued again, as MLflow's registry keeps models:/name/N stable.
     const [{ next }] = (await tx
-      .select({ next: sql<number>`greatest(coalesce(max(${modelVersions.version}), 0), ${locked?.lastVersion ?? 0})::int + 1` })
+      .select({
+        next: sql<number>`greatest(coalesce(max(${modelVersions.version}), 0), ${locked?.lastVersion ?? 0})::int + 1`,
+      })
       .from(modelVersions)
       .where(eq(modelVersions.modelId, model.id))) as [{ next: number }];
     const [version] = await tx
@@ -152,8 +223,12 @@ export async function createModelVersion(
         userId: actor?.id ?? null,
       })
       .returning();
-    if (input.tags?.length) await tx.insert(modelVersionTags).values(dedupeTags(input.tags).map((t) => ({ versionId: version!.id, ...t })));
-    await tx.update(registeredModels).set({ updatedAt: new Date(), lastVersion: next }).where(eq(registeredModels.id, model.id));
+    if (input.tags?.length)
+      await tx.insert(modelVersionTags).values(dedupeTags(input.tags).map((t) => ({ versionId: version!.id, ...t })));
+    await tx
+      .update(registeredModels)
+      .set({ updatedAt: new Date(), lastVersion: next })
+      .where(eq(registeredModels.id, model.id));
     await recordActivity(tx, actor, {
       projectId,
       entityType: 'model-version',
@@ -167,25 +242,59 @@ export async function createModelVersion(
 
 export async function getModelVersion(db: Db, projectId: string, name: string, version: number) {
   const model = await getRegisteredModel(db, projectId, name);
-  const [row] = await db.select().from(modelVersions).where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, version)));
+  const [row] = await db
+    .select()
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, version)));
   if (!row) throw notFound(`Model Version (name=${name}, version=${version})`);
   return { model, version: row };
 }
 
-export async function updateModelVersion(db: Db, actor: Actor | null, projectId: string, name: string, version: number, description: string) {
+export async function updateModelVersion(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  name: string,
+  version: number,
+  description: string,
+) {
   return db.transaction(async (tx) => {
     const { version: before } = await getModelVersion(tx, projectId, name, version);
-    const [after] = await tx.update(modelVersions).set({ description, updatedAt: new Date() }).where(eq(modelVersions.id, before.id)).returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'model-version', entityId: before.id, action: 'update', before, after: { description } });
+    const [after] = await tx
+      .update(modelVersions)
+      .set({ description, updatedAt: new Date() })
+      .where(eq(modelVersions.id, before.id))
+      .returning();
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'model-version',
+      entityId: before.id,
+      action: 'update',
+      before,
+      after: { description },
+    });
     return after!;
   });
 }
 
-export async function deleteModelVersion(db: Db, actor: Actor | null, projectId: string, name: string, version: number) {
+export async function deleteModelVersion(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  name: string,
+  version: number,
+) {
   await db.transaction(async (tx) => {
     const { version: row } = await getModelVersion(tx, projectId, name, version);
     await tx.delete(modelVersions).where(eq(modelVersions.id, row.id));
-    await recordActivity(tx, actor, { projectId, entityType: 'model-version', entityId: row.id, action: 'delete', before: { version }, after: { version: null } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'model-version',
+      entityId: row.id,
+      action: 'delete',
+      before: { version },
+      after: { version: null },
+    });
   });
 }
 
@@ -204,7 +313,11 @@ export async function deleteModelVersionTag(db: Db, projectId: string, name: str
 
 export async function getModelVersionTags(db: Db, versionIds: string[]) {
   if (versionIds.length === 0) return [];
-  return db.select().from(modelVersionTags).where(inArray(modelVersionTags.versionId, versionIds)).orderBy(asc(modelVersionTags.key));
+  return db
+    .select()
+    .from(modelVersionTags)
+    .where(inArray(modelVersionTags.versionId, versionIds))
+    .orderBy(asc(modelVersionTags.key));
 }
 
 /**
@@ -215,16 +328,33 @@ export async function transitionModelVersionStage(
   db: Db,
   actor: Actor | null,
   projectId: string,
-  input: { name: string; version: number; stage: ModelStage; archiveExisting: boolean; reason?: string; kind?: 'promote' | 'rollback' },
+  input: {
+    name: string;
+    version: number;
+    stage: ModelStage;
+    archiveExisting: boolean;
+    reason?: string;
+    kind?: 'promote' | 'rollback';
+  },
 ) {
   return db.transaction(async (tx) => {
     const { model, version } = await getModelVersion(tx, projectId, input.name, input.version);
-    await tx.select({ id: registeredModels.id }).from(registeredModels).where(eq(registeredModels.id, model.id)).for('update');
+    await tx
+      .select({ id: registeredModels.id })
+      .from(registeredModels)
+      .where(eq(registeredModels.id, model.id))
+      .for('update');
     if (input.archiveExisting && (input.stage === 'Production' || input.stage === 'Staging')) {
       const holders = await tx
         .update(modelVersions)
         .set({ stage: 'Archived', updatedAt: new Date() })
-        .where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.stage, input.stage), sql`${modelVersions.id} <> ${version.id}`))
+        .where(
+          and(
+            eq(modelVersions.modelId, model.id),
+            eq(modelVersions.stage, input.stage),
+            sql`${modelVersions.id} <> ${version.id}`,
+          ),
+        )
         .returning();
       for (const h of holders) {
         await tx.insert(modelTransitions).values({
@@ -238,7 +368,11 @@ export async function transitionModelVersionStage(
         });
       }
     }
-    const [after] = await tx.update(modelVersions).set({ stage: input.stage, updatedAt: new Date() }).where(eq(modelVersions.id, version.id)).returning();
+    const [after] = await tx
+      .update(modelVersions)
+      .set({ stage: input.stage, updatedAt: new Date() })
+      .where(eq(modelVersions.id, version.id))
+      .returning();
     await tx.insert(modelTransitions).values({
       modelId: model.id,
       versionId: version.id,
@@ -268,7 +402,10 @@ export async function transitionModelVersionStage(
 export async function rollbackProduction(db: Db, actor: Actor | null, projectId: string, name: string, reason: string) {
   if (!reason.trim()) throw new DomainError('invalid', 'A reason is required to roll back.', 'reason');
   const model = await getRegisteredModel(db, projectId, name);
-  const [current] = await db.select().from(modelVersions).where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.stage, 'Production')));
+  const [current] = await db
+    .select()
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.stage, 'Production')));
   if (!current) throw new DomainError('invalid', `Model '${name}' has no version in Production to roll back.`);
   const history = await db
     .select({ versionId: modelTransitions.versionId })
@@ -288,7 +425,14 @@ export async function rollbackProduction(db: Db, actor: Actor | null, projectId:
   });
 }
 
-export async function setModelAlias(db: Db, actor: Actor | null, projectId: string, name: string, alias: string, version: number) {
+export async function setModelAlias(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  name: string,
+  alias: string,
+  version: number,
+) {
   const problem = aliasError(alias);
   if (problem) throw new DomainError('invalid', problem, 'alias');
   await db.transaction(async (tx) => {
@@ -297,8 +441,16 @@ export async function setModelAlias(db: Db, actor: Actor | null, projectId: stri
       .insert(modelAliases)
       .values({ modelId: model.id, alias, versionId: row.id })
       .onConflictDoUpdate({ target: [modelAliases.modelId, modelAliases.alias], set: { versionId: row.id } });
-    await tx.insert(modelTransitions).values({ modelId: model.id, versionId: row.id, kind: 'alias', alias, userId: actor?.id ?? null });
-    await recordActivity(tx, actor, { projectId, entityType: 'model-version', entityId: row.id, action: 'set-alias', after: { alias, version } });
+    await tx
+      .insert(modelTransitions)
+      .values({ modelId: model.id, versionId: row.id, kind: 'alias', alias, userId: actor?.id ?? null });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'model-version',
+      entityId: row.id,
+      action: 'set-alias',
+      after: { alias, version },
+    });
   });
 }
 
@@ -310,8 +462,20 @@ export async function deleteModelAlias(db: Db, actor: Actor | null, projectId: s
       .where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, alias)))
       .returning();
     if (deleted.length === 0) throw notFound(`Registered model alias ${alias}`);
-    await tx.insert(modelTransitions).values({ modelId: model.id, versionId: deleted[0]!.versionId, kind: 'remove-alias', alias, userId: actor?.id ?? null });
-    await recordActivity(tx, actor, { projectId, entityType: 'model-version', entityId: deleted[0]!.versionId, action: 'delete-alias', after: { alias } });
+    await tx.insert(modelTransitions).values({
+      modelId: model.id,
+      versionId: deleted[0]!.versionId,
+      kind: 'remove-alias',
+      alias,
+      userId: actor?.id ?? null,
+    });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'model-version',
+      entityId: deleted[0]!.versionId,
+      action: 'delete-alias',
+      after: { alias },
+    });
   });
 }
 
@@ -329,13 +493,23 @@ export async function getModelVersionByAlias(db: Db, projectId: string, name: st
 /** The latest version per stage (MLflow's get-latest-versions); `stages` empty means every stage. */
 export async function getLatestVersions(db: Db, projectId: string, name: string, stages: ModelStage[]) {
   const model = await getRegisteredModel(db, projectId, name);
-  const versions = await db.select().from(modelVersions).where(eq(modelVersions.modelId, model.id)).orderBy(desc(modelVersions.version));
+  const versions = await db
+    .select()
+    .from(modelVersions)
+    .where(eq(modelVersions.modelId, model.id))
+    .orderBy(desc(modelVersions.version));
   const latest = new Map<string, (typeof versions)[number]>();
   for (const v of versions) if (!latest.has(v.stage)) latest.set(v.stage, v);
-  return [...latest.values()].filter((v) => stages.length === 0 || stages.includes(v.stage)).sort((a, b) => a.version - b.version);
+  return [...latest.values()]
+    .filter((v) => stages.length === 0 || stages.includes(v.stage))
+    .sort((a, b) => a.version - b.version);
 }
 
-export async function searchModelVersions(db: Db, projectId: string, opts: { name?: string; runId?: string; limit: number; offset?: number }) {
+export async function searchModelVersions(
+  db: Db,
+  projectId: string,
+  opts: { name?: string; runId?: string; limit: number; offset?: number },
+) {
   const where = [eq(registeredModels.projectId, projectId)];
   if (opts.name) where.push(eq(registeredModels.name, opts.name));
   if (opts.runId) where.push(eq(modelVersions.runId, opts.runId));

@@ -23,9 +23,15 @@ const pm = { id: '', isAdmin: false };
 
 beforeAll(async () => {
   t = await openTestDb();
-  lead.id = (await createUser(t.db, null, { email: 'lead@report.test', name: 'Lena Lead', password: 'password-123' })).id;
+  lead.id = (
+    await createUser(t.db, null, { email: 'lead@report.test', name: 'Lena Lead', password: 'password-123' })
+  ).id;
   pm.id = (await createUser(t.db, null, { email: 'pm@report.test', name: 'Pat PM', password: 'password-123' })).id;
-  project = await createProject(t.db, lead, { slug: 'report', name: 'Churn report', problemStatement: 'Predict customer churn' });
+  project = await createProject(t.db, lead, {
+    slug: 'report',
+    name: 'Churn report',
+    problemStatement: 'Predict customer churn',
+  });
   otherProjectId = (await createProject(t.db, lead, { slug: 'report-other', name: 'Other', problemStatement: '' })).id;
 });
 afterAll(() => t.cleanup());
@@ -38,9 +44,15 @@ describe('report narratives', () => {
     expect(err.kind).toBe('conflict');
     expect(err.message).toContain('We cleaned labels, then tuned a forest.');
     // two first saves at once: the second finds a version it did not expect
-    expect((await rejection(saveReportNarrative(t.db, pm, project.id, 'methodology', 0, 'Also mine'))).kind).toBe('conflict');
+    expect((await rejection(saveReportNarrative(t.db, pm, project.id, 'methodology', 0, 'Also mine'))).kind).toBe(
+      'conflict',
+    );
     const narratives = await listReportNarratives(t.db, project.id);
-    expect(narratives.methodology).toMatchObject({ body: 'We cleaned labels, then tuned a forest.', version: 2, updatedBy: 'Lena Lead' });
+    expect(narratives.methodology).toMatchObject({
+      body: 'We cleaned labels, then tuned a forest.',
+      version: 2,
+      updatedBy: 'Lena Lead',
+    });
     expect(await listReportNarratives(t.db, otherProjectId)).toEqual({});
     const [entry] = await listProjectActivity(t.db, project.id, { entityType: 'report' });
     expect(entry).toMatchObject({ action: 'update', entityId: 'methodology' });
@@ -50,15 +62,31 @@ describe('report narratives', () => {
 describe('gatherReportData', () => {
   it('gathers live data the report renders: metrics, sub-problems, datasets, runs, versions, risks', async () => {
     const experimentId = (await getExperimentByName(t.db, project.id, 'Default')).id;
-    const dataset = await registerCsvDataset(t.db, lead, project.id, { name: 'customers', csv: 'tenure,churned\n1,0\n2,1\n', source: 'crm export' });
-    const run = await createRun(t.db, lead, project.id, { experimentId, runName: 'forest', tags: [{ key: 'runboard.approach', value: 'data-centric' }] });
+    const dataset = await registerCsvDataset(t.db, lead, project.id, {
+      name: 'customers',
+      csv: 'tenure,churned\n1,0\n2,1\n',
+      source: 'crm export',
+    });
+    const run = await createRun(t.db, lead, project.id, {
+      experimentId,
+      runName: 'forest',
+      tags: [{ key: 'runboard.approach', value: 'data-centric' }],
+    });
     await logBatch(t.db, project.id, run.id, { metrics: [{ key: 'accuracy', value: 0.91, timestamp: 1, step: 0 }] });
-    await logInputs(t.db, project.id, run.id, [{ dataset: { name: 'customers', digest: dataset.digest, sourceType: 'upload', source: 'crm export' } }]);
+    await logInputs(t.db, project.id, run.id, [
+      { dataset: { name: 'customers', digest: dataset.digest, sourceType: 'upload', source: 'crm export' } },
+    ]);
     await updateRun(t.db, lead, project.id, run.id, { status: 'FINISHED', endTime: 2 });
     await createRegisteredModel(t.db, lead, project.id, { name: 'churn' });
     await createModelVersion(t.db, lead, project.id, { name: 'churn', runId: run.id });
     await createSuccessMetric(t.db, lead, project.id, ACCURACY_METRIC);
-    await createSubProblem(t.db, lead, project.id, { parentId: null, title: 'Identify churn indicators', description: '', ownerId: null, status: 'done' });
+    await createSubProblem(t.db, lead, project.id, {
+      parentId: null,
+      title: 'Identify churn indicators',
+      description: '',
+      ownerId: null,
+      status: 'done',
+    });
     await createRisk(t.db, lead, project.id, {
       title: 'Data quality issues',
       description: '',
@@ -75,11 +103,23 @@ describe('gatherReportData', () => {
 
     const data = await gatherReportData(t.db, project, Date.UTC(2026, 4, 17));
     expect(data.success).toEqual({ success: true, primaryCount: 1, missing: [] });
-    expect(data.datasets).toEqual([{ name: 'customers', digest: dataset.digest, source: 'crm export', createdAt: expect.any(Number), runs: 1 }]);
+    expect(data.datasets).toEqual([
+      { name: 'customers', digest: dataset.digest, source: 'crm export', createdAt: expect.any(Number), runs: 1 },
+    ]);
     expect(data.approaches).toEqual([{ approach: 'data-centric', runs: 1 }]);
-    expect(data.bestRuns).toEqual([{ metricName: 'accuracy', key: 'accuracy', value: 0.91, runName: 'forest', runId: run.id }]);
-    expect(data.modelVersions).toEqual([{ model: 'churn', version: 1, stage: 'None', metrics: { accuracy: 0.91 }, createdAt: expect.any(Number) }]);
-    expect(data.risks[0]).toMatchObject({ title: 'Data quality issues', score: 9, residual: 4.5, critical: true, ownerName: 'Lena Lead' });
+    expect(data.bestRuns).toEqual([
+      { metricName: 'accuracy', key: 'accuracy', value: 0.91, runName: 'forest', runId: run.id },
+    ]);
+    expect(data.modelVersions).toEqual([
+      { model: 'churn', version: 1, stage: 'None', metrics: { accuracy: 0.91 }, createdAt: expect.any(Number) },
+    ]);
+    expect(data.risks[0]).toMatchObject({
+      title: 'Data quality issues',
+      score: 9,
+      residual: 4.5,
+      critical: true,
+      ownerName: 'Lena Lead',
+    });
     expect(data.narratives.methodology).toBe('We cleaned labels, then tuned a forest.');
 
     const md = renderReport(data);

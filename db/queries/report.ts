@@ -14,7 +14,13 @@ import { listRisks } from './risks';
 
 export async function listReportNarratives(db: Db, projectId: string) {
   const rows = await db
-    .select({ section: reportNarratives.section, body: reportNarratives.body, version: reportNarratives.version, updatedAt: reportNarratives.updatedAt, updatedBy: users.name })
+    .select({
+      section: reportNarratives.section,
+      body: reportNarratives.body,
+      version: reportNarratives.version,
+      updatedAt: reportNarratives.updatedAt,
+      updatedBy: users.name,
+    })
     .from(reportNarratives)
     .leftJoin(users, eq(users.id, reportNarratives.updatedBy))
     .where(eq(reportNarratives.projectId, projectId));
@@ -25,7 +31,14 @@ export async function listReportNarratives(db: Db, projectId: string) {
  * Saves a section's narrative if nobody saved it since `expectedVersion` (0 = not written yet);
  * a stale save is refused with the other person's text in the message.
  */
-export async function saveReportNarrative(db: Db, actor: Actor, projectId: string, section: ReportSection, expectedVersion: number, body: string) {
+export async function saveReportNarrative(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  section: ReportSection,
+  expectedVersion: number,
+  body: string,
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -42,67 +55,113 @@ export async function saveReportNarrative(db: Db, actor: Actor, projectId: strin
       [row] = await tx
         .update(reportNarratives)
         .set({ body, version: sql`${reportNarratives.version} + 1`, updatedBy: actor.id, updatedAt: new Date() })
-        .where(and(eq(reportNarratives.projectId, projectId), eq(reportNarratives.section, section), eq(reportNarratives.version, expectedVersion)))
+        .where(
+          and(
+            eq(reportNarratives.projectId, projectId),
+            eq(reportNarratives.section, section),
+            eq(reportNarratives.version, expectedVersion),
+          ),
+        )
         .returning();
     } else {
       // Two first saves at once: the loser's insert finds the row and is refused like any stale save.
-      [row] = await tx.insert(reportNarratives).values({ projectId, section, body, updatedBy: actor.id }).onConflictDoNothing().returning();
+      [row] = await tx
+        .insert(reportNarratives)
+        .values({ projectId, section, body, updatedBy: actor.id })
+        .onConflictDoNothing()
+        .returning();
     }
     if (!row) throw stale();
-    await recordActivity(tx, actor, { projectId, entityType: 'report', entityId: section, action: 'update', before: before ? { body: before.body } : null, after: { body } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'report',
+      entityId: section,
+      action: 'update',
+      before: before ? { body: before.body } : null,
+      after: { body },
+    });
     return row;
   });
 }
 
 /** Everything the report shows, read live, in the shape lib/report renders. */
-export async function gatherReportData(db: Db, project: { id: string; name: string; stage: LifecycleStage; problemStatement: string }, now = Date.now()): Promise<ReportData> {
+export async function gatherReportData(
+  db: Db,
+  project: { id: string; name: string; stage: LifecycleStage; problemStatement: string },
+  now = Date.now(),
+): Promise<ReportData> {
   const today = todayUtc(now);
-  const [overview, subProblems, datasetRows, experiments, approaches, versions, narratives, riskRows] = await Promise.all([
-    getOverview(db, project, now),
-    listSubProblems(db, project.id),
-    db
-      .select({
-        name: datasets.name,
-        digest: datasets.digest,
-        source: datasets.source,
-        createdAt: datasets.createdAt,
-        runs: sql<number>`(select count(*)::int from ${runInputs} where ${runInputs.datasetId} = ${datasets.id})`,
-      })
-      .from(datasets)
-      .where(eq(datasets.projectId, project.id))
-      .orderBy(asc(datasets.name), desc(datasets.createdAt)),
-    listExperiments(db, project.id),
-    db
-      .select({ approach: runs.approach, runs: count() })
-      .from(runs)
-      .where(and(eq(runs.projectId, project.id), eq(runs.lifecycleStage, 'active')))
-      .groupBy(runs.approach)
-      .orderBy(runs.approach),
-    db
-      .select({ model: registeredModels.name, version: modelVersions.version, stage: modelVersions.stage, metrics: modelVersions.metrics, createdAt: modelVersions.createdAt })
-      .from(modelVersions)
-      .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-      .where(eq(registeredModels.projectId, project.id))
-      .orderBy(asc(registeredModels.name), desc(modelVersions.version)),
-    listReportNarratives(db, project.id),
-    listRisks(db, project.id),
-  ]);
+  const [overview, subProblems, datasetRows, experiments, approaches, versions, narratives, riskRows] =
+    await Promise.all([
+      getOverview(db, project, now),
+      listSubProblems(db, project.id),
+      db
+        .select({
+          name: datasets.name,
+          digest: datasets.digest,
+          source: datasets.source,
+          createdAt: datasets.createdAt,
+          runs: sql<number>`(select count(*)::int from ${runInputs} where ${runInputs.datasetId} = ${datasets.id})`,
+        })
+        .from(datasets)
+        .where(eq(datasets.projectId, project.id))
+        .orderBy(asc(datasets.name), desc(datasets.createdAt)),
+      listExperiments(db, project.id),
+      db
+        .select({ approach: runs.approach, runs: count() })
+        .from(runs)
+        .where(and(eq(runs.projectId, project.id), eq(runs.lifecycleStage, 'active')))
+        .groupBy(runs.approach)
+        .orderBy(runs.approach),
+      db
+        .select({
+          model: registeredModels.name,
+          version: modelVersions.version,
+          stage: modelVersions.stage,
+          metrics: modelVersions.metrics,
+          createdAt: modelVersions.createdAt,
+        })
+        .from(modelVersions)
+        .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+        .where(eq(registeredModels.projectId, project.id))
+        .orderBy(asc(registeredModels.name), desc(modelVersions.version)),
+      listReportNarratives(db, project.id),
+      listRisks(db, project.id),
+    ]);
   const risks = sortRisks(riskRows, today);
   return {
     project: { name: project.name, stage: project.stage, problemStatement: project.problemStatement },
     generatedAt: now,
     iterations: overview.lifecycle.iterations,
-    subProblems: subProblems.map((s) => ({ id: s.id, parentId: s.parentId, title: s.title, status: s.status, ownerName: s.ownerName })),
+    subProblems: subProblems.map((s) => ({
+      id: s.id,
+      parentId: s.parentId,
+      title: s.title,
+      status: s.status,
+      ownerName: s.ownerName,
+    })),
     metrics: overview.metrics,
     success: overview.success,
     datasets: datasetRows.map((d) => ({ ...d, createdAt: d.createdAt.getTime() })),
     experiments: experiments.map((e) => ({ name: e.name, runCount: e.runCount })),
     approaches: approaches.map((a) => ({ approach: a.approach ?? 'unspecified', runs: a.runs })),
-    bestRuns: overview.bestRuns.map((b) => ({ metricName: b.metricName, key: b.key, value: b.value, runName: b.run?.name ?? null, runId: b.run?.id ?? null })),
+    bestRuns: overview.bestRuns.map((b) => ({
+      metricName: b.metricName,
+      key: b.key,
+      value: b.value,
+      runName: b.run?.name ?? null,
+      runId: b.run?.id ?? null,
+    })),
     modelVersions: versions.map((v) => ({ ...v, createdAt: v.createdAt.getTime() })),
     risks: risks.map((r) => {
       const score = riskScore(r.likelihood, r.impact);
-      return { ...r, score, residual: residualScore(score, r.mitigationPct), critical: isCritical(r), overdue: isReviewOverdue(r, today) };
+      return {
+        ...r,
+        score,
+        residual: residualScore(score, r.mitigationPct),
+        critical: isCritical(r),
+        overdue: isReviewOverdue(r, today),
+      };
     }),
     sprint: overview.sprint,
     narratives: Object.fromEntries(Object.entries(narratives).map(([k, v]) => [k, v?.body ?? ''])),

@@ -38,7 +38,9 @@ const degradation: RiskInput = {
 
 beforeAll(async () => {
   t = await openTestDb();
-  lead.id = (await createUser(t.db, null, { email: 'lead@risks.test', name: 'Lena Lead', password: 'password-123' })).id;
+  lead.id = (
+    await createUser(t.db, null, { email: 'lead@risks.test', name: 'Lena Lead', password: 'password-123' })
+  ).id;
   pm.id = (await createUser(t.db, null, { email: 'pm@risks.test', name: 'Pat PM', password: 'password-123' })).id;
   projectId = (await createProject(t.db, lead, { slug: 'risks', name: 'Risks', problemStatement: '' })).id;
   otherProjectId = (await createProject(t.db, lead, { slug: 'risks-other', name: 'Other', problemStatement: '' })).id;
@@ -55,7 +57,9 @@ describe('risk register', () => {
       ['Data quality issues', 'Pat PM'],
       ['Model performance degradation', null],
     ]);
-    expect((await listRiskScoreHistory(t.db, a.id)).map((h) => [h.score, h.residual, h.userName])).toEqual([[9, 9, 'Pat PM']]);
+    expect((await listRiskScoreHistory(t.db, a.id)).map((h) => [h.score, h.residual, h.userName])).toEqual([
+      [9, 9, 'Pat PM'],
+    ]);
     expect((await listRiskScoreHistory(t.db, b.id)).map((h) => h.score)).toEqual([6]);
   });
 
@@ -71,7 +75,11 @@ describe('risk register', () => {
       ['High', 'Medium', 50, 6, 3, 'Lena Lead'],
     ]);
     const entries = await listProjectActivity(t.db, projectId, { entityType: 'risk' });
-    expect(entries[0]).toMatchObject({ action: 'update', entityId: r.id, changes: { description: { from: '', to: 'seen in March' }, status: { from: 'open', to: 'mitigating' } } });
+    expect(entries[0]).toMatchObject({
+      action: 'update',
+      entityId: r.id,
+      changes: { description: { from: '', to: 'seen in March' }, status: { from: 'open', to: 'mitigating' } },
+    });
   });
 
   it('two people saving the same risk: the second is refused with the first one’s values, nothing overwritten', async () => {
@@ -88,12 +96,21 @@ describe('risk register', () => {
 
   it('refuses an owner who is not a member', async () => {
     const outsider = await createUser(t.db, null, { email: 'out@risks.test', name: 'Out', password: 'password-123' });
-    expect(await rejection(createRisk(t.db, pm, projectId, { ...dataQuality, ownerId: outsider.id }))).toMatchObject({ kind: 'invalid', field: 'ownerId' });
+    expect(await rejection(createRisk(t.db, pm, projectId, { ...dataQuality, ownerId: outsider.id }))).toMatchObject({
+      kind: 'invalid',
+      field: 'ownerId',
+    });
   });
 
   it('is scoped by project and deletes with its history', async () => {
-    const r = await createRisk(t.db, pm, projectId, { ...dataQuality, title: 'Vendor API shutdown', category: 'upstream_dependency' });
-    expect((await rejection(updateRisk(t.db, lead, otherProjectId, r.id, 1, { impact: 'Low' }))).kind).toBe('not_found');
+    const r = await createRisk(t.db, pm, projectId, {
+      ...dataQuality,
+      title: 'Vendor API shutdown',
+      category: 'upstream_dependency',
+    });
+    expect((await rejection(updateRisk(t.db, lead, otherProjectId, r.id, 1, { impact: 'Low' }))).kind).toBe(
+      'not_found',
+    );
     expect((await rejection(deleteRisk(t.db, lead, otherProjectId, r.id))).kind).toBe('not_found');
     await deleteRisk(t.db, lead, projectId, r.id);
     expect((await rejection(getRisk(t.db, projectId, r.id))).kind).toBe('not_found');

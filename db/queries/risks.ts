@@ -1,6 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { conflict, notFound } from '@/lib/errors';
-import { type RiskCategory, type RiskLevel, type RiskResponse, type RiskStatus, describeRisk, residualScore, riskScore } from '@/lib/risks';
+import {
+  type RiskCategory,
+  type RiskLevel,
+  type RiskResponse,
+  type RiskStatus,
+  describeRisk,
+  residualScore,
+  riskScore,
+} from '@/lib/risks';
 import type { Db } from '../client';
 import { riskScoreChanges, risks, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
@@ -41,7 +49,12 @@ export async function listRisks(db: Db, projectId: string) {
   return rows.map((r) => ({ ...r.risk, ownerName: r.ownerName }));
 }
 
-async function recordScore(db: Db, actor: Actor, riskId: string, r: { likelihood: RiskLevel; impact: RiskLevel; mitigationPct: number }) {
+async function recordScore(
+  db: Db,
+  actor: Actor,
+  riskId: string,
+  r: { likelihood: RiskLevel; impact: RiskLevel; mitigationPct: number },
+) {
   const score = riskScore(r.likelihood, r.impact);
   await db.insert(riskScoreChanges).values({
     riskId,
@@ -57,9 +70,18 @@ async function recordScore(db: Db, actor: Actor, riskId: string, r: { likelihood
 export async function createRisk(db: Db, actor: Actor, projectId: string, input: RiskInput) {
   return db.transaction(async (tx) => {
     await assertMember(tx, projectId, input.ownerId);
-    const [row] = await tx.insert(risks).values({ projectId, ...input }).returning();
+    const [row] = await tx
+      .insert(risks)
+      .values({ projectId, ...input })
+      .returning();
     await recordScore(tx, actor, row!.id, row!);
-    await recordActivity(tx, actor, { projectId, entityType: 'risk', entityId: row!.id, action: 'create', after: { ...input } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'risk',
+      entityId: row!.id,
+      action: 'create',
+      after: { ...input },
+    });
     return row!;
   });
 }
@@ -68,7 +90,14 @@ export async function createRisk(db: Db, actor: Actor, projectId: string, input:
  * Saves some fields of a risk if nobody saved since `expectedVersion`; a stale save is refused with the
  * other person's values in the message. A change of likelihood, impact or mitigation adds to the score history.
  */
-export async function updateRisk(db: Db, actor: Actor, projectId: string, id: string, expectedVersion: number, changes: Partial<RiskInput>) {
+export async function updateRisk(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<RiskInput>,
+) {
   return db.transaction(async (tx) => {
     const before = await getRisk(tx, projectId, id);
     if ('ownerId' in changes) await assertMember(tx, projectId, changes.ownerId ?? null);
@@ -78,12 +107,25 @@ export async function updateRisk(db: Db, actor: Actor, projectId: string, id: st
       .where(and(eq(risks.id, id), eq(risks.projectId, projectId), eq(risks.version, expectedVersion)))
       .returning();
     if (!after) {
-      throw conflict(`Someone else changed this risk since you opened it. Now: ${describeRisk(before)}. Your change was not saved.`);
+      throw conflict(
+        `Someone else changed this risk since you opened it. Now: ${describeRisk(before)}. Your change was not saved.`,
+      );
     }
-    if (after.likelihood !== before.likelihood || after.impact !== before.impact || after.mitigationPct !== before.mitigationPct) {
+    if (
+      after.likelihood !== before.likelihood ||
+      after.impact !== before.impact ||
+      after.mitigationPct !== before.mitigationPct
+    ) {
       await recordScore(tx, actor, id, after);
     }
-    await recordActivity(tx, actor, { projectId, entityType: 'risk', entityId: id, action: 'update', before, after: { ...changes } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'risk',
+      entityId: id,
+      action: 'update',
+      before,
+      after: { ...changes },
+    });
     return after;
   });
 }
@@ -92,7 +134,14 @@ export async function deleteRisk(db: Db, actor: Actor, projectId: string, id: st
   await db.transaction(async (tx) => {
     const before = await getRisk(tx, projectId, id);
     await tx.delete(risks).where(eq(risks.id, id));
-    await recordActivity(tx, actor, { projectId, entityType: 'risk', entityId: id, action: 'delete', before: { title: before.title }, after: { title: null } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'risk',
+      entityId: id,
+      action: 'delete',
+      before: { title: before.title },
+      after: { title: null },
+    });
   });
 }
 

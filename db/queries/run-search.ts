@@ -1,7 +1,14 @@
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
 import type { RunApproach } from '@/lib/tracking';
-import { type Clause, FilterSyntaxError, type OrderBy, isNumericAttribute, parseOrderBy, parseSearchFilter } from '@/lib/search-filter';
+import {
+  type Clause,
+  FilterSyntaxError,
+  type OrderBy,
+  isNumericAttribute,
+  parseOrderBy,
+  parseSearchFilter,
+} from '@/lib/search-filter';
 import type { Db } from '../client';
 import { compareSql } from './sql-compare';
 import { rowsOf } from '../rows';
@@ -39,7 +46,8 @@ const ATTRIBUTE_COLUMNS = {
   end_time: runs.endTime,
 } as const;
 
-const compare = (column: SQL, comparator: Clause['comparator'], value: Clause['value']) => compareSql(column, comparator, value);
+const compare = (column: SQL, comparator: Clause['comparator'], value: Clause['value']) =>
+  compareSql(column, comparator, value);
 
 /** One clause → a bound SQL condition on `runs`; values are always parameters, never spliced. */
 function clauseToSql(c: Clause): SQL {
@@ -49,17 +57,26 @@ function clauseToSql(c: Clause): SQL {
     case 'param':
     case 'tag': {
       const table = c.type === 'param' ? runParams : runTags;
-      if (c.comparator === 'IS NULL') return sql`not exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
-      if (c.comparator === 'IS NOT NULL') return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
+      if (c.comparator === 'IS NULL')
+        return sql`not exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
+      if (c.comparator === 'IS NOT NULL')
+        return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
       return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key} and ${compare(sql`x.value`, c.comparator, c.value)})`;
     }
     case 'attribute': {
       const column = ATTRIBUTE_COLUMNS[c.key as keyof typeof ATTRIBUTE_COLUMNS];
       if (!column) throw new DomainError('invalid', `Invalid attribute key '${c.key}'.`);
-      return compare(isNumericAttribute(c.key) || c.key === 'run_id' ? sql`${column}` : sql`${column}::text`, c.comparator, c.value);
+      return compare(
+        isNumericAttribute(c.key) || c.key === 'run_id' ? sql`${column}` : sql`${column}::text`,
+        c.comparator,
+        c.value,
+      );
     }
     case 'dataset': {
-      const column = c.key === 'context' ? sql`(select string_agg(t->>'value', ',') from jsonb_array_elements(ri.tags) t where t->>'key' = 'mlflow.data.context')` : sql.raw(`d.${c.key}`);
+      const column =
+        c.key === 'context'
+          ? sql`(select string_agg(t->>'value', ',') from jsonb_array_elements(ri.tags) t where t->>'key' = 'mlflow.data.context')`
+          : sql.raw(`d.${c.key}`);
       return sql`exists (select 1 from run_inputs ri join datasets d on d.id = ri.dataset_id where ri.run_id = ${runs.id} and ${compare(column, c.comparator, c.value)})`;
     }
   }
@@ -68,7 +85,8 @@ function clauseToSql(c: Clause): SQL {
 function sortExpression(term: SortTerm): SQL {
   switch (term.type) {
     case 'metric': {
-      const col = term.agg === 'min' ? sql.raw('min_value') : term.agg === 'max' ? sql.raw('max_value') : sql.raw('value');
+      const col =
+        term.agg === 'min' ? sql.raw('min_value') : term.agg === 'max' ? sql.raw('max_value') : sql.raw('value');
       return sql`(select m.${col} from ${runMetrics} m where m.run_id = ${runs.id} and m.key = ${term.key})`;
     }
     case 'param':
@@ -103,7 +121,10 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
   } catch (err) {
     toInvalid(err);
   }
-  const where: (SQL | undefined)[] = [eq(runs.projectId, projectId), lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY')];
+  const where: (SQL | undefined)[] = [
+    eq(runs.projectId, projectId),
+    lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY'),
+  ];
   if (q.experimentIds?.length) where.push(inArray(runs.experimentId, q.experimentIds));
   if (q.status?.length) where.push(sql`${runs.status}::text in ${q.status}`);
   if (q.approach?.length) where.push(sql`${runs.approach}::text in ${q.approach}`);
@@ -125,7 +146,10 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
       .orderBy(...order)
       .limit(q.limit)
       .offset(q.offset ?? 0),
-    db.select({ n: sql<number>`count(*)::int` }).from(runs).where(condition),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(runs)
+      .where(condition),
   ]);
   return { runs: rows, total: total?.n ?? 0 };
 }
@@ -170,10 +194,14 @@ export async function getRunsInputs(db: Db, runIds: string[]) {
 
 /** Every param, metric and tag key used in the project's runs (or one experiment's), for column choosers. */
 export async function listRunColumnKeys(db: Db, projectId: string, experimentId?: number) {
-  const scope = experimentId ? sql`r.project_id = ${projectId} and r.experiment_id = ${experimentId}` : sql`r.project_id = ${projectId}`;
+  const scope = experimentId
+    ? sql`r.project_id = ${projectId} and r.experiment_id = ${experimentId}`
+    : sql`r.project_id = ${projectId}`;
   const [params, metrics, tags] = await Promise.all(
     [runParams, runMetrics, runTags].map((t) =>
-      db.execute<{ key: string }>(sql`select distinct x.key from ${t} x join runs r on r.id = x.run_id where ${scope} order by x.key limit 500`),
+      db.execute<{ key: string }>(
+        sql`select distinct x.key from ${t} x join runs r on r.id = x.run_id where ${scope} order by x.key limit 500`,
+      ),
     ),
   );
   const keys = (res: unknown) => rowsOf<{ key: string }>(res).map((r) => r.key);

@@ -22,7 +22,11 @@ export async function createRun(
   return db.transaction(async (tx) => {
     const exp = await getExperiment(tx, projectId, input.experimentId);
     if (exp.lifecycleStage !== 'active') {
-      throw new DomainError('invalid', `The experiment ${exp.id} must be in the 'active' state. Current state is ${exp.lifecycleStage}.`, 'experiment_id');
+      throw new DomainError(
+        'invalid',
+        `The experiment ${exp.id} must be in the 'active' state. Current state is ${exp.lifecycleStage}.`,
+        'experiment_id',
+      );
     }
     const tags = dedupeTags(input.tags ?? []);
     const fromTags = runFieldsFromTags(tags);
@@ -44,20 +48,32 @@ export async function createRun(
     // MLflow keeps the run name in the mlflow.runName tag too; clients read either.
     const allTags = dedupeTags([...tags, { key: WELL_KNOWN_TAGS.runName, value: name }]);
     await tx.insert(runTags).values(allTags.map((t) => ({ runId: id, ...t })));
-    await recordActivity(tx, actor, { projectId, entityType: 'run', entityId: id, action: 'create', after: { name, experimentId: exp.id } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'run',
+      entityId: id,
+      action: 'create',
+      after: { name, experimentId: exp.id },
+    });
     return run!;
   });
 }
 
 export async function getRunRow(db: Db, projectId: string, runId: string) {
-  const [row] = await db.select().from(runs).where(and(eq(runs.id, runId), eq(runs.projectId, projectId)));
+  const [row] = await db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)));
   if (!row) throw notFound(`Run with id=${runId}`);
   return row;
 }
 
 function assertActive(run: { id: string; lifecycleStage: string }) {
   if (run.lifecycleStage !== 'active') {
-    throw new DomainError('invalid', `The run ${run.id} must be in the 'active' state. Current state is ${run.lifecycleStage}.`);
+    throw new DomainError(
+      'invalid',
+      `The run ${run.id} must be in the 'active' state. Current state is ${run.lifecycleStage}.`,
+    );
   }
 }
 
@@ -65,8 +81,16 @@ function assertActive(run: { id: string; lifecycleStage: string }) {
 export async function getRunDetails(db: Db, projectId: string, runId: string) {
   const run = await getRunRow(db, projectId, runId);
   const [params, tags, metrics, inputs] = await Promise.all([
-    db.select({ key: runParams.key, value: runParams.value }).from(runParams).where(eq(runParams.runId, runId)).orderBy(asc(runParams.key)),
-    db.select({ key: runTags.key, value: runTags.value }).from(runTags).where(eq(runTags.runId, runId)).orderBy(asc(runTags.key)),
+    db
+      .select({ key: runParams.key, value: runParams.value })
+      .from(runParams)
+      .where(eq(runParams.runId, runId))
+      .orderBy(asc(runParams.key)),
+    db
+      .select({ key: runTags.key, value: runTags.value })
+      .from(runTags)
+      .where(eq(runTags.runId, runId))
+      .orderBy(asc(runTags.key)),
     db.select().from(runMetrics).where(eq(runMetrics.runId, runId)).orderBy(asc(runMetrics.key)),
     db
       .select({ dataset: datasets, tags: runInputs.tags })
@@ -115,7 +139,11 @@ export async function updateRun(
 export async function updateRunMetadata(db: Db, actor: Actor, projectId: string, runId: string, fields: RunFields) {
   return db.transaction(async (tx) => {
     const before = await getRunRow(tx, projectId, runId);
-    const [after] = await tx.update(runs).set({ ...fields, updatedAt: new Date() }).where(eq(runs.id, runId)).returning();
+    const [after] = await tx
+      .update(runs)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(runs.id, runId))
+      .returning();
     // Keep the well-known tags in step, so MLflow clients and grammar filters (tags.runboard.approach) see the edit.
     const tags = tagsFromRunFields(fields);
     const present = tags.filter((t) => t.value !== null) as Tag[];
@@ -127,17 +155,34 @@ export async function updateRunMetadata(db: Db, actor: Actor, projectId: string,
     }
     const cleared = tags.filter((t) => t.value === null).map((t) => t.key);
     if (cleared.length) await tx.delete(runTags).where(and(eq(runTags.runId, runId), inArray(runTags.key, cleared)));
-    await recordActivity(tx, actor, { projectId, entityType: 'run', entityId: runId, action: 'update', before, after: { ...fields } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'run',
+      entityId: runId,
+      action: 'update',
+      before,
+      after: { ...fields },
+    });
     return after!;
   });
 }
 
-export async function setRunLifecycle(db: Db, actor: Actor | null, projectId: string, runId: string, stage: 'active' | 'deleted') {
+export async function setRunLifecycle(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  runId: string,
+  stage: 'active' | 'deleted',
+) {
   await db.transaction(async (tx) => {
     const before = await getRunRow(tx, projectId, runId);
     if (stage === 'active') {
       const [exp] = await tx.select().from(experiments).where(eq(experiments.id, before.experimentId));
-      if (exp?.lifecycleStage === 'deleted') throw new DomainError('invalid', `Cannot restore run ${runId}: its experiment is deleted. Restore the experiment first.`);
+      if (exp?.lifecycleStage === 'deleted')
+        throw new DomainError(
+          'invalid',
+          `Cannot restore run ${runId}: its experiment is deleted. Restore the experiment first.`,
+        );
     }
     await tx.update(runs).set({ lifecycleStage: stage, updatedAt: new Date() }).where(eq(runs.id, runId));
     await recordActivity(tx, actor, {
@@ -154,7 +199,10 @@ export async function setRunLifecycle(db: Db, actor: Actor | null, projectId: st
 export async function deleteRunTag(db: Db, projectId: string, runId: string, key: string) {
   const run = await getRunRow(db, projectId, runId);
   assertActive(run);
-  const deleted = await db.delete(runTags).where(and(eq(runTags.runId, runId), eq(runTags.key, key))).returning({ key: runTags.key });
+  const deleted = await db
+    .delete(runTags)
+    .where(and(eq(runTags.runId, runId), eq(runTags.key, key)))
+    .returning({ key: runTags.key });
   if (deleted.length === 0) throw notFound(`No tag with name: ${key} in run with id ${runId}`);
 }
 
@@ -163,7 +211,12 @@ export async function deleteRunTag(db: Db, projectId: string, runId: string, key
  * tags overwrite, metrics append. Metric points, the per-run summary and the rollups are written by one
  * statement, so a chart never sees points without their aggregates.
  */
-export async function logBatch(db: Db, projectId: string, runId: string, batch: { metrics?: MetricInput[]; params?: Tag[]; tags?: Tag[] }) {
+export async function logBatch(
+  db: Db,
+  projectId: string,
+  runId: string,
+  batch: { metrics?: MetricInput[]; params?: Tag[]; tags?: Tag[] },
+) {
   // The common case on the ingest path — metrics only — is one atomic statement with the run check inside it.
   if (!batch.params?.length && !batch.tags?.length) {
     if (!batch.metrics?.length) {
@@ -190,7 +243,11 @@ export async function logBatch(db: Db, projectId: string, runId: string, batch: 
         .insert(runTags)
         .values(tags.map((t) => ({ runId, ...t })))
         .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value: sql`excluded.value` } });
-      if (Object.keys(fields).length) await tx.update(runs).set({ ...fields, updatedAt: new Date() }).where(eq(runs.id, runId));
+      if (Object.keys(fields).length)
+        await tx
+          .update(runs)
+          .set({ ...fields, updatedAt: new Date() })
+          .where(eq(runs.id, runId));
     }
     if (batch.metrics?.length) await insertMetricPoints(tx, runId, batch.metrics, projectId);
   });
@@ -202,7 +259,11 @@ async function logParams(tx: Db, runId: string, params: Tag[]) {
   for (const p of params) {
     const prev = seen.get(p.key);
     if (prev !== undefined && prev !== p.value) {
-      throw new DomainError('invalid', `Duplicate parameter key '${p.key}' with different values in the same batch.`, 'params');
+      throw new DomainError(
+        'invalid',
+        `Duplicate parameter key '${p.key}' with different values in the same batch.`,
+        'params',
+      );
     }
     seen.set(p.key, p.value);
   }
@@ -211,7 +272,15 @@ async function logParams(tx: Db, runId: string, params: Tag[]) {
   const stored = await tx
     .select({ key: runParams.key, value: runParams.value })
     .from(runParams)
-    .where(and(eq(runParams.runId, runId), inArray(runParams.key, unique.map((p) => p.key))));
+    .where(
+      and(
+        eq(runParams.runId, runId),
+        inArray(
+          runParams.key,
+          unique.map((p) => p.key),
+        ),
+      ),
+    );
   for (const row of stored) {
     const wanted = seen.get(row.key)!;
     if (row.value !== wanted) {
@@ -225,16 +294,22 @@ async function logParams(tx: Db, runId: string, params: Tag[]) {
 }
 
 /** SQL can't take NaN/±Infinity as JSON numbers; float8 parses these spellings. */
-const float8 = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
+const float8 = (v: number) =>
+  Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v;
 
 /**
  * Points, per-key summary (latest/min/max/count) and rollups in one statement. The aggregates of the batch are
  * computed here rather than in SQL, so Postgres only appends points and merges a few dozen small rows.
  */
-export async function insertMetricPoints(tx: Db, runId: string, metrics: MetricInput[], projectId: string): Promise<boolean> {
+export async function insertMetricPoints(
+  tx: Db,
+  runId: string,
+  metrics: MetricInput[],
+  projectId: string,
+): Promise<boolean> {
   const summary = [...summariseByKey(metrics)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rollups = rollupBatch(metrics);
-  const col = <T,>(rows: T[], pick: (r: T) => unknown) => sql.param(rows.map(pick));
+  const col = <T>(rows: T[], pick: (r: T) => unknown) => sql.param(rows.map(pick));
   // Every insert is conditional on the run being active in this project; the share lock holds off a concurrent delete.
   const result = await tx.execute(sql`
     with run as (
@@ -292,8 +367,19 @@ export async function logInputs(db: Db, projectId: string, runId: string, inputs
       const d = input.dataset;
       const [row] = await tx
         .insert(datasets)
-        .values({ projectId, name: d.name, digest: d.digest, sourceType: d.sourceType ?? '', source: d.source ?? '', schema: d.schema, profile: d.profile })
-        .onConflictDoUpdate({ target: [datasets.projectId, datasets.name, datasets.digest], set: { updatedAt: new Date() } })
+        .values({
+          projectId,
+          name: d.name,
+          digest: d.digest,
+          sourceType: d.sourceType ?? '',
+          source: d.source ?? '',
+          schema: d.schema,
+          profile: d.profile,
+        })
+        .onConflictDoUpdate({
+          target: [datasets.projectId, datasets.name, datasets.digest],
+          set: { updatedAt: new Date() },
+        })
         .returning({ id: datasets.id });
       await tx
         .insert(runInputs)

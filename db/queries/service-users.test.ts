@@ -15,7 +15,11 @@ describe('service users', () => {
   it('act through a project token while they exist and leave nothing behind when deleted', async () => {
     const project = await createProject(t.db, null, { slug: 'svc', name: 'Service', problemStatement: '' });
     expect(await listMembers(t.db, project.id)).toEqual([]);
-    const bot = await createServiceMember(t.db, project.id, { email: 'Bot@runboard.invalid', name: 'Bot', role: 'editor' });
+    const bot = await createServiceMember(t.db, project.id, {
+      email: 'Bot@runboard.invalid',
+      name: 'Bot',
+      role: 'editor',
+    });
     const { token } = await createApiToken(t.db, { id: bot.id, isAdmin: false }, project.id, 'bot');
     expect(await authenticateApiToken(t.db, token)).toMatchObject({ role: 'editor', project: { id: project.id } });
     expect(await deleteServiceUser(t.db, 'bot@runboard.invalid')).toBe(1);

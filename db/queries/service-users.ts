@@ -8,7 +8,11 @@ import { accounts, projectMembers, users } from '../schema';
 // acts on a project through its API, e.g. the demo seed logging runs with a project token. It must not outlive
 // the script: while any user exists, the first-admin setup is closed.
 
-export async function createServiceMember(db: Db, projectId: string, input: { email: string; name: string; role: ProjectRole }) {
+export async function createServiceMember(
+  db: Db,
+  projectId: string,
+  input: { email: string; name: string; role: ProjectRole },
+) {
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -23,7 +27,12 @@ export async function createServiceMember(db: Db, projectId: string, input: { em
 export async function deleteServiceUser(db: Db, email: string): Promise<number> {
   const deleted = await db
     .delete(users)
-    .where(and(eq(users.email, email.toLowerCase()), notExists(db.select({ id: accounts.id }).from(accounts).where(eq(accounts.userId, users.id)))))
+    .where(
+      and(
+        eq(users.email, email.toLowerCase()),
+        notExists(db.select({ id: accounts.id }).from(accounts).where(eq(accounts.userId, users.id))),
+      ),
+    )
     .returning({ id: users.id });
   return deleted.length;
 }

@@ -15,7 +15,11 @@ const keysOf = (keys: SignInKeys) => (keys.ip ? [keys.email, keys.ip] : [keys.em
  * each get a distinct count, so no burst gets past the limit between a check and an increment. A counter whose
  * window has passed starts again at 1.
  */
-export async function recordSignInAttempt(db: Db, keys: SignInKeys, windowSeconds: number): Promise<{ counters: AttemptCounter[]; now: Date }> {
+export async function recordSignInAttempt(
+  db: Db,
+  keys: SignInKeys,
+  windowSeconds: number,
+): Promise<{ counters: AttemptCounter[]; now: Date }> {
   const own = keysOf(keys);
   const expired = sql`now() - make_interval(secs => ${windowSeconds})`;
   const rows = rowsOf<{ key: string; failures: number; window_started_at: string | Date; now: string | Date }>(
@@ -36,7 +40,11 @@ export async function recordSignInAttempt(db: Db, keys: SignInKeys, windowSecond
     `),
   );
   return {
-    counters: rows.map((r) => ({ key: r.key, failures: Number(r.failures), windowStartedAt: new Date(r.window_started_at) })),
+    counters: rows.map((r) => ({
+      key: r.key,
+      failures: Number(r.failures),
+      windowStartedAt: new Date(r.window_started_at),
+    })),
     now: new Date(rows[0]!.now),
   };
 }

@@ -31,49 +31,102 @@ async function lockSprint(tx: Db, projectId: string, sprintId: string): Promise<
 }
 
 /** A planned sprint; without an end it lasts two weeks, the seed's sprint length. */
-export async function createSprint(db: Db, actor: Actor | null, projectId: string, input: SprintInput): Promise<Sprint> {
+export async function createSprint(
+  db: Db,
+  actor: Actor | null,
+  projectId: string,
+  input: SprintInput,
+): Promise<Sprint> {
   return db.transaction(async (tx) => {
     const [sprint] = await tx
       .insert(sprints)
       .values({ projectId, name: input.name, goal: input.goal, ...datesOf(input) })
       .returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'sprint', entityId: sprint!.id, action: 'create', after: { name: sprint!.name, goal: sprint!.goal, startDate: sprint!.startDate, endDate: sprint!.endDate } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'sprint',
+      entityId: sprint!.id,
+      action: 'create',
+      after: { name: sprint!.name, goal: sprint!.goal, startDate: sprint!.startDate, endDate: sprint!.endDate },
+    });
     await notifyLive(tx, { projectId, entity: 'sprint', id: sprint!.id, version: sprint!.version });
     return sprint!;
   });
 }
 
-export async function updateSprint(db: Db, actor: Actor, projectId: string, sprintId: string, expectedVersion: number, input: SprintInput): Promise<Sprint> {
+export async function updateSprint(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  sprintId: string,
+  expectedVersion: number,
+  input: SprintInput,
+): Promise<Sprint> {
   return db.transaction(async (tx) => {
     const before = await lockSprint(tx, projectId, sprintId);
-    if (before.status === 'closed') throw new DomainError('invalid', `${before.name} is closed; its history stays as it was.`);
+    if (before.status === 'closed')
+      throw new DomainError('invalid', `${before.name} is closed; its history stays as it was.`);
     const [after] = await tx
       .update(sprints)
-      .set({ name: input.name, goal: input.goal, ...datesOf(input), version: sql`${sprints.version} + 1`, updatedAt: new Date() })
+      .set({
+        name: input.name,
+        goal: input.goal,
+        ...datesOf(input),
+        version: sql`${sprints.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(sprints.id, sprintId), eq(sprints.version, expectedVersion)))
       .returning();
-    if (!after) throw conflict('Someone else saved this sprint since you opened it. Reload to see their change, then apply yours again.');
-    await recordActivity(tx, actor, { projectId, entityType: 'sprint', entityId: sprintId, action: 'update', before, after: { name: after.name, goal: after.goal, startDate: after.startDate, endDate: after.endDate } });
+    if (!after)
+      throw conflict(
+        'Someone else saved this sprint since you opened it. Reload to see their change, then apply yours again.',
+      );
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'sprint',
+      entityId: sprintId,
+      action: 'update',
+      before,
+      after: { name: after.name, goal: after.goal, startDate: after.startDate, endDate: after.endDate },
+    });
     await notifyLive(tx, { projectId, entity: 'sprint', id: sprintId, version: after.version });
     return after;
   });
 }
 
 /** Only one sprint runs at a time; starting writes the first snapshot, the commitment the burndown starts from. */
-export async function startSprint(db: Db, actor: Actor, projectId: string, sprintId: string, today?: string): Promise<Sprint> {
+export async function startSprint(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  sprintId: string,
+  today?: string,
+): Promise<Sprint> {
   return db.transaction(async (tx) => {
     await lockBoard(tx, projectId);
     const before = await lockSprint(tx, projectId, sprintId);
-    if (before.status !== 'planned') throw new DomainError('invalid', `${before.name} is ${before.status}; only a planned sprint can start.`);
-    const [running] = await tx.select({ name: sprints.name }).from(sprints).where(and(eq(sprints.projectId, projectId), eq(sprints.status, 'active')));
-    if (running) throw new DomainError('conflict', `${running.name} is still active; close it before starting another sprint.`);
+    if (before.status !== 'planned')
+      throw new DomainError('invalid', `${before.name} is ${before.status}; only a planned sprint can start.`);
+    const [running] = await tx
+      .select({ name: sprints.name })
+      .from(sprints)
+      .where(and(eq(sprints.projectId, projectId), eq(sprints.status, 'active')));
+    if (running)
+      throw new DomainError('conflict', `${running.name} is still active; close it before starting another sprint.`);
     const [after] = await tx
       .update(sprints)
       .set({ status: 'active', startedAt: new Date(), version: sql`${sprints.version} + 1`, updatedAt: new Date() })
       .where(eq(sprints.id, sprintId))
       .returning();
     await writeSprintSnapshot(tx, projectId, sprintId, today);
-    await recordActivity(tx, actor, { projectId, entityType: 'sprint', entityId: sprintId, action: 'start', before: { status: before.status }, after: { status: 'active' } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'sprint',
+      entityId: sprintId,
+      action: 'start',
+      before: { status: before.status },
+      after: { status: 'active' },
+    });
     await notifyLive(tx, { projectId, entity: 'sprint', id: sprintId, version: after!.version });
     return after!;
   });
@@ -85,11 +138,19 @@ export type CarryTo = 'next' | 'backlog';
  * Closes the active sprint: its numbers are frozen, done and cancelled tasks stay in it, and the rest
  * move to the end of their columns in the next planned sprint or in the backlog.
  */
-export async function closeSprint(db: Db, actor: Actor, projectId: string, sprintId: string, carryTo: CarryTo, today?: string) {
+export async function closeSprint(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  sprintId: string,
+  carryTo: CarryTo,
+  today?: string,
+) {
   return db.transaction(async (tx) => {
     await lockBoard(tx, projectId);
     const before = await lockSprint(tx, projectId, sprintId);
-    if (before.status !== 'active') throw new DomainError('invalid', `${before.name} is ${before.status}; only the active sprint can be closed.`);
+    if (before.status !== 'active')
+      throw new DomainError('invalid', `${before.name} is ${before.status}; only the active sprint can be closed.`);
     let target: Sprint | null = null;
     if (carryTo === 'next') {
       [target = null] = await tx
@@ -98,7 +159,12 @@ export async function closeSprint(db: Db, actor: Actor, projectId: string, sprin
         .where(and(eq(sprints.projectId, projectId), eq(sprints.status, 'planned'), ne(sprints.id, sprintId)))
         .orderBy(asc(sprints.startDate), asc(sprints.createdAt))
         .limit(1);
-      if (!target) throw new DomainError('invalid', 'There is no planned sprint to carry unfinished tasks to; plan one first, or send them to the backlog.', 'carryTo');
+      if (!target)
+        throw new DomainError(
+          'invalid',
+          'There is no planned sprint to carry unfinished tasks to; plan one first, or send them to the backlog.',
+          'carryTo',
+        );
     }
     await writeSprintSnapshot(tx, projectId, sprintId, today);
     const committed = committedScope(await listSprintSnapshots(tx, projectId, sprintId), before.startDate);
@@ -109,12 +175,21 @@ export async function closeSprint(db: Db, actor: Actor, projectId: string, sprin
       .orderBy(asc(tasks.sortKey));
     const frozen = freezeSprintNumbers(
       committed,
-      all.map((t) => ({ effort: t.effort, status: t.status === 'done' || t.status === 'cancelled' ? t.status : 'open' })),
+      all.map((t) => ({
+        effort: t.effort,
+        status: t.status === 'done' || t.status === 'cancelled' ? t.status : 'open',
+      })),
     );
     const carried = await carryOver(tx, projectId, sprintId, target?.id ?? null);
     const [after] = await tx
       .update(sprints)
-      .set({ status: 'closed', closedAt: new Date(), frozen, version: sql`${sprints.version} + 1`, updatedAt: new Date() })
+      .set({
+        status: 'closed',
+        closedAt: new Date(),
+        frozen,
+        version: sql`${sprints.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(sprints.id, sprintId))
       .returning();
     await recordActivity(tx, actor, {
@@ -134,14 +209,26 @@ async function carryOver(tx: Db, projectId: string, fromSprintId: string, toSpri
   const open = await tx
     .select({ id: tasks.id, status: tasks.status })
     .from(tasks)
-    .where(and(eq(tasks.projectId, projectId), eq(tasks.sprintId, fromSprintId), notInArray(tasks.status, ['done', 'cancelled'])))
+    .where(
+      and(
+        eq(tasks.projectId, projectId),
+        eq(tasks.sprintId, fromSprintId),
+        notInArray(tasks.status, ['done', 'cancelled']),
+      ),
+    )
     .orderBy(asc(tasks.sortKey));
   for (const status of new Set(open.map((t) => t.status))) {
     const group = open.filter((t) => t.status === status);
     const [last] = await tx
       .select({ sortKey: tasks.sortKey })
       .from(tasks)
-      .where(and(eq(tasks.projectId, projectId), toSprintId ? eq(tasks.sprintId, toSprintId) : isNull(tasks.sprintId), eq(tasks.status, status)))
+      .where(
+        and(
+          eq(tasks.projectId, projectId),
+          toSprintId ? eq(tasks.sprintId, toSprintId) : isNull(tasks.sprintId),
+          eq(tasks.status, status),
+        ),
+      )
       .orderBy(desc(tasks.sortKey))
       .limit(1);
     const keys = keysAfter(last?.sortKey ?? null, group.length);
@@ -159,7 +246,11 @@ export type SprintSummary = Sprint & { taskCount: number; points: number; donePo
 
 /** Every sprint, newest first, with live totals (closed sprints also carry their frozen numbers). */
 export async function listSprints(db: Db, projectId: string): Promise<SprintSummary[]> {
-  const rows = await db.select().from(sprints).where(eq(sprints.projectId, projectId)).orderBy(desc(sprints.startDate), desc(sprints.createdAt));
+  const rows = await db
+    .select()
+    .from(sprints)
+    .where(eq(sprints.projectId, projectId))
+    .orderBy(desc(sprints.startDate), desc(sprints.createdAt));
   if (rows.length === 0) return [];
   const totals = await db
     .select({
@@ -169,14 +260,31 @@ export async function listSprints(db: Db, projectId: string): Promise<SprintSumm
       donePoints: sql<number>`coalesce(sum(${tasks.effort}) filter (where ${tasks.status} = 'done'), 0)::int`,
     })
     .from(tasks)
-    .where(and(eq(tasks.projectId, projectId), isNotNull(tasks.sprintId), inArray(tasks.sprintId, rows.map((r) => r.id))))
+    .where(
+      and(
+        eq(tasks.projectId, projectId),
+        isNotNull(tasks.sprintId),
+        inArray(
+          tasks.sprintId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
     .groupBy(tasks.sprintId);
   const byId = new Map(totals.map((t) => [t.sprintId, t]));
-  return rows.map((s) => ({ ...s, taskCount: byId.get(s.id)?.taskCount ?? 0, points: byId.get(s.id)?.points ?? 0, donePoints: byId.get(s.id)?.donePoints ?? 0 }));
+  return rows.map((s) => ({
+    ...s,
+    taskCount: byId.get(s.id)?.taskCount ?? 0,
+    points: byId.get(s.id)?.points ?? 0,
+    donePoints: byId.get(s.id)?.donePoints ?? 0,
+  }));
 }
 
 export async function getSprint(db: Db, projectId: string, sprintId: string): Promise<Sprint | null> {
-  const [row] = await db.select().from(sprints).where(and(eq(sprints.id, sprintId), eq(sprints.projectId, projectId)));
+  const [row] = await db
+    .select()
+    .from(sprints)
+    .where(and(eq(sprints.id, sprintId), eq(sprints.projectId, projectId)));
   return row ?? null;
 }
 
@@ -184,7 +292,11 @@ export async function getSprint(db: Db, projectId: string, sprintId: string): Pr
 export async function getDefaultSprint(db: Db, projectId: string): Promise<Sprint | null> {
   const rank = (s: SprintStatus) => ({ active: 0, planned: 1, closed: 2 })[s];
   const rows = await db.select().from(sprints).where(eq(sprints.projectId, projectId));
-  rows.sort((a, b) => rank(a.status) - rank(b.status) || (a.status === 'closed' ? (a.endDate < b.endDate ? 1 : -1) : a.startDate < b.startDate ? -1 : 1));
+  rows.sort(
+    (a, b) =>
+      rank(a.status) - rank(b.status) ||
+      (a.status === 'closed' ? (a.endDate < b.endDate ? 1 : -1) : a.startDate < b.startDate ? -1 : 1),
+  );
   return rows[0] ?? null;
 }
 
@@ -196,7 +308,9 @@ export async function getVelocity(db: Db, projectId: string, limit = 6): Promise
     .where(and(eq(sprints.projectId, projectId), eq(sprints.status, 'closed')))
     .orderBy(desc(sprints.endDate), desc(sprints.closedAt))
     .limit(limit);
-  return rows
-    .reverse()
-    .map((r) => ({ sprint: r.name, committed: r.frozen?.committedPoints ?? 0, completed: r.frozen?.completedPoints ?? 0 }));
+  return rows.reverse().map((r) => ({
+    sprint: r.name,
+    committed: r.frozen?.committedPoints ?? 0,
+    completed: r.frozen?.completedPoints ?? 0,
+  }));
 }

@@ -66,7 +66,8 @@ async function assertNameFree(db: Db, projectId: string, name: string, exceptId?
     .select({ id: successMetrics.id })
     .from(successMetrics)
     .where(and(eq(successMetrics.projectId, projectId), eq(successMetrics.name, name)));
-  if (clash && clash.id !== exceptId) throw new DomainError('exists', `A success metric named “${name}” already exists.`, 'name');
+  if (clash && clash.id !== exceptId)
+    throw new DomainError('exists', `A success metric named “${name}” already exists.`, 'name');
 }
 
 export async function getSuccessMetric(db: Db, projectId: string, id: string) {
@@ -94,14 +95,30 @@ export async function createSuccessMetric(db: Db, actor: Actor, projectId: strin
   return db.transaction(async (tx) => {
     await assertNameFree(tx, projectId, input.name);
     await assertMember(tx, projectId, input.ownerId);
-    const [row] = await tx.insert(successMetrics).values({ projectId, ...input }).returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'success-metric', entityId: row!.id, action: 'create', after: { ...input } });
+    const [row] = await tx
+      .insert(successMetrics)
+      .values({ projectId, ...input })
+      .returning();
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'success-metric',
+      entityId: row!.id,
+      action: 'create',
+      after: { ...input },
+    });
     return row!;
   });
 }
 
 /** Optimistic concurrency: a stale save is refused with the other person's values in the message. */
-export async function updateSuccessMetric(db: Db, actor: Actor, projectId: string, id: string, expectedVersion: number, input: SuccessMetricInput) {
+export async function updateSuccessMetric(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  id: string,
+  expectedVersion: number,
+  input: SuccessMetricInput,
+) {
   assertDefinition(input);
   return db.transaction(async (tx) => {
     const before = await getSuccessMetric(tx, projectId, id);
@@ -110,12 +127,27 @@ export async function updateSuccessMetric(db: Db, actor: Actor, projectId: strin
     const [after] = await tx
       .update(successMetrics)
       .set({ ...input, version: sql`${successMetrics.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(successMetrics.id, id), eq(successMetrics.projectId, projectId), eq(successMetrics.version, expectedVersion)))
+      .where(
+        and(
+          eq(successMetrics.id, id),
+          eq(successMetrics.projectId, projectId),
+          eq(successMetrics.version, expectedVersion),
+        ),
+      )
       .returning();
     if (!after) {
-      throw conflict(`Someone else saved this metric since you opened it. Their version: ${describeMetric(before)}. Your change was not saved; reload to apply it on top.`);
+      throw conflict(
+        `Someone else saved this metric since you opened it. Their version: ${describeMetric(before)}. Your change was not saved; reload to apply it on top.`,
+      );
     }
-    await recordActivity(tx, actor, { projectId, entityType: 'success-metric', entityId: id, action: 'update', before, after: { ...input } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'success-metric',
+      entityId: id,
+      action: 'update',
+      before,
+      after: { ...input },
+    });
     return after;
   });
 }
@@ -124,27 +156,63 @@ export async function deleteSuccessMetric(db: Db, actor: Actor, projectId: strin
   await db.transaction(async (tx) => {
     const before = await getSuccessMetric(tx, projectId, id);
     await tx.delete(successMetrics).where(eq(successMetrics.id, id));
-    await recordActivity(tx, actor, { projectId, entityType: 'success-metric', entityId: id, action: 'delete', before: { name: before.name }, after: { name: null } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'success-metric',
+      entityId: id,
+      action: 'delete',
+      before: { name: before.name },
+      after: { name: null },
+    });
   });
 }
 
 /** A timestamped value typed by a person; only metrics fed by check-ins take them. */
-export async function addCheckIn(db: Db, actor: Actor, projectId: string, metricId: string, input: { value: number; note: string; recordedAt?: Date }) {
+export async function addCheckIn(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  metricId: string,
+  input: { value: number; note: string; recordedAt?: Date },
+) {
   return db.transaction(async (tx) => {
     const metric = await getSuccessMetric(tx, projectId, metricId);
-    if (metric.source !== 'manual') throw new DomainError('invalid', 'This metric reads its value from its linked source; change the source to check in by hand.', 'value');
+    if (metric.source !== 'manual')
+      throw new DomainError(
+        'invalid',
+        'This metric reads its value from its linked source; change the source to check in by hand.',
+        'value',
+      );
     const [row] = await tx
       .insert(successMetricCheckIns)
-      .values({ metricId, value: input.value, note: input.note, recordedAt: input.recordedAt ?? new Date(), userId: actor.id })
+      .values({
+        metricId,
+        value: input.value,
+        note: input.note,
+        recordedAt: input.recordedAt ?? new Date(),
+        userId: actor.id,
+      })
       .returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'success-metric', entityId: metricId, action: 'check-in', after: { value: input.value, note: input.note } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'success-metric',
+      entityId: metricId,
+      action: 'check-in',
+      after: { value: input.value, note: input.note },
+    });
     return row!;
   });
 }
 
 export async function listCheckIns(db: Db, metricId: string) {
   return db
-    .select({ id: successMetricCheckIns.id, value: successMetricCheckIns.value, note: successMetricCheckIns.note, recordedAt: successMetricCheckIns.recordedAt, userName: users.name })
+    .select({
+      id: successMetricCheckIns.id,
+      value: successMetricCheckIns.value,
+      note: successMetricCheckIns.note,
+      recordedAt: successMetricCheckIns.recordedAt,
+      userName: users.name,
+    })
     .from(successMetricCheckIns)
     .leftJoin(users, eq(users.id, successMetricCheckIns.userId))
     .where(eq(successMetricCheckIns.metricId, metricId))
@@ -157,10 +225,23 @@ type Metric = Awaited<ReturnType<typeof listSuccessMetrics>>[number];
 /** Every active run's latest value of a metric key (failed and killed runs left out), for best-value and history. */
 export async function listRunMetricValues(db: Db, projectId: string, key: string) {
   return db
-    .select({ runId: runs.id, runName: runs.name, approach: runs.approach, value: runMetrics.value, at: runMetrics.timestamp })
+    .select({
+      runId: runs.id,
+      runName: runs.name,
+      approach: runs.approach,
+      value: runMetrics.value,
+      at: runMetrics.timestamp,
+    })
     .from(runMetrics)
     .innerJoin(runs, eq(runs.id, runMetrics.runId))
-    .where(and(eq(runs.projectId, projectId), eq(runMetrics.key, key), eq(runs.lifecycleStage, 'active'), notInArray(runs.status, ['FAILED', 'KILLED'])))
+    .where(
+      and(
+        eq(runs.projectId, projectId),
+        eq(runMetrics.key, key),
+        eq(runs.lifecycleStage, 'active'),
+        notInArray(runs.status, ['FAILED', 'KILLED']),
+      ),
+    )
     .orderBy(asc(runMetrics.timestamp));
 }
 
@@ -170,7 +251,13 @@ async function productionSource(db: Db, projectId: string, model: string, key: s
     .select({ version: modelVersions.version, metrics: modelVersions.metrics })
     .from(modelVersions)
     .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, model), eq(modelVersions.stage, 'Production')))
+    .where(
+      and(
+        eq(registeredModels.projectId, projectId),
+        eq(registeredModels.name, model),
+        eq(modelVersions.stage, 'Production'),
+      ),
+    )
     .orderBy(sql`${modelVersions.version} desc`)
     .limit(1);
   const promotions = await db
@@ -178,9 +265,17 @@ async function productionSource(db: Db, projectId: string, model: string, key: s
     .from(modelTransitions)
     .innerJoin(modelVersions, eq(modelVersions.id, modelTransitions.versionId))
     .innerJoin(registeredModels, eq(registeredModels.id, modelTransitions.modelId))
-    .where(and(eq(registeredModels.projectId, projectId), eq(registeredModels.name, model), eq(modelTransitions.toStage, 'Production')))
+    .where(
+      and(
+        eq(registeredModels.projectId, projectId),
+        eq(registeredModels.name, model),
+        eq(modelTransitions.toStage, 'Production'),
+      ),
+    )
     .orderBy(asc(modelTransitions.id));
-  const history = promotions.flatMap((p) => (typeof p.metrics[key] === 'number' ? [{ at: p.at.getTime(), value: p.metrics[key] }] : []));
+  const history = promotions.flatMap((p) =>
+    typeof p.metrics[key] === 'number' ? [{ at: p.at.getTime(), value: p.metrics[key] }] : [],
+  );
   const value = current && typeof current.metrics[key] === 'number' ? current.metrics[key] : null;
   return { value, version: current ? { model, version: current.version } : null, history };
 }
@@ -271,7 +366,11 @@ export async function listMetricSourceOptions(db: Db, projectId: string) {
       .where(eq(runs.projectId, projectId))
       .orderBy(asc(runMetrics.key))
       .limit(500),
-    db.select({ name: registeredModels.name }).from(registeredModels).where(eq(registeredModels.projectId, projectId)).orderBy(asc(registeredModels.name)),
+    db
+      .select({ name: registeredModels.name })
+      .from(registeredModels)
+      .where(eq(registeredModels.projectId, projectId))
+      .orderBy(asc(registeredModels.name)),
   ]);
   return { keys: keys.map((k) => k.key), models: models.map((m) => m.name) };
 }

@@ -1,7 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
 import type { Db } from '../client';
-import { risks, runs, subProblemLinks, subProblems, successMetrics, taskMetricLinks, taskRiskLinks, taskRunLinks } from '../schema';
+import {
+  risks,
+  runs,
+  subProblemLinks,
+  subProblems,
+  successMetrics,
+  taskMetricLinks,
+  taskRiskLinks,
+  taskRunLinks,
+} from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { notifyLive } from './live-events';
 import { lockTask } from './tasks';
@@ -15,48 +24,118 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The target must be in the same project; its name goes into the activity log. */
 async function targetLabel(tx: Db, projectId: string, kind: TaskLinkKind, targetId: string): Promise<string | null> {
   if (kind === 'run') {
-    const [row] = await tx.select({ label: runs.name }).from(runs).where(and(eq(runs.id, targetId), eq(runs.projectId, projectId)));
+    const [row] = await tx
+      .select({ label: runs.name })
+      .from(runs)
+      .where(and(eq(runs.id, targetId), eq(runs.projectId, projectId)));
     return row ? row.label || targetId : null;
   }
   if (!UUID.test(targetId)) return null;
   if (kind === 'risk') {
-    const [row] = await tx.select({ label: risks.title }).from(risks).where(and(eq(risks.id, targetId), eq(risks.projectId, projectId)));
+    const [row] = await tx
+      .select({ label: risks.title })
+      .from(risks)
+      .where(and(eq(risks.id, targetId), eq(risks.projectId, projectId)));
     return row?.label ?? null;
   }
-  const [row] = await tx.select({ label: successMetrics.name }).from(successMetrics).where(and(eq(successMetrics.id, targetId), eq(successMetrics.projectId, projectId)));
+  const [row] = await tx
+    .select({ label: successMetrics.name })
+    .from(successMetrics)
+    .where(and(eq(successMetrics.id, targetId), eq(successMetrics.projectId, projectId)));
   return row?.label ?? null;
 }
 
 async function insertLink(tx: Db, kind: TaskLinkKind, taskId: string, targetId: string): Promise<boolean> {
-  if (kind === 'run') return (await tx.insert(taskRunLinks).values({ taskId, runId: targetId }).onConflictDoNothing().returning()).length > 0;
-  if (kind === 'risk') return (await tx.insert(taskRiskLinks).values({ taskId, riskId: targetId }).onConflictDoNothing().returning()).length > 0;
-  return (await tx.insert(taskMetricLinks).values({ taskId, metricId: targetId }).onConflictDoNothing().returning()).length > 0;
+  if (kind === 'run')
+    return (
+      (await tx.insert(taskRunLinks).values({ taskId, runId: targetId }).onConflictDoNothing().returning()).length > 0
+    );
+  if (kind === 'risk')
+    return (
+      (await tx.insert(taskRiskLinks).values({ taskId, riskId: targetId }).onConflictDoNothing().returning()).length > 0
+    );
+  return (
+    (await tx.insert(taskMetricLinks).values({ taskId, metricId: targetId }).onConflictDoNothing().returning()).length >
+    0
+  );
 }
 
 async function deleteLink(tx: Db, kind: TaskLinkKind, taskId: string, targetId: string): Promise<boolean> {
-  if (kind === 'run') return (await tx.delete(taskRunLinks).where(and(eq(taskRunLinks.taskId, taskId), eq(taskRunLinks.runId, targetId))).returning()).length > 0;
+  if (kind === 'run')
+    return (
+      (
+        await tx
+          .delete(taskRunLinks)
+          .where(and(eq(taskRunLinks.taskId, taskId), eq(taskRunLinks.runId, targetId)))
+          .returning()
+      ).length > 0
+    );
   if (!UUID.test(targetId)) return false;
-  if (kind === 'risk') return (await tx.delete(taskRiskLinks).where(and(eq(taskRiskLinks.taskId, taskId), eq(taskRiskLinks.riskId, targetId))).returning()).length > 0;
-  return (await tx.delete(taskMetricLinks).where(and(eq(taskMetricLinks.taskId, taskId), eq(taskMetricLinks.metricId, targetId))).returning()).length > 0;
+  if (kind === 'risk')
+    return (
+      (
+        await tx
+          .delete(taskRiskLinks)
+          .where(and(eq(taskRiskLinks.taskId, taskId), eq(taskRiskLinks.riskId, targetId)))
+          .returning()
+      ).length > 0
+    );
+  return (
+    (
+      await tx
+        .delete(taskMetricLinks)
+        .where(and(eq(taskMetricLinks.taskId, taskId), eq(taskMetricLinks.metricId, targetId)))
+        .returning()
+    ).length > 0
+  );
 }
 
 /** Links a task to a run, risk or success metric of its own project. */
-export async function linkTask(db: Db, actor: Actor, projectId: string, taskId: string, kind: TaskLinkKind, targetId: string): Promise<void> {
+export async function linkTask(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+  kind: TaskLinkKind,
+  targetId: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const task = await lockTask(tx, projectId, taskId);
     const label = await targetLabel(tx, projectId, kind, targetId);
-    if (label === null) throw new DomainError('not_found', `No ${KIND_LABEL[kind]} with that id in this project.`, 'targetId');
-    if (!(await insertLink(tx, kind, taskId, targetId))) throw new DomainError('exists', `This task already links to ${KIND_LABEL[kind]} ${label}.`, 'targetId');
-    await recordActivity(tx, actor, { projectId, entityType: 'task', entityId: taskId, action: `link-${kind}`, after: { [kind]: label } });
+    if (label === null)
+      throw new DomainError('not_found', `No ${KIND_LABEL[kind]} with that id in this project.`, 'targetId');
+    if (!(await insertLink(tx, kind, taskId, targetId)))
+      throw new DomainError('exists', `This task already links to ${KIND_LABEL[kind]} ${label}.`, 'targetId');
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'task',
+      entityId: taskId,
+      action: `link-${kind}`,
+      after: { [kind]: label },
+    });
     await notifyLive(tx, { projectId, entity: 'task', id: taskId, version: task.version });
   });
 }
 
-export async function unlinkTask(db: Db, actor: Actor, projectId: string, taskId: string, kind: TaskLinkKind, targetId: string): Promise<void> {
+export async function unlinkTask(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+  kind: TaskLinkKind,
+  targetId: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const task = await lockTask(tx, projectId, taskId);
     if (!(await deleteLink(tx, kind, taskId, targetId))) throw notFound('Link');
-    await recordActivity(tx, actor, { projectId, entityType: 'task', entityId: taskId, action: `unlink-${kind}`, before: { [kind]: targetId }, after: { [kind]: null } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'task',
+      entityId: taskId,
+      action: `unlink-${kind}`,
+      before: { [kind]: targetId },
+      after: { [kind]: null },
+    });
     await notifyLive(tx, { projectId, entity: 'task', id: taskId, version: task.version });
   });
 }
@@ -65,7 +144,13 @@ export async function unlinkTask(db: Db, actor: Actor, projectId: string, taskId
 export async function listTaskLinks(db: Db, taskId: string) {
   const [linkedRisks, linkedMetrics, linkedSubProblems] = await Promise.all([
     db
-      .select({ id: risks.id, title: risks.title, likelihood: risks.likelihood, impact: risks.impact, status: risks.status })
+      .select({
+        id: risks.id,
+        title: risks.title,
+        likelihood: risks.likelihood,
+        impact: risks.impact,
+        status: risks.status,
+      })
       .from(taskRiskLinks)
       .innerJoin(risks, eq(risks.id, taskRiskLinks.riskId))
       .where(eq(taskRiskLinks.taskId, taskId))
@@ -90,10 +175,27 @@ export async function listTaskLinks(db: Db, taskId: string) {
 /** What a task can be linked to: recent runs, the risk register, the success metrics, the sub-problem tree. */
 export async function listLinkTargets(db: Db, projectId: string) {
   const [runRows, riskRows, metricRows, problemRows] = await Promise.all([
-    db.select({ id: runs.id, label: runs.name }).from(runs).where(and(eq(runs.projectId, projectId), eq(runs.lifecycleStage, 'active'))).orderBy(asc(runs.name)).limit(500),
-    db.select({ id: risks.id, label: risks.title }).from(risks).where(eq(risks.projectId, projectId)).orderBy(asc(risks.title)),
-    db.select({ id: successMetrics.id, label: successMetrics.name }).from(successMetrics).where(eq(successMetrics.projectId, projectId)).orderBy(asc(successMetrics.name)),
-    db.select({ id: subProblems.id, label: subProblems.title }).from(subProblems).where(eq(subProblems.projectId, projectId)).orderBy(asc(subProblems.title)),
+    db
+      .select({ id: runs.id, label: runs.name })
+      .from(runs)
+      .where(and(eq(runs.projectId, projectId), eq(runs.lifecycleStage, 'active')))
+      .orderBy(asc(runs.name))
+      .limit(500),
+    db
+      .select({ id: risks.id, label: risks.title })
+      .from(risks)
+      .where(eq(risks.projectId, projectId))
+      .orderBy(asc(risks.title)),
+    db
+      .select({ id: successMetrics.id, label: successMetrics.name })
+      .from(successMetrics)
+      .where(eq(successMetrics.projectId, projectId))
+      .orderBy(asc(successMetrics.name)),
+    db
+      .select({ id: subProblems.id, label: subProblems.title })
+      .from(subProblems)
+      .where(eq(subProblems.projectId, projectId))
+      .orderBy(asc(subProblems.title)),
   ]);
   return { runs: runRows, risks: riskRows, metrics: metricRows, subProblems: problemRows };
 }

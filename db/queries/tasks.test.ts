@@ -26,7 +26,9 @@ beforeAll(async () => {
   actor.id = (await createUser(t.db, null, { email: 'pm@example.com', name: 'Pat PM', password: 'password-1' })).id;
   projectId = (await createProject(t.db, actor, { slug: 'board', name: 'Board', problemStatement: '' })).id;
   otherProjectId = (await createProject(t.db, actor, { slug: 'other', name: 'Other', problemStatement: '' })).id;
-  sprintId = (await createSprint(t.db, actor, projectId, { name: 'Sprint 1', goal: 'Baseline', startDate: '2026-03-02' })).id;
+  sprintId = (
+    await createSprint(t.db, actor, projectId, { name: 'Sprint 1', goal: 'Baseline', startDate: '2026-03-02' })
+  ).id;
   await startSprint(t.db, actor, projectId, sprintId);
 });
 afterAll(() => t.cleanup());
@@ -42,7 +44,8 @@ async function column(status: string, sprint: string | null = sprintId) {
   );
   return rowsOf<{ title: string; sort_key: string }>(rows);
 }
-const titles = async (status: string, sprint: string | null = sprintId) => (await column(status, sprint)).map((r) => r.title);
+const titles = async (status: string, sprint: string | null = sprintId) =>
+  (await column(status, sprint)).map((r) => r.title);
 
 describe('tasks on the board', () => {
   it('append new cards at the bottom of their column and number them per project', async () => {
@@ -50,20 +53,32 @@ describe('tasks on the board', () => {
     const b = await newTask('Improve feature engineering', { priority: 2 });
     await newTask('Try new algorithm');
     expect([a.number, b.number]).toEqual([1, 2]);
-    expect(await titles('todo')).toEqual(['Collect more training data', 'Improve feature engineering', 'Try new algorithm']);
+    expect(await titles('todo')).toEqual([
+      'Collect more training data',
+      'Improve feature engineering',
+      'Try new algorithm',
+    ]);
   });
 
   it('moves a card to a position in another column and keeps it there for every reader', async () => {
     const [first, second] = (await listTasks(t.db, projectId, sprintId)).filter((x) => x.status === 'todo');
     await newTask('Label edge cases', { status: 'in_progress' });
     const inProgress = (await listTasks(t.db, projectId, sprintId)).find((x) => x.status === 'in_progress')!;
-    const { task, moved } = await moveTask(t.db, actor, projectId, { taskId: second!.id, toStatus: 'in_progress', beforeId: inProgress.id });
+    const { task, moved } = await moveTask(t.db, actor, projectId, {
+      taskId: second!.id,
+      toStatus: 'in_progress',
+      beforeId: inProgress.id,
+    });
     expect(moved).toBe(true);
     expect(task.version).toBe(2);
     expect(await titles('in_progress')).toEqual(['Improve feature engineering', 'Label edge cases']);
     expect(await titles('todo')).toEqual(['Collect more training data', 'Try new algorithm']);
     // Dropping a card where it already is changes nothing, not even its version.
-    const again = await moveTask(t.db, actor, projectId, { taskId: first!.id, toStatus: 'todo', beforeId: (await listTasks(t.db, projectId, sprintId)).find((x) => x.title === 'Try new algorithm')!.id });
+    const again = await moveTask(t.db, actor, projectId, {
+      taskId: first!.id,
+      toStatus: 'todo',
+      beforeId: (await listTasks(t.db, projectId, sprintId)).find((x) => x.title === 'Try new algorithm')!.id,
+    });
     expect(again).toMatchObject({ moved: false, task: { version: 1 } });
   });
 
@@ -81,7 +96,9 @@ describe('tasks on the board', () => {
     const a = await newTask('A', { status: 'review' });
     const b = await newTask('B', { status: 'review' });
     // Both people saw A then B in Review and dropped their card between them at the same moment.
-    const moves = [x, y, z].map((card) => moveTask(t.db, actor, projectId, { taskId: card.id, toStatus: 'review', afterId: a.id, beforeId: b.id }));
+    const moves = [x, y, z].map((card) =>
+      moveTask(t.db, actor, projectId, { taskId: card.id, toStatus: 'review', afterId: a.id, beforeId: b.id }),
+    );
     const results = await Promise.all(moves);
     expect(results.every((r) => r.moved)).toBe(true);
     const review = await column('review');
@@ -94,7 +111,11 @@ describe('tasks on the board', () => {
   it('survives a burst of concurrent moves across columns without a lost card or a tied key', async () => {
     const cards = await Promise.all(Array.from({ length: 12 }, (_, i) => newTask(`Burst ${i}`)));
     const targets = ['todo', 'in_progress', 'review', 'done'] as const;
-    await Promise.all(cards.map((c, i) => moveTask(t.db, actor, projectId, { taskId: c.id, toStatus: targets[i % 4]!, afterId: cards[(i + 5) % 12]!.id })));
+    await Promise.all(
+      cards.map((c, i) =>
+        moveTask(t.db, actor, projectId, { taskId: c.id, toStatus: targets[i % 4]!, afterId: cards[(i + 5) % 12]!.id }),
+      ),
+    );
     const all = await listTasks(t.db, projectId, sprintId);
     expect(all.filter((c) => c.title.startsWith('Burst'))).toHaveLength(12);
     for (const status of targets) {
@@ -105,22 +126,48 @@ describe('tasks on the board', () => {
 
   it('refuses a stale save and reports what the other person saved, without overwriting it', async () => {
     const task = await newTask('Write the evaluation report');
-    const other = await createUser(t.db, null, { email: 'ana@example.com', name: 'Ana Analyst', password: 'password-2' });
+    const other = await createUser(t.db, null, {
+      email: 'ana@example.com',
+      name: 'Ana Analyst',
+      password: 'password-2',
+    });
     await addMember(t.db, actor, projectId, 'ana@example.com', 'editor');
     const ana = { id: other.id, isAdmin: false };
-    const base = { title: task.title, description: '', status: task.status, priority: 3, effort: 2, assigneeId: null, labels: [], sprintId };
-    await updateTask(t.db, ana, projectId, task.id, 1, { ...base, title: 'Write the evaluation report (v2)', priority: 1 });
+    const base = {
+      title: task.title,
+      description: '',
+      status: task.status,
+      priority: 3,
+      effort: 2,
+      assigneeId: null,
+      labels: [],
+      sprintId,
+    };
+    await updateTask(t.db, ana, projectId, task.id, 1, {
+      ...base,
+      title: 'Write the evaluation report (v2)',
+      priority: 1,
+    });
     const stale = updateTask(t.db, actor, projectId, task.id, 1, { ...base, effort: 5 });
     await expect(stale).rejects.toBeInstanceOf(TaskConflictError);
     const err = (await stale.catch((e: unknown) => e)) as TaskConflictError;
-    expect(err.current).toMatchObject({ title: 'Write the evaluation report (v2)', priority: 1, effort: 2, version: 2 });
+    expect(err.current).toMatchObject({
+      title: 'Write the evaluation report (v2)',
+      priority: 1,
+      effort: 2,
+      version: 2,
+    });
     expect(err.savedBy?.name).toBe('Ana Analyst');
     const stored = await getTaskDetail(t.db, projectId, task.id);
     expect(stored.task).toMatchObject({ title: 'Write the evaluation report (v2)', effort: 2, version: 2 });
   });
 
   it('refuses an assignee who is not a member of the project', async () => {
-    const outsider = await createUser(t.db, null, { email: 'out@example.com', name: 'Out Sider', password: 'password-3' });
+    const outsider = await createUser(t.db, null, {
+      email: 'out@example.com',
+      name: 'Out Sider',
+      password: 'password-3',
+    });
     await expect(newTask('Secret', { assigneeId: outsider.id })).rejects.toMatchObject({ field: 'assigneeId' });
   });
 
@@ -134,7 +181,12 @@ describe('tasks on the board', () => {
       await createTask(t.db, actor, projectId, { title, status: 'backlog', priority, effort, sprintId: null });
     }
     expect(await prioritiseTasks(t.db, actor, projectId, null)).toBe(4);
-    expect(await titles('backlog', null)).toEqual(['Fix noisy labels', 'Collect more training data', 'Improve feature engineering', 'Try new algorithm']);
+    expect(await titles('backlog', null)).toEqual([
+      'Fix noisy labels',
+      'Collect more training data',
+      'Improve feature engineering',
+      'Try new algorithm',
+    ]);
     // Already prioritised: nothing to rewrite.
     expect(await prioritiseTasks(t.db, actor, projectId, null)).toBe(0);
   });
@@ -146,7 +198,9 @@ describe('tasks on the board', () => {
     await linkTask(t.db, actor, projectId, task.id, 'run', run.id);
     await expect(linkTask(t.db, actor, projectId, task.id, 'run', run.id)).rejects.toThrow(/already links/);
     await updateRun(t.db, actor, projectId, run.id, { status: 'FAILED', endTime: Date.now() });
-    expect((await getTaskDetail(t.db, projectId, task.id)).runs).toEqual([expect.objectContaining({ name: 'gbm-baseline', status: 'FAILED' })]);
+    expect((await getTaskDetail(t.db, projectId, task.id)).runs).toEqual([
+      expect.objectContaining({ name: 'gbm-baseline', status: 'FAILED' }),
+    ]);
     const foreignExperiment = (await getExperimentByName(t.db, otherProjectId, 'Default')).id;
     const foreign = await createRun(t.db, actor, otherProjectId, { experimentId: foreignExperiment });
     await expect(linkTask(t.db, actor, projectId, task.id, 'run', foreign.id)).rejects.toThrow(/No run with that id/);
@@ -183,19 +237,31 @@ describe('tasks on the board', () => {
       sourceKey: null,
       sourceModel: null,
     });
-    const problem = await createSubProblem(t.db, actor, projectId, { parentId: null, title: 'Labels are unreliable', description: '', ownerId: null, status: 'in_progress' });
+    const problem = await createSubProblem(t.db, actor, projectId, {
+      parentId: null,
+      title: 'Labels are unreliable',
+      description: '',
+      ownerId: null,
+      status: 'in_progress',
+    });
     await linkTask(t.db, actor, projectId, task.id, 'risk', risk.id);
     await linkTask(t.db, actor, projectId, task.id, 'metric', metric.id);
     await linkSubProblem(t.db, actor, projectId, problem.id, 'task', task.id);
     const links = await listTaskLinks(t.db, task.id);
-    expect(links.risks).toEqual([expect.objectContaining({ title: 'Noisy labels from the vendor', likelihood: 'High', impact: 'High' })]);
+    expect(links.risks).toEqual([
+      expect.objectContaining({ title: 'Noisy labels from the vendor', likelihood: 'High', impact: 'High' }),
+    ]);
     expect(links.metrics).toEqual([expect.objectContaining({ name: 'Recall on rainy days' })]);
-    expect(links.subProblems).toEqual([expect.objectContaining({ title: 'Labels are unreliable', status: 'in_progress' })]);
+    expect(links.subProblems).toEqual([
+      expect.objectContaining({ title: 'Labels are unreliable', status: 'in_progress' }),
+    ]);
     await unlinkTask(t.db, actor, projectId, task.id, 'risk', risk.id);
     expect((await listTaskLinks(t.db, task.id)).risks).toEqual([]);
     await expect(unlinkTask(t.db, actor, projectId, task.id, 'risk', risk.id)).rejects.toThrow(/Link not found/);
     await expect(linkTask(t.db, actor, otherProjectId, task.id, 'risk', risk.id)).rejects.toThrow(/Task not found/);
-    await expect(linkTask(t.db, actor, projectId, task.id, 'metric', 'not-a-uuid')).rejects.toThrow(/No success metric/);
+    await expect(linkTask(t.db, actor, projectId, task.id, 'metric', 'not-a-uuid')).rejects.toThrow(
+      /No success metric/,
+    );
   });
 });
 
@@ -206,7 +272,13 @@ describe('live notifications', () => {
     try {
       const card = await newTask('Notify me');
       await moveTask(t.db, actor, projectId, { taskId: card.id, toStatus: 'done' });
-      await expect(moveTask(t.db, actor, projectId, { taskId: card.id, toStatus: 'todo', toSprintId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(/Sprint not found/);
+      await expect(
+        moveTask(t.db, actor, projectId, {
+          taskId: card.id,
+          toStatus: 'todo',
+          toSprintId: '00000000-0000-4000-8000-000000000000',
+        }),
+      ).rejects.toThrow(/Sprint not found/);
       // A notification queued in a transaction that then fails is never delivered.
       const rolledBack = t.db.transaction(async (tx) => {
         await notifyLive(tx, { projectId, entity: 'task', id: 'rolled-back' });

@@ -1,7 +1,16 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { TaskStatus } from '@/lib/board';
 import { DomainError, notFound } from '@/lib/errors';
-import { type MoveAnchor, type Ranked, compareKeys, keyBetween, keyForMove, keysBefore, placementIn, prioritise } from '@/lib/ordering';
+import {
+  type MoveAnchor,
+  type Ranked,
+  compareKeys,
+  keyBetween,
+  keyForMove,
+  keysBefore,
+  placementIn,
+  prioritise,
+} from '@/lib/ordering';
 import type { Db } from '../client';
 import { activityLog, projectMembers, sprints, tasks, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
@@ -27,7 +36,10 @@ export class TaskConflictError extends DomainError {
     readonly current: TaskFields & { version: number },
     readonly savedBy: { name: string | null; at: Date } | null,
   ) {
-    super('conflict', `Someone else${savedBy?.name ? ` (${savedBy.name})` : ''} saved this task since you opened it; nothing of yours was saved.`);
+    super(
+      'conflict',
+      `Someone else${savedBy?.name ? ` (${savedBy.name})` : ''} saved this task since you opened it; nothing of yours was saved.`,
+    );
   }
 }
 
@@ -41,13 +53,24 @@ export async function lockBoard(tx: Db, projectId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(${projectId}))`);
 }
 
-const inSprint = (sprintId: string | null) => (sprintId === null ? isNull(tasks.sprintId) : eq(tasks.sprintId, sprintId));
+const inSprint = (sprintId: string | null) =>
+  sprintId === null ? isNull(tasks.sprintId) : eq(tasks.sprintId, sprintId);
 
 /** A column's cards in order (one left out when it is the one moving). */
-export async function readColumn(tx: Db, projectId: string, sprintId: string | null, status: TaskStatus, leaveOut?: string): Promise<Ranked[]> {
+export async function readColumn(
+  tx: Db,
+  projectId: string,
+  sprintId: string | null,
+  status: TaskStatus,
+  leaveOut?: string,
+): Promise<Ranked[]> {
   const where = [eq(tasks.projectId, projectId), inSprint(sprintId), eq(tasks.status, status)];
   if (leaveOut) where.push(ne(tasks.id, leaveOut));
-  return tx.select({ id: tasks.id, sortKey: tasks.sortKey }).from(tasks).where(and(...where)).orderBy(asc(tasks.sortKey), asc(tasks.id));
+  return tx
+    .select({ id: tasks.id, sortKey: tasks.sortKey })
+    .from(tasks)
+    .where(and(...where))
+    .orderBy(asc(tasks.sortKey), asc(tasks.id));
 }
 
 async function keyAtEnd(tx: Db, projectId: string, sprintId: string | null, status: TaskStatus): Promise<string> {
@@ -63,10 +86,17 @@ async function keyAtEnd(tx: Db, projectId: string, sprintId: string | null, stat
 /** The sprint a task may go into: one of this project's, and not closed. */
 export async function requireOpenSprint(tx: Db, projectId: string, sprintId: string | null) {
   if (!sprintId) return null;
-  const [sprint] = await tx.select().from(sprints).where(and(eq(sprints.id, sprintId), eq(sprints.projectId, projectId)));
+  const [sprint] = await tx
+    .select()
+    .from(sprints)
+    .where(and(eq(sprints.id, sprintId), eq(sprints.projectId, projectId)));
   if (!sprint) throw new DomainError('not_found', 'Sprint not found.', 'sprintId');
   if (sprint.status === 'closed') {
-    throw new DomainError('invalid', `${sprint.name} is closed and its numbers are frozen; choose an open sprint or the backlog.`, 'sprintId');
+    throw new DomainError(
+      'invalid',
+      `${sprint.name} is closed and its numbers are frozen; choose an open sprint or the backlog.`,
+      'sprintId',
+    );
   }
   return sprint;
 }
@@ -90,7 +120,8 @@ export async function lockTask(tx: Db, projectId: string, taskId: string): Promi
   return task;
 }
 
-const completedAtFor = (before: Task | null, status: TaskStatus) => (status === 'done' ? (before?.completedAt ?? new Date()) : null);
+const completedAtFor = (before: Task | null, status: TaskStatus) =>
+  status === 'done' ? (before?.completedAt ?? new Date()) : null;
 
 const fieldsOf = (t: Task): TaskFields => ({
   title: t.title,
@@ -103,7 +134,8 @@ const fieldsOf = (t: Task): TaskFields => ({
   sprintId: t.sprintId,
 });
 
-export type NewTask = Omit<TaskFields, 'assigneeId' | 'labels' | 'description'> & Partial<Pick<TaskFields, 'assigneeId' | 'labels' | 'description'>>;
+export type NewTask = Omit<TaskFields, 'assigneeId' | 'labels' | 'description'> &
+  Partial<Pick<TaskFields, 'assigneeId' | 'labels' | 'description'>>;
 
 /** A new card goes to the bottom of its column. */
 export async function createTask(db: Db, actor: Actor | null, projectId: string, input: NewTask): Promise<Task> {
@@ -129,7 +161,13 @@ export async function createTask(db: Db, actor: Actor | null, projectId: string,
         createdBy: actor?.id ?? null,
       })
       .returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'task', entityId: task!.id, action: 'create', after: { number: next, ...fieldsOf(task!) } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'task',
+      entityId: task!.id,
+      action: 'create',
+      after: { number: next, ...fieldsOf(task!) },
+    });
     await snapshotActiveSprints(tx, projectId, [task!.sprintId]);
     await notifyLive(tx, { projectId, entity: 'task', id: task!.id, version: task!.version });
     return task!;
@@ -142,7 +180,12 @@ export type TaskMove = { taskId: string; toStatus: TaskStatus; toSprintId?: stri
  * Drag and drop: the card lands between its neighbours' CURRENT keys, read under the board lock, so
  * simultaneous moves all land and every viewer sees the same order afterwards.
  */
-export async function moveTask(db: Db, actor: Actor, projectId: string, move: TaskMove): Promise<{ task: Task; moved: boolean }> {
+export async function moveTask(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  move: TaskMove,
+): Promise<{ task: Task; moved: boolean }> {
   return db.transaction(async (tx) => {
     await lockBoard(tx, projectId);
     const before = await lockTask(tx, projectId, move.taskId);
@@ -152,7 +195,9 @@ export async function moveTask(db: Db, actor: Actor, projectId: string, move: Ta
     const column = await readColumn(tx, projectId, toSprintId, move.toStatus, before.id);
     const { lower, upper } = placementIn(column, move);
     const sameColumn = toSprintId === before.sprintId && move.toStatus === before.status;
-    const alreadyThere = (lower === null || compareKeys(lower, before.sortKey) < 0) && (upper === null || compareKeys(before.sortKey, upper) < 0);
+    const alreadyThere =
+      (lower === null || compareKeys(lower, before.sortKey) < 0) &&
+      (upper === null || compareKeys(before.sortKey, upper) < 0);
     if (sameColumn && alreadyThere) return { task: before, moved: false };
     const [task] = await tx
       .update(tasks)
@@ -185,19 +230,31 @@ async function lastSavedBy(tx: Db, projectId: string, taskId: string) {
     .select({ name: users.name, at: activityLog.createdAt })
     .from(activityLog)
     .leftJoin(users, eq(users.id, activityLog.userId))
-    .where(and(eq(activityLog.projectId, projectId), eq(activityLog.entityType, 'task'), eq(activityLog.entityId, taskId)))
+    .where(
+      and(eq(activityLog.projectId, projectId), eq(activityLog.entityType, 'task'), eq(activityLog.entityId, taskId)),
+    )
     .orderBy(desc(activityLog.id))
     .limit(1);
   return row ?? null;
 }
 
 /** Optimistic concurrency: lands only if nobody saved since `expectedVersion`; otherwise TaskConflictError. */
-export async function updateTask(db: Db, actor: Actor, projectId: string, taskId: string, expectedVersion: number, changes: TaskFields): Promise<Task> {
+export async function updateTask(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+  expectedVersion: number,
+  changes: TaskFields,
+): Promise<Task> {
   return db.transaction(async (tx) => {
     await lockBoard(tx, projectId);
     const before = await lockTask(tx, projectId, taskId);
     if (before.version !== expectedVersion) {
-      throw new TaskConflictError({ ...fieldsOf(before), version: before.version }, await lastSavedBy(tx, projectId, taskId));
+      throw new TaskConflictError(
+        { ...fieldsOf(before), version: before.version },
+        await lastSavedBy(tx, projectId, taskId),
+      );
     }
     const columnChanged = changes.status !== before.status || changes.sprintId !== before.sprintId;
     if (changes.sprintId !== before.sprintId) {
@@ -219,7 +276,14 @@ export async function updateTask(db: Db, actor: Actor, projectId: string, taskId
       .where(and(eq(tasks.id, taskId), eq(tasks.version, expectedVersion)))
       .returning();
     if (!task) throw new TaskConflictError({ ...fieldsOf(before), version: before.version }, null);
-    await recordActivity(tx, actor, { projectId, entityType: 'task', entityId: taskId, action: 'update', before: fieldsOf(before), after: changes });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'task',
+      entityId: taskId,
+      action: 'update',
+      before: fieldsOf(before),
+      after: changes,
+    });
     await snapshotActiveSprints(tx, projectId, [before.sprintId, task.sprintId]);
     await notifyLive(tx, { projectId, entity: 'task', id: taskId, version: task.version });
     return task;
@@ -230,12 +294,23 @@ export async function updateTask(db: Db, actor: Actor, projectId: string, taskId
  * "Prioritise" a sprint's columns (or the backlog's): priority first, then lower effort. Each column
  * gets fresh keys below its current first one, so no key collides while rows are rewritten.
  */
-export async function prioritiseTasks(db: Db, actor: Actor, projectId: string, sprintId: string | null): Promise<number> {
+export async function prioritiseTasks(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  sprintId: string | null,
+): Promise<number> {
   return db.transaction(async (tx) => {
     await lockBoard(tx, projectId);
     if (sprintId) await requireOpenSprint(tx, projectId, sprintId);
     const rows = await tx
-      .select({ id: tasks.id, status: tasks.status, priority: tasks.priority, effort: tasks.effort, sortKey: tasks.sortKey })
+      .select({
+        id: tasks.id,
+        status: tasks.status,
+        priority: tasks.priority,
+        effort: tasks.effort,
+        sortKey: tasks.sortKey,
+      })
       .from(tasks)
       .where(and(eq(tasks.projectId, projectId), inSprint(sprintId)))
       .orderBy(asc(tasks.sortKey));
@@ -246,12 +321,21 @@ export async function prioritiseTasks(db: Db, actor: Actor, projectId: string, s
       if (ordered.every((t, i) => t.id === column[i]!.id)) continue;
       const keys = keysBefore(column[0]!.sortKey, ordered.length);
       for (const [i, t] of ordered.entries()) {
-        await tx.update(tasks).set({ sortKey: keys[i]!, version: sql`${tasks.version} + 1`, updatedAt: new Date() }).where(eq(tasks.id, t.id));
+        await tx
+          .update(tasks)
+          .set({ sortKey: keys[i]!, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+          .where(eq(tasks.id, t.id));
       }
       changed += ordered.length;
     }
     if (changed > 0) {
-      await recordActivity(tx, actor, { projectId, entityType: 'board', entityId: sprintId ?? 'backlog', action: 'prioritise', after: { tasks: changed } });
+      await recordActivity(tx, actor, {
+        projectId,
+        entityType: 'board',
+        entityId: sprintId ?? 'backlog',
+        action: 'prioritise',
+        after: { tasks: changed },
+      });
       await notifyLive(tx, { projectId, entity: 'board', id: sprintId ?? 'backlog' });
     }
     return changed;

@@ -37,7 +37,10 @@ afterAll(async () => {
 
 /** Every row of every table as JSON text: a secret must not occur anywhere in it. */
 async function wholeDatabaseText(): Promise<string> {
-  const tables = await rawRows<{ name: string }>(t.db, sql`select table_name as name from information_schema.tables where table_schema = 'public'`);
+  const tables = await rawRows<{ name: string }>(
+    t.db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public'`,
+  );
   const parts: string[] = [];
   for (const { name } of tables) {
     const rows = await rawRows<{ j: string }>(t.db, sql`select to_jsonb(x)::text as j from ${sql.identifier(name)} x`);
@@ -136,7 +139,11 @@ describe('authenticateApiToken', () => {
   });
 
   it('acts with the creator’s current role, and not at all once the creator leaves the project', async () => {
-    const member = await createUser(t.db, null, { email: 'mover@example.test', name: 'Mover', password: 'long-enough-pw' });
+    const member = await createUser(t.db, null, {
+      email: 'mover@example.test',
+      name: 'Mover',
+      password: 'long-enough-pw',
+    });
     await addMember(t.db, owner, projectId, member.email, 'editor');
     const { token } = await createApiToken(t.db, { id: member.id, isAdmin: false }, projectId, 'mover');
     expect((await authenticateApiToken(t.db, token))!.role).toBe('editor');

@@ -19,7 +19,13 @@ export async function createApiToken(db: Db, actor: Actor, projectId: string, na
       .insert(apiTokens)
       .values({ projectId, userId, name, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) })
       .returning();
-    await recordActivity(tx, actor, { projectId, entityType: 'token', entityId: row!.id, action: 'create', after: { name, prefix: row!.prefix } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'token',
+      entityId: row!.id,
+      action: 'create',
+      after: { name, prefix: row!.prefix },
+    });
     return row!;
   });
   return { token, row };
@@ -49,9 +55,19 @@ export async function revokeApiToken(db: Db, actor: Actor, projectId: string, to
   await db.transaction(async (tx) => {
     const where = [eq(apiTokens.id, tokenId), eq(apiTokens.projectId, projectId), isNull(apiTokens.revokedAt)];
     if (onlyUserId) where.push(eq(apiTokens.userId, onlyUserId));
-    const [row] = await tx.update(apiTokens).set({ revokedAt: new Date(), updatedAt: new Date() }).where(and(...where)).returning();
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date(), updatedAt: new Date() })
+      .where(and(...where))
+      .returning();
     if (!row) throw notFound('Active token');
-    await recordActivity(tx, actor, { projectId, entityType: 'token', entityId: tokenId, action: 'revoke', after: { name: row.name } });
+    await recordActivity(tx, actor, {
+      projectId,
+      entityType: 'token',
+      entityId: tokenId,
+      action: 'revoke',
+      after: { name: row.name },
+    });
   });
 }
 
@@ -70,7 +86,10 @@ export async function authenticateApiToken(db: Db, token: string): Promise<Token
     .from(apiTokens)
     .innerJoin(projects, eq(projects.id, apiTokens.projectId))
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .leftJoin(projectMembers, and(eq(projectMembers.projectId, apiTokens.projectId), eq(projectMembers.userId, apiTokens.userId)))
+    .leftJoin(
+      projectMembers,
+      and(eq(projectMembers.projectId, apiTokens.projectId), eq(projectMembers.userId, apiTokens.userId)),
+    )
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
   const role: ProjectRole | null = row.user.isAdmin ? 'owner' : row.role;

@@ -62,7 +62,12 @@ describe('log-batch', () => {
 
   it('tags overwrite and well-known tags fill the run fields', async () => {
     const run = await createRun(t.db, actor, projectId, { experimentId });
-    await logBatch(t.db, projectId, run.id, { tags: [{ key: 'runboard.approach', value: 'model-centric' }, { key: 'runboard.seed', value: '7' }] });
+    await logBatch(t.db, projectId, run.id, {
+      tags: [
+        { key: 'runboard.approach', value: 'model-centric' },
+        { key: 'runboard.seed', value: '7' },
+      ],
+    });
     await logBatch(t.db, projectId, run.id, { tags: [{ key: 'runboard.approach', value: 'data-centric' }] });
     const { run: row } = await getRunDetails(t.db, projectId, run.id);
     expect(row.approach).toBe('data-centric');
@@ -72,7 +77,9 @@ describe('log-batch', () => {
   it('refuses writes to a deleted run', async () => {
     const run = await createRun(t.db, actor, projectId, { experimentId });
     await setRunLifecycle(t.db, actor, projectId, run.id, 'deleted');
-    await expect(logBatch(t.db, projectId, run.id, { tags: [{ key: 'a', value: 'b' }] })).rejects.toThrow(/must be in the 'active' state/);
+    await expect(logBatch(t.db, projectId, run.id, { tags: [{ key: 'a', value: 'b' }] })).rejects.toThrow(
+      /must be in the 'active' state/,
+    );
   });
 });
 
@@ -84,7 +91,12 @@ describe('chart series', () => {
       await logBatch(t.db, projectId, run.id, {
         metrics: Array.from({ length: 1000 }, (_, i) => {
           const step = start + i;
-          return { key: 'curve', value: step === 12_345 ? 100 : Math.sin(step / 100), timestamp: 1_000_000 + step, step };
+          return {
+            key: 'curve',
+            value: step === 12_345 ? 100 : Math.sin(step / 100),
+            timestamp: 1_000_000 + step,
+            step,
+          };
         }),
       });
     }
@@ -105,13 +117,25 @@ describe('search', () => {
     const exp = experimentId;
     const a = await createRun(t.db, actor, projectId, { experimentId: exp, runName: 'search-a' });
     const b = await createRun(t.db, actor, projectId, { experimentId: exp, runName: 'search-b' });
-    await logBatch(t.db, projectId, a.id, { params: [{ key: 'depth', value: '3' }], metrics: [{ key: 'f1', value: 0.91, timestamp: 1, step: 0 }] });
-    await logBatch(t.db, projectId, b.id, { params: [{ key: 'depth', value: '5' }], metrics: [{ key: 'f1', value: 0.95, timestamp: 1, step: 0 }] });
-    const res = await searchRuns(t.db, projectId, { filter: "metrics.f1 > 0.9 and attributes.run_name LIKE 'search-%'", orderBy: ['params.depth DESC'], limit: 10 });
+    await logBatch(t.db, projectId, a.id, {
+      params: [{ key: 'depth', value: '3' }],
+      metrics: [{ key: 'f1', value: 0.91, timestamp: 1, step: 0 }],
+    });
+    await logBatch(t.db, projectId, b.id, {
+      params: [{ key: 'depth', value: '5' }],
+      metrics: [{ key: 'f1', value: 0.95, timestamp: 1, step: 0 }],
+    });
+    const res = await searchRuns(t.db, projectId, {
+      filter: "metrics.f1 > 0.9 and attributes.run_name LIKE 'search-%'",
+      orderBy: ['params.depth DESC'],
+      limit: 10,
+    });
     expect(res.runs.map((r) => r.name)).toEqual(['search-b', 'search-a']);
     expect(res.total).toBe(2);
     const injected = await searchRuns(t.db, projectId, { filter: `params.depth = "3' or '1'='1"`, limit: 10 });
     expect(injected.total).toBe(0);
-    await expect(searchRuns(t.db, projectId, { filter: 'metrics.f1 >> 1', limit: 10 })).rejects.toThrow(/Invalid filter/);
+    await expect(searchRuns(t.db, projectId, { filter: 'metrics.f1 >> 1', limit: 10 })).rejects.toThrow(
+      /Invalid filter/,
+    );
   });
 });

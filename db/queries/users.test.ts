@@ -37,7 +37,9 @@ describe('createFirstAdmin', () => {
 
   it('is refused once any user exists, and writes nothing', async () => {
     const before = await rowCounts();
-    const err = await rejection(createFirstAdmin(t.db, { email: 'late@example.test', name: 'Late', password: 'late-password' }));
+    const err = await rejection(
+      createFirstAdmin(t.db, { email: 'late@example.test', name: 'Late', password: 'late-password' }),
+    );
     expect(err.kind).toBe('conflict');
     expect(err.message).toBe('An administrator already exists. Sign in instead.');
     expect(await rowCounts()).toEqual(before);
@@ -47,7 +49,11 @@ describe('createFirstAdmin', () => {
 
 describe('createUser', () => {
   it('stores the email in lower case and a password hash that verifies, never the password', async () => {
-    const user = await createUser(t.db, null, { email: 'Grace.Hopper@Example.TEST', name: 'Grace', password: 'cobol-forever-59' });
+    const user = await createUser(t.db, null, {
+      email: 'Grace.Hopper@Example.TEST',
+      name: 'Grace',
+      password: 'cobol-forever-59',
+    });
     expect(user.email).toBe('grace.hopper@example.test');
     expect(user.isAdmin).toBe(false);
     const [account] = await t.db.select().from(accounts).where(eq(accounts.userId, user.id));
@@ -58,8 +64,14 @@ describe('createUser', () => {
   });
 
   it('records who created the user, without the password', async () => {
-    const admin = (await getUserByEmail(t.db, 'first@example.test')) ?? (await getUserByEmail(t.db, 'second@example.test'));
-    const user = await createUser(t.db, admin!, { email: 'alan@example.test', name: 'Alan', password: 'enigma-machine-1', isAdmin: true });
+    const admin =
+      (await getUserByEmail(t.db, 'first@example.test')) ?? (await getUserByEmail(t.db, 'second@example.test'));
+    const user = await createUser(t.db, admin!, {
+      email: 'alan@example.test',
+      name: 'Alan',
+      password: 'enigma-machine-1',
+      isAdmin: true,
+    });
     const [entry] = await t.db.select().from(activityLog).where(eq(activityLog.entityId, user.id));
     expect(entry).toMatchObject({ userId: admin!.id, entityType: 'user', action: 'create', projectId: null });
     expect(entry!.changes).toEqual({
@@ -72,7 +84,9 @@ describe('createUser', () => {
 
   it('rejects a duplicate email, whatever its case, on the email field, and writes nothing', async () => {
     const before = await rowCounts();
-    const err = await rejection(createUser(t.db, null, { email: 'GRACE.hopper@example.test', name: 'Impostor', password: 'another-password' }));
+    const err = await rejection(
+      createUser(t.db, null, { email: 'GRACE.hopper@example.test', name: 'Impostor', password: 'another-password' }),
+    );
     expect(err.kind).toBe('exists');
     expect(err.field).toBe('email');
     expect(await rowCounts()).toEqual(before);
@@ -103,7 +117,9 @@ describe('setUserPassword', () => {
   });
 
   it('reports an unknown email as not found', async () => {
-    expect((await rejection(setUserPassword(t.db, null, 'nobody@example.test', 'whatever-password'))).kind).toBe('not_found');
+    expect((await rejection(setUserPassword(t.db, null, 'nobody@example.test', 'whatever-password'))).kind).toBe(
+      'not_found',
+    );
   });
 });
 
@@ -115,7 +131,11 @@ describe('setUserAdmin', () => {
     await setUserAdmin(t.db, keeper!, demoted!.id, false);
     expect((await t.db.select().from(users).where(eq(users.id, demoted!.id)))[0]!.isAdmin).toBe(false);
     const [entry] = await t.db.select().from(activityLog).where(eq(activityLog.action, 'update'));
-    expect(entry).toMatchObject({ entityId: demoted!.id, userId: keeper!.id, changes: { isAdmin: { from: true, to: false } } });
+    expect(entry).toMatchObject({
+      entityId: demoted!.id,
+      userId: keeper!.id,
+      changes: { isAdmin: { from: true, to: false } },
+    });
   });
 
   it('never demotes the last administrator', async () => {

@@ -61,7 +61,8 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUser) {
 export async function createFirstAdmin(db: Db, input: Omit<NewUser, 'isAdmin'>) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table users in share row exclusive mode`);
-    if ((await countUsers(tx)) > 0) throw new DomainError('conflict', 'An administrator already exists. Sign in instead.');
+    if ((await countUsers(tx)) > 0)
+      throw new DomainError('conflict', 'An administrator already exists. Sign in instead.');
     return createUser(tx, null, { ...input, isAdmin: true });
   });
 }
@@ -83,7 +84,12 @@ export async function setUserPassword(db: Db, actor: Actor | null, email: string
     }
     // A reset password ends every session of the old one.
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await recordActivity(tx, actor, { projectId: null, entityType: 'user', entityId: user.id, action: 'reset-password' });
+    await recordActivity(tx, actor, {
+      projectId: null,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'reset-password',
+    });
   });
 }
 

@@ -49,7 +49,10 @@ export const abTests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('ab_tests_project_name_idx').on(t.projectId, t.name), index('ab_tests_project_created_idx').on(t.projectId, t.createdAt)],
+  (t) => [
+    uniqueIndex('ab_tests_project_name_idx').on(t.projectId, t.name),
+    index('ab_tests_project_created_idx').on(t.projectId, t.createdAt),
+  ],
 );
 
 export const abTestVariants = pgTable(

@@ -51,7 +51,9 @@ export const sprints = pgTable(
   (t) => [
     index('sprints_project_start_idx').on(t.projectId, t.startDate),
     // At most one active sprint per project, whatever two people click at once.
-    uniqueIndex('sprints_one_active_idx').on(t.projectId).where(sql`${t.status} = 'active'`),
+    uniqueIndex('sprints_one_active_idx')
+      .on(t.projectId)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 
@@ -71,7 +73,10 @@ export const tasks = pgTable(
     priority: integer('priority').notNull().default(3),
     effort: integer('effort').notNull().default(1),
     assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
-    labels: text('labels').array().notNull().default(sql`'{}'::text[]`),
+    labels: text('labels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sortKey: orderKey('sort_key').notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AlertKind, AlertSeverity, AlertStatus } from '@/lib/monitoring/alerts';
 import type { FeatureReport } from '@/lib/monitoring/drift-report';
 import type { MetricName, PerformanceResult, Task } from '@/lib/monitoring/performance';
@@ -103,7 +117,10 @@ export const referenceRows = pgTable(
     actual: jsonb('actual').$type<Scalar>(),
     sampleKey: smallint('sample_key').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.datasetId, t.rowIndex] }), index('monitor_reference_rows_sample_idx').on(t.datasetId, t.sampleKey)],
+  (t) => [
+    primaryKey({ columns: [t.datasetId, t.rowIndex] }),
+    index('monitor_reference_rows_sample_idx').on(t.datasetId, t.sampleKey),
+  ],
 );
 
 export type StoredPerformance = PerformanceResult;
@@ -140,7 +157,9 @@ export const driftChecks = pgTable(
   },
   (t) => [
     // Several app instances may tick at once: each scheduled window can be claimed by one of them only.
-    uniqueIndex('drift_checks_scheduled_window_idx').on(t.monitorId, t.windowStart).where(sql`${t.trigger} = 'scheduled'`),
+    uniqueIndex('drift_checks_scheduled_window_idx')
+      .on(t.monitorId, t.windowStart)
+      .where(sql`${t.trigger} = 'scheduled'`),
     index('drift_checks_monitor_end_idx').on(t.monitorId, t.windowEnd),
   ],
 );
@@ -178,7 +197,9 @@ export const monitoringAlerts = pgTable(
   },
   (t) => [
     // The deduplication rule itself: one unresolved alert per monitored model + kind + subject.
-    uniqueIndex('monitoring_alerts_active_key_idx').on(t.monitorId, t.kind, t.subject).where(sql`${t.status} <> 'resolved'`),
+    uniqueIndex('monitoring_alerts_active_key_idx')
+      .on(t.monitorId, t.kind, t.subject)
+      .where(sql`${t.status} <> 'resolved'`),
     index('monitoring_alerts_project_status_idx').on(t.projectId, t.status, t.lastSeenAt),
   ],
 );

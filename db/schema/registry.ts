@@ -67,7 +67,10 @@ export const modelVersions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('model_versions_model_version_idx').on(t.modelId, t.version), index('model_versions_run_idx').on(t.runId)],
+  (t) => [
+    uniqueIndex('model_versions_model_version_idx').on(t.modelId, t.version),
+    index('model_versions_run_idx').on(t.runId),
+  ],
 );
 
 export const modelVersionTags = pgTable(

@@ -91,7 +91,10 @@ export const runParams = pgTable(
     value: text('value').notNull(),
   },
   // A btree entry holds at most ~2.7 kB while MLflow allows 6000-character values, so only a prefix is indexed.
-  (t) => [primaryKey({ columns: [t.runId, t.key] }), index('run_params_key_value_idx').on(t.key, sql`left(${t.value}, 200)`)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.key] }),
+    index('run_params_key_value_idx').on(t.key, sql`left(${t.value}, 200)`),
+  ],
 );
 
 export const runTags = pgTable(

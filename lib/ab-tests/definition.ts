@@ -24,7 +24,10 @@ export const metricNameSchema = z
   .regex(/^[A-Za-z0-9_.:/-]+$/, 'Use letters, digits and _ . : / - only (no spaces)');
 
 const variantSchema = z.object({
-  version: z.coerce.number('Give a model version number').int('A version is a whole number').positive('A version is a positive number'),
+  version: z.coerce
+    .number('Give a model version number')
+    .int('A version is a whole number')
+    .positive('A version is a positive number'),
   weight: z.coerce
     .number('A weight is a number')
     .positive('A weight must be above 0')
@@ -43,26 +46,43 @@ export const abTestDefinitionSchema = z
   .object({
     name: z.string('Give the test a name').trim().min(1, 'Give the test a name').max(120, 'Use at most 120 characters'),
     description: z.string().trim().max(2000, 'Use at most 2000 characters').default(''),
-    model: z.string('Name the registered model').trim().min(1, 'Name the registered model').max(250, 'Use at most 250 characters'),
+    model: z
+      .string('Name the registered model')
+      .trim()
+      .min(1, 'Name the registered model')
+      .max(250, 'Use at most 250 characters'),
     variants: z
       .array(variantSchema, 'List the model versions to compare')
       .min(2, 'Choose at least two model versions')
       .max(MAX_VARIANTS, `Use at most ${MAX_VARIANTS} variants`),
-    metrics: z.array(metricSchema, 'List the metrics').min(1, 'Add a primary metric').max(MAX_METRICS, `Use at most ${MAX_METRICS} metrics`),
+    metrics: z
+      .array(metricSchema, 'List the metrics')
+      .min(1, 'Add a primary metric')
+      .max(MAX_METRICS, `Use at most ${MAX_METRICS} metrics`),
   })
   .superRefine((def, ctx) => {
     const seen = new Set<number>();
     def.variants.forEach((v, i) => {
-      if (seen.has(v.version)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'version'], message: `Version ${v.version} is listed twice` });
+      if (seen.has(v.version))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variants', i, 'version'],
+          message: `Version ${v.version} is listed twice`,
+        });
       seen.add(v.version);
     });
     const names = new Set<string>();
     def.metrics.forEach((m, i) => {
-      if (names.has(m.name)) ctx.addIssue({ code: 'custom', path: ['metrics', i, 'name'], message: `The metric ${m.name} is listed twice` });
+      if (names.has(m.name))
+        ctx.addIssue({ code: 'custom', path: ['metrics', i, 'name'], message: `The metric ${m.name} is listed twice` });
       names.add(m.name);
     });
     if (!def.metrics.some((m) => !m.guardrail)) {
-      ctx.addIssue({ code: 'custom', path: ['metrics'], message: 'One metric must be the primary metric (not a guardrail)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['metrics'],
+        message: 'One metric must be the primary metric (not a guardrail)',
+      });
     }
   });
 

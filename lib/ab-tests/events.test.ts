@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricKind } from '@/lib/stats';
 import { sumStatsOf } from '@/lib/stats';
-import { type AbEvent, EventBatchError, type UpsertedUnit, foldUnitValues, parseEventBatch, sumsDeltas } from './events';
+import {
+  type AbEvent,
+  EventBatchError,
+  type UpsertedUnit,
+  foldUnitValues,
+  parseEventBatch,
+  sumsDeltas,
+} from './events';
 
 const kinds = new Map<string, MetricKind>([
   ['revenue', 'continuous'],
@@ -41,10 +48,20 @@ describe('parseEventBatch', () => {
     [[{ unit_id: 'a', metric: 'revenue', value: 1 }, null], 1, null, /^Event 1: is not an object/],
     [[{ unit_id: '', metric: 'revenue', value: 1 }], 0, 'unit_id', /non-empty string/],
     [[{ unit_id: 1.5, metric: 'revenue', value: 1 }], 0, 'unit_id', /non-empty string/],
-    [[{ unit_id: 'a', metric: 'clicks', value: 1 }], 0, 'metric', /'clicks' is not a metric of this test \(it has revenue, converted\)/],
+    [
+      [{ unit_id: 'a', metric: 'clicks', value: 1 }],
+      0,
+      'metric',
+      /'clicks' is not a metric of this test \(it has revenue, converted\)/,
+    ],
     [[{ unit_id: 'a', value: 1 }], 0, 'metric', /name of one of the test’s metrics/],
     [[{ unit_id: 'a', metric: 'revenue' }], 0, 'value', /finite number/],
-    [[{ unit_id: 'a', metric: 'converted', value: 2 }], 0, 'value', /must be 0 or 1 for the conversion metric 'converted' \(got 2\)/],
+    [
+      [{ unit_id: 'a', metric: 'converted', value: 2 }],
+      0,
+      'value',
+      /must be 0 or 1 for the conversion metric 'converted' \(got 2\)/,
+    ],
     [[{ unit_id: 'a', metric: 'revenue', value: 1, timestamp: 'yesterday' }], 0, 'timestamp', /ISO 8601/],
     [[{ unit_id: 'a', metric: 'revenue', value: 1, timestamp: NOW + 3_600_000 }], 0, 'timestamp', /future/],
   ])('names the row and field of a bad event (%j)', (body, index, field, message) => {
@@ -57,8 +74,16 @@ describe('parseEventBatch', () => {
   it('refuses a body that is not an array, an empty batch and more than 10,000 events', () => {
     expect(refusal({ events: [] }).message).toMatch(/JSON array/);
     expect(refusal([]).message).toMatch(/empty/);
-    expect(refusal(Array.from({ length: 10_001 }, () => ({ unit_id: 'a', metric: 'revenue', value: 1 }))).message).toMatch(/at most 10,000 events; this one has 10,001/);
-    expect(parseEventBatch(Array.from({ length: 10_000 }, () => ({ unit_id: 'a', metric: 'revenue', value: 1 })), kinds, NOW)).toHaveLength(10_000);
+    expect(
+      refusal(Array.from({ length: 10_001 }, () => ({ unit_id: 'a', metric: 'revenue', value: 1 }))).message,
+    ).toMatch(/at most 10,000 events; this one has 10,001/);
+    expect(
+      parseEventBatch(
+        Array.from({ length: 10_000 }, () => ({ unit_id: 'a', metric: 'revenue', value: 1 })),
+        kinds,
+        NOW,
+      ),
+    ).toHaveLength(10_000);
   });
 });
 
@@ -103,7 +128,7 @@ describe('sumsDeltas', () => {
 
   it('keeps running sums equal to the sums of the final per-unit values over many batches', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const store = new Map<string, number>();
     const totals = new Map<string, { n: number; sum: number; sumSquares: number }>();
     const variantOf = (u: string) => (Number(u.slice(1)) % 2 ? 'B' : 'A');
@@ -122,7 +147,9 @@ describe('sumsDeltas', () => {
     }
     for (const [key, t] of totals) {
       const [variant, metric] = key.split('/');
-      const values = [...store].filter(([k]) => k.endsWith(`\u0000${metric}`) && variantOf(k.split('\u0000')[0]!) === variant).map(([, v]) => v);
+      const values = [...store]
+        .filter(([k]) => k.endsWith(`\u0000${metric}`) && variantOf(k.split('\u0000')[0]!) === variant)
+        .map(([, v]) => v);
       const expected = sumStatsOf(values);
       expect(t.n, key).toBe(expected.n);
       expect(t.sum, key).toBeCloseTo(expected.sum, 8);

@@ -46,22 +46,43 @@ function parseTimestamp(raw: unknown, now: number): Date | string {
  * the test and a finite value (0 or 1 for conversion metrics); `timestamp` is optional (default: now).
  */
 export function parseEventBatch(body: unknown, kinds: ReadonlyMap<string, MetricKind>, now = Date.now()): AbEvent[] {
-  if (!Array.isArray(body)) throw new EventBatchError(null, null, 'Send a JSON array of events [{"unit_id", "metric", "value"}].');
+  if (!Array.isArray(body))
+    throw new EventBatchError(null, null, 'Send a JSON array of events [{"unit_id", "metric", "value"}].');
   if (body.length === 0) throw new EventBatchError(null, null, 'The batch is empty: send at least one event.');
   if (body.length > MAX_EVENTS_PER_BATCH) {
-    throw new EventBatchError(null, null, `A batch holds at most ${MAX_EVENTS_PER_BATCH.toLocaleString('en-US')} events; this one has ${body.length.toLocaleString('en-US')}. Split it.`);
+    throw new EventBatchError(
+      null,
+      null,
+      `A batch holds at most ${MAX_EVENTS_PER_BATCH.toLocaleString('en-US')} events; this one has ${body.length.toLocaleString('en-US')}. Split it.`,
+    );
   }
   return body.map((row, index) => {
     if (!isRecord(row)) throw new EventBatchError(index, null, 'is not an object {"unit_id", "metric", "value"}');
     const unitId = parseUnitId(row.unit_id);
-    if (unitId === null) throw new EventBatchError(index, 'unit_id', `must be a non-empty string of at most ${MAX_UNIT_ID_LENGTH} characters`);
-    if (typeof row.metric !== 'string') throw new EventBatchError(index, 'metric', 'must be the name of one of the test’s metrics');
+    if (unitId === null)
+      throw new EventBatchError(
+        index,
+        'unit_id',
+        `must be a non-empty string of at most ${MAX_UNIT_ID_LENGTH} characters`,
+      );
+    if (typeof row.metric !== 'string')
+      throw new EventBatchError(index, 'metric', 'must be the name of one of the test’s metrics');
     const kind = kinds.get(row.metric);
-    if (!kind) throw new EventBatchError(index, 'metric', `'${row.metric.slice(0, 100)}' is not a metric of this test (it has ${[...kinds.keys()].join(', ')})`);
+    if (!kind)
+      throw new EventBatchError(
+        index,
+        'metric',
+        `'${row.metric.slice(0, 100)}' is not a metric of this test (it has ${[...kinds.keys()].join(', ')})`,
+      );
     const value = row.value;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new EventBatchError(index, 'value', 'must be a finite number');
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new EventBatchError(index, 'value', 'must be a finite number');
     if (kind === 'conversion' && value !== 0 && value !== 1) {
-      throw new EventBatchError(index, 'value', `must be 0 or 1 for the conversion metric '${row.metric}' (got ${value})`);
+      throw new EventBatchError(
+        index,
+        'value',
+        `must be 0 or 1 for the conversion metric '${row.metric}' (got ${value})`,
+      );
     }
     const at = parseTimestamp(row.timestamp, now);
     if (typeof at === 'string') throw new EventBatchError(index, 'timestamp', at);
@@ -77,7 +98,11 @@ export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * One value per unit and metric, as GrowthBook analyses them: a continuous metric sums the unit's
  * values, a conversion metric is 1 once the unit has converted. The day is the unit's latest event's.
  */
-export function foldUnitValues(events: readonly AbEvent[], kinds: ReadonlyMap<string, MetricKind>, variantOf: (unitId: string) => string): UnitValue[] {
+export function foldUnitValues(
+  events: readonly AbEvent[],
+  kinds: ReadonlyMap<string, MetricKind>,
+  variantOf: (unitId: string) => string,
+): UnitValue[] {
   const byKey = new Map<string, UnitValue>();
   for (const e of events) {
     const key = `${e.unitId}\u0000${e.metric}`;
@@ -91,7 +116,9 @@ export function foldUnitValues(events: readonly AbEvent[], kinds: ReadonlyMap<st
     if (day > prev.day) prev.day = day;
   }
   // A stable order keeps concurrent batches locking rows in the same sequence.
-  return [...byKey.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+  return [...byKey.values()].sort((a, b) =>
+    a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0,
+  );
 }
 
 /** What the per-unit upsert reported for one row: the unit's value after it, and whether the row is new. */
@@ -104,7 +131,11 @@ export type SumsDelta = SumStats & { variant: string; metric: string; day: strin
  * v² − (v − x)² = x(2v − x) to the sum of squares. A conversion row is only reported when it went from
  * 0 to 1, adding 1 to both sums.
  */
-export function sumsDeltas(changed: readonly UpsertedUnit[], incoming: readonly UnitValue[], kinds: ReadonlyMap<string, MetricKind>): SumsDelta[] {
+export function sumsDeltas(
+  changed: readonly UpsertedUnit[],
+  incoming: readonly UnitValue[],
+  kinds: ReadonlyMap<string, MetricKind>,
+): SumsDelta[] {
   const sent = new Map(incoming.map((u) => [`${u.unitId}\u0000${u.metric}`, u]));
   const out = new Map<string, SumsDelta>();
   for (const row of changed) {
@@ -125,5 +156,7 @@ export function sumsDeltas(changed: readonly UpsertedUnit[], incoming: readonly 
     }
     out.set(key, d);
   }
-  return [...out.values()].sort((a, b) => (`${a.variant}\u0000${a.metric}\u0000${a.day}` < `${b.variant}\u0000${b.metric}\u0000${b.day}` ? -1 : 1));
+  return [...out.values()].sort((a, b) =>
+    `${a.variant}\u0000${a.metric}\u0000${a.day}` < `${b.variant}\u0000${b.metric}\u0000${b.day}` ? -1 : 1,
+  );
 }

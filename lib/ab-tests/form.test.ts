@@ -52,7 +52,14 @@ describe('parseAbTestForm', () => {
   });
 
   it('puts each error under the input it is about', () => {
-    const form = parseAbTestForm({ ...base, variants: '2', 'weight.2': '-1', primaryName: 'has space', 'guardrails.4.name': 'p95', 'guardrails.4.kind': 'ratio' });
+    const form = parseAbTestForm({
+      ...base,
+      variants: '2',
+      'weight.2': '-1',
+      primaryName: 'has space',
+      'guardrails.4.name': 'p95',
+      'guardrails.4.kind': 'ratio',
+    });
     expect(form.ok).toBe(false);
     if (form.ok) return;
     expect(form.fieldErrors).toEqual({

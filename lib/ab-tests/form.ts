@@ -5,7 +5,8 @@ import { type AbTestDefinition, abTestDefinitionSchema } from './definition';
 // so a bad weight shows under that version's weight input.
 
 type Raw = Record<string, unknown>;
-export type ParsedForm = { ok: true; def: AbTestDefinition; start: boolean } | { ok: false; message: string; fieldErrors: FieldErrors };
+export type ParsedForm =
+  { ok: true; def: AbTestDefinition; start: boolean } | { ok: false; message: string; fieldErrors: FieldErrors };
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(text).filter(Boolean);
@@ -30,7 +31,10 @@ function guardrailRows(raw: Raw): number[] {
 /** Where an error about `path` (e.g. "variants.1.weight", "metrics.2.kind") belongs in the form. */
 export function formFieldFor(path: string, versions: readonly string[], guardrails: readonly number[]): string {
   const [head, index, leaf] = path.split('.');
-  if (head === 'variants') return leaf === 'weight' && index !== undefined && versions[Number(index)] ? `weight.${versions[Number(index)]}` : 'variants';
+  if (head === 'variants')
+    return leaf === 'weight' && index !== undefined && versions[Number(index)]
+      ? `weight.${versions[Number(index)]}`
+      : 'variants';
   if (head === 'metrics') {
     if (index === undefined || index === '0') return `primary${capital(leaf ?? 'name')}`;
     const row = guardrails[Number(index) - 1];
@@ -48,7 +52,12 @@ export function parseAbTestForm(raw: Raw): ParsedForm & { versions: string[]; gu
     model: text(raw.model),
     variants: versions.map((v) => ({ version: v, weight: text(raw[`weight.${v}`]) || undefined })),
     metrics: [
-      { name: text(raw.primaryName), kind: text(raw.primaryKind), direction: text(raw.primaryDirection), guardrail: false },
+      {
+        name: text(raw.primaryName),
+        kind: text(raw.primaryKind),
+        direction: text(raw.primaryDirection),
+        guardrail: false,
+      },
       ...guardrails.map((i) => ({
         name: text(raw[`guardrails.${i}.name`]),
         kind: text(raw[`guardrails.${i}.kind`]),
@@ -58,11 +67,18 @@ export function parseAbTestForm(raw: Raw): ParsedForm & { versions: string[]; gu
     ],
   };
   const parsed = abTestDefinitionSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, def: parsed.data, start: raw.start === 'on' || raw.start === 'true', versions, guardrails };
+  if (parsed.success)
+    return { ok: true, def: parsed.data, start: raw.start === 'on' || raw.start === 'true', versions, guardrails };
   const fieldErrors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = formFieldFor(issue.path.map(String).join('.'), versions, guardrails);
     (fieldErrors[field] ??= []).push(issue.message);
   }
-  return { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the form.', fieldErrors, versions, guardrails };
+  return {
+    ok: false,
+    message: parsed.error.issues[0]?.message ?? 'Check the form.',
+    fieldErrors,
+    versions,
+    guardrails,
+  };
 }

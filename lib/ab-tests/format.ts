@@ -40,7 +40,9 @@ export function describeMetricOutcome(metric: MetricResult, variant: string, con
   const row = metric.variants.find((v) => v.variant === variant);
   if (!row || row.test === null) return `${metric.name}: ${variant} is the control`;
   if (row.p_value === null) return `${metric.name}: not enough data yet to compare ${variant} with ${control}`;
-  const verdict = row.significant ? `significantly ${row.verdict === 'better' ? 'better' : 'worse'}` : 'not significant';
+  const verdict = row.significant
+    ? `significantly ${row.verdict === 'better' ? 'better' : 'worse'}`
+    : 'not significant';
   const lift = row.relative ? formatRelativeLift(row.relative) : formatAbsoluteLift(row.absolute);
   return `${metric.name}: ${variant} vs ${control} ${lift}, ${formatPValue(row.p_value)}, ${verdict}`;
 }

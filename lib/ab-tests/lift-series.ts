@@ -35,7 +35,12 @@ export function cumulativeLift(
     for (const t of treatments) {
       const rel = compareVariants(base, totals.get(t)!, kind);
       lifts[t] = rel.relative
-        ? { lift: rel.relative.estimate * 100, lower: rel.relative.ci[0] * 100, upper: rel.relative.ci[1] * 100, p_value: rel.p_value }
+        ? {
+            lift: rel.relative.estimate * 100,
+            lower: rel.relative.ci[0] * 100,
+            upper: rel.relative.ci[1] * 100,
+            p_value: rel.p_value,
+          }
         : null;
     }
     const units = [...totals.values()].reduce((s, v) => s + v.n, 0);

@@ -32,7 +32,15 @@ describe('analyseAbTest', () => {
     const revenue = res.metrics[0]!;
     expect(revenue).toMatchObject({ name: 'revenue', primary: true, guardrail: false });
     const b = revenue.variants[1]!;
-    expect(b).toMatchObject({ variant: 'B', version: 2, n: 3461, test: 'welch_t', significant: true, verdict: 'better', guardrail_failed: null });
+    expect(b).toMatchObject({
+      variant: 'B',
+      version: 2,
+      n: 3461,
+      test: 'welch_t',
+      significant: true,
+      verdict: 'better',
+      guardrail_failed: null,
+    });
     expect(b.absolute!.estimate).toBeCloseTo(0.29, 5);
     expect(b.absolute!.ci_lower).toBeCloseTo(0.04538, 5);
     expect(b.absolute!.ci_upper).toBeCloseTo(0.53462, 5);
@@ -61,9 +69,14 @@ describe('analyseAbTest', () => {
     // df = 1: P(χ² > x) = erfc(√(x/2)) = 2.007865612e-5 (Python math.erfc).
     expect(skewed.srm.p_value).toBeCloseTo(2.007865612e-5, 12);
     expect(skewed.srm.flagged).toBe(true);
-    expect(describeShipWarnings(shipWarnings(skewed, 'A'))).toMatch(/^the sample-ratio mismatch check flags the traffic split/);
+    expect(describeShipWarnings(shipWarnings(skewed, 'A'))).toMatch(
+      /^the sample-ratio mismatch check flags the traffic split/,
+    );
     // The same counts fit a 10:12 split exactly.
-    expect(analyseAbTest(variants([1000, 1200], [10, 12]), metrics, sums).srm).toMatchObject({ chi2: 0, flagged: false });
+    expect(analyseAbTest(variants([1000, 1200], [10, 12]), metrics, sums).srm).toMatchObject({
+      chi2: 0,
+      flagged: false,
+    });
   });
 
   it('gives empty arms zero counts and no statistics rather than failing', () => {
@@ -77,11 +90,18 @@ describe('analyseAbTest', () => {
 
   it('words the outcome for the decision record', () => {
     const res = analyseAbTest(variants([3407, 3461]), metrics, sums);
-    expect(describeMetricOutcome(res.metrics[0]!, 'B', 'A')).toBe('revenue: B vs A +70.7% (95% CI \u22123.5% to +145.0%), p = 0.020, significantly better');
+    expect(describeMetricOutcome(res.metrics[0]!, 'B', 'A')).toBe(
+      'revenue: B vs A +70.7% (95% CI \u22123.5% to +145.0%), p = 0.020, significantly better',
+    );
     expect(describeMetricOutcome(res.metrics[0]!, 'A', 'A')).toBe('revenue: A is the control');
     const empty = analyseAbTest(variants([0, 0]), metrics, new Map());
     expect(describeMetricOutcome(empty.metrics[0]!, 'B', 'A')).toBe('revenue: not enough data yet to compare B with A');
-    expect([formatPValue(0.0004), formatPValue(null), formatSignedPercent(0), formatSignedPercent(-0.00001)]).toEqual(['p < 0.001', 'p n/a', '0.0%', '0.0%']);
+    expect([formatPValue(0.0004), formatPValue(null), formatSignedPercent(0), formatSignedPercent(-0.00001)]).toEqual([
+      'p < 0.001',
+      'p n/a',
+      '0.0%',
+      '0.0%',
+    ]);
   });
 });
 
@@ -116,22 +136,27 @@ describe('cumulativeLift', () => {
   });
 
   it('leaves a day without a measurable control mean empty', () => {
-    const series = cumulativeLift([{ day: '2025-01-01', variant: 'B', n: 3, sum: 1, sumSquares: 1 }], 'A', ['B'], 'conversion');
+    const series = cumulativeLift(
+      [{ day: '2025-01-01', variant: 'B', n: 3, sum: 1, sumSquares: 1 }],
+      'A',
+      ['B'],
+      'conversion',
+    );
     expect(series[0]!.lifts.B).toBeNull();
   });
 });
 
 describe('assignment of test ids (UUIDs) to a traffic split', () => {
-  it.each([
-    [[50, 50]],
-    [[20, 80]],
-    [[1, 1, 2]],
-  ])('honours %j within ±1 percentage point over 100,000 units, and is sticky', (weights) => {
-    const testId = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
-    const counts = weights.map(() => 0);
-    for (let i = 0; i < 100_000; i++) counts[assignVariant(testId, `unit-${i}`, weights)]!++;
-    const total = weights.reduce((s, w) => s + w, 0);
-    counts.forEach((c, i) => expect(Math.abs(c / 100_000 - weights[i]! / total)).toBeLessThan(0.01));
-    for (let i = 0; i < 1000; i += 37) expect(assignVariant(testId, `unit-${i}`, weights)).toBe(assignVariant(testId, `unit-${i}`, weights));
-  });
+  it.each([[[50, 50]], [[20, 80]], [[1, 1, 2]]])(
+    'honours %j within ±1 percentage point over 100,000 units, and is sticky',
+    (weights) => {
+      const testId = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+      const counts = weights.map(() => 0);
+      for (let i = 0; i < 100_000; i++) counts[assignVariant(testId, `unit-${i}`, weights)]!++;
+      const total = weights.reduce((s, w) => s + w, 0);
+      counts.forEach((c, i) => expect(Math.abs(c / 100_000 - weights[i]! / total)).toBeLessThan(0.01));
+      for (let i = 0; i < 1000; i += 37)
+        expect(assignVariant(testId, `unit-${i}`, weights)).toBe(assignVariant(testId, `unit-${i}`, weights));
+    },
+  );
 });

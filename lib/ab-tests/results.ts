@@ -59,7 +59,12 @@ function meanCiHalfWidth(n: number, sd: number, kind: MetricKind): number | null
   return (q * sd) / Math.sqrt(n);
 }
 
-function metricResult(metric: AbMetricConfig, variants: readonly AbVariantConfig[], sums: ReadonlyMap<string, SumStats>, primary: boolean): MetricResult {
+function metricResult(
+  metric: AbMetricConfig,
+  variants: readonly AbVariantConfig[],
+  sums: ReadonlyMap<string, SumStats>,
+  primary: boolean,
+): MetricResult {
   const [control, ...treatments] = variants;
   const controlSums = sums.get(sumsKey(control!.key, metric.name)) ?? emptySumStats();
   const rows: VariantResult[] = [];
@@ -132,7 +137,9 @@ export function shipWarnings(results: AbResults, variant: string): ShipWarnings 
 export function describeShipWarnings(w: ShipWarnings): string | null {
   const parts = [
     ...(w.srm ? ['the sample-ratio mismatch check flags the traffic split, so the results are not to be trusted'] : []),
-    ...(w.failedGuardrails.length ? [`it fails the guardrail${w.failedGuardrails.length > 1 ? 's' : ''} ${w.failedGuardrails.join(', ')}`] : []),
+    ...(w.failedGuardrails.length
+      ? [`it fails the guardrail${w.failedGuardrails.length > 1 ? 's' : ''} ${w.failedGuardrails.join(', ')}`]
+      : []),
   ];
   return parts.length ? parts.join('; and ') : null;
 }

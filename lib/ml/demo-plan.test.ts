@@ -5,7 +5,9 @@ import { LIMITS } from '../tracking';
 import { DEMO_EXPERIMENTS, type RunSpec, demoPlan, runDemoTraining } from './demo-plan';
 import { parseWeatherCsv } from './weather';
 
-const days = parseWeatherCsv(fs.readFileSync(path.join(process.cwd(), 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8'));
+const days = parseWeatherCsv(
+  fs.readFileSync(path.join(process.cwd(), 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8'),
+);
 const clock = () => 1_700_000_000_000;
 
 describe('demoPlan', () => {
@@ -19,7 +21,9 @@ describe('demoPlan', () => {
   });
 
   it('keeps model-centric runs on one feature set and data-centric logistic runs on one model', () => {
-    expect(new Set(plan.filter((s) => s.approach === 'model-centric').map((s) => `${s.featureSet}/${s.balance}`))).toEqual(new Set(['basic/none']));
+    expect(
+      new Set(plan.filter((s) => s.approach === 'model-centric').map((s) => `${s.featureSet}/${s.balance}`)),
+    ).toEqual(new Set(['basic/none']));
     const dataLr = plan.filter((s) => s.approach === 'data-centric' && s.model.kind === 'logistic-regression');
     expect(dataLr.length).toBeGreaterThanOrEqual(2);
     expect(new Set(dataLr.map((s) => JSON.stringify(s.model))).size).toBe(1);
@@ -38,7 +42,11 @@ describe('runDemoTraining', () => {
 
   it('logs learning curves and final scores within MLflow’s limits', () => {
     const spec = demoPlan().find((s) => s.model.kind === 'logistic-regression')!;
-    const o = runDemoTraining({ ...spec, model: { kind: 'logistic-regression', learningRate: 1e-4, iterations: 60, every: 20 } }, days, clock);
+    const o = runDemoTraining(
+      { ...spec, model: { kind: 'logistic-regression', learningRate: 1e-4, iterations: 60, every: 20 } },
+      days,
+      clock,
+    );
     const steps = (key: string) => o.metrics.filter((m) => m.key === key).map((m) => m.step);
     expect(steps('val_accuracy')).toEqual([20, 40, 60]);
     expect(steps('train_log_loss')).toEqual([20, 40, 60]);
@@ -53,7 +61,11 @@ describe('runDemoTraining', () => {
 
   it('balances only the training rows when asked, and scores training on the real rows', () => {
     const spec = demoPlan().find((s) => s.balance === 'oversample-minority')!;
-    const o = runDemoTraining({ ...spec, model: { kind: 'logistic-regression', learningRate: 1e-4, iterations: 20, every: 20 } }, days, clock);
+    const o = runDemoTraining(
+      { ...spec, model: { kind: 'logistic-regression', learningRate: 1e-4, iterations: 20, every: 20 } },
+      days,
+      clock,
+    );
     expect(o.rows.train).toBeGreaterThan(729);
     expect(o.rows.valid).toBe(729);
     expect(o.params).toContainEqual({ key: 'train_positive_rate', value: '0.5000' });

@@ -10,7 +10,14 @@ import {
   timeSplit,
 } from './features';
 import { type Evaluation, evaluate } from './metrics';
-import { type ForestConfig, type LogisticConfig, type Split, type TrainedModel, trainLogisticRegression, trainRandomForest } from './models';
+import {
+  type ForestConfig,
+  type LogisticConfig,
+  type Split,
+  type TrainedModel,
+  trainLogisticRegression,
+  trainRandomForest,
+} from './models';
 import type { WeatherDay } from './weather';
 
 // The demo project's experiments: real fits on the Seattle weather data, model-centric runs (one feature set,
@@ -25,7 +32,8 @@ export const DEMO_EXPERIMENTS = {
 } as const;
 export type DemoExperiment = (typeof DEMO_EXPERIMENTS)[keyof typeof DEMO_EXPERIMENTS];
 
-export type ModelSpec = ({ kind: 'logistic-regression' } & LogisticConfig) | ({ kind: 'random-forest' } & Omit<ForestConfig, 'seed'>);
+export type ModelSpec =
+  ({ kind: 'logistic-regression' } & LogisticConfig) | ({ kind: 'random-forest' } & Omit<ForestConfig, 'seed'>);
 
 export type RunSpec = {
   /** Unique within its experiment: the seed finds runs it already logged by this name. */
@@ -40,8 +48,18 @@ export type RunSpec = {
   note: string;
 };
 
-const lr = (learningRate: number, iterations: number, every: number): ModelSpec => ({ kind: 'logistic-regression', learningRate, iterations, every });
-const rf = (nEstimators: number, maxDepth: number): ModelSpec => ({ kind: 'random-forest', nEstimators, maxDepth, maxFeatures: 0.6 });
+const lr = (learningRate: number, iterations: number, every: number): ModelSpec => ({
+  kind: 'logistic-regression',
+  learningRate,
+  iterations,
+  every,
+});
+const rf = (nEstimators: number, maxDepth: number): ModelSpec => ({
+  kind: 'random-forest',
+  nEstimators,
+  maxDepth,
+  maxFeatures: 0.6,
+});
 const lrName = (m: ModelSpec & { kind: 'logistic-regression' }) => `logreg lr=${m.learningRate} it=${m.iterations}`;
 const rfName = (m: ModelSpec & { kind: 'random-forest' }) => `random-forest n=${m.nEstimators} depth=${m.maxDepth}`;
 
@@ -49,8 +67,19 @@ const rfName = (m: ModelSpec & { kind: 'random-forest' }) => `random-forest n=${
 const DATA_CENTRIC_LR = lr(1e-4, 500, 25);
 
 export function demoPlan(): RunSpec[] {
-  const base = { featureSet: 'basic' as const, balance: 'none' as const, seed: DEMO_SEED, approach: 'model-centric' as const };
-  const logreg: RunSpec[] = [lr(1e-5, 500, 25), lr(1e-4, 500, 25), lr(1e-3, 500, 25), lr(1e-2, 500, 25), lr(1e-5, 1500, 150)].map((m) => ({
+  const base = {
+    featureSet: 'basic' as const,
+    balance: 'none' as const,
+    seed: DEMO_SEED,
+    approach: 'model-centric' as const,
+  };
+  const logreg: RunSpec[] = [
+    lr(1e-5, 500, 25),
+    lr(1e-4, 500, 25),
+    lr(1e-3, 500, 25),
+    lr(1e-2, 500, 25),
+    lr(1e-5, 1500, 150),
+  ].map((m) => ({
     ...base,
     name: lrName(m as ModelSpec & { kind: 'logistic-regression' }),
     experiment: DEMO_EXPERIMENTS.logreg,
@@ -60,13 +89,31 @@ export function demoPlan(): RunSpec[] {
   const forest: RunSpec[] = [10, 30].flatMap((n) =>
     [3, 6, 12].map((depth) => {
       const m = rf(n, depth) as ModelSpec & { kind: 'random-forest' };
-      return { ...base, name: rfName(m), experiment: DEMO_EXPERIMENTS.forest, model: m, note: 'Model-centric: the basic features, one cell of the n_estimators × max_depth grid.' };
+      return {
+        ...base,
+        name: rfName(m),
+        experiment: DEMO_EXPERIMENTS.forest,
+        model: m,
+        note: 'Model-centric: the basic features, one cell of the n_estimators × max_depth grid.',
+      };
     }),
   );
   const dataCentric: RunSpec[] = [
-    { featureSet: 'seasonal', balance: 'none', note: 'Data-centric: season as day-of-year sin/cos instead of the month number, plus the temperature range.' },
-    { featureSet: 'history', balance: 'none', note: 'Data-centric: log-scaled precipitation (heavily skewed) and the two previous days.' },
-    { featureSet: 'history', balance: 'oversample-minority', note: 'Data-centric: the history features with the rainy-tomorrow class oversampled to balance the training rows.' },
+    {
+      featureSet: 'seasonal',
+      balance: 'none',
+      note: 'Data-centric: season as day-of-year sin/cos instead of the month number, plus the temperature range.',
+    },
+    {
+      featureSet: 'history',
+      balance: 'none',
+      note: 'Data-centric: log-scaled precipitation (heavily skewed) and the two previous days.',
+    },
+    {
+      featureSet: 'history',
+      balance: 'oversample-minority',
+      note: 'Data-centric: the history features with the rainy-tomorrow class oversampled to balance the training rows.',
+    },
   ].map((d) => ({
     ...base,
     ...(d as Pick<RunSpec, 'featureSet' | 'balance' | 'note'>),
@@ -105,15 +152,34 @@ function prepare(spec: RunSpec, days: WeatherDay[]) {
   const { train, valid } = timeSplit(table.examples, DEMO_SPLIT.trainEnd);
   const fitted = spec.balance === 'oversample-minority' ? oversampleMinority(train, spec.seed) : train;
   const scaler = fitStandardizer(fitted.map((e) => e.features));
-  const toSplit = (rows: typeof train): Split => ({ X: standardize(rows.map((e) => e.features), scaler), y: rows.map((e) => e.label) });
+  const toSplit = (rows: typeof train): Split => ({
+    X: standardize(
+      rows.map((e) => e.features),
+      scaler,
+    ),
+    y: rows.map((e) => e.label),
+  });
   return { table, fitted: toSplit(fitted), trainSplit: toSplit(train), validSplit: toSplit(valid) };
 }
 
 function modelParams(m: ModelSpec): Record<string, string | number> {
   if (m.kind === 'logistic-regression') {
-    return { model: 'logistic-regression', library: 'ml-logistic-regression@2', learning_rate: m.learningRate, iterations: m.iterations, log_every: m.every };
+    return {
+      model: 'logistic-regression',
+      library: 'ml-logistic-regression@2',
+      learning_rate: m.learningRate,
+      iterations: m.iterations,
+      log_every: m.every,
+    };
   }
-  return { model: 'random-forest', library: 'ml-random-forest@2', n_estimators: m.nEstimators, max_depth: m.maxDepth, max_features: m.maxFeatures, proba_smoothing: 'laplace' };
+  return {
+    model: 'random-forest',
+    library: 'ml-random-forest@2',
+    n_estimators: m.nEstimators,
+    max_depth: m.maxDepth,
+    max_features: m.maxFeatures,
+    proba_smoothing: 'laplace',
+  };
 }
 
 /** Trains and evaluates one planned run; pure apart from the clock, which stamps the learning-curve points. */
@@ -128,7 +194,9 @@ export function runDemoTraining(spec: RunSpec, days: WeatherDay[], now: () => nu
   const valid = evaluate(data.validSplit.y, model.predict(data.validSplit.X));
   const train = evaluate(data.trainSplit.y, model.predict(data.trainSplit.X));
   const last = model.curve.at(-1)!;
-  const metrics: LoggedMetric[] = model.curve.flatMap((p) => Object.entries(p.values).map(([key, value]) => ({ key, value, step: p.step, timestamp: p.timestamp })));
+  const metrics: LoggedMetric[] = model.curve.flatMap((p) =>
+    Object.entries(p.values).map(([key, value]) => ({ key, value, step: p.step, timestamp: p.timestamp })),
+  );
   const finals: Record<string, number> = {
     val_f1: valid.f1,
     val_precision: valid.precision,
@@ -160,5 +228,13 @@ export function runDemoTraining(spec: RunSpec, days: WeatherDay[], now: () => nu
     valid_rows: data.validSplit.y.length,
     train_positive_rate: positiveRate(data.fitted.y.map((label) => ({ label }))).toFixed(4),
   }).map(([key, value]) => ({ key, value: String(value) }));
-  return { params, config, metrics, valid, train, table: data.table, rows: { train: data.fitted.y.length, valid: data.validSplit.y.length } };
+  return {
+    params,
+    config,
+    metrics,
+    valid,
+    train,
+    table: data.table,
+    rows: { train: data.fitted.y.length, valid: data.validSplit.y.length },
+  };
 }

@@ -1,15 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SPLIT, FEATURE_SETS, buildExamples, fitStandardizer, oversampleMinority, positiveRate, standardize, timeSplit } from './features';
+import {
+  DEMO_SPLIT,
+  FEATURE_SETS,
+  buildExamples,
+  fitStandardizer,
+  oversampleMinority,
+  positiveRate,
+  standardize,
+  timeSplit,
+} from './features';
 import { accuracy } from './metrics';
 import { type WeatherDay, parseWeatherCsv } from './weather';
 
-const day = (date: string, precipitation: number, tempMax = 10, tempMin = 5, wind = 3): WeatherDay => ({ date, precipitation, tempMax, tempMin, wind, weather: 'x' });
-const realDays = () => parseWeatherCsv(fs.readFileSync(path.join(process.cwd(), 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8'));
+const day = (date: string, precipitation: number, tempMax = 10, tempMin = 5, wind = 3): WeatherDay => ({
+  date,
+  precipitation,
+  tempMax,
+  tempMin,
+  wind,
+  weather: 'x',
+});
+const realDays = () =>
+  parseWeatherCsv(
+    fs.readFileSync(path.join(process.cwd(), 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8'),
+  );
 
 describe('buildExamples', () => {
-  const days = [day('2012-01-01', 2, 8, 1, 4), day('2012-01-02', 0, 9, 2, 5), day('2012-01-03', 1.5, 11, 3, 6), day('2012-01-04', 0), day('2012-01-05', 0.3)];
+  const days = [
+    day('2012-01-01', 2, 8, 1, 4),
+    day('2012-01-02', 0, 9, 2, 5),
+    day('2012-01-03', 1.5, 11, 3, 6),
+    day('2012-01-04', 0),
+    day('2012-01-05', 0.3),
+  ];
 
   it('labels each day with rain on the next day, starting once two days of history exist', () => {
     const t = buildExamples(days, 'basic');
@@ -39,7 +64,9 @@ describe('buildExamples', () => {
   });
 
   it('refuses a gap in the days, which would make "yesterday" and "tomorrow" lie', () => {
-    expect(() => buildExamples([day('2012-01-01', 0), day('2012-01-02', 0), day('2012-01-03', 0), day('2012-01-05', 0)], 'basic')).toThrow(/consecutive/);
+    expect(() =>
+      buildExamples([day('2012-01-01', 0), day('2012-01-02', 0), day('2012-01-03', 0), day('2012-01-05', 0)], 'basic'),
+    ).toThrow(/consecutive/);
   });
 });
 
@@ -61,7 +88,10 @@ describe('timeSplit', () => {
   it('leaves the persistence forecast ("tomorrow like today") at about 72% on validation, the bar the demo cites', () => {
     const { valid } = timeSplit(buildExamples(realDays(), 'basic').examples, DEMO_SPLIT.trainEnd);
     const persistence = valid.map((e) => (e.features[0]! > 0 ? 1 : 0));
-    const acc = accuracy(valid.map((e) => e.label), persistence);
+    const acc = accuracy(
+      valid.map((e) => e.label),
+      persistence,
+    );
     expect(acc).toBeGreaterThan(0.715);
     expect(acc).toBeLessThan(0.725);
   });
@@ -84,7 +114,12 @@ describe('scaling and balancing', () => {
     expect(positiveRate(a)).toBe(0.5);
     expect(a.slice(0, 7)).toEqual(examples);
     expect(oversampleMinority(examples, 7)).toEqual(a);
-    const other = [1, 2, 3, 4, 5].map((s) => oversampleMinority(examples, s).slice(7).map((e) => e.date).join());
+    const other = [1, 2, 3, 4, 5].map((s) =>
+      oversampleMinority(examples, s)
+        .slice(7)
+        .map((e) => e.date)
+        .join(),
+    );
     expect(new Set(other).size).toBeGreaterThan(1);
   });
 });

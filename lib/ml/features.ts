@@ -87,7 +87,8 @@ export function buildExamples(days: WeatherDay[], featureSet: FeatureSetName): E
   const examples: Example[] = [];
   for (let t = HISTORY_DAYS; t < days.length - 1; t++) {
     const gap = Date.parse(`${days[t + 1]!.date}T00:00:00Z`) - Date.parse(`${days[t]!.date}T00:00:00Z`);
-    if (gap !== 86_400_000) throw new Error(`Days must be consecutive: ${days[t]!.date} is followed by ${days[t + 1]!.date}.`);
+    if (gap !== 86_400_000)
+      throw new Error(`Days must be consecutive: ${days[t]!.date} is followed by ${days[t + 1]!.date}.`);
     examples.push({
       date: days[t]!.date,
       features: featureNames.map((name) => featureValue(name, days, t)),
@@ -134,8 +135,12 @@ export function oversampleMinority(examples: Example[], seed: number): Example[]
   const [minority, majority] = positives.length < negatives.length ? [positives, negatives] : [negatives, positives];
   if (minority.length === 0) return [...examples];
   const rng = createRng(seed);
-  const extra = Array.from({ length: majority.length - minority.length }, () => minority[randomInt(rng, minority.length)]!);
+  const extra = Array.from(
+    { length: majority.length - minority.length },
+    () => minority[randomInt(rng, minority.length)]!,
+  );
   return [...examples, ...extra];
 }
 
-export const positiveRate = (examples: { label: number }[]) => (examples.length ? examples.filter((e) => e.label === 1).length / examples.length : 0);
+export const positiveRate = (examples: { label: number }[]) =>
+  examples.length ? examples.filter((e) => e.label === 1).length / examples.length : 0;

@@ -3,7 +3,8 @@
 export type Confusion = { tp: number; fp: number; tn: number; fn: number };
 
 function assertSameLength(a: readonly unknown[], b: readonly unknown[]) {
-  if (a.length !== b.length) throw new RangeError(`Expected as many predictions as labels (${b.length} vs ${a.length}).`);
+  if (a.length !== b.length)
+    throw new RangeError(`Expected as many predictions as labels (${b.length} vs ${a.length}).`);
   if (a.length === 0) throw new RangeError('Expected at least one label.');
 }
 

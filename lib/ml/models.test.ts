@@ -22,14 +22,23 @@ const fixedClock = () => 1_700_000_000_000;
 
 describe('trainLogisticRegression', () => {
   it('logs a checkpoint every N iterations up to the last, each a real fit of that many steps', () => {
-    const { curve } = trainLogisticRegression(train, valid, { learningRate: 1e-3, iterations: 50, every: 20 }, fixedClock);
+    const { curve } = trainLogisticRegression(
+      train,
+      valid,
+      { learningRate: 1e-3, iterations: 50, every: 20 },
+      fixedClock,
+    );
     expect(curve.map((p) => p.step)).toEqual([20, 40, 50]);
     const twenty = trainLogisticRegression(train, valid, { learningRate: 1e-3, iterations: 20, every: 20 }, fixedClock);
     expect(curve[0]).toEqual(twenty.curve[0]);
   });
 
   it('learns: the training loss falls and separable-ish clusters are mostly classified right', () => {
-    const { curve, predict } = trainLogisticRegression(train, valid, { learningRate: 1e-3, iterations: 200, every: 50 });
+    const { curve, predict } = trainLogisticRegression(train, valid, {
+      learningRate: 1e-3,
+      iterations: 200,
+      every: 50,
+    });
     const losses = curve.map((p) => p.values.train_log_loss!);
     expect(losses[0]).toBeLessThan(Math.log(2)); // zero weights predict 0.5: loss ln 2
     for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThan(losses[i - 1]!);
@@ -40,7 +49,9 @@ describe('trainLogisticRegression', () => {
   });
 
   it('needs both classes in the training rows', () => {
-    expect(() => trainLogisticRegression({ X: [[1], [2]], y: [1, 1] }, valid, { learningRate: 1e-3, iterations: 10, every: 5 })).toThrow(/both classes/);
+    expect(() =>
+      trainLogisticRegression({ X: [[1], [2]], y: [1, 1] }, valid, { learningRate: 1e-3, iterations: 10, every: 5 }),
+    ).toThrow(/both classes/);
   });
 });
 
@@ -66,7 +77,11 @@ describe('trainRandomForest', () => {
     const b = trainRandomForest(train, valid, cfg, fixedClock);
     expect(b.curve).toEqual(a.curve);
     expect(b.predict(valid.X)).toEqual(a.predict(valid.X));
-    const others = [1, 2, 3].map((seed) => trainRandomForest(train, valid, { ...cfg, seed }, fixedClock).predict(valid.X).join());
+    const others = [1, 2, 3].map((seed) =>
+      trainRandomForest(train, valid, { ...cfg, seed }, fixedClock)
+        .predict(valid.X)
+        .join(),
+    );
     expect(others.some((p) => p !== a.predict(valid.X).join())).toBe(true);
   });
 });

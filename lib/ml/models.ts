@@ -10,7 +10,8 @@ export type CurvePoint = { step: number; timestamp: number; values: Record<strin
 export type TrainedModel = { curve: CurvePoint[]; predict: (X: number[][]) => number[] };
 
 function assertBothClasses(train: Split) {
-  if (!train.y.includes(0) || !train.y.includes(1)) throw new RangeError('The training rows must contain both classes.');
+  if (!train.y.includes(0) || !train.y.includes(1))
+    throw new RangeError('The training rows must contain both classes.');
 }
 
 // ml-logistic-regression fits no intercept, so every row gets a constant 1 column.
@@ -23,7 +24,12 @@ export type LogisticConfig = { learningRate: number; iterations: number; every: 
  * weights). The library fits in one call, so the curve retrains from scratch for every checkpoint: descent is
  * deterministic, so k steps from zero are exactly the first k steps of the full fit, and each point is measured.
  */
-export function trainLogisticRegression(train: Split, valid: Split, cfg: LogisticConfig, now: () => number = Date.now): TrainedModel {
+export function trainLogisticRegression(
+  train: Split,
+  valid: Split,
+  cfg: LogisticConfig,
+  now: () => number = Date.now,
+): TrainedModel {
   assertBothClasses(train);
   const Xtrain = withBias(train.X);
   const Xvalid = withBias(valid.X);
@@ -78,7 +84,12 @@ function cumulativeVotes(model: RandomForestClassifier, X: number[][]): number[]
  * ml-random-forest with bagged rows and, per tree, a random subset of features (the library samples features per
  * tree, not per split). The curve is the forest's validation score as trees are added: step k uses the first k trees.
  */
-export function trainRandomForest(train: Split, valid: Split, cfg: ForestConfig, now: () => number = Date.now): TrainedModel {
+export function trainRandomForest(
+  train: Split,
+  valid: Split,
+  cfg: ForestConfig,
+  now: () => number = Date.now,
+): TrainedModel {
   assertBothClasses(train);
   const model = new RandomForestClassifier({
     nEstimators: cfg.nEstimators,
@@ -94,7 +105,11 @@ export function trainRandomForest(train: Split, valid: Split, cfg: ForestConfig,
   const curve: CurvePoint[] = [];
   for (let k = 1; k <= cfg.nEstimators; k++) {
     const proba = validVotes.map((row) => smoothed(row[k - 1]!, k));
-    curve.push({ step: k, timestamp: now(), values: { val_log_loss: logLoss(valid.y, proba), val_accuracy: accuracy(valid.y, threshold(proba)) } });
+    curve.push({
+      step: k,
+      timestamp: now(),
+      values: { val_log_loss: logLoss(valid.y, proba), val_accuracy: accuracy(valid.y, threshold(proba)) },
+    });
   }
   const n = cfg.nEstimators;
   return { curve, predict: (X) => cumulativeVotes(model, X).map((row) => smoothed(row[n - 1]!, n)) };

@@ -15,7 +15,10 @@ export const WEATHER_COLUMNS = ['date', 'precipitation', 'temp_max', 'temp_min',
 const NUMERIC = new Set<string>(['precipitation', 'temp_max', 'temp_min', 'wind']);
 
 export class WeatherCsvError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'WeatherCsvError';
   }
@@ -44,9 +47,18 @@ export function parseWeatherCsv(text: string): WeatherDay[] {
     if (raw.trim() === '') continue;
     const line = i + 1;
     const cells = raw.split(',');
-    if (cells.length !== WEATHER_COLUMNS.length) throw new WeatherCsvError(`expected ${WEATHER_COLUMNS.length} cells, got ${cells.length}`, line);
-    const [date, precipitation, tempMax, tempMin, wind, weather] = cells.map((c) => c.trim()) as [string, string, string, string, string, string];
-    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new WeatherCsvError(`not a date: "${date}"`, line);
+    if (cells.length !== WEATHER_COLUMNS.length)
+      throw new WeatherCsvError(`expected ${WEATHER_COLUMNS.length} cells, got ${cells.length}`, line);
+    const [date, precipitation, tempMax, tempMin, wind, weather] = cells.map((c) => c.trim()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+      throw new WeatherCsvError(`not a date: "${date}"`, line);
     const previous = days.at(-1);
     if (previous && previous.date >= date) throw new WeatherCsvError(`${date} does not follow ${previous.date}`, line);
     days.push({
@@ -64,7 +76,11 @@ export function parseWeatherCsv(text: string): WeatherDay[] {
 /** MLflow's dataset schema JSON (the colspec that mlflow.data writes for a pandas frame). */
 export function weatherSchemaJson(): string {
   return JSON.stringify({
-    mlflow_colspec: WEATHER_COLUMNS.map((name) => ({ type: NUMERIC.has(name) ? 'double' : 'string', name, required: true })),
+    mlflow_colspec: WEATHER_COLUMNS.map((name) => ({
+      type: NUMERIC.has(name) ? 'double' : 'string',
+      name,
+      required: true,
+    })),
   });
 }
 

@@ -48,15 +48,32 @@ describe('findingsOf', () => {
   });
 
   it('finds nothing in a calm check', () => {
-    expect(findingsOf({ features: [feature('age', false)], dataset: { dataset_drift: false, share: 0, drifted_features: 0, tested_features: 1 }, performance: [perf(false)] })).toEqual([]);
+    expect(
+      findingsOf({
+        features: [feature('age', false)],
+        dataset: { dataset_drift: false, share: 0, drifted_features: 0, tested_features: 1 },
+        performance: [perf(false)],
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('dedupeFindings', () => {
-  const f = (subject: string, severity: Finding['severity'], message: string): Finding => ({ kind: 'drift', subject, severity, message, details: {} });
+  const f = (subject: string, severity: Finding['severity'], message: string): Finding => ({
+    kind: 'drift',
+    subject,
+    severity,
+    message,
+    details: {},
+  });
 
   it('keeps one finding per model key, the most severe', () => {
-    const out = dedupeFindings([f('age', 'critical', 'first'), f('age', 'warning', 'second'), f('city', 'warning', 'a'), f('city', 'warning', 'b')]);
+    const out = dedupeFindings([
+      f('age', 'critical', 'first'),
+      f('age', 'warning', 'second'),
+      f('city', 'warning', 'a'),
+      f('city', 'warning', 'b'),
+    ]);
     expect(out.map((x) => [x.subject, x.severity, x.message])).toEqual([
       ['age', 'critical', 'first'],
       ['city', 'warning', 'b'],
@@ -64,7 +81,9 @@ describe('dedupeFindings', () => {
   });
 
   it('keys on kind and subject together', () => {
-    expect(alertKey({ kind: 'drift', subject: 'accuracy' })).not.toBe(alertKey({ kind: 'performance', subject: 'accuracy' }));
+    expect(alertKey({ kind: 'drift', subject: 'accuracy' })).not.toBe(
+      alertKey({ kind: 'performance', subject: 'accuracy' }),
+    );
   });
 });
 

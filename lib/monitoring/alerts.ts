@@ -7,11 +7,19 @@ import { METRIC_LABELS, type PerformanceResult } from './performance';
 
 export const ALERT_KINDS = ['drift', 'dataset_drift', 'performance'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
-export const ALERT_KIND_LABELS: Record<AlertKind, string> = { drift: 'Feature drift', dataset_drift: 'Dataset drift', performance: 'Performance drop' };
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  drift: 'Feature drift',
+  dataset_drift: 'Dataset drift',
+  performance: 'Performance drop',
+};
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
-export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' };
+export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  resolved: 'Resolved',
+};
 
 export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
@@ -19,21 +27,36 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 /** The subject of a dataset-level alert (feature and metric names are the subject otherwise). */
 export const DATASET_SUBJECT = '*';
 
-export type Finding = { kind: AlertKind; subject: string; severity: AlertSeverity; message: string; details: Record<string, unknown> };
+export type Finding = {
+  kind: AlertKind;
+  subject: string;
+  severity: AlertSeverity;
+  message: string;
+  details: Record<string, unknown>;
+};
 
 export const alertKey = (f: Pick<Finding, 'kind' | 'subject'>) => `${f.kind}\u0000${f.subject}`;
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : Number(v.toPrecision(3)).toString());
+const fmt = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : Number(v.toPrecision(3)).toString();
 
 export function driftFinding(f: FeatureReport): Finding | null {
   if (!f.drifted) return null;
-  const how = f.p_value !== undefined ? `${f.test} p = ${fmt(f.p_value)}` : `${f.test} = ${fmt(f.statistic)} (≥ ${f.threshold})`;
+  const how =
+    f.p_value !== undefined ? `${f.test} p = ${fmt(f.p_value)}` : `${f.test} = ${fmt(f.statistic)} (≥ ${f.threshold})`;
   return {
     kind: 'drift',
     subject: f.feature,
     severity: f.psi_band === 'significant' ? 'critical' : 'warning',
     message: `${f.feature} drifted: ${how}, PSI ${fmt(f.psi)} (${f.psi_band ?? 'n/a'}).`,
-    details: { test: f.test, statistic: f.statistic, p_value: f.p_value ?? null, psi: f.psi, psi_band: f.psi_band, threshold: f.threshold },
+    details: {
+      test: f.test,
+      statistic: f.statistic,
+      p_value: f.p_value ?? null,
+      psi: f.psi,
+      psi_band: f.psi_band,
+      threshold: f.threshold,
+    },
   };
 }
 
@@ -55,7 +78,15 @@ export function performanceFinding(p: PerformanceResult): Finding | null {
     subject: p.metric,
     severity: 'critical',
     message: `${METRIC_LABELS[p.metric]} ${fmt(p.value)} is worse than ${fmt(p.threshold)} (95% of the baseline ${fmt(p.baseline)}), p = ${fmt(p.p_value)} on ${p.n} labelled rows.`,
-    details: { value: p.value, baseline: p.baseline, threshold: p.threshold, n: p.n, z: p.z, p_value: p.p_value, baseline_source: p.baseline_source },
+    details: {
+      value: p.value,
+      baseline: p.baseline,
+      threshold: p.threshold,
+      n: p.n,
+      z: p.z,
+      p_value: p.p_value,
+      baseline_source: p.baseline_source,
+    },
   };
 }
 
@@ -71,7 +102,11 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   return [...byKey.values()];
 }
 
-export function findingsOf(check: { features: readonly FeatureReport[]; dataset: DatasetDrift | null; performance: readonly PerformanceResult[] }): Finding[] {
+export function findingsOf(check: {
+  features: readonly FeatureReport[];
+  dataset: DatasetDrift | null;
+  performance: readonly PerformanceResult[];
+}): Finding[] {
   const all = [
     ...check.features.map(driftFinding),
     check.dataset ? datasetFinding(check.dataset) : null,
@@ -81,7 +116,8 @@ export function findingsOf(check: { features: readonly FeatureReport[]; dataset:
 }
 
 /** Severity never goes down while an alert stays open: a later, milder finding keeps it critical. */
-export const mergedSeverity = (a: AlertSeverity, b: AlertSeverity): AlertSeverity => (SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b);
+export const mergedSeverity = (a: AlertSeverity, b: AlertSeverity): AlertSeverity =>
+  SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
 
 /** The transitions a person may make: open → acknowledged → resolved, and open → resolved directly. */
 export function canTransition(from: AlertStatus, to: AlertStatus): boolean {

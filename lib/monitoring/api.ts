@@ -25,27 +25,58 @@ export const windowQuerySchema = z
 
 /** `{from, to}` (a window of logged predictions) or `{dataset_version}` (a dataset id or name@digest). */
 export const referenceBodySchema = z
-  .object({ from: timestamp().optional(), to: timestamp().optional(), dataset_version: z.string().trim().min(1, 'Must not be empty').max(300, 'Use at most 300 characters').optional() })
+  .object({
+    from: timestamp().optional(),
+    to: timestamp().optional(),
+    dataset_version: z.string().trim().min(1, 'Must not be empty').max(300, 'Use at most 300 characters').optional(),
+  })
   .loose()
   .superRefine((b, ctx) => {
     const window = b.from !== undefined || b.to !== undefined;
-    if (window && b.dataset_version !== undefined) ctx.addIssue({ code: 'custom', message: 'Send either {from, to} or {dataset_version}, not both.' });
-    else if (!window && b.dataset_version === undefined) ctx.addIssue({ code: 'custom', message: 'Send {from, to} (a window of logged predictions) or {dataset_version}.' });
-    else if (window && (!b.from || !b.to)) ctx.addIssue({ code: 'custom', path: [b.from ? 'to' : 'from'], message: `Required with ${b.from ? 'from' : 'to'}` });
-    else if (b.from && b.to && !(b.from < b.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be after from' });
+    if (window && b.dataset_version !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'Send either {from, to} or {dataset_version}, not both.' });
+    else if (!window && b.dataset_version === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Send {from, to} (a window of logged predictions) or {dataset_version}.',
+      });
+    else if (window && (!b.from || !b.to))
+      ctx.addIssue({
+        code: 'custom',
+        path: [b.from ? 'to' : 'from'],
+        message: `Required with ${b.from ? 'from' : 'to'}`,
+      });
+    else if (b.from && b.to && !(b.from < b.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be after from' });
   });
 
 /** The stage or alias a batch is logged against: `?stage=` / `?alias=` or the body's field; Production by default. */
 export function stageOrAliasOf(url: string, body: unknown): string {
   const q = new URL(url).searchParams;
-  const fromBody = (key: string) => (typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined);
+  const fromBody = (key: string) =>
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)[key]
+      : undefined;
   for (const v of [q.get('alias'), q.get('stage'), fromBody('alias'), fromBody('stage')]) {
     if (typeof v === 'string' && v.trim()) return v.trim();
   }
   return 'Production';
 }
 
-export type DriftFeatureJson = Pick<FeatureReport, 'feature' | 'kind' | 'test' | 'statistic' | 'p_value' | 'threshold' | 'psi' | 'psi_band' | 'drifted' | 'reference_size' | 'current_size'>;
+export type DriftFeatureJson = Pick<
+  FeatureReport,
+  | 'feature'
+  | 'kind'
+  | 'test'
+  | 'statistic'
+  | 'p_value'
+  | 'threshold'
+  | 'psi'
+  | 'psi_band'
+  | 'drifted'
+  | 'reference_size'
+  | 'current_size'
+>;
 
 /** One feature as the API returns it: the numbers, without the chart distributions. */
 export function driftFeatureJson(f: FeatureReport): DriftFeatureJson {

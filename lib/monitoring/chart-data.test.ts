@@ -3,7 +3,12 @@ import type { FeatureReport } from './drift-report';
 import { chooseFeature, driftSeries, performanceSeries, rankedFeatures } from './chart-data';
 import type { PerformanceResult } from './performance';
 
-const f = (feature: string, psi: number | null, drifted: boolean, test: FeatureReport['test'] = 'ks'): FeatureReport => ({
+const f = (
+  feature: string,
+  psi: number | null,
+  drifted: boolean,
+  test: FeatureReport['test'] = 'ks',
+): FeatureReport => ({
   feature,
   kind: 'numeric',
   test,
@@ -29,7 +34,13 @@ const perf = (value: number, status: PerformanceResult['status'] = 'ok'): Perfor
   degraded: status === 'degraded',
   status,
 });
-const check = (id: string, day: number, status: string, features: FeatureReport[], performance: PerformanceResult[] = []) => ({
+const check = (
+  id: string,
+  day: number,
+  status: string,
+  features: FeatureReport[],
+  performance: PerformanceResult[] = [],
+) => ({
   id,
   status,
   windowStart: new Date(Date.UTC(2024, 4, day)),
@@ -57,7 +68,11 @@ describe('driftSeries', () => {
 
 describe('performanceSeries', () => {
   it('keeps checks with a value and enough labelled rows', () => {
-    const checks = [check('a', 1, 'done', [], [perf(0.9)]), check('b', 2, 'done', [], [perf(0.5, 'not_enough_data')]), check('c', 3, 'done', [], [perf(0.7, 'degraded')])];
+    const checks = [
+      check('a', 1, 'done', [], [perf(0.9)]),
+      check('b', 2, 'done', [], [perf(0.5, 'not_enough_data')]),
+      check('c', 3, 'done', [], [perf(0.7, 'degraded')]),
+    ];
     expect(performanceSeries(checks, 'accuracy').map((p) => [p.value, p.degraded, p.threshold])).toEqual([
       [0.9, false, 0.855],
       [0.7, true, 0.855],
@@ -67,7 +82,12 @@ describe('performanceSeries', () => {
 });
 
 describe('rankedFeatures and chooseFeature', () => {
-  const features = [f('a', 0.05, false), f('b', 0.4, true), f('c', null, false, 'not_enough_data'), f('d', 0.15, false)];
+  const features = [
+    f('a', 0.05, false),
+    f('b', 0.4, true),
+    f('c', null, false, 'not_enough_data'),
+    f('d', 0.15, false),
+  ];
 
   it('ranks tested features drifted first, then by PSI', () => {
     expect(rankedFeatures(features).map((r) => [r.feature, r.band])).toEqual([

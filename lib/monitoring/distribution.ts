@@ -23,13 +23,21 @@ function extent(values: readonly number[]): [number, number] {
   return [lo, hi];
 }
 
-export function numericDistribution(reference: readonly number[], current: readonly number[], bins = HISTOGRAM_BINS): Distribution {
+export function numericDistribution(
+  reference: readonly number[],
+  current: readonly number[],
+  bins = HISTOGRAM_BINS,
+): Distribution {
   const [rLo, rHi] = extent(reference);
   const [cLo, cHi] = extent(current);
   const lo = Math.min(rLo, cLo);
   const hi = Math.max(rHi, cHi);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { kind: 'numeric', bins: [] };
-  if (lo === hi) return { kind: 'numeric', bins: [{ label: fmt(lo), reference: reference.length ? 1 : 0, current: current.length ? 1 : 0 }] };
+  if (lo === hi)
+    return {
+      kind: 'numeric',
+      bins: [{ label: fmt(lo), reference: reference.length ? 1 : 0, current: current.length ? 1 : 0 }],
+    };
   const width = (hi - lo) / bins;
   const count = (values: readonly number[]) => {
     const out = new Array<number>(bins).fill(0);
@@ -40,12 +48,20 @@ export function numericDistribution(reference: readonly number[], current: reado
   const cur = count(current);
   return {
     kind: 'numeric',
-    bins: ref.map((r, i) => ({ label: `${fmt(lo + i * width)}–${fmt(lo + (i + 1) * width)}`, reference: r, current: cur[i]! })),
+    bins: ref.map((r, i) => ({
+      label: `${fmt(lo + i * width)}–${fmt(lo + (i + 1) * width)}`,
+      reference: r,
+      current: cur[i]!,
+    })),
   };
 }
 
 /** The most frequent categories (by pooled share) and the rest folded into "(other)". */
-export function categoricalDistribution(reference: readonly CategoryValue[], current: readonly CategoryValue[], max = MAX_CATEGORIES): Distribution {
+export function categoricalDistribution(
+  reference: readonly CategoryValue[],
+  current: readonly CategoryValue[],
+  max = MAX_CATEGORIES,
+): Distribution {
   const tally = (values: readonly CategoryValue[]) => {
     const m = new Map<string, number>();
     for (const v of values) m.set(String(v), (m.get(String(v)) ?? 0) + 1);
@@ -57,10 +73,18 @@ export function categoricalDistribution(reference: readonly CategoryValue[], cur
   const pooled = (key: string) => share(ref, reference.length, key) + share(cur, current.length, key);
   const keys = [...new Set([...ref.keys(), ...cur.keys()])].sort((a, b) => pooled(b) - pooled(a) || a.localeCompare(b));
   const shown = keys.length > max ? keys.slice(0, max - 1) : keys;
-  const bins = shown.map((label) => ({ label, reference: share(ref, reference.length, label), current: share(cur, current.length, label) }));
+  const bins = shown.map((label) => ({
+    label,
+    reference: share(ref, reference.length, label),
+    current: share(cur, current.length, label),
+  }));
   if (shown.length < keys.length) {
     const sum = (pick: (b: DistributionBin) => number) => 1 - bins.reduce((s, b) => s + pick(b), 0);
-    bins.push({ label: OTHER_CATEGORY, reference: reference.length ? sum((b) => b.reference) : 0, current: current.length ? sum((b) => b.current) : 0 });
+    bins.push({
+      label: OTHER_CATEGORY,
+      reference: reference.length ? sum((b) => b.reference) : 0,
+      current: current.length ? sum((b) => b.current) : 0,
+    });
   }
   return { kind: 'categorical', bins };
 }

@@ -24,7 +24,12 @@ describe('buildDriftReport', () => {
     const by = Object.fromEntries(report.features.map((f) => [f.feature, f]));
     expect(by.x!.test).toBe('ks');
     // the report must hand the test exactly the values it was given
-    expect(by.x!.statistic).toBe(ksTwoSample(ref.map((r) => r.x as number), cur.map((r) => r.x as number)).statistic);
+    expect(by.x!.statistic).toBe(
+      ksTwoSample(
+        ref.map((r) => r.x as number),
+        cur.map((r) => r.x as number),
+      ).statistic,
+    );
     expect(by.x!.drifted).toBe(true);
     expect(by.level!.test).toBe('chi_square'); // four distinct values: tested as categories
     expect(by.level!.drifted).toBe(false);
@@ -38,7 +43,14 @@ describe('buildDriftReport', () => {
   it('switches to distances for references over 1000 rows', () => {
     const ref = rows(1500, (i) => ({ x: normal(0), city: ['a', 'b', 'c'][i % 3] }));
     const cur = rows(300, (i) => ({ x: normal(0.5), city: ['a', 'b', 'c'][i % 3] }));
-    const report = buildDriftReport([{ name: 'x', kind: 'numeric' }, { name: 'city', kind: 'categorical' }], ref, cur);
+    const report = buildDriftReport(
+      [
+        { name: 'x', kind: 'numeric' },
+        { name: 'city', kind: 'categorical' },
+      ],
+      ref,
+      cur,
+    );
     expect(report.features.map((f) => [f.feature, f.test, f.drifted])).toEqual([
       ['x', 'wasserstein_normed', true],
       ['city', 'jensen_shannon', false],
@@ -50,7 +62,13 @@ describe('buildDriftReport', () => {
     const ref = rows(100, (i) => ({ x: i < 75 ? null : i }));
     const cur = rows(100, (i) => ({ x: i }));
     const [x] = buildDriftReport([{ name: 'x', kind: 'numeric' }], ref, cur).features;
-    expect(x).toMatchObject({ test: 'not_enough_data', drifted: false, reference_size: 25, current_size: 100, psi: null });
+    expect(x).toMatchObject({
+      test: 'not_enough_data',
+      drifted: false,
+      reference_size: 25,
+      current_size: 100,
+      psi: null,
+    });
     const [absent] = buildDriftReport([{ name: 'gone', kind: 'categorical' }], ref, cur).features;
     expect(absent).toMatchObject({ test: 'not_enough_data', reference_size: 0, current_size: 0, distribution: null });
   });
@@ -59,12 +77,14 @@ describe('buildDriftReport', () => {
 describe('rankByDrift', () => {
   it('puts drifted features first, then the highest PSI', () => {
     const f = (feature: string, drifted: boolean, psi: number | null) => ({ feature, drifted, psi });
-    expect(rankByDrift([f('a', false, 0.3), f('b', true, 0.1), f('c', true, 0.4), f('d', false, null), f('e', false, 0.3)]).map((x) => x.feature)).toEqual([
-      'c',
-      'b',
-      'a',
-      'e',
-      'd',
-    ]);
+    expect(
+      rankByDrift([
+        f('a', false, 0.3),
+        f('b', true, 0.1),
+        f('c', true, 0.4),
+        f('d', false, null),
+        f('e', false, 0.3),
+      ]).map((x) => x.feature),
+    ).toEqual(['c', 'b', 'a', 'e', 'd']);
   });
 });

@@ -1,4 +1,11 @@
-import { type DatasetDrift, type DriftValue, type FeatureDrift, type FeatureKind, detectDatasetDrift, detectFeatureDrift } from '@/lib/stats/drift';
+import {
+  type DatasetDrift,
+  type DriftValue,
+  type FeatureDrift,
+  type FeatureKind,
+  detectDatasetDrift,
+  detectFeatureDrift,
+} from '@/lib/stats/drift';
 import type { CategoryValue } from '@/lib/stats/psi';
 import { type Distribution, categoricalDistribution, numericDistribution } from './distribution';
 
@@ -11,13 +18,15 @@ export type FeatureRows = ReadonlyArray<Record<string, unknown>>;
 export type FeatureReport = FeatureDrift & { kind: FeatureKind; distribution: Distribution | null };
 export type DriftReport = { features: FeatureReport[]; dataset: DatasetDrift };
 
-const asValue = (v: unknown): DriftValue => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null);
+const asValue = (v: unknown): DriftValue =>
+  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null;
 
 function column(rows: FeatureRows, name: string): DriftValue[] {
   return rows.map((r) => asValue(r[name]));
 }
 
-const numbers = (values: DriftValue[]) => values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+const numbers = (values: DriftValue[]) =>
+  values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 const categories = (values: DriftValue[]) => values.filter((v): v is CategoryValue => v !== null && v !== undefined);
 
 export function featureReport(spec: FeatureSpec, reference: FeatureRows, current: FeatureRows): FeatureReport {
@@ -33,12 +42,19 @@ export function featureReport(spec: FeatureSpec, reference: FeatureRows, current
   return { ...drift, kind: spec.kind, distribution };
 }
 
-export function buildDriftReport(specs: readonly FeatureSpec[], reference: FeatureRows, current: FeatureRows): DriftReport {
+export function buildDriftReport(
+  specs: readonly FeatureSpec[],
+  reference: FeatureRows,
+  current: FeatureRows,
+): DriftReport {
   const features = specs.map((s) => featureReport(s, reference, current));
   return { features, dataset: detectDatasetDrift(features) };
 }
 
 /** Drifted first, then by PSI (the one score every test reports), then by name: the "ranked by drift" order. */
 export function rankByDrift<T extends Pick<FeatureDrift, 'feature' | 'drifted' | 'psi'>>(features: readonly T[]): T[] {
-  return [...features].sort((a, b) => Number(b.drifted) - Number(a.drifted) || (b.psi ?? -1) - (a.psi ?? -1) || a.feature.localeCompare(b.feature));
+  return [...features].sort(
+    (a, b) =>
+      Number(b.drifted) - Number(a.drifted) || (b.psi ?? -1) - (a.psi ?? -1) || a.feature.localeCompare(b.feature),
+  );
 }

@@ -26,7 +26,8 @@ export type PredictionRow = {
 
 export type ActualRow = { id: string; actual: Scalar };
 
-const rowPath = (index: number | null, field: string) => `${index === null ? 'rows' : `rows[${index}]`}${field ? `.${field}` : ''}`;
+const rowPath = (index: number | null, field: string) =>
+  `${index === null ? 'rows' : `rows[${index}]`}${field ? `.${field}` : ''}`;
 
 /** A batch refused because of one row; the message starts with its JSON path ("rows[17].timestamp"). */
 export class BatchError extends DomainError {
@@ -67,49 +68,67 @@ export function parseTimestamp(value: unknown, digitsAsEpoch = false): Date | nu
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isScalar = (v: unknown): v is Scalar => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean';
+const isScalar = (v: unknown): v is Scalar =>
+  (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean';
 
 /** The rows of a request body: a bare JSON array, or an object holding it under `rows` or `key`. */
 export function rowsOf(body: unknown, key: string): unknown[] {
   const rows = Array.isArray(body) ? body : isRecord(body) ? (body.rows ?? body[key]) : undefined;
-  if (!Array.isArray(rows)) throw new BatchError(null, '', `Send a JSON array of rows, or an object with a "rows" array.`);
+  if (!Array.isArray(rows))
+    throw new BatchError(null, '', `Send a JSON array of rows, or an object with a "rows" array.`);
   if (rows.length === 0) throw new BatchError(null, '', 'Send at least one row.');
-  if (rows.length > MAX_BATCH_ROWS) throw new BatchError(null, '', `A batch holds at most ${MAX_BATCH_ROWS} rows; this one has ${rows.length}. Split it.`);
+  if (rows.length > MAX_BATCH_ROWS)
+    throw new BatchError(
+      null,
+      '',
+      `A batch holds at most ${MAX_BATCH_ROWS} rows; this one has ${rows.length}. Split it.`,
+    );
   return rows;
 }
 
 function parseId(value: unknown, index: number): string {
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-  if (typeof value !== 'string' || value.trim() === '') throw new BatchError(index, 'id', 'Expected a non-empty string or an integer.');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new BatchError(index, 'id', 'Expected a non-empty string or an integer.');
   if (value.length > MAX_ID_LENGTH) throw new BatchError(index, 'id', `Use at most ${MAX_ID_LENGTH} characters.`);
   return value;
 }
 
 function parseScalar(value: unknown, index: number, field: string): Scalar {
   if (!isScalar(value)) throw new BatchError(index, field, 'Expected a number, string or boolean.');
-  if (typeof value === 'string' && value.length > MAX_TEXT_VALUE_LENGTH) throw new BatchError(index, field, `Use at most ${MAX_TEXT_VALUE_LENGTH} characters.`);
+  if (typeof value === 'string' && value.length > MAX_TEXT_VALUE_LENGTH)
+    throw new BatchError(index, field, `Use at most ${MAX_TEXT_VALUE_LENGTH} characters.`);
   return value;
 }
 
 const kindOf = (v: Scalar): FeatureKind => (typeof v === 'number' ? 'numeric' : 'categorical');
 
-function parseFeatures(value: unknown, index: number, kinds: Map<string, FeatureKind>, added: Map<string, FeatureKind>): PredictionRow['features'] {
+function parseFeatures(
+  value: unknown,
+  index: number,
+  kinds: Map<string, FeatureKind>,
+  added: Map<string, FeatureKind>,
+): PredictionRow['features'] {
   if (!isRecord(value)) throw new BatchError(index, 'features', 'Expected an object of feature name → value.');
   const entries = Object.entries(value);
-  if (entries.length > MAX_FEATURES) throw new BatchError(index, 'features', `At most ${MAX_FEATURES} features per row.`);
+  if (entries.length > MAX_FEATURES)
+    throw new BatchError(index, 'features', `At most ${MAX_FEATURES} features per row.`);
   const out: PredictionRow['features'] = {};
   for (const [name, raw] of entries) {
     const field = `features.${name}`;
-    if (name.length === 0 || name.length > MAX_FEATURE_NAME_LENGTH) throw new BatchError(index, field, `Feature names need 1 to ${MAX_FEATURE_NAME_LENGTH} characters.`);
+    if (name.length === 0 || name.length > MAX_FEATURE_NAME_LENGTH)
+      throw new BatchError(index, field, `Feature names need 1 to ${MAX_FEATURE_NAME_LENGTH} characters.`);
     if (raw === null) {
       out[name] = null;
       continue;
     }
     const v = parseScalar(raw, index, field);
     const known = kinds.get(name) ?? added.get(name);
-    if (known === 'numeric' && typeof v !== 'number') throw new BatchError(index, field, `Expected a number or null: ${name} is a numeric feature of this model.`);
+    if (known === 'numeric' && typeof v !== 'number')
+      throw new BatchError(index, field, `Expected a number or null: ${name} is a numeric feature of this model.`);
     if (!known) {
-      if (kinds.size + added.size >= MAX_FEATURES) throw new BatchError(index, field, `A model monitors at most ${MAX_FEATURES} features.`);
+      if (kinds.size + added.size >= MAX_FEATURES)
+        throw new BatchError(index, field, `A model monitors at most ${MAX_FEATURES} features.`);
       added.set(name, kindOf(v));
     }
     out[name] = v;
@@ -121,17 +140,22 @@ function parseFeatures(value: unknown, index: number, kinds: Map<string, Feature
  * Checks a whole batch before anything is written (all or nothing). `kinds` are the model's known
  * features; a new feature's kind comes from its first non-null value (number → numeric, else categorical).
  */
-export function parsePredictionBatch(body: unknown, kinds: ReadonlyMap<string, FeatureKind>): { rows: PredictionRow[]; newFeatures: Map<string, FeatureKind> } {
+export function parsePredictionBatch(
+  body: unknown,
+  kinds: ReadonlyMap<string, FeatureKind>,
+): { rows: PredictionRow[]; newFeatures: Map<string, FeatureKind> } {
   const raw = rowsOf(body, 'predictions');
   const known = new Map(kinds);
   const added = new Map<string, FeatureKind>();
   const rows = raw.map((item, index): PredictionRow => {
-    if (!isRecord(item)) throw new BatchError(index, '', 'Expected an object {id, timestamp, features, prediction, actual?}.');
+    if (!isRecord(item))
+      throw new BatchError(index, '', 'Expected an object {id, timestamp, features, prediction, actual?}.');
     const id = parseId(item.id, index);
     const ts = parseTimestamp(item.timestamp);
     if (!ts) throw new BatchError(index, 'timestamp', 'Expected an ISO 8601 time or epoch ms');
     const features = parseFeatures(item.features, index, known, added);
-    if (item.prediction === undefined || item.prediction === null) throw new BatchError(index, 'prediction', 'Required: the model output (number, string or boolean).');
+    if (item.prediction === undefined || item.prediction === null)
+      throw new BatchError(index, 'prediction', 'Required: the model output (number, string or boolean).');
     const prediction = parseScalar(item.prediction, index, 'prediction');
     const actual = item.actual === undefined || item.actual === null ? null : parseScalar(item.actual, index, 'actual');
     return { id, ts, features, prediction, actual, sampleKey: sampleKeyOf(id) };
@@ -146,10 +170,16 @@ export function parseActualsBatch(body: unknown): ActualRow[] {
   return raw.map((item, index) => {
     if (!isRecord(item)) throw new BatchError(index, '', 'Expected an object {id, actual}.');
     const id = parseId(item.id, index);
-    if (item.actual === undefined || item.actual === null) throw new BatchError(index, 'actual', 'Required: the observed outcome (number, string or boolean).');
+    if (item.actual === undefined || item.actual === null)
+      throw new BatchError(index, 'actual', 'Required: the observed outcome (number, string or boolean).');
     const actual = parseScalar(item.actual, index, 'actual');
     const before = seen.get(id);
-    if (before && before.actual !== actual) throw new BatchError(index, 'id', `Duplicate id ${JSON.stringify(id)} with a different actual than rows[${before.index}].`);
+    if (before && before.actual !== actual)
+      throw new BatchError(
+        index,
+        'id',
+        `Duplicate id ${JSON.stringify(id)} with a different actual than rows[${before.index}].`,
+      );
     seen.set(id, { index, actual });
     return { id, actual };
   });

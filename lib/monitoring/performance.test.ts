@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, f1Macro, mae, maeStandardError, rmse, rmseStandardError } from '@/lib/stats/performance';
-import { type ConfusionCell, type ErrorMoments, classificationMetrics, judgeMetric, regressionMetrics } from './performance';
+import {
+  type ConfusionCell,
+  type ErrorMoments,
+  classificationMetrics,
+  judgeMetric,
+  regressionMetrics,
+} from './performance';
 
 function confusionOf(actual: (string | number)[], predicted: (string | number)[]): ConfusionCell[] {
   const m = new Map<string, ConfusionCell>();
@@ -25,12 +31,16 @@ function momentsOf(actual: number[], predicted: number[]): ErrorMoments {
   return { n: e.length, meanAbs: abs.mean, sdAbs: abs.sd, meanSq: sq.mean, sdSq: sq.sd };
 }
 
-const value = (ms: ReturnType<typeof classificationMetrics>, metric: string) => ms.find((m) => m.metric === metric)?.value;
+const value = (ms: ReturnType<typeof classificationMetrics>, metric: string) =>
+  ms.find((m) => m.metric === metric)?.value;
 
 describe('classificationMetrics', () => {
   it('matches scikit-learn’s documented examples', () => {
     // sklearn.metrics.f1_score docs: y_true=[0,1,2,0,1,2], y_pred=[0,2,1,0,0,1], average='macro' → 0.2666…
-    expect(value(classificationMetrics(confusionOf([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1])), 'f1')).toBeCloseTo(0.26666666666666666, 12);
+    expect(value(classificationMetrics(confusionOf([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1])), 'f1')).toBeCloseTo(
+      0.26666666666666666,
+      12,
+    );
     // sklearn.metrics.accuracy_score docs: y_pred=[0,2,1,3], y_true=[0,1,2,3] → 0.5
     expect(value(classificationMetrics(confusionOf([0, 1, 2, 3], [0, 2, 1, 3])), 'accuracy')).toBe(0.5);
   });
@@ -74,15 +84,23 @@ describe('judgeMetric', () => {
   });
 
   it('does not flag a big swing on few rows, nor a small dip on many', () => {
-    expect(judgeMetric({ metric: 'accuracy', value: 0.84, n: 30 }, 'accuracy', base)).toMatchObject({ status: 'ok', degraded: false });
+    expect(judgeMetric({ metric: 'accuracy', value: 0.84, n: 30 }, 'accuracy', base)).toMatchObject({
+      status: 'ok',
+      degraded: false,
+    });
     expect(judgeMetric({ metric: 'accuracy', value: 0.87, n: 100_000 }, 'accuracy', base).status).toBe('ok');
   });
 
   it('mirrors the rule for losses, with their own standard error', () => {
-    const worse = judgeMetric({ metric: 'mae', value: 1.2, n: 400, se: 0.05 }, 'mae', { value: 1, source: 'registered' });
+    const worse = judgeMetric({ metric: 'mae', value: 1.2, n: 400, se: 0.05 }, 'mae', {
+      value: 1,
+      source: 'registered',
+    });
     expect(worse.threshold).toBeCloseTo(1 / 0.95, 12);
     expect(worse.status).toBe('degraded');
-    expect(judgeMetric({ metric: 'mae', value: 1.04, n: 400, se: 0.01 }, 'mae', { value: 1, source: 'registered' }).status).toBe('ok');
+    expect(
+      judgeMetric({ metric: 'mae', value: 1.04, n: 400, se: 0.01 }, 'mae', { value: 1, source: 'registered' }).status,
+    ).toBe('ok');
   });
 
   it('says why there is no verdict', () => {

@@ -6,9 +6,17 @@ import { assessDegradation } from '@/lib/stats/performance';
 
 export const TASKS = ['classification', 'regression'] as const;
 export type Task = (typeof TASKS)[number];
-export const METRICS = { classification: ['accuracy', 'f1'], regression: ['mae', 'rmse'] } as const satisfies Record<Task, readonly string[]>;
+export const METRICS = { classification: ['accuracy', 'f1'], regression: ['mae', 'rmse'] } as const satisfies Record<
+  Task,
+  readonly string[]
+>;
 export type MetricName = 'accuracy' | 'f1' | 'mae' | 'rmse';
-export const METRIC_LABELS: Record<MetricName, string> = { accuracy: 'Accuracy', f1: 'F1 (macro)', mae: 'MAE', rmse: 'RMSE' };
+export const METRIC_LABELS: Record<MetricName, string> = {
+  accuracy: 'Accuracy',
+  f1: 'F1 (macro)',
+  mae: 'MAE',
+  rmse: 'RMSE',
+};
 export const HIGHER_IS_BETTER: Record<MetricName, boolean> = { accuracy: true, f1: true, mae: false, rmse: false };
 
 export type ConfusionCell = { predicted: string; actual: string; count: number };
@@ -65,8 +73,18 @@ export type PerformanceResult = {
 };
 
 /** The degradation verdict for one metric: worse than 0.95 × baseline (mirrored for losses) and beyond sampling noise. */
-export function judgeMetric(current: MetricValue | undefined, metric: MetricName, baseline: { value: number; source: 'reference' | 'registered' } | null): PerformanceResult {
-  const base = { metric, value: current?.value ?? null, n: current?.n ?? 0, baseline: baseline?.value ?? null, baseline_source: baseline?.source ?? null };
+export function judgeMetric(
+  current: MetricValue | undefined,
+  metric: MetricName,
+  baseline: { value: number; source: 'reference' | 'registered' } | null,
+): PerformanceResult {
+  const base = {
+    metric,
+    value: current?.value ?? null,
+    n: current?.n ?? 0,
+    baseline: baseline?.value ?? null,
+    baseline_source: baseline?.source ?? null,
+  };
   const empty = { threshold: null, z: null, p_value: null, degraded: false };
   if (!current || current.n < MIN_WINDOW_ROWS) return { ...base, ...empty, status: 'not_enough_data' };
   if (!baseline || !Number.isFinite(baseline.value)) return { ...base, ...empty, status: 'no_baseline' };

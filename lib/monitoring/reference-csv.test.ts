@@ -22,16 +22,43 @@ describe('referenceRowsFromCsv', () => {
   });
 
   it('keeps a known feature’s kind and names the bad cell', () => {
-    const known = new Map<string, FeatureKind>([['temp', 'numeric'], ['zip', 'categorical']]);
-    const ok = referenceRowsFromCsv([['temp', 'zip'], ['1', '98101']], known);
+    const known = new Map<string, FeatureKind>([
+      ['temp', 'numeric'],
+      ['zip', 'categorical'],
+    ]);
+    const ok = referenceRowsFromCsv(
+      [
+        ['temp', 'zip'],
+        ['1', '98101'],
+      ],
+      known,
+    );
     expect(ok.newFeatures.size).toBe(0);
     expect(ok.rows[0]!.features).toEqual({ temp: 1, zip: '98101' });
-    expect(() => referenceRowsFromCsv([['temp'], ['1'], ['warm']], known)).toThrow('Row 3, column temp: expected a number (temp is a numeric feature of this model), got "warm".');
+    expect(() => referenceRowsFromCsv([['temp'], ['1'], ['warm']], known)).toThrow(
+      'Row 3, column temp: expected a number (temp is a numeric feature of this model), got "warm".',
+    );
   });
 
   it('refuses files without data or features', () => {
     expect(() => referenceRowsFromCsv([['a']], none)).toThrow(CsvReferenceError);
-    expect(() => referenceRowsFromCsv([['prediction', 'actual'], ['1', '1']], none)).toThrow('No feature columns');
-    expect(() => referenceRowsFromCsv([['a', 'a'], ['1', '2']], none)).toThrow('Column "a" appears twice.');
+    expect(() =>
+      referenceRowsFromCsv(
+        [
+          ['prediction', 'actual'],
+          ['1', '1'],
+        ],
+        none,
+      ),
+    ).toThrow('No feature columns');
+    expect(() =>
+      referenceRowsFromCsv(
+        [
+          ['a', 'a'],
+          ['1', '2'],
+        ],
+        none,
+      ),
+    ).toThrow('Column "a" appears twice.');
   });
 });

@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CATCH_UP, SCHEDULE_GRACE_MS, defaultWindow, dueWindows, suggestedCheckWindow, windowContaining } from './windows';
+import {
+  MAX_CATCH_UP,
+  SCHEDULE_GRACE_MS,
+  defaultWindow,
+  dueWindows,
+  suggestedCheckWindow,
+  windowContaining,
+} from './windows';
 
 const t = (iso: string) => Date.parse(iso);
 const iso = (w: { start: Date; end: Date }) => [w.start.toISOString(), w.end.toISOString()];
 
 describe('windowContaining', () => {
   it('cuts whole UTC hours and days', () => {
-    expect(iso(windowContaining('hourly', t('2024-05-01T10:59:59.999Z')))).toEqual(['2024-05-01T10:00:00.000Z', '2024-05-01T11:00:00.000Z']);
-    expect(iso(windowContaining('hourly', t('2024-05-01T11:00:00Z')))).toEqual(['2024-05-01T11:00:00.000Z', '2024-05-01T12:00:00.000Z']);
-    expect(iso(windowContaining('daily', t('2024-05-01T23:30:00Z')))).toEqual(['2024-05-01T00:00:00.000Z', '2024-05-02T00:00:00.000Z']);
+    expect(iso(windowContaining('hourly', t('2024-05-01T10:59:59.999Z')))).toEqual([
+      '2024-05-01T10:00:00.000Z',
+      '2024-05-01T11:00:00.000Z',
+    ]);
+    expect(iso(windowContaining('hourly', t('2024-05-01T11:00:00Z')))).toEqual([
+      '2024-05-01T11:00:00.000Z',
+      '2024-05-01T12:00:00.000Z',
+    ]);
+    expect(iso(windowContaining('daily', t('2024-05-01T23:30:00Z')))).toEqual([
+      '2024-05-01T00:00:00.000Z',
+      '2024-05-02T00:00:00.000Z',
+    ]);
   });
 });
 
@@ -16,8 +32,14 @@ describe('dueWindows', () => {
   const since = t('2024-05-01T00:00:00Z');
 
   it('waits for the grace period after a window closes', () => {
-    expect(dueWindows('hourly', t('2024-05-01T11:00:00Z') + SCHEDULE_GRACE_MS - 1, since).map(iso)[0]).toEqual(['2024-05-01T09:00:00.000Z', '2024-05-01T10:00:00.000Z']);
-    expect(dueWindows('hourly', t('2024-05-01T11:00:00Z') + SCHEDULE_GRACE_MS, since).map(iso)[0]).toEqual(['2024-05-01T10:00:00.000Z', '2024-05-01T11:00:00.000Z']);
+    expect(dueWindows('hourly', t('2024-05-01T11:00:00Z') + SCHEDULE_GRACE_MS - 1, since).map(iso)[0]).toEqual([
+      '2024-05-01T09:00:00.000Z',
+      '2024-05-01T10:00:00.000Z',
+    ]);
+    expect(dueWindows('hourly', t('2024-05-01T11:00:00Z') + SCHEDULE_GRACE_MS, since).map(iso)[0]).toEqual([
+      '2024-05-01T10:00:00.000Z',
+      '2024-05-01T11:00:00.000Z',
+    ]);
   });
 
   it('catches up newest first, no further back than scheduling began, at most MAX_CATCH_UP', () => {
@@ -41,13 +63,22 @@ describe('dueWindows', () => {
 
 describe('defaultWindow', () => {
   it('is the last day up to now', () => {
-    expect(iso(defaultWindow(t('2024-05-02T12:00:00Z')))).toEqual(['2024-05-01T12:00:00.000Z', '2024-05-02T12:00:00.000Z']);
+    expect(iso(defaultWindow(t('2024-05-02T12:00:00Z')))).toEqual([
+      '2024-05-01T12:00:00.000Z',
+      '2024-05-02T12:00:00.000Z',
+    ]);
   });
 });
 
 describe('suggestedCheckWindow', () => {
   it('covers the day up to the latest prediction, or up to now without any', () => {
-    expect(iso(suggestedCheckWindow(t('2024-05-02T12:00:00Z'), t('2025-01-01T00:00:00Z')))).toEqual(['2024-05-01T12:01:00.000Z', '2024-05-02T12:01:00.000Z']);
-    expect(iso(suggestedCheckWindow(null, t('2025-01-01T00:00:00Z')))).toEqual(['2024-12-31T00:00:00.000Z', '2025-01-01T00:00:00.000Z']);
+    expect(iso(suggestedCheckWindow(t('2024-05-02T12:00:00Z'), t('2025-01-01T00:00:00Z')))).toEqual([
+      '2024-05-01T12:01:00.000Z',
+      '2024-05-02T12:01:00.000Z',
+    ]);
+    expect(iso(suggestedCheckWindow(null, t('2025-01-01T00:00:00Z')))).toEqual([
+      '2024-12-31T00:00:00.000Z',
+      '2025-01-01T00:00:00.000Z',
+    ]);
   });
 });

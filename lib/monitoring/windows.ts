@@ -4,7 +4,11 @@
 export const SCHEDULES = ['off', 'hourly', 'daily'] as const;
 export type Schedule = (typeof SCHEDULES)[number];
 
-export const SCHEDULE_LABELS: Record<Schedule, string> = { off: 'Off (on demand only)', hourly: 'Hourly windows', daily: 'Daily windows (UTC)' };
+export const SCHEDULE_LABELS: Record<Schedule, string> = {
+  off: 'Off (on demand only)',
+  hourly: 'Hourly windows',
+  daily: 'Daily windows (UTC)',
+};
 
 export const WINDOW_MS: Record<Exclude<Schedule, 'off'>, number> = { hourly: 3_600_000, daily: 86_400_000 };
 /** How long after a window closes its check waits for stragglers. */

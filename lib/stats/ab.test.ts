@@ -72,8 +72,12 @@ describe('compareVariants — conversion (two-proportion z)', () => {
   });
 
   it('handles empty arms without throwing, and rejects impossible counts', () => {
-    expect(compareVariants({ n: 0, sum: 0, sumSquares: 0 }, { n: 10, sum: 3, sumSquares: 3 }, 'conversion').p_value).toBeNull();
-    expect(() => compareVariants({ n: 10, sum: 11, sumSquares: 11 }, { n: 10, sum: 3, sumSquares: 3 }, 'conversion')).toThrow(RangeError);
+    expect(
+      compareVariants({ n: 0, sum: 0, sumSquares: 0 }, { n: 10, sum: 3, sumSquares: 3 }, 'conversion').p_value,
+    ).toBeNull();
+    expect(() =>
+      compareVariants({ n: 10, sum: 11, sumSquares: 11 }, { n: 10, sum: 3, sumSquares: 3 }, 'conversion'),
+    ).toThrow(RangeError);
   });
 });
 

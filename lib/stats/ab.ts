@@ -46,7 +46,15 @@ export const AB_ALPHA = 0.05;
 export const SRM_P_THRESHOLD = 0.001;
 export const SRM_MIN_UNITS_PER_ARM = 8;
 
-function relativeLift(meanC: number, varC: number, nC: number, meanT: number, varT: number, nT: number, q: number): Lift | null {
+function relativeLift(
+  meanC: number,
+  varC: number,
+  nC: number,
+  meanT: number,
+  varT: number,
+  nT: number,
+  q: number,
+): Lift | null {
   if (meanC === 0) return null;
   const variance = varT / (nT * meanC ** 2) + (meanT ** 2 * varC) / (nC * meanC ** 4);
   const estimate = meanT / meanC - 1;
@@ -112,8 +120,15 @@ function compareConversion(control: SumStats, treatment: SumStats, alpha: number
  * converting units (and `sumSquares` is ignored). Throws a RangeError only for impossible input
  * (negative counts, more conversions than units); small or constant arms give null statistics.
  */
-export function compareVariants(control: SumStats, treatment: SumStats, kind: MetricKind, alpha = AB_ALPHA): AbComparison {
-  return kind === 'continuous' ? compareContinuous(control, treatment, alpha) : compareConversion(control, treatment, alpha);
+export function compareVariants(
+  control: SumStats,
+  treatment: SumStats,
+  kind: MetricKind,
+  alpha = AB_ALPHA,
+): AbComparison {
+  return kind === 'continuous'
+    ? compareContinuous(control, treatment, alpha)
+    : compareConversion(control, treatment, alpha);
 }
 
 /** A guardrail fails when the absolute-lift CI lies wholly on the harmful side of zero. */

@@ -55,7 +55,12 @@ describe('chiSquareHomogeneity', () => {
 
   it('rejects ragged or negative tables', () => {
     expect(() => chiSquareHomogeneity([[1, 2], [3]])).toThrow(RangeError);
-    expect(() => chiSquareHomogeneity([[1, -2], [3, 4]])).toThrow(RangeError);
+    expect(() =>
+      chiSquareHomogeneity([
+        [1, -2],
+        [3, 4],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 

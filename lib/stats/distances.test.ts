@@ -20,7 +20,12 @@ describe('wassersteinDistance (scipy.stats.wasserstein_distance docstring)', () 
   it('is symmetric, zero for identical samples, and equals a pure shift', () => {
     const a = [1, 2, 2, 3, 7, 9];
     expect(wassersteinDistance(a, a)).toBe(0);
-    expect(wassersteinDistance(a, a.map((v) => v + 2.5))).toBeCloseTo(2.5, 12);
+    expect(
+      wassersteinDistance(
+        a,
+        a.map((v) => v + 2.5),
+      ),
+    ).toBeCloseTo(2.5, 12);
     expect(wassersteinDistance([1, 5], a)).toBeCloseTo(wassersteinDistance(a, [1, 5]), 12);
   });
 
@@ -35,7 +40,12 @@ describe('wassersteinNormed (Evidently: W₁ ÷ max(np.std(reference), 0.001))',
     // np.std([2, 4, 4, 4, 5, 5, 7, 9]) = 2.0 (the textbook population-sd example)
     expect(populationStd([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(2, 12);
     const ref = [2, 4, 4, 4, 5, 5, 7, 9];
-    expect(wassersteinNormed(ref, ref.map((v) => v + 0.5))).toBeCloseTo(0.25, 12);
+    expect(
+      wassersteinNormed(
+        ref,
+        ref.map((v) => v + 0.5),
+      ),
+    ).toBeCloseTo(0.25, 12);
   });
 
   it('floors the divisor at 0.001 for a constant reference', () => {
@@ -69,7 +79,12 @@ describe('jensenShannonDistance (scipy.spatial.distance.jensenshannon docstring)
     ];
     const expected = [0.1954288, 0.1447697, 0.1138377, 0.0927636];
     expected.forEach((e, col) => {
-      expect(jensenShannonDistance(a.map((r) => r[col]!), b.map((r) => r[col]!))).toBeCloseTo(e, 7);
+      expect(
+        jensenShannonDistance(
+          a.map((r) => r[col]!),
+          b.map((r) => r[col]!),
+        ),
+      ).toBeCloseTo(e, 7);
     });
   });
 

@@ -1,6 +1,9 @@
 type Weighted = { value: number; weight: number };
 
-function weightedSorted(values: readonly number[], weights: readonly number[] | undefined): { points: Weighted[]; total: number } {
+function weightedSorted(
+  values: readonly number[],
+  weights: readonly number[] | undefined,
+): { points: Weighted[]; total: number } {
   if (weights && weights.length !== values.length) throw new RangeError('Need one weight per value.');
   const points: Weighted[] = [];
   values.forEach((value, i) => {
@@ -67,8 +70,10 @@ export function wassersteinNormed(reference: readonly number[], current: readonl
  * — the mixture m is positive wherever p or q is. Range [0, √ln 2] in nats, [0, 1] in base 2.
  */
 export function jensenShannonDistance(p: readonly number[], q: readonly number[], base?: number): number {
-  if (p.length !== q.length || p.length === 0) throw new RangeError('Both distributions need the same, non-zero length.');
-  if (![...p, ...q].every((v) => Number.isFinite(v) && v >= 0)) throw new RangeError('Probabilities must be non-negative.');
+  if (p.length !== q.length || p.length === 0)
+    throw new RangeError('Both distributions need the same, non-zero length.');
+  if (![...p, ...q].every((v) => Number.isFinite(v) && v >= 0))
+    throw new RangeError('Probabilities must be non-negative.');
   const sp = p.reduce((s, v) => s + v, 0);
   const sq = q.reduce((s, v) => s + v, 0);
   if (!(sp > 0 && sq > 0)) throw new RangeError('Each distribution needs positive mass.');

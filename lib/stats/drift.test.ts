@@ -12,7 +12,10 @@ function normals(seed: number, n: number, mean = 0, sd = 1): number[] {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return Array.from({ length: n }, () => mean + sd * Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()));
+  return Array.from(
+    { length: n },
+    () => mean + sd * Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()),
+  );
 }
 const repeat = (value: string, times: number) => Array<string>(times).fill(value);
 
@@ -45,7 +48,13 @@ describe('detectFeatureDrift', () => {
     const shifted = normals(12, 300, 0.5);
     const res = detectFeatureDrift(ref, shifted, 'numeric', 'x');
     const direct = ksTwoSample(ref, shifted);
-    expect(res).toMatchObject({ test: 'ks', statistic: direct.statistic, p_value: direct.p_value, threshold: 0.05, drifted: true });
+    expect(res).toMatchObject({
+      test: 'ks',
+      statistic: direct.statistic,
+      p_value: direct.p_value,
+      threshold: 0.05,
+      drifted: true,
+    });
     expect(res.psi).toBeGreaterThan(0.1);
     const same = detectFeatureDrift(ref, normals(13, 300), 'numeric');
     expect(same.drifted).toBe(same.p_value! <= 0.05);
@@ -75,7 +84,11 @@ describe('detectFeatureDrift', () => {
   it('treats a numeric feature with ≤ 5 levels as categorical, and booleans as categories', () => {
     const ratings = (seed: number) => normals(seed, 200).map((v) => Math.min(5, Math.max(1, Math.round(v + 3))));
     expect(detectFeatureDrift(ratings(1), ratings(2), 'numeric').test).toBe('chi_square');
-    const flags = detectFeatureDrift(Array.from({ length: 60 }, (_, i) => i % 2 === 0), Array.from({ length: 60 }, (_, i) => i % 3 === 0), 'categorical');
+    const flags = detectFeatureDrift(
+      Array.from({ length: 60 }, (_, i) => i % 2 === 0),
+      Array.from({ length: 60 }, (_, i) => i % 3 === 0),
+      'categorical',
+    );
     expect(flags.test).toBe('z_test');
   });
 
@@ -97,7 +110,13 @@ describe('detectFeatureDrift', () => {
     expect(res.test).toBe('jensen_shannon');
     // JS([0.6, 0.4], [0.5, 0.5]) in nats, from the definition
     const m = [0.55, 0.45];
-    const expected = Math.sqrt((0.6 * Math.log(0.6 / m[0]!) + 0.4 * Math.log(0.4 / m[1]!) + 0.5 * Math.log(0.5 / m[0]!) + 0.5 * Math.log(0.5 / m[1]!)) / 2);
+    const expected = Math.sqrt(
+      (0.6 * Math.log(0.6 / m[0]!) +
+        0.4 * Math.log(0.4 / m[1]!) +
+        0.5 * Math.log(0.5 / m[0]!) +
+        0.5 * Math.log(0.5 / m[1]!)) /
+        2,
+    );
     expect(res.statistic).toBeCloseTo(expected, 12);
     expect(res.drifted).toBe(expected >= 0.1);
   });
@@ -117,12 +136,19 @@ describe('detectDatasetDrift', () => {
   });
 
   it('flags the dataset when at least half of the tested features drift', () => {
-    expect(detectDatasetDrift([feature(true), feature(false)])).toEqual({ dataset_drift: true, share: 0.5, drifted_features: 1, tested_features: 2 });
+    expect(detectDatasetDrift([feature(true), feature(false)])).toEqual({
+      dataset_drift: true,
+      share: 0.5,
+      drifted_features: 1,
+      tested_features: 2,
+    });
     expect(detectDatasetDrift([feature(true), feature(false), feature(false)]).dataset_drift).toBe(false);
   });
 
   it('leaves untestable features out of the share, and an empty set is not drift', () => {
-    expect(detectDatasetDrift([feature(true), feature(false, 'not_enough_data'), feature(false, 'not_enough_data')]).share).toBe(1);
+    expect(
+      detectDatasetDrift([feature(true), feature(false, 'not_enough_data'), feature(false, 'not_enough_data')]).share,
+    ).toBe(1);
     expect(detectDatasetDrift([])).toEqual({ dataset_drift: false, share: 0, drifted_features: 0, tested_features: 0 });
   });
 });

@@ -19,7 +19,8 @@ import { type CategoryValue, type PsiBand, categoryCounts, psiCategorical, psiNu
  */
 
 export type FeatureKind = 'numeric' | 'categorical';
-export type DriftTestName = 'ks' | 'chi_square' | 'z_test' | 'wasserstein_normed' | 'jensen_shannon' | 'not_enough_data';
+export type DriftTestName =
+  'ks' | 'chi_square' | 'z_test' | 'wasserstein_normed' | 'jensen_shannon' | 'not_enough_data';
 export type DriftValue = CategoryValue | null | undefined;
 
 export type FeatureDrift = {
@@ -57,7 +58,9 @@ export const MAX_CATEGORICAL_LEVELS_FOR_NUMERIC = 5;
 const toNumbers = (values: readonly DriftValue[]) =>
   values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 const toCategories = (values: readonly DriftValue[]) =>
-  values.filter((v): v is CategoryValue => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)));
+  values.filter(
+    (v): v is CategoryValue => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)),
+  );
 
 /** Which test a feature gets, given the reference size, its kind and distinct values in both windows. */
 export function selectDriftTest(referenceSize: number, kind: FeatureKind, distinctValues: number): DriftTestName {
@@ -88,7 +91,12 @@ type TestOutcome = Pick<FeatureDrift, 'statistic' | 'p_value' | 'threshold' | 'd
 function runContinuousTest(test: DriftTestName, reference: number[], current: number[]): TestOutcome {
   if (test === 'ks') {
     const res = ksTwoSample(reference, current);
-    return { statistic: res.statistic, p_value: res.p_value, threshold: P_VALUE_THRESHOLD, drifted: res.p_value <= P_VALUE_THRESHOLD };
+    return {
+      statistic: res.statistic,
+      p_value: res.p_value,
+      threshold: P_VALUE_THRESHOLD,
+      drifted: res.p_value <= P_VALUE_THRESHOLD,
+    };
   }
   const statistic = wassersteinNormed(reference, current);
   return { statistic, threshold: DISTANCE_THRESHOLD, drifted: statistic >= DISTANCE_THRESHOLD };
@@ -102,11 +110,21 @@ function runCategoricalTest(test: DriftTestName, reference: CategoryValue[], cur
   }
   if (test === 'chi_square') {
     const res = chiSquareHomogeneity([counts.reference, counts.current]);
-    return { statistic: res.statistic, p_value: res.p_value, threshold: P_VALUE_THRESHOLD, drifted: res.p_value < P_VALUE_THRESHOLD };
+    return {
+      statistic: res.statistic,
+      p_value: res.p_value,
+      threshold: P_VALUE_THRESHOLD,
+      drifted: res.p_value < P_VALUE_THRESHOLD,
+    };
   }
   // z-test: share of the first category (sorted), reference vs current
   const res = twoProportionZTest(counts.reference[0]!, reference.length, counts.current[0]!, current.length);
-  return { statistic: res.z, p_value: res.p_value, threshold: P_VALUE_THRESHOLD, drifted: res.p_value < P_VALUE_THRESHOLD };
+  return {
+    statistic: res.z,
+    p_value: res.p_value,
+    threshold: P_VALUE_THRESHOLD,
+    drifted: res.p_value < P_VALUE_THRESHOLD,
+  };
 }
 
 /**
@@ -123,13 +141,21 @@ export function detectFeatureDrift(
   const curNumbers = toNumbers(current);
   const ref = kind === 'numeric' ? refNumbers : toCategories(reference);
   const cur = kind === 'numeric' ? curNumbers : toCategories(current);
-  if (ref.length < MIN_WINDOW_ROWS || cur.length < MIN_WINDOW_ROWS) return notEnoughData(feature, ref.length, cur.length);
+  if (ref.length < MIN_WINDOW_ROWS || cur.length < MIN_WINDOW_ROWS)
+    return notEnoughData(feature, ref.length, cur.length);
   const distinct = new Set([...ref, ...cur].map((v) => String(v))).size;
   const test = selectDriftTest(ref.length, kind, distinct);
   const sizes = { reference_size: ref.length, current_size: cur.length };
   if (test === 'ks' || test === 'wasserstein_normed') {
     const psi = psiNumeric(refNumbers, curNumbers);
-    return { feature, test, ...runContinuousTest(test, refNumbers, curNumbers), psi: psi.psi, psi_band: psi.band, ...sizes };
+    return {
+      feature,
+      test,
+      ...runContinuousTest(test, refNumbers, curNumbers),
+      psi: psi.psi,
+      psi_band: psi.band,
+      ...sizes,
+    };
   }
   const psi = psiCategorical(ref, cur);
   return { feature, test, ...runCategoricalTest(test, ref, cur), psi: psi.psi, psi_band: psi.band, ...sizes };

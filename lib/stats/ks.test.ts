@@ -35,16 +35,25 @@ describe('ksTwoSample — exact, no ties (SciPy test_stats.py TestKSTwoSamples)'
   it('test100_100 and test100_110', () => {
     const x100 = linspace(1, 100, 100);
     // SciPy: D = 3/100, p = 0.9999999999962055
-    const a = ksTwoSample(x100, x100.map((v) => v + 2 + 0.1));
+    const a = ksTwoSample(
+      x100,
+      x100.map((v) => v + 2 + 0.1),
+    );
     expect(a.statistic).toBeCloseTo(0.03, 12);
     relClose(a.p_value, 0.9999999999962055, 1e-12);
     const x110 = linspace(1, 100, 110);
     // SciPy: D = 232/1100, p = 0.015739183865607353
-    const b = ksTwoSample(x100, x110.map((v) => v + 20 + 0.1));
+    const b = ksTwoSample(
+      x100,
+      x110.map((v) => v + 20 + 0.1),
+    );
     expect(b.statistic).toBeCloseTo(232 / 1100, 12);
     relClose(b.p_value, 0.015739183865607353, 1e-9);
     // SciPy: D = 229/1100, p = 0.017803803861026313
-    const c = ksTwoSample(x100, x110.map((v) => v + 20 - 0.1));
+    const c = ksTwoSample(
+      x100,
+      x110.map((v) => v + 20 - 0.1),
+    );
     expect(c.statistic).toBeCloseTo(229 / 1100, 12);
     relClose(c.p_value, 0.017803803861026313, 1e-9);
   });
@@ -78,7 +87,10 @@ describe('ksTwoSample — R ks.test references', () => {
   });
 
   it('the Oxford lecture example: R gives D = 0.6, p-value = 0.04987', () => {
-    const res = ksTwoSample([1.2, 1.4, 1.9, 3.7, 4.4, 4.8, 9.7, 17.3, 21.1, 28.4], [5.6, 6.5, 6.6, 6.9, 9.2, 10.4, 10.6, 19.3]);
+    const res = ksTwoSample(
+      [1.2, 1.4, 1.9, 3.7, 4.4, 4.8, 9.7, 17.3, 21.1, 28.4],
+      [5.6, 6.5, 6.6, 6.9, 9.2, 10.4, 10.6, 19.3],
+    );
     expect(res.statistic).toBeCloseTo(0.6, 12);
     expect(res.p_value).toBeCloseTo(0.04987, 5);
   });
@@ -100,8 +112,72 @@ describe('ksTwoSample — ties, conditional exact distribution (R ≥ 4.3 psmirn
 
   it('airquality Ozone, May vs August (R ?ks.test prints D = 0.53846, p-value = 0.0006919)', () => {
     const NA = Number.NaN;
-    const may = [41, 36, 12, 18, NA, 28, 23, 19, 8, NA, 7, 16, 11, 14, 18, 14, 34, 6, 30, 11, 1, 11, 4, 32, NA, NA, NA, 23, 45, 115, 37];
-    const aug = [39, 9, 16, 78, 35, 66, 122, 89, 110, NA, NA, 44, 28, 65, NA, 22, 59, 23, 31, 44, 21, 9, NA, 45, 168, 73, NA, 76, 118, 84, 85];
+    const may = [
+      41,
+      36,
+      12,
+      18,
+      NA,
+      28,
+      23,
+      19,
+      8,
+      NA,
+      7,
+      16,
+      11,
+      14,
+      18,
+      14,
+      34,
+      6,
+      30,
+      11,
+      1,
+      11,
+      4,
+      32,
+      NA,
+      NA,
+      NA,
+      23,
+      45,
+      115,
+      37,
+    ];
+    const aug = [
+      39,
+      9,
+      16,
+      78,
+      35,
+      66,
+      122,
+      89,
+      110,
+      NA,
+      NA,
+      44,
+      28,
+      65,
+      NA,
+      22,
+      59,
+      23,
+      31,
+      44,
+      21,
+      9,
+      NA,
+      45,
+      168,
+      73,
+      NA,
+      76,
+      118,
+      84,
+      85,
+    ];
     const res = ksTwoSample(may, aug);
     expect(res.n1).toBe(26);
     expect(res.statistic).toBeCloseTo(0.53846, 5);
@@ -109,19 +185,31 @@ describe('ksTwoSample — ties, conditional exact distribution (R ≥ 4.3 psmirn
     relClose(res.p_value, 0.00069188504868380476, 1e-9);
   });
 
-  it("Switzer (1976) knee angles, R ?qqplot: D = 0.225, p-value = 0.212", () => {
-    const f = [-31, -30, -25, -25, -23, -23, -22, -20, -20, -18, -18, -18, -16, -15, -15, -14, -13, -11, -10, -9,
-      -8, -7, -7, -7, -6, -6, -4, -4, -3, -2, -2, -1, 1, 1, 4, 5, 11, 12, 16, 34];
-    const m = [-31, -20, -18, -16, -16, -16, -15, -14, -14, -14, -14, -13, -13, -11, -11, -10, -9, -9, -8, -7,
-      -7, -6, -6, -5, -5, -5, -4, -2, -2, -2, 0, 0, 1, 1, 2, 4, 5, 5, 6, 17];
+  it('Switzer (1976) knee angles, R ?qqplot: D = 0.225, p-value = 0.212', () => {
+    const f = [
+      -31, -30, -25, -25, -23, -23, -22, -20, -20, -18, -18, -18, -16, -15, -15, -14, -13, -11, -10, -9, -8, -7, -7, -7,
+      -6, -6, -4, -4, -3, -2, -2, -1, 1, 1, 4, 5, 11, 12, 16, 34,
+    ];
+    const m = [
+      -31, -20, -18, -16, -16, -16, -15, -14, -14, -14, -14, -13, -13, -11, -11, -10, -9, -9, -8, -7, -7, -6, -6, -5,
+      -5, -5, -4, -2, -2, -2, 0, 0, 1, 1, 2, 4, 5, 5, 6, 17,
+    ];
     const res = ksTwoSample(f, m);
     expect(res.statistic).toBeCloseTo(0.225, 12);
     relClose(res.p_value, 0.21198990394624936, 1e-9);
   });
 
   it('SciPy testRepeatedValues data: same D as SciPy, R-conditional p (SciPy ignores ties: 0.4263)', () => {
-    const x2233 = repeat([[2, 3], [3, 4], [5, 5], [6, 4]]);
-    const res = ksTwoSample(x2233, x2233.map((v) => v + 1));
+    const x2233 = repeat([
+      [2, 3],
+      [3, 4],
+      [5, 5],
+      [6, 4],
+    ]);
+    const res = ksTwoSample(
+      x2233,
+      x2233.map((v) => v + 1),
+    );
     expect(res.statistic).toBeCloseTo(5 / 16, 12);
     // R 4.6.1 exact (tie-conditional), per Stats::LikeR's R table
     relClose(res.p_value, 0.19820988337350354, 1e-9);

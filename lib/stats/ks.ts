@@ -101,7 +101,7 @@ export function kolmogorovSf(lambda: number): number {
   if (lambda < 1) {
     let cdf = 0;
     for (let k = 1; k <= 20; k++) {
-      const term = Math.exp(-((2 * k - 1) ** 2) * Math.PI ** 2 / (8 * lambda * lambda));
+      const term = Math.exp((-((2 * k - 1) ** 2) * Math.PI ** 2) / (8 * lambda * lambda));
       cdf += term;
       if (term < 1e-17 * cdf) break;
     }
@@ -132,7 +132,11 @@ function chooseExact(method: KsMethod, m: number, n: number): boolean {
  * Two-sample, two-sided KS test. Non-finite values are dropped (as R drops NA). Throws a RangeError
  * when either sample is empty after that — callers decide what "not enough data" means.
  */
-export function ksTwoSample(sample1: readonly number[], sample2: readonly number[], method: KsMethod = 'auto'): KsResult {
+export function ksTwoSample(
+  sample1: readonly number[],
+  sample2: readonly number[],
+  method: KsMethod = 'auto',
+): KsResult {
   const x = finiteSorted(sample1);
   const y = finiteSorted(sample2);
   const m = x.length;

@@ -102,7 +102,13 @@ export type Degradation = {
  * higher-is-better proportions it defaults to the binomial SE at the baseline. Throws a RangeError
  * for non-finite input, n < 1, or a loss without `se` — programming errors, not data conditions.
  */
-export function assessDegradation(current: number, baseline: number, higherIsBetter: boolean, n: number, se?: number): Degradation {
+export function assessDegradation(
+  current: number,
+  baseline: number,
+  higherIsBetter: boolean,
+  n: number,
+  se?: number,
+): Degradation {
   if (![current, baseline, n].every(Number.isFinite) || n < 1) throw new RangeError('Need finite metrics and n ≥ 1.');
   let stdError = se;
   if (stdError === undefined) {
@@ -111,13 +117,21 @@ export function assessDegradation(current: number, baseline: number, higherIsBet
     }
     stdError = Math.sqrt((baseline * (1 - baseline)) / n);
   }
-  if (!(Number.isFinite(stdError) && stdError >= 0)) throw new RangeError('The standard error must be a non-negative number.');
+  if (!(Number.isFinite(stdError) && stdError >= 0))
+    throw new RangeError('The standard error must be a non-negative number.');
   const threshold = higherIsBetter ? DEGRADATION_RATIO * baseline : baseline / DEGRADATION_RATIO;
   const practically_worse = higherIsBetter ? current < threshold : current > threshold;
   const drop = higherIsBetter ? baseline - current : current - baseline;
   const z = stdError > 0 ? drop / stdError : drop > 0 ? Infinity : drop < 0 ? -Infinity : 0;
   const p_value = normalUpperP(z);
-  return { degraded: practically_worse && p_value < DEGRADATION_ALPHA, threshold, practically_worse, z, p_value, se: stdError };
+  return {
+    degraded: practically_worse && p_value < DEGRADATION_ALPHA,
+    threshold,
+    practically_worse,
+    z,
+    p_value,
+    se: stdError,
+  };
 }
 
 /** current < 0.95 × baseline (mirrored for losses) and the drop is significant at α = 0.05, one-sided. */

@@ -12,7 +12,10 @@ describe('psiFromShares', () => {
   });
 
   it('is symmetric and zero for identical shares', () => {
-    expect(psiFromShares([0.2, 0.3, 0.5], [0.5, 0.3, 0.2])).toBeCloseTo(psiFromShares([0.5, 0.3, 0.2], [0.2, 0.3, 0.5]), 12);
+    expect(psiFromShares([0.2, 0.3, 0.5], [0.5, 0.3, 0.2])).toBeCloseTo(
+      psiFromShares([0.5, 0.3, 0.2], [0.2, 0.3, 0.5]),
+      12,
+    );
     expect(psiFromShares([0.2, 0.8], [0.2, 0.8])).toBe(0);
   });
 
@@ -26,7 +29,9 @@ describe('psiFromShares', () => {
     const cur = [0.9, 0.05, 0.05];
     const fill = 0.00005 / 1e6;
     const expected =
-      (0.9 - 0.99995) * Math.log(0.9 / 0.99995) + (0.05 - 0.00005) * Math.log(0.05 / 0.00005) + (0.05 - fill) * Math.log(0.05 / fill);
+      (0.9 - 0.99995) * Math.log(0.9 / 0.99995) +
+      (0.05 - 0.00005) * Math.log(0.05 / 0.00005) +
+      (0.05 - fill) * Math.log(0.05 / fill);
     expect(psiFromShares(ref, cur)).toBeCloseTo(expected, 10);
   });
 });
@@ -57,9 +62,12 @@ describe('numeric binning', () => {
   });
 
   it('gives 0 for the same sample and a significant PSI for a shifted one', () => {
-    const ref = Array.from({ length: 1000 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+    const ref = Array.from({ length: 1000 }, (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 1);
     expect(psiNumeric(ref, ref).psi).toBe(0);
-    const shifted = psiNumeric(ref, ref.map((v) => v + 0.5));
+    const shifted = psiNumeric(
+      ref,
+      ref.map((v) => v + 0.5),
+    );
     expect(shifted.band).toBe('significant');
     expect(shifted.bins).toHaveLength(10);
     expect(shifted.reference_shares.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);

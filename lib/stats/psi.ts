@@ -107,7 +107,11 @@ function binLabels(edges: readonly number[]): string[] {
 }
 
 /** PSI of a numeric feature over reference-quantile bins. */
-export function psiNumeric(reference: readonly number[], current: readonly number[], bins = PSI_DEFAULT_BINS): PsiResult {
+export function psiNumeric(
+  reference: readonly number[],
+  current: readonly number[],
+  bins = PSI_DEFAULT_BINS,
+): PsiResult {
   const edges = quantileEdges(reference, bins);
   const reference_shares = shares(binCounts(reference, edges));
   const current_shares = shares(binCounts(current, edges));

@@ -19,7 +19,7 @@ describe('describeMoments / describeSums', () => {
     const g1 = describeMoments(momentsOf(sleep1));
     expect(g1.mean).toBeCloseTo(0.75, 12);
     expect(g1.variance).toBeCloseTo(3.200556, 6);
-    expect(g1.sd).toBeCloseTo(1.789010, 6);
+    expect(g1.sd).toBeCloseTo(1.78901, 6);
     const g2 = describeSums(sumStatsOf(sleep2));
     expect(g2.mean).toBeCloseTo(2.33, 12);
     expect(g2.variance).toBeCloseTo(4.009, 10);

@@ -38,8 +38,17 @@ type Api = {
 
 function abBuildState(): BuildState {
   const state = buildState();
-  if (state.ok && !fs.existsSync(path.join(process.cwd(), '.next', 'server', 'app', 'api', 'v1', 'ab-tests', '[id]', 'assign', 'route.js'))) {
-    return { ok: false, reason: 'the existing build predates the A/B test routes (no .next/server/app/api/v1/ab-tests): rebuild with `npx next build` to measure over HTTP' };
+  if (
+    state.ok &&
+    !fs.existsSync(
+      path.join(process.cwd(), '.next', 'server', 'app', 'api', 'v1', 'ab-tests', '[id]', 'assign', 'route.js'),
+    )
+  ) {
+    return {
+      ok: false,
+      reason:
+        'the existing build predates the A/B test routes (no .next/server/app/api/v1/ab-tests): rebuild with `npx next build` to measure over HTTP',
+    };
   }
   return state;
 }
@@ -55,7 +64,8 @@ async function openApi(handle: DbHandle, databaseUrl: string, token: string, log
     return {
       kind: 'http',
       project: () => fetch(`${server.baseUrl}/api/v1/project`, { headers }),
-      assign: (testId, unitId) => fetch(`${server.baseUrl}/api/v1/ab-tests/${testId}/assign`, { method: 'POST', headers, body: body(unitId) }),
+      assign: (testId, unitId) =>
+        fetch(`${server.baseUrl}/api/v1/ab-tests/${testId}/assign`, { method: 'POST', headers, body: body(unitId) }),
       results: (testId) => fetch(`${server.baseUrl}/api/v1/ab-tests/${testId}/results`, { headers }),
       close: () => server.stop(),
     };
@@ -74,8 +84,14 @@ async function openApi(handle: DbHandle, databaseUrl: string, token: string, log
     note: `in-process, not HTTP: ${note}`,
     project: () => project.GET(new Request(url('/api/v1/project'), { headers }), { params: Promise.resolve({}) }),
     assign: (testId, unitId) =>
-      assign.POST(new Request(url(`/api/v1/ab-tests/${testId}/assign`), { method: 'POST', headers, body: body(unitId) }), { params: Promise.resolve({ id: testId }) }),
-    results: (testId) => results.GET(new Request(url(`/api/v1/ab-tests/${testId}/results`), { headers }), { params: Promise.resolve({ id: testId }) }),
+      assign.POST(
+        new Request(url(`/api/v1/ab-tests/${testId}/assign`), { method: 'POST', headers, body: body(unitId) }),
+        { params: Promise.resolve({ id: testId }) },
+      ),
+    results: (testId) =>
+      results.GET(new Request(url(`/api/v1/ab-tests/${testId}/results`), { headers }), {
+        params: Promise.resolve({ id: testId }),
+      }),
     close: async () => withdraw(),
   };
 }
@@ -88,7 +104,12 @@ async function json<T>(res: Response, what: string): Promise<T> {
 }
 
 /** Milliseconds of each call of a and of b, called in turn so that a busy machine slows both alike. */
-async function timeAlternately(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup: number): Promise<[number[], number[]]> {
+async function timeAlternately(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+  warmup: number,
+): Promise<[number[], number[]]> {
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < warmup + runs; i++) {
     for (const [k, fn] of [a, b].entries()) {
@@ -99,7 +120,6 @@ async function timeAlternately(a: () => Promise<unknown>, b: () => Promise<unkno
   }
   return times;
 }
-
 
 type Event = { unit_id: string; metric: 'revenue' | 'converted'; value: number; timestamp: number };
 
@@ -144,14 +164,23 @@ class Tracked {
       if (n !== want) throw new Error(`${after} the results count ${n} units for ${metric.name}, expected ${want}.`);
       if (metric.name !== 'revenue') continue;
       const sum = metric.variants.reduce((s, v) => s + v.n * v.mean, 0);
-      if (Math.abs(sum - this.revenue) > 1e-6 * Math.max(1, this.revenue)) throw new Error(`${after} the revenue total is ${sum}, expected ${this.revenue}.`);
+      if (Math.abs(sum - this.revenue) > 1e-6 * Math.max(1, this.revenue))
+        throw new Error(`${after} the revenue total is ${sum}, expected ${this.revenue}.`);
     }
     const exposed = results.variants.reduce((s, v) => s + v.assigned, 0);
-    if (exposed !== this.exposures) throw new Error(`${after} the results count ${exposed} exposures, expected ${this.exposures}.`);
+    if (exposed !== this.exposures)
+      throw new Error(`${after} the results count ${exposed} exposures, expected ${this.exposures}.`);
   }
 }
 
-export type AbBench = { figures: Figure[]; assignP50: number; assignP99: number; projectP50: number; resultsSmallMs: number; resultsLargeMs: number };
+export type AbBench = {
+  figures: Figure[];
+  assignP50: number;
+  assignP99: number;
+  projectP50: number;
+  resultsSmallMs: number;
+  resultsLargeMs: number;
+};
 
 const definition = (name: string) => ({
   name,
@@ -167,13 +196,20 @@ const definition = (name: string) => ({
   ],
 });
 
-export async function benchAbTests(handle: DbHandle, opts: { databaseUrl: string; events: number; log?: (line: string) => void }): Promise<AbBench> {
+export async function benchAbTests(
+  handle: DbHandle,
+  opts: { databaseUrl: string; events: number; log?: (line: string) => void },
+): Promise<AbBench> {
   const log = opts.log ?? ((line: string) => console.log(line));
   // At least ten times the small test's events, or the comparison says nothing.
   const total = Math.max(opts.events, SMALL * 10);
   const units = Math.max(SMALL, Math.floor(total / 10));
   const db = handle.db;
-  const user = await createUser(db, null, { email: 'ab-bench@example.com', name: 'Bench', password: 'bench-password-1' });
+  const user = await createUser(db, null, {
+    email: 'ab-bench@example.com',
+    name: 'Bench',
+    password: 'bench-password-1',
+  });
   const project = await createProject(db, user, { slug: 'ab-bench', name: 'A/B bench', problemStatement: '' });
   const { token } = await createApiToken(db, user, project.id, 'bench');
   await createRegisteredModel(db, user, project.id, { name: 'ranker' });
@@ -182,7 +218,9 @@ export async function benchAbTests(handle: DbHandle, opts: { databaseUrl: string
   const small = new Tracked((await createAbTest(db, user, project.id, definition('Ranker v2, small'))).id, 0);
   const api = await openApi(handle, opts.databaseUrl, token, log);
   try {
-    log(`  assign: ${fmtInt(ASSIGNS)} new units, each call after a GET /api/v1/project with the same token (${api.kind})`);
+    log(
+      `  assign: ${fmtInt(ASSIGNS)} new units, each call after a GET /api/v1/project with the same token (${api.kind})`,
+    );
     let unit = 0;
     const [projectMs, assignMs] = await timeAlternately(
       async () => json(await api.project(), 'GET /api/v1/project'),
@@ -212,9 +250,12 @@ export async function benchAbTests(handle: DbHandle, opts: { databaseUrl: string
     const before = median(await timeRuns(results(large), RESULTS_CALLS, 10));
     large.check();
     log(`  results after ${fmtInt(SMALL)} events: median ${fmtMs(before)}`);
-    log(`  logging ${fmtInt(total - SMALL)} more events over ${fmtInt(units)} units in batches of ${fmtInt(MAX_EVENTS_PER_BATCH)} through recordAbEvents …`);
+    log(
+      `  logging ${fmtInt(total - SMALL)} more events over ${fmtInt(units)} units in batches of ${fmtInt(MAX_EVENTS_PER_BATCH)} through recordAbEvents …`,
+    );
     const started = performance.now();
-    for (let from = SMALL; from < total; from += MAX_EVENTS_PER_BATCH) await send(large, from, Math.min(total, from + MAX_EVENTS_PER_BATCH));
+    for (let from = SMALL; from < total; from += MAX_EVENTS_PER_BATCH)
+      await send(large, from, Math.min(total, from + MAX_EVENTS_PER_BATCH));
     const seconds = (performance.now() - started) / 1000;
     log(`  logged in ${seconds.toFixed(1)} s (${fmtInt((total - SMALL) / seconds)} events/s)`);
     // The baseline is a second test that stayed at 1,000 events, called in turn with this one: on a busy
@@ -224,7 +265,9 @@ export async function benchAbTests(handle: DbHandle, opts: { databaseUrl: string
     large.check();
     const resultsSmallMs = median(smallMs);
     const resultsLargeMs = median(largeMs);
-    log(`  results after ${fmtInt(total)} events: median ${fmtMs(resultsLargeMs)}; the test with ${fmtInt(SMALL)} events meanwhile ${fmtMs(resultsSmallMs)}`);
+    log(
+      `  results after ${fmtInt(total)} events: median ${fmtMs(resultsLargeMs)}; the test with ${fmtInt(SMALL)} events meanwhile ${fmtMs(resultsSmallMs)}`,
+    );
 
     const resultsRatio = resultsLargeMs / resultsSmallMs;
     const transport = api.kind === 'http' ? 'over HTTP' : 'in-process';
@@ -269,4 +312,6 @@ export async function benchAbTests(handle: DbHandle, opts: { databaseUrl: string
   }
 }
 
-runFigureAlone(import.meta.url, 'A/B', (handle, databaseUrl) => benchAbTests(handle, { databaseUrl, events: Number(process.env.BENCH_AB_EVENTS) || 1_000_000 }));
+runFigureAlone(import.meta.url, 'A/B', (handle, databaseUrl) =>
+  benchAbTests(handle, { databaseUrl, events: Number(process.env.BENCH_AB_EVENTS) || 1_000_000 }),
+);

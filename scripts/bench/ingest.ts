@@ -17,7 +17,13 @@ export type IngestSetup = {
   rounds: number;
   log: (line: string) => void;
 };
-export type IngestResult = { apiRate: number; directRate: number; apiRates: number[]; directRates: number[]; points: number };
+export type IngestResult = {
+  apiRate: number;
+  directRate: number;
+  apiRates: number[];
+  directRates: number[];
+  points: number;
+};
 
 const KEYS = 10;
 const STEPS_PER_KEY = 100; // 10 keys × 100 steps = 1000 metrics, MLflow's per-request maximum
@@ -29,7 +35,12 @@ function makeBatch(batch: number, t0: number): Metric[] {
   for (let k = 0; k < KEYS; k++) {
     for (let j = 0; j < STEPS_PER_KEY; j++) {
       const step = batch * STEPS_PER_KEY + j;
-      out.push({ key: `loss_${k}`, value: Math.exp(-step / 5000) + ((step * 7919 + k) % 100) / 1e4, timestamp: t0 + step, step });
+      out.push({
+        key: `loss_${k}`,
+        value: Math.exp(-step / 5000) + ((step * 7919 + k) % 100) / 1e4,
+        timestamp: t0 + step,
+        step,
+      });
     }
   }
   return out;
@@ -61,7 +72,15 @@ export async function benchIngest(s: IngestSetup): Promise<IngestResult> {
   const apiRound = async (round: number) => {
     const runIds: string[] = [];
     for (let w = 0; w < s.workers; w++) {
-      runIds.push((await client.createRun({ experimentId: String(s.experimentId), runName: `ingest-api-${round}-${w}`, startTime: Date.now() })).run_id);
+      runIds.push(
+        (
+          await client.createRun({
+            experimentId: String(s.experimentId),
+            runName: `ingest-api-${round}-${w}`,
+            startTime: Date.now(),
+          })
+        ).run_id,
+      );
     }
     // Bodies are serialized before the clock starts: clients usually run on other machines than the server.
     const bodies = runIds.map((runId) => batches.map((metrics) => JSON.stringify({ run_id: runId, metrics })));
@@ -79,7 +98,15 @@ export async function benchIngest(s: IngestSetup): Promise<IngestResult> {
   const directRound = async (round: number) => {
     const runIds: string[] = [];
     for (let w = 0; w < s.workers; w++) {
-      runIds.push((await createRun(s.db, null, s.projectId, { experimentId: s.experimentId, runName: `ingest-direct-${round}-${w}`, startTime: Date.now() })).id);
+      runIds.push(
+        (
+          await createRun(s.db, null, s.projectId, {
+            experimentId: s.experimentId,
+            runName: `ingest-direct-${round}-${w}`,
+            startTime: Date.now(),
+          })
+        ).id,
+      );
     }
     await Promise.all(runIds.map((id) => directInsert(s.db, id, batches[0]!)));
     return timed(s.workers, async (w) => {

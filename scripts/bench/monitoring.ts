@@ -24,7 +24,13 @@ const T0 = Date.parse('2024-01-01T00:00:00Z');
 const STEP_MS = 1000;
 export const MONITORING_TARGETS = { checkMs: 2000, ingestRatio: 0.5 };
 
-type Row = { id: string; timestamp: string; features: Record<string, number | string>; prediction: string; actual: string };
+type Row = {
+  id: string;
+  timestamp: string;
+  features: Record<string, number | string>;
+  prediction: string;
+  actual: string;
+};
 
 /** Row i of a stream whose second half drifts on three of its ten features (f0 and f1 shift, `plan` changes mix). */
 function makeRows(from: number, count: number, seed: number): Row[] {
@@ -38,37 +44,74 @@ function makeRows(from: number, count: number, seed: number): Row[] {
     features.plan = rng() < (late ? 0.5 : 0.3) ? 'pro' : 'free';
     features.region = ['eu', 'us', 'apac', 'latam'][Math.floor(rng() * 4)]!;
     const prediction = rng() < 0.5 ? 'churn' : 'stay';
-    return { id: `r-${i}`, timestamp: new Date(T0 + i * STEP_MS).toISOString(), features, prediction, actual: rng() < 0.85 ? prediction : prediction === 'churn' ? 'stay' : 'churn' };
+    return {
+      id: `r-${i}`,
+      timestamp: new Date(T0 + i * STEP_MS).toISOString(),
+      features,
+      prediction,
+      actual: rng() < 0.85 ? prediction : prediction === 'churn' ? 'stay' : 'churn',
+    };
   });
 }
 
-export type MonitoringBench = { figures: Figure[]; apiRate: number; directRate: number; checks: { name: string; ms: number }[] };
+export type MonitoringBench = {
+  figures: Figure[];
+  apiRate: number;
+  directRate: number;
+  checks: { name: string; ms: number }[];
+};
 
-export async function benchMonitoring(handle: DbHandle, opts: { batches?: number; log?: (line: string) => void } = {}): Promise<MonitoringBench> {
+export async function benchMonitoring(
+  handle: DbHandle,
+  opts: { batches?: number; log?: (line: string) => void } = {},
+): Promise<MonitoringBench> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const batches = opts.batches ?? 20;
   const db = handle.db;
-  const user = await createUser(db, null, { email: 'monitoring-bench@example.com', name: 'Bench', password: 'bench-password-1' });
-  const project = await createProject(db, user, { slug: 'monitoring-bench', name: 'Monitoring bench', problemStatement: '' });
+  const user = await createUser(db, null, {
+    email: 'monitoring-bench@example.com',
+    name: 'Bench',
+    password: 'bench-password-1',
+  });
+  const project = await createProject(db, user, {
+    slug: 'monitoring-bench',
+    name: 'Monitoring bench',
+    problemStatement: '',
+  });
   const { token } = await createApiToken(db, user, project.id, 'bench');
   for (const name of ['churn', 'churn-direct']) {
     await createRegisteredModel(db, user, project.id, { name });
     await createModelVersion(db, user, project.id, { name });
-    await transitionModelVersionStage(db, user, project.id, { name, version: 1, stage: 'Production', archiveExisting: true });
+    await transitionModelVersionStage(db, user, project.id, {
+      name,
+      version: 1,
+      stage: 'Production',
+      archiveExisting: true,
+    });
   }
   const withdraw = provideDbHandle(handle);
   try {
     const { POST } = await import('@/app/api/v1/models/[name]/predictions/route');
-    log(`  ingest: ${batches} batches of ${fmtInt(BATCH)} rows × 10 features through POST /api/v1/models/churn/predictions (in-process), then the same rows inserted directly`);
+    log(
+      `  ingest: ${batches} batches of ${fmtInt(BATCH)} rows × 10 features through POST /api/v1/models/churn/predictions (in-process), then the same rows inserted directly`,
+    );
     // Bodies are serialized before the clock starts: clients build them on their own machines.
     const bodies = Array.from({ length: batches }, (_, b) => JSON.stringify(makeRows(b * BATCH, BATCH, b + 1)));
     const apiMs: number[] = [];
     for (const body of bodies) {
       const t = performance.now();
-      const res = await POST(new Request('http://bench.internal/api/v1/models/churn/predictions', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body }), {
-        params: Promise.resolve({ name: 'churn' }),
-      });
-      if (res.status !== 200) throw new Error(`predictions answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      const res = await POST(
+        new Request('http://bench.internal/api/v1/models/churn/predictions', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body,
+        }),
+        {
+          params: Promise.resolve({ name: 'churn' }),
+        },
+      );
+      if (res.status !== 200)
+        throw new Error(`predictions answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       await res.arrayBuffer();
       apiMs.push(performance.now() - t);
     }
@@ -83,12 +126,19 @@ export async function benchMonitoring(handle: DbHandle, opts: { batches?: number
     }
     const apiRate = BATCH / (median(apiMs) / 1000);
     const directRate = BATCH / (median(directMs) / 1000);
-    log(`  API ${fmtInt(apiRate)} rows/s (median batch ${fmtMs(median(apiMs))}), direct ${fmtInt(directRate)} rows/s (median ${fmtMs(median(directMs))})`);
+    log(
+      `  API ${fmtInt(apiRate)} rows/s (median batch ${fmtMs(median(apiMs))}), direct ${fmtInt(directRate)} rows/s (median ${fmtMs(median(directMs))})`,
+    );
 
     log(`  loading the rest of ${fmtInt(TOTAL)} predictions for the drift checks …`);
     const { monitor } = await getMonitor(db, project.id, 'churn');
     for (let from = batches * BATCH; from < TOTAL; from += BATCH) {
-      await insertPredictionRows(db, monitor.id, null, parsePredictionBatch(makeRows(from, BATCH, from / BATCH + 1), new Map()).rows);
+      await insertPredictionRows(
+        db,
+        monitor.id,
+        null,
+        parsePredictionBatch(makeRows(from, BATCH, from / BATCH + 1), new Map()).rows,
+      );
     }
     // A bulk load leaves no visibility map or planner statistics; autovacuum would add them within a minute.
     await db.execute(sql`vacuum analyze predictions`);
@@ -108,7 +158,12 @@ export async function benchMonitoring(handle: DbHandle, opts: { batches?: number
         const t = performance.now();
         const result = await computeDrift(db, project.id, target, { start: at(s.cur[0]!), end: at(s.cur[1]!) });
         if (run > 0) times.push(performance.now() - t);
-        drifted = `${result.features.filter((f) => f.drifted).map((f) => f.feature).join(', ')}; tests ${[...new Set(result.features.map((f) => f.test))].join('/')}; sample ${fmtInt(result.referenceSampled)} + ${fmtInt(result.currentSampled)} of ${fmtInt(result.referenceRows)} + ${fmtInt(result.currentRows)}`;
+        drifted = `${result.features
+          .filter((f) => f.drifted)
+          .map((f) => f.feature)
+          .join(
+            ', ',
+          )}; tests ${[...new Set(result.features.map((f) => f.test))].join('/')}; sample ${fmtInt(result.referenceSampled)} + ${fmtInt(result.currentSampled)} of ${fmtInt(result.referenceRows)} + ${fmtInt(result.currentRows)}`;
       }
       checks.push({ name: s.name, ms: median(times) });
       log(`  check ${s.name}: median ${fmtMs(median(times))} — drifted: ${drifted}`);
@@ -138,4 +193,6 @@ export async function benchMonitoring(handle: DbHandle, opts: { batches?: number
   }
 }
 
-runFigureAlone(import.meta.url, 'monitoring', (handle) => benchMonitoring(handle, { batches: Number(process.env.BENCH_MONITORING_BATCHES) || 20 }));
+runFigureAlone(import.meta.url, 'monitoring', (handle) =>
+  benchMonitoring(handle, { batches: Number(process.env.BENCH_MONITORING_BATCHES) || 20 }),
+);

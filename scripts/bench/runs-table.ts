@@ -40,26 +40,40 @@ async function seedRuns(db: Db, projectId: string, experimentId: number, n: numb
     select md5('bench-run-' || i), 'mlflow.runName', 'run-' || i from generate_series(1, ${n}) as g(i)
     union all
     select md5('bench-run-' || i), 'runboard.approach', case when i % 2 = 0 then 'model-centric' else 'data-centric' end from generate_series(1, ${n}) as g(i)`);
-  for (const table of ['runs', 'run_params', 'run_metrics', 'run_tags']) await db.execute(sql`analyze ${sql.identifier(table)}`);
+  for (const table of ['runs', 'run_params', 'run_metrics', 'run_tags'])
+    await db.execute(sql`analyze ${sql.identifier(table)}`);
 }
 
-export async function benchRunsTable(db: Db, projectId: string, n: number, log: (l: string) => void): Promise<RunsTableResult> {
+export async function benchRunsTable(
+  db: Db,
+  projectId: string,
+  n: number,
+  log: (l: string) => void,
+): Promise<RunsTableResult> {
   const experiment = await createExperiment(db, null, projectId, { name: 'Runs table bench' });
   const started = performance.now();
   await seedRuns(db, projectId, experiment.id, n);
-  log(`  seeded ${n.toLocaleString('en-US')} runs × 20 params × 10 metrics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `  seeded ${n.toLocaleString('en-US')} runs × 20 params × 10 metrics in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const experimentIds = [experiment.id];
   let matched = 0;
   let rows = 0;
   const page = async () => {
     const found = await searchRuns(db, projectId, { experimentIds, ...RUNS_TABLE_QUERY, limit: 50 });
-    const data = await getRunsData(db, found.runs.map((r) => r.id));
+    const data = await getRunsData(
+      db,
+      found.runs.map((r) => r.id),
+    );
     matched = found.total;
     rows = data.size;
   };
   const plain = async () => {
     const found = await searchRuns(db, projectId, { experimentIds, limit: 50 });
-    await getRunsData(db, found.runs.map((r) => r.id));
+    await getRunsData(
+      db,
+      found.runs.map((r) => r.id),
+    );
   };
   const pageTimes = await timeRuns(page, 9, 2);
   const plainTimes = await timeRuns(plain, 9, 2);

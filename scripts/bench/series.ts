@@ -5,19 +5,40 @@ import { getMetricHistory, getMetricSeries } from '@/db/queries/metrics';
 import { createRun, insertMetricPoints } from '@/db/queries/runs';
 import { median, timeRuns } from '../lib/util';
 
-export type SeriesResult = { seriesMs: number; historyMs: number; buckets: number; historyRows: number; seedSeconds: number };
+export type SeriesResult = {
+  seriesMs: number;
+  historyMs: number;
+  buckets: number;
+  historyRows: number;
+  seedSeconds: number;
+};
 
 const CHUNK = 25_000;
 
-export async function benchSeries(db: Db, projectId: string, experimentId: number, points: number, log: (l: string) => void): Promise<SeriesResult> {
-  const run = await createRun(db, null, projectId, { experimentId, runName: 'million-point-series', startTime: Date.now() });
+export async function benchSeries(
+  db: Db,
+  projectId: string,
+  experimentId: number,
+  points: number,
+  log: (l: string) => void,
+): Promise<SeriesResult> {
+  const run = await createRun(db, null, projectId, {
+    experimentId,
+    runName: 'million-point-series',
+    startTime: Date.now(),
+  });
   const t0 = Date.now();
   const started = performance.now();
   // Through the real ingest query, so the summary and rollups the chart reads are the ones ingest builds.
   for (let from = 0; from < points; from += CHUNK) {
     const chunk = [];
     for (let step = from; step < Math.min(points, from + CHUNK); step++) {
-      chunk.push({ key: 'loss', step, timestamp: t0 + step, value: 2 * Math.exp(-step / 200_000) + Math.sin(step / 977) * 0.05 });
+      chunk.push({
+        key: 'loss',
+        step,
+        timestamp: t0 + step,
+        value: 2 * Math.exp(-step / 200_000) + Math.sin(step / 977) * 0.05,
+      });
     }
     await insertMetricPoints(db, run.id, chunk, projectId);
   }

@@ -8,7 +8,11 @@ import { type Figure, printTable } from '../lib/util';
  * Lets one figure's module run alone (`npx tsx scripts/bench/<figure>.ts`) on a fresh Postgres database,
  * printing its table and exiting 1 when a target is missed. Does nothing when the module is imported.
  */
-export function runFigureAlone(moduleUrl: string, label: string, measure: (handle: DbHandle, databaseUrl: string) => Promise<{ figures: Figure[] }>): void {
+export function runFigureAlone(
+  moduleUrl: string,
+  label: string,
+  measure: (handle: DbHandle, databaseUrl: string) => Promise<{ figures: Figure[] }>,
+): void {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   const run = async () => {
     const fresh = await createFreshPostgresDatabase(`runboard_bench_${label.replace(/\W+/g, '_')}`);

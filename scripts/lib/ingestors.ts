@@ -5,7 +5,13 @@ import { PREDICTIONS_PER_BATCH, metricBatchBody, predictionBatchBody } from './l
 
 export type Outcome = { at: number; kind: 'metrics' | 'predictions'; status: number; code?: string; network?: string };
 
-export type IngestTarget = { baseUrl: () => string; token: string; runIds: string[]; model: string; template: { features: Record<string, unknown>; prediction: unknown } };
+export type IngestTarget = {
+  baseUrl: () => string;
+  token: string;
+  runIds: string[];
+  model: string;
+  template: { features: Record<string, unknown>; prediction: unknown };
+};
 
 export class Ingestors {
   readonly outcomes: Outcome[] = [];
@@ -16,7 +22,10 @@ export class Ingestors {
   private running = false;
   private loops: Promise<void>[] = [];
 
-  constructor(private readonly target: IngestTarget, private readonly firstSeq = 0) {
+  constructor(
+    private readonly target: IngestTarget,
+    private readonly firstSeq = 0,
+  ) {
     this.seq = firstSeq;
   }
 
@@ -74,7 +83,12 @@ export class Ingestors {
       return 'acked';
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause;
-      this.outcomes.push({ at: Date.now(), kind, status: 0, network: cause?.code ?? (err instanceof Error ? err.message : String(err)) });
+      this.outcomes.push({
+        at: Date.now(),
+        kind,
+        status: 0,
+        network: cause?.code ?? (err instanceof Error ? err.message : String(err)),
+      });
       return 'network';
     } finally {
       this.inFlight--;

@@ -12,15 +12,24 @@ export function metricBatchBody(runId: string, seq: number): string {
   const metrics = [];
   const timestamp = Date.now();
   for (let k = 0; k < 10; k++) {
-    for (let j = 0; j < 10; j++) metrics.push({ key: `ledger_${k}`, value: seq * 100 + k * 10 + j, timestamp, step: seq * 10 + j });
+    for (let j = 0; j < 10; j++)
+      metrics.push({ key: `ledger_${k}`, value: seq * 100 + k * 10 + j, timestamp, step: seq * 10 + j });
   }
   return JSON.stringify({ run_id: runId, metrics });
 }
 
 /** A prediction batch whose ids carry the batch number; features copied from a row the model already logged. */
-export function predictionBatchBody(seq: number, template: { features: Record<string, unknown>; prediction: unknown }): string {
+export function predictionBatchBody(
+  seq: number,
+  template: { features: Record<string, unknown>; prediction: unknown },
+): string {
   const timestamp = new Date().toISOString();
-  const rows = Array.from({ length: PREDICTIONS_PER_BATCH }, (_, i) => ({ id: `ledger-${seq}-${i}`, timestamp, features: template.features, prediction: template.prediction }));
+  const rows = Array.from({ length: PREDICTIONS_PER_BATCH }, (_, i) => ({
+    id: `ledger-${seq}-${i}`,
+    timestamp,
+    features: template.features,
+    prediction: template.prediction,
+  }));
   return JSON.stringify(rows);
 }
 
@@ -40,7 +49,12 @@ export type Audit = {
 
 type BatchRow = { seq: number; n: number; checksum: string };
 
-function audit(found: BatchRow[], acked: readonly number[], perBatch: number, checksumOf: (seq: number) => bigint): Audit {
+function audit(
+  found: BatchRow[],
+  acked: readonly number[],
+  perBatch: number,
+  checksumOf: (seq: number) => bigint,
+): Audit {
   const bySeq = new Map(found.map((r) => [Number(r.seq), { n: Number(r.n), checksum: BigInt(r.checksum) }]));
   const ackedSet = new Set(acked);
   let expected = 0n;
@@ -101,4 +115,5 @@ export function describeAudit(what: string, a: Audit): string {
   );
 }
 
-export const auditPassed = (a: Audit) => a.lost.length === 0 && a.partial.length === 0 && a.foundChecksum === a.expectedChecksum;
+export const auditPassed = (a: Audit) =>
+  a.lost.length === 0 && a.partial.length === 0 && a.foundChecksum === a.expectedChecksum;

@@ -13,7 +13,11 @@ export function buildState(root = process.cwd()): BuildState {
     return { ok: false, reason: '.next/BUILD_ID is missing: run `npx next build` first to measure over HTTP' };
   }
   if (!fs.existsSync(path.join(root, '.next', 'server', 'app', 'api', '2.0', 'mlflow'))) {
-    return { ok: false, reason: 'the existing build predates the MLflow routes (no .next/server/app/api/2.0/mlflow): rebuild with `npx next build` to measure over HTTP' };
+    return {
+      ok: false,
+      reason:
+        'the existing build predates the MLflow routes (no .next/server/app/api/2.0/mlflow): rebuild with `npx next build` to measure over HTTP',
+    };
   }
   return { ok: true };
 }
@@ -54,7 +58,13 @@ export async function startNextServer(opts: ServerOptions): Promise<RunningServe
   const bin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
   // Own process group, so stop() ends this server and whatever it spawned, and nothing else.
   const child: ChildProcess = spawn(bin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: opts.databaseUrl, RUNBOARD_AUTH_SECRET: '', NODE_ENV: 'production', ...opts.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: opts.databaseUrl,
+      RUNBOARD_AUTH_SECRET: '',
+      NODE_ENV: 'production',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -92,7 +102,8 @@ export async function startNextServer(opts: ServerOptions): Promise<RunningServe
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (!alive()) throw new Error(`next start exited with ${child.exitCode ?? child.signalCode}:\n${output.slice(-4000)}`);
+    if (!alive())
+      throw new Error(`next start exited with ${child.exitCode ?? child.signalCode}:\n${output.slice(-4000)}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) {

@@ -13,12 +13,19 @@ function binDir(): string {
   } catch {
     const root = '/usr/lib/postgresql';
     const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-    if (!versions[0]) throw new Error('no PostgreSQL server binaries found (pg_config or /usr/lib/postgresql/<version>/bin)');
+    if (!versions[0])
+      throw new Error('no PostgreSQL server binaries found (pg_config or /usr/lib/postgresql/<version>/bin)');
     return path.join(root, versions[0], 'bin');
   }
 }
 
-export type OwnPostgres = { url: string; port: number; stop: () => Promise<void>; start: () => Promise<void>; destroy: () => Promise<void> };
+export type OwnPostgres = {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+  destroy: () => Promise<void>;
+};
 
 const execFileAsync = promisify(execFile);
 
@@ -30,7 +37,9 @@ export async function startOwnPostgres(log: (l: string) => void): Promise<OwnPos
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   // Asynchronous: the fault test keeps its clients running while the server stops and starts.
   const run = async (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]] : [path.join(bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]]
+      : [path.join(bin, cmd), args];
     await execFileAsync(file as string, argv as string[]);
   };
   await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);

@@ -7,7 +7,8 @@ export const median = (xs: number[]) => {
 };
 
 /** Nearest-rank percentile. */
-export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 /** Milliseconds each call of fn takes, after `warmup` untimed calls. */
 export async function timeRuns(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
@@ -58,7 +59,12 @@ export function printTable(figures: Figure[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   const notes = figures.filter((f) => f.note).map((f) => `  * ${f.name}: ${f.note}`);
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
 }
 
 /** Prints a test script's verdict — each failure on its own line, or the pass line — and returns its exit code. */

@@ -14,7 +14,12 @@ import {
   type ViewType,
 } from '@/db/queries/experiments';
 import { DomainError } from '@/lib/errors';
-import { type ExperimentClause, type ExperimentOrder, parseExperimentFilter, parseExperimentOrderBy } from '@/lib/experiment-filter';
+import {
+  type ExperimentClause,
+  type ExperimentOrder,
+  parseExperimentFilter,
+  parseExperimentOrderBy,
+} from '@/lib/experiment-filter';
 import { type ExperimentRow, decodePageToken, encodePageToken, experimentJson } from '@/lib/mlflow-json';
 import {
   createExperimentRequest,
@@ -31,7 +36,10 @@ import { defineRoute } from '../api';
 import { actorOf, nextOffset, parseOrInvalid, resolveExperimentId, viewOf } from './common';
 
 async function withTags(db: Db, rows: ExperimentRow[]) {
-  const tags = await getExperimentTags(db, rows.map((r) => r.id));
+  const tags = await getExperimentTags(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => experimentJson(r, tags.get(r.id) ?? []));
 }
 
@@ -50,22 +58,41 @@ export const getExperimentRoute = defineRoute('viewer', experimentIdRequest, asy
   return { experiment };
 });
 
-export const getExperimentByNameRoute = defineRoute('viewer', getExperimentByNameRequest, async ({ db, caller, input }) => {
-  const [experiment] = await withTags(db, [await getExperimentByName(db, caller.project.id, input.experiment_name)]);
-  return { experiment };
-});
+export const getExperimentByNameRoute = defineRoute(
+  'viewer',
+  getExperimentByNameRequest,
+  async ({ db, caller, input }) => {
+    const [experiment] = await withTags(db, [await getExperimentByName(db, caller.project.id, input.experiment_name)]);
+    return { experiment };
+  },
+);
 
 async function search(
   db: Db,
   projectId: string,
-  q: { clauses: ExperimentClause[]; order: ExperimentOrder[]; view?: ViewType; maxResults?: number; pageToken?: string },
+  q: {
+    clauses: ExperimentClause[];
+    order: ExperimentOrder[];
+    view?: ViewType;
+    maxResults?: number;
+    pageToken?: string;
+  },
 ) {
   const offset = decodePageToken(q.pageToken);
   const limit = q.maxResults ?? LIMITS.searchDefaultResults;
-  const found = await searchExperiments(db, projectId, { clauses: q.clauses, order: q.order, view: viewOf(q.view), limit, offset });
+  const found = await searchExperiments(db, projectId, {
+    clauses: q.clauses,
+    order: q.order,
+    view: viewOf(q.view),
+    limit,
+    offset,
+  });
   const next = nextOffset(offset, found.experiments.length, found.total);
   const experiments = await withTags(db, found.experiments);
-  return { ...(experiments.length ? { experiments } : {}), ...(next !== null ? { next_page_token: encodePageToken(next) } : {}) };
+  return {
+    ...(experiments.length ? { experiments } : {}),
+    ...(next !== null ? { next_page_token: encodePageToken(next) } : {}),
+  };
 }
 
 export const searchExperimentsRoute = defineRoute('viewer', searchExperimentsRequest, async ({ db, caller, input }) =>
@@ -80,13 +107,20 @@ export const searchExperimentsRoute = defineRoute('viewer', searchExperimentsReq
 
 /** The pre-2.0 listing some older clients still call. */
 export const listExperimentsRoute = defineRoute('viewer', listExperimentsRequest, async ({ db, caller, input }) =>
-  search(db, caller.project.id, { clauses: [], order: [], view: input.view_type, maxResults: input.max_results, pageToken: input.page_token }),
+  search(db, caller.project.id, {
+    clauses: [],
+    order: [],
+    view: input.view_type,
+    maxResults: input.max_results,
+    pageToken: input.page_token,
+  }),
 );
 
 export const updateExperimentRoute = defineRoute('editor', updateExperimentRequest, async ({ db, caller, input }) => {
   const id = await resolveExperimentId(db, caller.project.id, input.experiment_id);
   const exp = await getExperiment(db, caller.project.id, id);
-  if (exp.lifecycleStage !== 'active') throw new DomainError('invalid', 'Cannot rename a non-active experiment.', 'experiment_id');
+  if (exp.lifecycleStage !== 'active')
+    throw new DomainError('invalid', 'Cannot rename a non-active experiment.', 'experiment_id');
   await renameExperiment(db, actorOf(caller), caller.project.id, id, input.new_name);
   return {};
 });
@@ -106,8 +140,12 @@ export const setExperimentTagRoute = defineRoute('editor', setExperimentTagReque
   return {};
 });
 
-export const deleteExperimentTagRoute = defineRoute('editor', deleteExperimentTagRequest, async ({ db, caller, input }) => {
-  const id = await resolveExperimentId(db, caller.project.id, input.experiment_id);
-  await deleteExperimentTag(db, caller.project.id, id, input.key);
-  return {};
-});
+export const deleteExperimentTagRoute = defineRoute(
+  'editor',
+  deleteExperimentTagRequest,
+  async ({ db, caller, input }) => {
+    const id = await resolveExperimentId(db, caller.project.id, input.experiment_id);
+    await deleteExperimentTag(db, caller.project.id, id, input.key);
+    return {};
+  },
+);

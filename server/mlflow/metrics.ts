@@ -21,17 +21,21 @@ export const getMetricHistoryRoute = defineRoute('viewer', getMetricHistoryReque
   };
 });
 
-export const getHistoryBulkIntervalRoute = defineRoute('viewer', getHistoryBulkIntervalRequest, async ({ db, caller, input }) => {
-  const runIds = [...new Set(input.run_ids)].sort();
-  // Every run must be this project's: another project's run id is as unknown here as a made-up one.
-  await Promise.all(runIds.map((id) => getRunRow(db, caller.project.id, id)));
-  const points = await getHistoryBulkInterval(db, caller.project.id, runIds, input.metric_key, {
-    startStep: input.start_step,
-    endStep: input.end_step,
-    maxResults: input.max_results ?? BULK_INTERVAL.maxResultsPerRun,
-  });
-  const metrics = points
-    .sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : a.step - b.step || a.timestamp - b.timestamp))
-    .map((p) => ({ ...metricJson(p), run_id: p.runId }));
-  return metrics.length ? { metrics } : {};
-});
+export const getHistoryBulkIntervalRoute = defineRoute(
+  'viewer',
+  getHistoryBulkIntervalRequest,
+  async ({ db, caller, input }) => {
+    const runIds = [...new Set(input.run_ids)].sort();
+    // Every run must be this project's: another project's run id is as unknown here as a made-up one.
+    await Promise.all(runIds.map((id) => getRunRow(db, caller.project.id, id)));
+    const points = await getHistoryBulkInterval(db, caller.project.id, runIds, input.metric_key, {
+      startStep: input.start_step,
+      endStep: input.end_step,
+      maxResults: input.max_results ?? BULK_INTERVAL.maxResultsPerRun,
+    });
+    const metrics = points
+      .sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : a.step - b.step || a.timestamp - b.timestamp))
+      .map((p) => ({ ...metricJson(p), run_id: p.runId }));
+    return metrics.length ? { metrics } : {};
+  },
+);

@@ -27,41 +27,63 @@ import { actorOf, nextOffset, parseOrInvalid } from './common';
 import { versionJson, versionsJson } from './registry-common';
 
 /** Registration is synchronous, so the new version is READY at once; a run id must name a run of this project. */
-export const createModelVersionRoute = defineRoute('editor', createModelVersionRequest, async ({ db, caller, input }) => {
-  const { model, version } = await createModelVersion(db, actorOf(caller), caller.project.id, {
-    name: input.name,
-    source: input.source,
-    runId: input.run_id || undefined,
-    runLink: input.run_link,
-    description: input.description,
-    tags: input.tags,
-  });
-  return { model_version: await versionJson(db, model.name, version) };
-});
+export const createModelVersionRoute = defineRoute(
+  'editor',
+  createModelVersionRequest,
+  async ({ db, caller, input }) => {
+    const { model, version } = await createModelVersion(db, actorOf(caller), caller.project.id, {
+      name: input.name,
+      source: input.source,
+      runId: input.run_id || undefined,
+      runLink: input.run_link,
+      description: input.description,
+      tags: input.tags,
+    });
+    return { model_version: await versionJson(db, model.name, version) };
+  },
+);
 
 export const getModelVersionRoute = defineRoute('viewer', modelVersionRequest, async ({ db, caller, input }) => {
   const { model, version } = await getModelVersion(db, caller.project.id, input.name, input.version);
   return { model_version: await versionJson(db, model.name, version) };
 });
 
-export const searchModelVersionsRoute = defineRoute('viewer', searchModelVersionsRequest, async ({ db, caller, input }) => {
-  const offset = decodePageToken(input.page_token);
-  const found = await searchModelVersionsPage(db, caller.project.id, {
-    clauses: parseOrInvalid('filter', () => parseVersionFilter(input.filter)),
-    order: parseOrInvalid('order_by', () => parseVersionOrderBy(input.order_by)),
-    limit: input.max_results ?? REGISTRY_LIMITS.versionsDefault,
-    offset,
-  });
-  const versions = await versionsJson(db, found.rows);
-  const next = nextOffset(offset, versions.length, found.total);
-  return { ...(versions.length ? { model_versions: versions } : {}), ...(next !== null ? { next_page_token: encodePageToken(next) } : {}) };
-});
+export const searchModelVersionsRoute = defineRoute(
+  'viewer',
+  searchModelVersionsRequest,
+  async ({ db, caller, input }) => {
+    const offset = decodePageToken(input.page_token);
+    const found = await searchModelVersionsPage(db, caller.project.id, {
+      clauses: parseOrInvalid('filter', () => parseVersionFilter(input.filter)),
+      order: parseOrInvalid('order_by', () => parseVersionOrderBy(input.order_by)),
+      limit: input.max_results ?? REGISTRY_LIMITS.versionsDefault,
+      offset,
+    });
+    const versions = await versionsJson(db, found.rows);
+    const next = nextOffset(offset, versions.length, found.total);
+    return {
+      ...(versions.length ? { model_versions: versions } : {}),
+      ...(next !== null ? { next_page_token: encodePageToken(next) } : {}),
+    };
+  },
+);
 
 // As MLflow's update_model_version, a request without a description clears it.
-export const updateModelVersionRoute = defineRoute('editor', updateModelVersionRequest, async ({ db, caller, input }) => {
-  const version = await updateModelVersion(db, actorOf(caller), caller.project.id, input.name, input.version, input.description ?? '');
-  return { model_version: await versionJson(db, input.name, version) };
-});
+export const updateModelVersionRoute = defineRoute(
+  'editor',
+  updateModelVersionRequest,
+  async ({ db, caller, input }) => {
+    const version = await updateModelVersion(
+      db,
+      actorOf(caller),
+      caller.project.id,
+      input.name,
+      input.version,
+      input.description ?? '',
+    );
+    return { model_version: await versionJson(db, input.name, version) };
+  },
+);
 
 export const deleteModelVersionRoute = defineRoute('editor', modelVersionRequest, async ({ db, caller, input }) => {
   await deleteModelVersion(db, actorOf(caller), caller.project.id, input.name, input.version);
@@ -79,16 +101,24 @@ export const transitionStageRoute = defineRoute('editor', transitionStageRequest
   return { model_version: await versionJson(db, model.name, version) };
 });
 
-export const setModelVersionTagRoute = defineRoute('editor', setModelVersionTagRequest, async ({ db, caller, input }) => {
-  await setModelVersionTag(db, caller.project.id, input.name, input.version, { key: input.key, value: input.value });
-  return {};
-});
+export const setModelVersionTagRoute = defineRoute(
+  'editor',
+  setModelVersionTagRequest,
+  async ({ db, caller, input }) => {
+    await setModelVersionTag(db, caller.project.id, input.name, input.version, { key: input.key, value: input.value });
+    return {};
+  },
+);
 
 /** Deleting a tag the version does not have is not an error (MLflow's SQL store). */
-export const deleteModelVersionTagRoute = defineRoute('editor', deleteModelVersionTagRequest, async ({ db, caller, input }) => {
-  await deleteModelVersionTag(db, caller.project.id, input.name, input.version, input.key);
-  return {};
-});
+export const deleteModelVersionTagRoute = defineRoute(
+  'editor',
+  deleteModelVersionTagRequest,
+  async ({ db, caller, input }) => {
+    await deleteModelVersionTag(db, caller.project.id, input.name, input.version, input.key);
+    return {};
+  },
+);
 
 /** Runboard stores no model artifacts: the download URI is the source the client registered. */
 export const getDownloadUriRoute = defineRoute('viewer', modelVersionRequest, async ({ db, caller, input }) => {

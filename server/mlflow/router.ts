@@ -15,7 +15,14 @@ import {
   updateExperimentRoute,
 } from './experiments';
 import { getHistoryBulkIntervalRoute, getMetricHistoryRoute } from './metrics';
-import { deleteTagRoute, logBatchRoute, logInputsRoute, logMetricRoute, logParamRoute, setTagRoute } from './run-logging';
+import {
+  deleteTagRoute,
+  logBatchRoute,
+  logInputsRoute,
+  logMetricRoute,
+  logParamRoute,
+  setTagRoute,
+} from './run-logging';
 import { createRunRoute, deleteRunRoute, getRunRoute, restoreRunRoute, searchRunsRoute, updateRunRoute } from './runs';
 import { REGISTRY_ROUTES } from './registry-routes';
 

@@ -2,7 +2,14 @@
 // Single writes go through the same log-batch query, so write-once params, tag overwrite and the
 // refusal to write to deleted runs hold for every path.
 import { deleteRunTag, logBatch, logInputs } from '@/db/queries/runs';
-import { deleteTagRequest, logBatchRequest, logInputsRequest, logMetricRequest, logParamRequest, setTagRequest } from '@/lib/mlflow-schemas';
+import {
+  deleteTagRequest,
+  logBatchRequest,
+  logInputsRequest,
+  logMetricRequest,
+  logParamRequest,
+  setTagRequest,
+} from '@/lib/mlflow-schemas';
 import { defineRoute } from '../api';
 
 export const logMetricRoute = defineRoute('editor', logMetricRequest, async ({ db, caller, input }) => {
@@ -28,7 +35,11 @@ export const deleteTagRoute = defineRoute('editor', deleteTagRequest, async ({ d
 });
 
 export const logBatchRoute = defineRoute('editor', logBatchRequest, async ({ db, caller, input }) => {
-  await logBatch(db, caller.project.id, input.run_id, { metrics: input.metrics, params: input.params, tags: input.tags });
+  await logBatch(db, caller.project.id, input.run_id, {
+    metrics: input.metrics,
+    params: input.params,
+    tags: input.tags,
+  });
   return {};
 });
 

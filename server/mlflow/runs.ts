@@ -37,7 +37,9 @@ export const createRunRoute = defineRoute('editor', createRunRequest, async ({ d
   return runResponse(db, caller.project.id, run.id);
 });
 
-export const getRunRoute = defineRoute('viewer', runIdRequest, async ({ db, caller, input }) => runResponse(db, caller.project.id, input.run_id));
+export const getRunRoute = defineRoute('viewer', runIdRequest, async ({ db, caller, input }) =>
+  runResponse(db, caller.project.id, input.run_id),
+);
 
 export const updateRunRoute = defineRoute('editor', updateRunRequest, async ({ db, caller, input }) => {
   const run = await updateRun(db, actorOf(caller), caller.project.id, input.run_id, {
@@ -60,7 +62,11 @@ export const restoreRunRoute = lifecycleRoute('active');
 function checkClauses(clauses: Clause[]): Clause[] {
   for (const c of clauses) {
     if (c.type === 'attribute' && isNumericAttribute(c.key) && !Number.isSafeInteger(c.value)) {
-      throw new DomainError('invalid', `Invalid filter: attributes.${c.key} takes an integer (milliseconds), got ${String(c.value)}.`, 'filter');
+      throw new DomainError(
+        'invalid',
+        `Invalid filter: attributes.${c.key} takes an integer (milliseconds), got ${String(c.value)}.`,
+        'filter',
+      );
     }
   }
   return clauses;

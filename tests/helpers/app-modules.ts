@@ -10,7 +10,16 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 // Exports Next.js reads from a route file that are configuration, not request handlers.
-const ROUTE_CONFIG_EXPORTS = new Set(['dynamic', 'dynamicParams', 'revalidate', 'fetchCache', 'runtime', 'preferredRegion', 'maxDuration', 'generateStaticParams']);
+const ROUTE_CONFIG_EXPORTS = new Set([
+  'dynamic',
+  'dynamicParams',
+  'revalidate',
+  'fetchCache',
+  'runtime',
+  'preferredRegion',
+  'maxDuration',
+  'generateStaticParams',
+]);
 
 /** Every file named `basename` under `dir`, as paths relative to the repository root, sorted. */
 export function findFiles(dir: string, basename: string): string[] {
@@ -26,7 +35,14 @@ async function importFile(file: string): Promise<Record<string, unknown>> {
   return (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
 }
 
-export type ActionEntry = { file: string; name: string; value: unknown; fn: Action<unknown> | null; access: ActionAccess | undefined; schema: z.ZodType | undefined };
+export type ActionEntry = {
+  file: string;
+  name: string;
+  value: unknown;
+  fn: Action<unknown> | null;
+  access: ActionAccess | undefined;
+  schema: z.ZodType | undefined;
+};
 
 /** Every export of every `actions.ts` under `dir` (a 'use server' file exports nothing but actions). */
 export async function loadActions(dir = 'app'): Promise<ActionEntry[]> {
@@ -55,7 +71,11 @@ export type RouteEntry = {
 };
 
 /** Turns `app/api/v1/models/[name]/route.ts` (under `dir` = app) into `/api/v1/models/<value>` and `{ name: <value> }`. */
-export function routeUrl(file: string, dir: string, paramValue: (name: string) => string): { urlPath: string; params: Record<string, string | string[]> } {
+export function routeUrl(
+  file: string,
+  dir: string,
+  paramValue: (name: string) => string,
+): { urlPath: string; params: Record<string, string | string[]> } {
   const segments = path.relative(dir, path.dirname(file)).split(path.sep).filter(Boolean);
   const params: Record<string, string | string[]> = {};
   const parts: string[] = [];
@@ -77,7 +97,10 @@ export function routeUrl(file: string, dir: string, paramValue: (name: string) =
 }
 
 /** Every handler-like export of every `route.ts` under `dir`: HTTP methods and any function that is not route config. `paramValue` fills each dynamic segment by name. */
-export async function loadRoutes(dir = 'app', paramValue: (name: string) => string = () => 'probe'): Promise<RouteEntry[]> {
+export async function loadRoutes(
+  dir = 'app',
+  paramValue: (name: string) => string = () => 'probe',
+): Promise<RouteEntry[]> {
   const out: RouteEntry[] = [];
   for (const file of findFiles(dir, 'route.ts')) {
     for (const [name, value] of Object.entries(await importFile(file))) {
@@ -85,7 +108,15 @@ export async function loadRoutes(dir = 'app', paramValue: (name: string) => stri
       if (!isMethod && (ROUTE_CONFIG_EXPORTS.has(name) || typeof value !== 'function')) continue;
       const fn = typeof value === 'function' ? (value as RouteHandler) : null;
       const registered = fn ? routeRegistry.get(fn) : undefined;
-      out.push({ file, name, value, fn, access: registered?.access, schema: registered?.schema, ...routeUrl(file, dir, paramValue) });
+      out.push({
+        file,
+        name,
+        value,
+        fn,
+        access: registered?.access,
+        schema: registered?.schema,
+        ...routeUrl(file, dir, paramValue),
+      });
     }
   }
   return out;

@@ -26,6 +26,9 @@ export async function snapshotDatabase(db: Db): Promise<Record<string, string>> 
     ({ name }) =>
       sql`select ${name}::text as name, count(*) as n, md5(string_agg((to_jsonb(x) - 'last_used_at')::text, '|' order by (to_jsonb(x) - 'last_used_at')::text)) as digest from ${sql.identifier(name)} x`,
   );
-  const rows = await rawRows<{ name: string; n: number | string; digest: string | null }>(db, sql.join(perTable, sql` union all `));
+  const rows = await rawRows<{ name: string; n: number | string; digest: string | null }>(
+    db,
+    sql.join(perTable, sql` union all `),
+  );
   return Object.fromEntries(rows.map((r) => [r.name, `${Number(r.n)}:${r.digest ?? ''}`]));
 }

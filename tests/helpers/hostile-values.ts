@@ -11,7 +11,7 @@ const NASTY_STRINGS = [
   '_',
   '\\',
   '%_\\',
-  "a%b_c\\d'e\"f",
+  'a%b_c\\d\'e"f',
   '$1',
   "E'\\x00'",
   'nul\u0000inside',
@@ -54,7 +54,14 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   // Names on Object.prototype: a lookup table indexed by user input finds them unless it checks own keys.
   { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty') },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.oneof(loneSurrogate, fc.constantFrom('a', '%', "'", '\u0000')), minLength: 1, maxLength: 12 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.oneof(loneSurrogate, fc.constantFrom('a', '%', "'", '\u0000')),
+      minLength: 1,
+      maxLength: 12,
+    }),
+  },
 );
 
 /** 100k+ characters: plain, multi-byte, or metacharacters. */
@@ -64,12 +71,27 @@ const hugeString: fc.Arbitrary<string> = fc
 
 /** Numbers JSON cannot hold (NaN, ±Infinity) and extremes; only in-process callers (actions) receive them as numbers. */
 const extremeNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e308, -1e308, 5e-324, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 31, -(2 ** 31) - 1, 0.5),
+  fc.constantFrom(
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e308,
+    -1e308,
+    5e-324,
+    2 ** 53 + 2,
+    2 ** 63,
+    -(2 ** 63),
+    2 ** 31,
+    -(2 ** 31) - 1,
+    0.5,
+  ),
   fc.double(),
 );
 
 /** Names a big value in fast-check's reports, which would otherwise print it whole (or overflow the stack doing so). */
-const labelled = <T extends object>(value: T, label: string): T => Object.defineProperty(value, fc.toStringMethod, { value: () => label });
+const labelled = <T extends object>(value: T, label: string): T =>
+  Object.defineProperty(value, fc.toStringMethod, { value: () => label });
 
 /** A value nested `depth` levels deep in arrays or objects. */
 function nested(depth: number, kind: 'array' | 'object'): unknown {
@@ -83,7 +105,12 @@ const deepValue: fc.Arbitrary<unknown> = fc
 
 const hugeArray: fc.Arbitrary<unknown[]> = fc
   .tuple(fc.integer({ min: 10_001, max: 12_000 }), fc.constantFrom<unknown>('x', 1, null, {}, { key: 'k', value: 'v' }))
-  .map(([length, item]) => labelled(Array.from({ length }, () => item), `Array(${length}).fill(${JSON.stringify(item)})`));
+  .map(([length, item]) =>
+    labelled(
+      Array.from({ length }, () => item),
+      `Array(${length}).fill(${JSON.stringify(item)})`,
+    ),
+  );
 
 /** Keys that pollute prototypes when a server merges objects carelessly (JSON.parse keeps them as own keys). */
 const prototypeKeys: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(
@@ -116,33 +143,61 @@ function badValue(jsonSafe: boolean): fc.Arbitrary<unknown> {
  * A request payload built from `fields` (the schema's keys and a valid sample's): some fields get bad values,
  * some are dropped, prototype keys may be mixed in; or the whole payload is not an object at all.
  */
-export function hostilePayload(fields: readonly string[], sample: Record<string, unknown>, jsonSafe: boolean): fc.Arbitrary<unknown> {
+export function hostilePayload(
+  fields: readonly string[],
+  sample: Record<string, unknown>,
+  jsonSafe: boolean,
+): fc.Arbitrary<unknown> {
   const keys = fields.length ? [...fields] : ['value'];
-  const perField = fc.record(
-    {
+  const perField = fc
+    .record({
       bad: fc.dictionary(fc.constantFrom(...keys), badValue(jsonSafe), { minKeys: 1, maxKeys: 3 }),
       dropped: fc.subarray(keys, { maxLength: Math.min(2, keys.length) }),
       polluted: fc.option(prototypeKeys, { freq: 5 }),
-    },
-  ).map(({ bad, dropped, polluted }) => {
-    const out: Record<string, unknown> = { ...sample };
-    for (const key of dropped) delete out[key];
-    // Own keys, as JSON.parse makes them (assigning "__proto__" would set the prototype instead).
-    for (const [key, value] of Object.entries(polluted ?? {})) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    for (const [key, value] of Object.entries(bad)) out[key] = value;
-    return out;
-  });
+    })
+    .map(({ bad, dropped, polluted }) => {
+      const out: Record<string, unknown> = { ...sample };
+      for (const key of dropped) delete out[key];
+      // Own keys, as JSON.parse makes them (assigning "__proto__" would set the prototype instead).
+      for (const [key, value] of Object.entries(polluted ?? {}))
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      for (const [key, value] of Object.entries(bad)) out[key] = value;
+      return out;
+    });
   return fc.oneof({ weight: 8, arbitrary: perField }, { weight: 1, arbitrary: badValue(jsonSafe) });
 }
 
 /** Non-JSON and borderline request bodies, sent as raw text. */
 export const rawBody: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('{', '[1,', '{"a":}', "{'a': 1}", 'undefined', 'NaN', '1e400', '-0', '\u0000', '\ufeff{}', '{"a": 1}}', '<xml/>', 'null', '[]', '"str"', '{"__proto__": {"x": 1}}'),
+  fc.constantFrom(
+    '{',
+    '[1,',
+    '{"a":}',
+    "{'a': 1}",
+    'undefined',
+    'NaN',
+    '1e400',
+    '-0',
+    '\u0000',
+    '\ufeff{}',
+    '{"a": 1}}',
+    '<xml/>',
+    'null',
+    '[]',
+    '"str"',
+    '{"__proto__": {"x": 1}}',
+  ),
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.integer({ min: 65, max: 100_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
   fc.integer({ min: 65, max: 3_000 }).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
   // A JSON string holding deep JSON: MLflow clients' double-encoded bodies are decoded a second time.
-  fc.integer({ min: 1_000, max: 100_000 }).map((depth) => JSON.stringify(`{"run_id": ${'['.repeat(depth)}${']'.repeat(depth)}, "name": ${'['.repeat(depth)}${']'.repeat(depth)}}`)),
+  fc
+    .integer({ min: 1_000, max: 100_000 })
+    .map((depth) =>
+      JSON.stringify(
+        `{"run_id": ${'['.repeat(depth)}${']'.repeat(depth)}, "name": ${'['.repeat(depth)}${']'.repeat(depth)}}`,
+      ),
+    ),
 );
 
 /** The top-level keys of an object schema, looking through pipes, defaults, intersections and unions. */
@@ -152,7 +207,8 @@ export function schemaKeys(schema: z.ZodType): string[] {
     if (!s || depth > 12) return;
     const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
     if (def.type === 'object') for (const key of Object.keys(def.shape as object)) keys.add(key);
-    for (const child of ['in', 'out', 'innerType', 'left', 'right'] as const) visit(def[child] as z.ZodType | undefined, depth + 1);
+    for (const child of ['in', 'out', 'innerType', 'left', 'right'] as const)
+      visit(def[child] as z.ZodType | undefined, depth + 1);
     for (const option of (def.options as z.ZodType[] | undefined) ?? []) visit(option, depth + 1);
   };
   visit(schema, 0);
@@ -182,7 +238,9 @@ const hostileFilter: fc.Arbitrary<string> = fc
 function stringPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return [prefix];
   if (prefix.length > 3 || value === null || typeof value !== 'object' || value instanceof File) return [];
-  return Object.entries(value).flatMap(([key, child]) => stringPaths(child, [...prefix, Array.isArray(value) ? Number(key) : key]));
+  return Object.entries(value).flatMap(([key, child]) =>
+    stringPaths(child, [...prefix, Array.isArray(value) ? Number(key) : key]),
+  );
 }
 
 /** A deep copy of a JSON-like sample (Files kept as they are) with the leaf at `path` replaced. */
@@ -203,11 +261,16 @@ const isExpression = (path: (string | number)[]) => path.some((p) => p === 'filt
  * The sample with 'constructor' in each field in turn (and in each filter and order_by expression): a lookup table
  * indexed by input finds Object.prototype's members unless it checks own keys. Run before the random inputs.
  */
-export function prototypeNameProbes(fields: readonly string[], sample: Record<string, unknown>): Record<string, unknown>[] {
+export function prototypeNameProbes(
+  fields: readonly string[],
+  sample: Record<string, unknown>,
+): Record<string, unknown>[] {
   const inFields = fields.map((field) => ({ ...sample, [field]: 'constructor' }));
   const inExpressions = stringPaths(sample)
     .filter(isExpression)
-    .flatMap((path) => ['constructor', "constructor = 'x'", "constructor.key = 'x'"].map((leaf) => withLeaf(sample, path, leaf)));
+    .flatMap((path) =>
+      ['constructor', "constructor = 'x'", "constructor.key = 'x'"].map((leaf) => withLeaf(sample, path, leaf)),
+    );
   return [...inFields, ...inExpressions];
 }
 
@@ -217,6 +280,12 @@ export function poisonedSample(sample: Record<string, unknown>): fc.Arbitrary<Re
   if (paths.length === 0) return null;
   return fc
     .array(fc.constantFrom(...paths), { minLength: 1, maxLength: 2 })
-    .chain((chosen) => fc.tuple(...chosen.map((path) => (isExpression(path) ? hostileFilter : nastyString).map((leaf) => [path, leaf] as const))))
+    .chain((chosen) =>
+      fc.tuple(
+        ...chosen.map((path) =>
+          (isExpression(path) ? hostileFilter : nastyString).map((leaf) => [path, leaf] as const),
+        ),
+      ),
+    )
     .map((leaves) => leaves.reduce((acc, [path, leaf]) => withLeaf(acc, path, leaf), sample));
 }

@@ -12,7 +12,10 @@ export function junkWatch(db: Db, writes: boolean) {
   let baseline: Record<string, string> | undefined;
   let unchecked = false;
   const verify = async () => {
-    expect(await snapshotDatabase(db), writes ? 'a refused request wrote to the database' : 'a read wrote to the database').toEqual(baseline);
+    expect(
+      await snapshotDatabase(db),
+      writes ? 'a refused request wrote to the database' : 'a read wrote to the database',
+    ).toEqual(baseline);
     unchecked = false;
   };
   return {

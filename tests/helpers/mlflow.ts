@@ -23,13 +23,20 @@ export async function openMlflowApp() {
   const { addMember, createProject } = await import('@/db/queries/projects');
   const { createApiToken, revokeApiToken } = await import('@/db/queries/tokens');
 
-  const user = async (key: string) => createUser(db, null, { email: `${key}@mlflow.test`, name: `The ${key}`, password: 'long-enough-pw' });
-  const [owner, editor, viewer, outsider] = [await user('owner'), await user('editor'), await user('viewer'), await user('outsider')];
+  const user = async (key: string) =>
+    createUser(db, null, { email: `${key}@mlflow.test`, name: `The ${key}`, password: 'long-enough-pw' });
+  const [owner, editor, viewer, outsider] = [
+    await user('owner'),
+    await user('editor'),
+    await user('viewer'),
+    await user('outsider'),
+  ];
   const project = await createProject(db, owner, { slug: 'tracking', name: 'Tracking', problemStatement: '' });
   await addMember(db, owner, project.id, editor.email, 'editor');
   await addMember(db, owner, project.id, viewer.email, 'viewer');
   const other = await createProject(db, outsider, { slug: 'elsewhere', name: 'Elsewhere', problemStatement: '' });
-  const tokenFor = async (who: { id: string; isAdmin: boolean }, projectId: string) => (await createApiToken(db, who, projectId, 'test')).token;
+  const tokenFor = async (who: { id: string; isAdmin: boolean }, projectId: string) =>
+    (await createApiToken(db, who, projectId, 'test')).token;
   const revoked = await createApiToken(db, owner, project.id, 'revoked');
   await revokeApiToken(db, owner, project.id, revoked.row.id);
   const tokens = {
@@ -40,16 +47,23 @@ export async function openMlflowApp() {
     revoked: revoked.token,
   };
 
-  const handlers: Record<string, RouteHandler> = { GET: router.GET, POST: router.POST, PATCH: router.PATCH, DELETE: router.DELETE };
+  const handlers: Record<string, RouteHandler> = {
+    GET: router.GET,
+    POST: router.POST,
+    PATCH: router.PATCH,
+    DELETE: router.DELETE,
+  };
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<MlflowReply> {
     const url = new URL(`http://localhost${opts.prefix ?? '/api/2.0/mlflow/'}${path}`);
-    for (const [k, v] of Object.entries(opts.query ?? {})) for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
+    for (const [k, v] of Object.entries(opts.query ?? {}))
+      for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
     const headers = new Headers({ 'content-type': 'application/json' });
     const token = opts.token === undefined ? tokens.editor : opts.token;
     if (opts.authorization) headers.set('authorization', opts.authorization);
     else if (token !== null) headers.set('authorization', `Bearer ${token}`);
-    const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    const body =
+      opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     const req = new Request(url, { method, headers, body: method === 'GET' ? undefined : body });
     const handler = handlers[method];
     if (!handler) throw new Error(`The router exports no ${method} handler`);
@@ -64,10 +78,23 @@ export async function openMlflowApp() {
     return { status: res.status, json, text };
   }
 
-  const post = (path: string, body: unknown, opts: Omit<CallOptions, 'body'> = {}) => call('POST', path, { ...opts, body });
-  const get = (path: string, query: CallOptions['query'] = {}, opts: Omit<CallOptions, 'query'> = {}) => call('GET', path, { ...opts, query });
+  const post = (path: string, body: unknown, opts: Omit<CallOptions, 'body'> = {}) =>
+    call('POST', path, { ...opts, body });
+  const get = (path: string, query: CallOptions['query'] = {}, opts: Omit<CallOptions, 'query'> = {}) =>
+    call('GET', path, { ...opts, query });
 
-  return { app, db, project, other, tokens, users: { owner, editor, viewer, outsider }, call, post, get, cleanup: () => app.cleanup() };
+  return {
+    app,
+    db,
+    project,
+    other,
+    tokens,
+    users: { owner, editor, viewer, outsider },
+    call,
+    post,
+    get,
+    cleanup: () => app.cleanup(),
+  };
 }
 
 export type MlflowApp = Awaited<ReturnType<typeof openMlflowApp>>;
@@ -93,7 +120,11 @@ export async function newRun(m: MlflowApp, body: Record<string, unknown> = {}, t
 
 type RunJson = {
   info: Record<string, unknown>;
-  data: { metrics?: { key: string; value: unknown }[]; params?: { key: string; value: string }[]; tags?: { key: string; value: string }[] };
+  data: {
+    metrics?: { key: string; value: unknown }[];
+    params?: { key: string; value: string }[];
+    tags?: { key: string; value: string }[];
+  };
   inputs: { dataset_inputs?: unknown[] };
 };
 

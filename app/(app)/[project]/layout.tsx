@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { ProjectNav } from '@/components/shell/project-nav';
 import { requireProjectAccess } from '@/server/project-page';
 
-export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ project: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ project: string }>;
+}) {
   const { project } = await requireProjectAccess((await params).project);
   return (
     <>

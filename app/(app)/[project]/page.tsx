@@ -20,7 +20,10 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const canEdit = roleAtLeast(role, 'editor');
   return (
     <>
-      <PageHeader title={project.name} description={`${STAGE_LABELS[project.stage]} stage · iteration ${o.lifecycle.iterations} · your role: ${role}`} />
+      <PageHeader
+        title={project.name}
+        description={`${STAGE_LABELS[project.stage]} stage · iteration ${o.lifecycle.iterations} · your role: ${role}`}
+      />
       <SuccessBanner project={slug} success={o.success} />
       <Section title="Success metrics">
         <Scorecard project={slug} metrics={o.metrics} />
@@ -58,7 +61,10 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
             )}
           </p>
         )}
-        <Link href={`/${slug}/problem`} className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-400">
+        <Link
+          href={`/${slug}/problem`}
+          className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
+        >
           See how it breaks down
         </Link>
       </Section>

@@ -17,7 +17,14 @@ export default async function SetupPage() {
       <ActionForm action={setupFirstAdmin} submitLabel="Create admin and sign in">
         <Field name="name" label="Name" required autoComplete="name" />
         <Field name="email" label="Email" type="email" required autoComplete="email" />
-        <Field name="password" label="Password" type="password" required autoComplete="new-password" hint="At least 8 characters." />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          required
+          autoComplete="new-password"
+          hint="At least 8 characters."
+        />
       </ActionForm>
     </>
   );

@@ -18,7 +18,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <Field name="email" label="Email" type="email" required autoComplete="email" />
         <Field name="password" label="Password" type="password" required autoComplete="current-password" />
       </ActionForm>
-      <p className="mt-4 text-xs text-zinc-600 dark:text-zinc-400">No account? Ask an administrator of this Runboard to create one.</p>
+      <p className="mt-4 text-xs text-zinc-600 dark:text-zinc-400">
+        No account? Ask an administrator of this Runboard to create one.
+      </p>
     </>
   );
 }

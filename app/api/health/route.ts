@@ -9,7 +9,10 @@ export const GET = defineRoute('public', z.object({}).loose(), async () => {
   try {
     const handle = await getDbHandle();
     await handle.ping();
-    return { status: 'ok', database: { status: 'ok', kind: handle.kind, latency_ms: Math.round(performance.now() - started) } };
+    return {
+      status: 'ok',
+      database: { status: 'ok', kind: handle.kind, latency_ms: Math.round(performance.now() - started) },
+    };
   } catch {
     return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', 'The database is unreachable.');
   }

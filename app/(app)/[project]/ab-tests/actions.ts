@@ -22,7 +22,11 @@ export const createAbTestAction = defineAction('editor', z.object({}).loose(), a
     id = (await createAbTest(db, user, project.id, form.def, { start: form.start })).id;
   } catch (err) {
     if (!(err instanceof DomainError) || !err.field) throw err;
-    return { ok: false, message: err.message, fieldErrors: { [formFieldFor(err.field, form.versions, form.guardrails)]: [err.message] } };
+    return {
+      ok: false,
+      message: err.message,
+      fieldErrors: { [formFieldFor(err.field, form.versions, form.guardrails)]: [err.message] },
+    };
   }
   refresh(project.slug);
   redirect(`/${project.slug}/ab-tests/${id}`);
@@ -34,19 +38,32 @@ export const startAbTestAction = defineAction('editor', z.object(testRef), async
   return { ok: true, data: undefined, message: 'The test is running: assignments and events are now recorded.' };
 });
 
-export const stopAbTestAction = defineAction('editor', z.object({ ...testRef, reason }), async ({ db, user, project, input }) => {
-  await stopAbTest(db, user, project.id, input.id, { expectedVersion: input.version, reason: input.reason });
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: 'Stopped. Everyone is served the control again.' };
-});
+export const stopAbTestAction = defineAction(
+  'editor',
+  z.object({ ...testRef, reason }),
+  async ({ db, user, project, input }) => {
+    await stopAbTest(db, user, project.id, input.id, { expectedVersion: input.version, reason: input.reason });
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: 'Stopped. Everyone is served the control again.' };
+  },
+);
 
 /** "Ship": the server re-checks SRM and guardrails and refuses without `confirm` when either warns. */
 export const shipAbTestAction = defineAction(
   'editor',
   z.object({ ...testRef, variant: z.string().regex(/^[A-H]$/, 'Choose a variant'), confirm: checkbox, reason }),
   async ({ db, user, project, input }) => {
-    const test = await shipAbTestVariant(db, user, project.id, input.id, { variant: input.variant, expectedVersion: input.version, confirm: input.confirm, reason: input.reason });
+    const test = await shipAbTestVariant(db, user, project.id, input.id, {
+      variant: input.variant,
+      expectedVersion: input.version,
+      confirm: input.confirm,
+      reason: input.reason,
+    });
     refresh(project.slug);
-    return { ok: true, data: undefined, message: `Shipped ${test.shippedVariant}: its model version is now in Production.` };
+    return {
+      ok: true,
+      data: undefined,
+      message: `Shipped ${test.shippedVariant}: its model version is now in Production.`,
+    };
   },
 );

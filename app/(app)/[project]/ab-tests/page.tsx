@@ -14,10 +14,19 @@ export const metadata = { title: 'A/B tests' };
 export default async function AbTestsPage({ params }: { params: Promise<{ project: string }> }) {
   const { project, role } = await requireProjectAccess((await params).project);
   const db = await getDb();
-  const [tests, models] = await Promise.all([listAbTests(db, project.id), searchRegisteredModels(db, project.id, { limit: 1000 })]);
-  const { versions } = await getModelDetails(db, models.map((m) => m.id));
+  const [tests, models] = await Promise.all([
+    listAbTests(db, project.id),
+    searchRegisteredModels(db, project.id, { limit: 1000 }),
+  ]);
+  const { versions } = await getModelDetails(
+    db,
+    models.map((m) => m.id),
+  );
   const choices = models
-    .map((m) => ({ name: m.name, versions: versions.filter((v) => v.modelId === m.id).map((v) => ({ version: v.version, stage: v.stage })) }))
+    .map((m) => ({
+      name: m.name,
+      versions: versions.filter((v) => v.modelId === m.id).map((v) => ({ version: v.version, stage: v.stage })),
+    }))
     .filter((m) => m.versions.length >= 2);
   return (
     <>
@@ -26,7 +35,10 @@ export default async function AbTestsPage({ params }: { params: Promise<{ projec
         description="Serve two or more versions of a registered model side by side, each unit sticky to one version by hashing; compare their outcomes with confidence intervals, and ship the winner to Production."
       />
       {roleAtLeast(role, 'editor') && (
-        <Section title="Define an A/B test" description="The control (A) is usually the version in Production; every other variant is compared with it.">
+        <Section
+          title="Define an A/B test"
+          description="The control (A) is usually the version in Production; every other variant is compared with it."
+        >
           {choices.length > 0 ? (
             <CreateAbTestForm project={project.slug} models={choices} />
           ) : (
@@ -36,7 +48,10 @@ export default async function AbTestsPage({ params }: { params: Promise<{ projec
             />
           )}
           {choices.length === 0 && (
-            <Link className="mt-3 inline-block text-sm text-indigo-700 underline dark:text-indigo-400" href={`/${project.slug}/models`}>
+            <Link
+              className="mt-3 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
+              href={`/${project.slug}/models`}
+            >
               Go to the model registry
             </Link>
           )}

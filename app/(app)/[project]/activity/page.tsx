@@ -26,7 +26,10 @@ export default async function ActivityPage({
   const last = rows.at(-1);
   return (
     <>
-      <PageHeader title="Activity" description="Every change in this project: who changed what, from which value to which, and when. Newest first." />
+      <PageHeader
+        title="Activity"
+        description="Every change in this project: who changed what, from which value to which, and when. Newest first."
+      />
       <nav aria-label="Filter by entity" className="mb-4 flex flex-wrap gap-2 text-sm">
         {[undefined, ...entityTypes].map((t) => (
           <Link
@@ -41,7 +44,10 @@ export default async function ActivityPage({
       </nav>
       <ActivityTable project={project.slug} rows={rows} />
       {rows.length === 100 && last && (
-        <Link className="mt-4 inline-block text-sm text-indigo-700 underline dark:text-indigo-400" href={`${base}?${new URLSearchParams({ ...(entity ? { entity } : {}), before: String(last.id) })}`}>
+        <Link
+          className="mt-4 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
+          href={`${base}?${new URLSearchParams({ ...(entity ? { entity } : {}), before: String(last.id) })}`}
+        >
           Older entries
         </Link>
       )}

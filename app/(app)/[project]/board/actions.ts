@@ -7,8 +7,24 @@ import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problems';
 import { listMembers } from '@/db/queries/projects';
 import { listSprints } from '@/db/queries/sprints';
 import { TASK_LINK_KINDS, linkTask, unlinkTask } from '@/db/queries/task-links';
-import { TaskConflictError, type TaskFields, createTask, moveTask, prioritiseTasks, updateTask } from '@/db/queries/tasks';
-import { MAX_EFFORT, MAX_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskConflictView, parseLabels, priorityLabel, taskRef } from '@/lib/board';
+import {
+  TaskConflictError,
+  type TaskFields,
+  createTask,
+  moveTask,
+  prioritiseTasks,
+  updateTask,
+} from '@/db/queries/tasks';
+import {
+  MAX_EFFORT,
+  MAX_LABELS,
+  TASK_STATUSES,
+  TASK_STATUS_LABELS,
+  type TaskConflictView,
+  parseLabels,
+  priorityLabel,
+  taskRef,
+} from '@/lib/board';
 import { nameSchema } from '@/lib/validation';
 import { type ActionResult, defineAction } from '@/server/action';
 
@@ -24,15 +40,27 @@ const taskFields = z.object({
   title: nameSchema(200),
   description: z.string().trim().max(20_000, 'Use at most 20,000 characters').default(''),
   status,
-  priority: z.coerce.number('Choose a priority').int().min(1, 'Priorities run from 1 (most urgent) to 4').max(4, 'Priorities run from 1 (most urgent) to 4'),
-  effort: z.coerce.number('Enter effort points').int('Use whole points').min(0, 'Effort cannot be negative').max(MAX_EFFORT, `Use at most ${MAX_EFFORT} points`),
+  priority: z.coerce
+    .number('Choose a priority')
+    .int()
+    .min(1, 'Priorities run from 1 (most urgent) to 4')
+    .max(4, 'Priorities run from 1 (most urgent) to 4'),
+  effort: z.coerce
+    .number('Enter effort points')
+    .int('Use whole points')
+    .min(0, 'Effort cannot be negative')
+    .max(MAX_EFFORT, `Use at most ${MAX_EFFORT} points`),
   assigneeId: z.preprocess(blankToNull, z.string().max(64).nullable()).default(null),
   labels: z
     .string()
     .max(500, 'Use at most 500 characters')
     .default('')
     .transform(parseLabels)
-    .pipe(z.array(z.string().max(40, 'Keep each label under 40 characters')).max(MAX_LABELS, `Use at most ${MAX_LABELS} labels`)),
+    .pipe(
+      z
+        .array(z.string().max(40, 'Keep each label under 40 characters'))
+        .max(MAX_LABELS, `Use at most ${MAX_LABELS} labels`),
+    ),
   sprintId: sprintRef.default(null),
 });
 
@@ -52,7 +80,12 @@ export const moveTaskAction = defineAction(
   },
 );
 
-async function describeConflict(err: TaskConflictError, projectId: string, db: Parameters<typeof listMembers>[0], mine: TaskFields) {
+async function describeConflict(
+  err: TaskConflictError,
+  projectId: string,
+  db: Parameters<typeof listMembers>[0],
+  mine: TaskFields,
+) {
   const [members, sprints] = await Promise.all([listMembers(db, projectId), listSprints(db, projectId)]);
   const theirs = err.current;
   const show = {
@@ -119,13 +152,31 @@ export const updateTaskAction = defineAction(
   },
 );
 
-export const prioritiseAction = defineAction('editor', z.object({ sprintId: sprintRef.default(null) }), async ({ db, user, project, input }) => {
-  const changed = await prioritiseTasks(db, user, project.id, input.sprintId);
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: changed ? `Reordered ${changed} tasks: most urgent first, then least effort.` : 'Already in priority order.' };
-});
+export const prioritiseAction = defineAction(
+  'editor',
+  z.object({ sprintId: sprintRef.default(null) }),
+  async ({ db, user, project, input }) => {
+    const changed = await prioritiseTasks(db, user, project.id, input.sprintId);
+    refresh(project.slug);
+    return {
+      ok: true,
+      data: undefined,
+      message: changed
+        ? `Reordered ${changed} tasks: most urgent first, then least effort.`
+        : 'Already in priority order.',
+    };
+  },
+);
 
-const wipLimit = z.preprocess(blankToNull, z.coerce.number('Enter a number').int('Use a whole number').min(1, 'Use 1 or more, or leave empty for no limit').max(999).nullable());
+const wipLimit = z.preprocess(
+  blankToNull,
+  z.coerce
+    .number('Enter a number')
+    .int('Use a whole number')
+    .min(1, 'Use 1 or more, or leave empty for no limit')
+    .max(999)
+    .nullable(),
+);
 
 export const setWipLimitsAction = defineAction(
   'editor',

@@ -21,7 +21,13 @@ import { createTaskAction, prioritiseAction } from './actions';
 
 export const metadata = { title: 'Board' };
 
-export default async function BoardPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<{ sprint?: string | string[] }> }) {
+export default async function BoardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<{ sprint?: string | string[] }>;
+}) {
   const { project, role } = await requireProjectAccess((await params).project);
   const wanted = (await searchParams).sprint;
   const db = await getDb();
@@ -33,17 +39,27 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   if (!sprint && !backlog) {
     return (
       <>
-        <PageHeader title="Board" description="A kanban of one sprint: cards move through backlog, to do, in progress, review and done." />
+        <PageHeader
+          title="Board"
+          description="A kanban of one sprint: cards move through backlog, to do, in progress, review and done."
+        />
         <BoardTabs project={project.slug} active="board" />
         <EmptyState
           title="No sprints yet"
-          hint={canEdit ? 'Plan your first two-week sprint on the Sprints page, then add tasks to it here. Until then, collect work in the Backlog.' : 'An editor plans sprints on the Sprints page; the board shows the active one.'}
+          hint={
+            canEdit
+              ? 'Plan your first two-week sprint on the Sprints page, then add tasks to it here. Until then, collect work in the Backlog.'
+              : 'An editor plans sprints on the Sprints page; the board shows the active one.'
+          }
         />
         <p className="mt-4 flex gap-4 text-sm">
           <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${project.slug}/sprints`}>
             Plan a sprint
           </Link>
-          <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${project.slug}/board?sprint=backlog`}>
+          <Link
+            className="text-indigo-700 underline dark:text-indigo-300"
+            href={`/${project.slug}/board?sprint=backlog`}
+          >
             See the backlog as a board
           </Link>
         </p>
@@ -51,9 +67,15 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
     );
   }
 
-  const [initial, members] = await Promise.all([getBoardData(db, project.id, sprint?.id ?? null), listMembers(db, project.id)]);
+  const [initial, members] = await Promise.all([
+    getBoardData(db, project.id, sprint?.id ?? null),
+    listMembers(db, project.id),
+  ]);
   const today = dayOf(new Date());
-  const series = sprint && sprint.status !== 'planned' ? buildBurnSeries(sprint, await listSprintSnapshots(db, project.id, sprint.id), today) : null;
+  const series =
+    sprint && sprint.status !== 'planned'
+      ? buildBurnSeries(sprint, await listSprintSnapshots(db, project.id, sprint.id), today)
+      : null;
   const open = !sprint || sprint.status !== 'closed';
   const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }));
   const description = sprint
@@ -64,30 +86,69 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
       <PageHeader
         title={sprint ? sprint.name : 'Backlog board'}
         description={description}
-        actions={<SprintPicker sprints={sprints} value={sprint?.id ?? 'backlog'} action={`/${project.slug}/board`} allowBacklog />}
+        actions={
+          <SprintPicker
+            sprints={sprints}
+            value={sprint?.id ?? 'backlog'}
+            action={`/${project.slug}/board`}
+            allowBacklog
+          />
+        }
       />
       <BoardTabs project={project.slug} active="board" />
-      <SprintBoard key={sprint?.id ?? 'backlog'} project={project.slug} sprint={sprint?.id ?? 'backlog'} initial={initial} canEdit={canEdit} />
+      <SprintBoard
+        key={sprint?.id ?? 'backlog'}
+        project={project.slug}
+        sprint={sprint?.id ?? 'backlog'}
+        initial={initial}
+        canEdit={canEdit}
+      />
       <div className="mt-6" />
       {canEdit && open && (
-        <Section title="Add a task" description={sprint ? `The card goes to the bottom of its column in ${sprint.name}.` : 'The card goes to the backlog.'}>
-          <ActionForm label="Add a task" action={createTaskAction} hidden={{ project: project.slug, sprintId: sprint?.id ?? '' }} submitLabel="Add task" resetOnSuccess>
+        <Section
+          title="Add a task"
+          description={
+            sprint ? `The card goes to the bottom of its column in ${sprint.name}.` : 'The card goes to the backlog.'
+          }
+        >
+          <ActionForm
+            label="Add a task"
+            action={createTaskAction}
+            hidden={{ project: project.slug, sprintId: sprint?.id ?? '' }}
+            submitLabel="Add task"
+            resetOnSuccess
+          >
             <NewTaskFields members={memberOptions} />
           </ActionForm>
         </Section>
       )}
       {canEdit && open && (
-        <Section title="Prioritise" description="Reorders every column: priority first (1 is the most urgent), then the smaller effort first.">
-          <ActionForm label="Prioritise columns" action={prioritiseAction} hidden={{ project: project.slug, sprintId: sprint?.id ?? '' }} submitLabel="Prioritise" submitVariant="secondary" />
+        <Section
+          title="Prioritise"
+          description="Reorders every column: priority first (1 is the most urgent), then the smaller effort first."
+        >
+          <ActionForm
+            label="Prioritise columns"
+            action={prioritiseAction}
+            hidden={{ project: project.slug, sprintId: sprint?.id ?? '' }}
+            submitLabel="Prioritise"
+            submitVariant="secondary"
+          />
         </Section>
       )}
       {series && sprint && (
-        <Section title="Burndown" description="Remaining points each day against the ideal line; the scope line shows work added or dropped. Burnup and velocity are on the Sprints page.">
+        <Section
+          title="Burndown"
+          description="Remaining points each day against the ideal line; the scope line shows work added or dropped. Burnup and velocity are on the Sprints page."
+        >
           <BurndownChart series={series} title={`Burndown of ${sprint.name}`} />
         </Section>
       )}
       {canEdit && (
-        <Section title="Column limits" description="A work-in-progress limit per column; a column over its limit is flagged. Leave a field empty for no limit.">
+        <Section
+          title="Column limits"
+          description="A work-in-progress limit per column; a column over its limit is flagged. Leave a field empty for no limit."
+        >
           <WipLimitsForm project={project.slug} limits={initial.wipLimits} />
         </Section>
       )}

@@ -72,10 +72,17 @@ export default async function ComparePage({
       </nav>
       <PageHeader
         title={`Compare ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`}
-        description={missing > 0 ? `${missing} of the runs in this link no longer exist in this project and are left out.` : 'Share this page’s URL: it keeps the runs and every choice below.'}
+        description={
+          missing > 0
+            ? `${missing} of the runs in this link no longer exist in this project and are left out.`
+            : 'Share this page’s URL: it keeps the runs and every choice below.'
+        }
       />
       {runs.length === 0 ? (
-        <EmptyState title="No runs to compare" hint="Open All runs or an experiment, tick the runs you want side by side, then press Compare." />
+        <EmptyState
+          title="No runs to compare"
+          hint="Open All runs or an experiment, tick the runs you want side by side, then press Compare."
+        />
       ) : (
         <CompareExplorer project={project.slug} runs={runs} metricKeys={metricKeys} />
       )}

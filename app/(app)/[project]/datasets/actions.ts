@@ -20,7 +20,11 @@ export const uploadDatasetAction = defineAction(
   }),
   async ({ db, user, project, input }) => {
     const csv = await input.file.text();
-    const row = await registerCsvDataset(db, user, project.id, { name: input.name, csv, source: input.source || input.file.name });
+    const row = await registerCsvDataset(db, user, project.id, {
+      name: input.name,
+      csv,
+      source: input.source || input.file.name,
+    });
     revalidatePath(`/${project.slug}/datasets`);
     return { ok: true, data: { id: row.id }, message: `Registered ${input.name} · sha256 ${row.digest.slice(0, 12)}…` };
   },

@@ -23,10 +23,22 @@ export default async function DatasetsPage({ params }: { params: Promise<{ proje
   const datasets = await listDatasets(await getDb(), project.id);
   return (
     <>
-      <PageHeader title="Datasets" description="Dataset versions: a name and a content hash. Runs that logged them (MLflow log_input) and models built from those runs are linked." />
+      <PageHeader
+        title="Datasets"
+        description="Dataset versions: a name and a content hash. Runs that logged them (MLflow log_input) and models built from those runs are linked."
+      />
       {roleAtLeast(role, 'editor') && (
-        <Section title="Register a dataset version" description="Upload a CSV: Runboard hashes the exact bytes (SHA-256) and infers columns and types.">
-          <ActionForm action={uploadDatasetAction} hidden={{ project: project.slug }} submitLabel="Upload and register" resetOnSuccess className="max-w-xl">
+        <Section
+          title="Register a dataset version"
+          description="Upload a CSV: Runboard hashes the exact bytes (SHA-256) and infers columns and types."
+        >
+          <ActionForm
+            action={uploadDatasetAction}
+            hidden={{ project: project.slug }}
+            submitLabel="Upload and register"
+            resetOnSuccess
+            className="max-w-xl"
+          >
             <Field name="name" label="Dataset name" required placeholder="seattle-weather" />
             <Field name="file" label="CSV file" type="file" required />
             <Field name="source" label="Source (optional)" placeholder="s3://bucket/weather.csv" />
@@ -35,7 +47,15 @@ export default async function DatasetsPage({ params }: { params: Promise<{ proje
       )}
       <DatasetsTable
         project={project.slug}
-        rows={datasets.map((d) => ({ id: d.id, name: d.name, digest: d.digest, source: d.source, sourceType: d.sourceType, createdAt: d.createdAt, ...shape(d.profile) }))}
+        rows={datasets.map((d) => ({
+          id: d.id,
+          name: d.name,
+          digest: d.digest,
+          source: d.source,
+          sourceType: d.sourceType,
+          createdAt: d.createdAt,
+          ...shape(d.profile),
+        }))}
       />
     </>
   );

@@ -3,15 +3,34 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { addCheckIn, createSuccessMetric, deleteSuccessMetric, getSuccessMetric, updateSuccessMetric } from '@/db/queries/success-metrics';
+import {
+  addCheckIn,
+  createSuccessMetric,
+  deleteSuccessMetric,
+  getSuccessMetric,
+  updateSuccessMetric,
+} from '@/db/queries/success-metrics';
 import { DomainError } from '@/lib/errors';
 import { METRIC_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES, parseCheckInValue, todayUtc } from '@/lib/success-metrics';
 import { nameSchema } from '@/lib/validation';
-import { checkbox, dateField, optionalDate, optionalNumber, ownerField, textField, uuidField, versionField } from '@/lib/workspace-fields';
+import {
+  checkbox,
+  dateField,
+  optionalDate,
+  optionalNumber,
+  ownerField,
+  textField,
+  uuidField,
+  versionField,
+} from '@/lib/workspace-fields';
 import { defineAction } from '@/server/action';
 
 const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `Use at most ${max} characters`).nullable().default(null));
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(max, `Use at most ${max} characters`).nullable().default(null),
+  );
 
 const definition = z.object({
   name: nameSchema(120),
@@ -66,23 +85,35 @@ export const updateMetricAction = defineAction(
   },
 );
 
-export const deleteMetricAction = defineAction('editor', z.object({ id: uuidField('metric') }), async ({ db, user, project, input }) => {
-  await deleteSuccessMetric(db, user, project.id, input.id);
-  refresh(project.slug);
-  redirect(`/${project.slug}/metrics`);
-});
+export const deleteMetricAction = defineAction(
+  'editor',
+  z.object({ id: uuidField('metric') }),
+  async ({ db, user, project, input }) => {
+    await deleteSuccessMetric(db, user, project.id, input.id);
+    refresh(project.slug);
+    redirect(`/${project.slug}/metrics`);
+  },
+);
 
 export const checkInAction = defineAction(
   'editor',
-  z.object({ id: uuidField('metric'), value: z.string().max(100, 'Enter a number'), note: textField(500), recordedOn: optionalDate }),
+  z.object({
+    id: uuidField('metric'),
+    value: z.string().max(100, 'Enter a number'),
+    note: textField(500),
+    recordedOn: optionalDate,
+  }),
   async ({ db, user, project, input }) => {
     const metric = await getSuccessMetric(db, project.id, input.id);
     const value = parseCheckInValue(metric.direction, input.value);
-    if (value === null) throw new DomainError('invalid', metric.direction === 'binary' ? 'Enter yes or no' : 'Enter a number', 'value');
+    if (value === null)
+      throw new DomainError('invalid', metric.direction === 'binary' ? 'Enter yes or no' : 'Enter a number', 'value');
     const today = todayUtc(Date.now());
-    if (input.recordedOn && input.recordedOn > today) throw new DomainError('invalid', 'Choose today or an earlier day', 'recordedOn');
+    if (input.recordedOn && input.recordedOn > today)
+      throw new DomainError('invalid', 'Choose today or an earlier day', 'recordedOn');
     // A back-dated check-in counts at noon UTC of its day; today's (or an undated one) counts now.
-    const recordedAt = input.recordedOn && input.recordedOn < today ? new Date(`${input.recordedOn}T12:00:00Z`) : undefined;
+    const recordedAt =
+      input.recordedOn && input.recordedOn < today ? new Date(`${input.recordedOn}T12:00:00Z`) : undefined;
     await addCheckIn(db, user, project.id, input.id, { value, note: input.note, recordedAt });
     refresh(project.slug);
     return { ok: true, data: undefined, message: `Checked in ${input.value.trim()}.` };

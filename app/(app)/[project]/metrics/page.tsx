@@ -16,7 +16,11 @@ const DAY = 86_400_000;
 async function load(projectId: string) {
   const db = await getDb();
   const now = Date.now();
-  const [metrics, members, sources] = await Promise.all([evaluateSuccessMetrics(db, projectId, now), listMembers(db, projectId), listMetricSourceOptions(db, projectId)]);
+  const [metrics, members, sources] = await Promise.all([
+    evaluateSuccessMetrics(db, projectId, now),
+    listMembers(db, projectId),
+    listMetricSourceOptions(db, projectId),
+  ]);
   return { metrics, members, sources, defaultDeadline: todayUtc(now + 90 * DAY) };
 }
 
@@ -30,7 +34,10 @@ export default async function MetricsPage({ params }: { params: Promise<{ projec
         description="What success means for this project: business, model and guardrail metrics with a direction, a target and a deadline. Status compares each value with the straight line from its start value to its target."
       />
       <SuccessBanner project={project.slug} success={projectSuccess(metrics)} />
-      <Section title="Scorecard" description="Within 10% of the planned line is on track, within 25% at risk, further behind (or past the deadline) off track.">
+      <Section
+        title="Scorecard"
+        description="Within 10% of the planned line is on track, within 25% at risk, further behind (or past the deadline) off track."
+      >
         <MetricsTable project={project.slug} rows={metrics} canEdit={roleAtLeast(role, 'editor')} />
       </Section>
       {roleAtLeast(role, 'editor') && (

@@ -52,10 +52,18 @@ export const registerVersionAction = defineAction(
   async ({ db, user, project, input }) => {
     const result = await db.transaction(async (tx) => {
       await ensureRegisteredModel(tx, user, project.id, input.name);
-      return createModelVersion(tx, user, project.id, { name: input.name, runId: input.runId, description: input.description });
+      return createModelVersion(tx, user, project.id, {
+        name: input.name,
+        runId: input.runId,
+        description: input.description,
+      });
     });
     refresh(project.slug);
-    return { ok: true, data: { version: result.version.version }, message: `Registered ${input.name} version ${result.version.version}.` };
+    return {
+      ok: true,
+      data: { version: result.version.version },
+      message: `Registered ${input.name} version ${result.version.version}.`,
+    };
   },
 );
 
@@ -77,7 +85,10 @@ export const promoteAction = defineAction(
 
 export const rollbackAction = defineAction(
   'editor',
-  z.object({ name: modelName, reason: z.string().trim().min(1, 'Say why you roll back').max(1000, 'Use at most 1000 characters') }),
+  z.object({
+    name: modelName,
+    reason: z.string().trim().min(1, 'Say why you roll back').max(1000, 'Use at most 1000 characters'),
+  }),
   async ({ db, user, project, input }) => {
     const { version: v } = await rollbackProduction(db, user, project.id, input.name, input.reason);
     refresh(project.slug);
@@ -87,7 +98,11 @@ export const rollbackAction = defineAction(
 
 export const setAliasAction = defineAction(
   'editor',
-  z.object({ name: modelName, alias: z.string().trim().min(1, 'Required').max(255, 'Use at most 255 characters'), version }),
+  z.object({
+    name: modelName,
+    alias: z.string().trim().min(1, 'Required').max(255, 'Use at most 255 characters'),
+    version,
+  }),
   async ({ db, user, project, input }) => {
     await setModelAlias(db, user, project.id, input.name, input.alias, input.version);
     refresh(project.slug);

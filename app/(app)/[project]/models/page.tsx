@@ -13,7 +13,10 @@ export default async function ModelsPage({ params }: { params: Promise<{ project
   const { project, role } = await requireProjectAccess((await params).project);
   const db = await getDb();
   const models = await searchRegisteredModels(db, project.id, { limit: 1000 });
-  const { versions, aliases } = await getModelDetails(db, models.map((m) => m.id));
+  const { versions, aliases } = await getModelDetails(
+    db,
+    models.map((m) => m.id),
+  );
   const rows = models.map((m) => {
     const own = versions.filter((v) => v.modelId === m.id);
     return {
@@ -29,14 +32,25 @@ export default async function ModelsPage({ params }: { params: Promise<{ project
   });
   return (
     <>
-      <PageHeader title="Models" description="Registered models and their versions: which one serves in Production, which are staged, and how they got there." />
+      <PageHeader
+        title="Models"
+        description="Registered models and their versions: which one serves in Production, which are staged, and how they got there."
+      />
       {roleAtLeast(role, 'editor') && (
         <Section title="Register a model">
-          <ActionForm action={createModelAction} hidden={{ project: project.slug }} submitLabel="Create model" resetOnSuccess className="max-w-xl">
+          <ActionForm
+            action={createModelAction}
+            hidden={{ project: project.slug }}
+            submitLabel="Create model"
+            resetOnSuccess
+            className="max-w-xl"
+          >
             <Field name="name" label="Model name" required placeholder="rain-tomorrow" />
             <Field name="description" label="Description" multiline />
           </ActionForm>
-          <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">Versions come from runs: open a run and choose “Register as model version”, or call the MLflow registry API.</p>
+          <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
+            Versions come from runs: open a run and choose “Register as model version”, or call the MLflow registry API.
+          </p>
         </Section>
       )}
       <ModelsTable project={project.slug} rows={rows} />

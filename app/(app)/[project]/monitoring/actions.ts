@@ -18,38 +18,65 @@ export const startMonitoringAction = defineAction(
   async ({ db, user, project, input }) => {
     await startMonitoring(db, user, project.id, input.model, input.schedule);
     refresh(project.slug);
-    return { ok: true, data: undefined, message: `Monitoring ${input.model}. Set its reference to start checking drift.` };
+    return {
+      ok: true,
+      data: undefined,
+      message: `Monitoring ${input.model}. Set its reference to start checking drift.`,
+    };
   },
 );
 
-export const acknowledgeAlertAction = defineAction('editor', z.object({ alertId: id }), async ({ db, user, project, input }) => {
-  await transitionAlert(db, user, project.id, input.alertId, 'acknowledged');
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: 'Acknowledged.' };
-});
+export const acknowledgeAlertAction = defineAction(
+  'editor',
+  z.object({ alertId: id }),
+  async ({ db, user, project, input }) => {
+    await transitionAlert(db, user, project.id, input.alertId, 'acknowledged');
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: 'Acknowledged.' };
+  },
+);
 
-export const resolveAlertAction = defineAction('editor', z.object({ alertId: id }), async ({ db, user, project, input }) => {
-  await transitionAlert(db, user, project.id, input.alertId, 'resolved');
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: 'Resolved.' };
-});
+export const resolveAlertAction = defineAction(
+  'editor',
+  z.object({ alertId: id }),
+  async ({ db, user, project, input }) => {
+    await transitionAlert(db, user, project.id, input.alertId, 'resolved');
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: 'Resolved.' };
+  },
+);
 
 /** One click: a drift risk in the register and a retrain task in the backlog, linked back to the alert. */
-export const openRiskAndTaskAction = defineAction('editor', z.object({ alertId: id, model: nameSchema(250) }), async ({ db, user, project, input }) => {
-  const url = `${await getRequestOrigin()}/${project.slug}/monitoring/${encodeURIComponent(input.model)}`;
-  const { created } = await openRiskAndTask(db, user, project.id, input.alertId, url);
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: created ? 'Risk and retrain task opened.' : 'Already opened.' };
-});
+export const openRiskAndTaskAction = defineAction(
+  'editor',
+  z.object({ alertId: id, model: nameSchema(250) }),
+  async ({ db, user, project, input }) => {
+    const url = `${await getRequestOrigin()}/${project.slug}/monitoring/${encodeURIComponent(input.model)}`;
+    const { created } = await openRiskAndTask(db, user, project.id, input.alertId, url);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: created ? 'Risk and retrain task opened.' : 'Already opened.' };
+  },
+);
 
 const webhookUrl = z
   .string()
   .trim()
   .max(2000, 'Use at most 2000 characters')
-  .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), 'Enter an http(s) URL, or leave it empty to turn the webhook off');
+  .refine(
+    (v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v),
+    'Enter an http(s) URL, or leave it empty to turn the webhook off',
+  );
 
-export const saveWebhookAction = defineAction('owner', z.object({ url: webhookUrl, version: z.coerce.number().int().min(0) }), async ({ db, user, project, input }) => {
-  await saveWebhookUrl(db, user, project.id, input.version, input.url || null);
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: input.url ? 'Webhook saved: new alerts will be POSTed to it.' : 'Webhook turned off.' };
-});
+export const saveWebhookAction = defineAction(
+  'owner',
+  z.object({ url: webhookUrl, version: z.coerce.number().int().min(0) }),
+  async ({ db, user, project, input }) => {
+    await saveWebhookUrl(db, user, project.id, input.version, input.url || null);
+    refresh(project.slug);
+    return {
+      ok: true,
+      data: undefined,
+      message: input.url ? 'Webhook saved: new alerts will be POSTed to it.' : 'Webhook turned off.',
+    };
+  },
+);

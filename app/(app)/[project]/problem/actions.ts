@@ -2,7 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createSubProblem, deleteSubProblem, linkSubProblem, unlinkSubProblem, updateSubProblem } from '@/db/queries/problems';
+import {
+  createSubProblem,
+  deleteSubProblem,
+  linkSubProblem,
+  unlinkSubProblem,
+  updateSubProblem,
+} from '@/db/queries/problems';
 import { SUB_PROBLEM_STATUSES } from '@/lib/problems';
 import { nameSchema } from '@/lib/validation';
 import { ownerField, textField, uuidField } from '@/lib/workspace-fields';
@@ -14,7 +20,13 @@ const status = z.enum(SUB_PROBLEM_STATUSES, 'Choose a status');
 
 export const createSubProblemAction = defineAction(
   'editor',
-  z.object({ parentId: parentField, title: nameSchema(200), description: textField(2000), ownerId: ownerField, status: status.default('not_started') }),
+  z.object({
+    parentId: parentField,
+    title: nameSchema(200),
+    description: textField(2000),
+    ownerId: ownerField,
+    status: status.default('not_started'),
+  }),
   async ({ db, user, project, input }) => {
     const row = await createSubProblem(db, user, project.id, input);
     refresh(project.slug);
@@ -33,21 +45,33 @@ const quickField = z.discriminatedUnion(
   'Choose a field to change',
 );
 
-export const updateSubProblemAction = defineAction('editor', z.intersection(z.object({ id: uuidField('sub-problem') }), quickField), async ({ db, user, project, input }) => {
-  const row = await updateSubProblem(db, user, project.id, input.id, { [input.field]: input.value });
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: `Saved “${row.title}”.` };
-});
+export const updateSubProblemAction = defineAction(
+  'editor',
+  z.intersection(z.object({ id: uuidField('sub-problem') }), quickField),
+  async ({ db, user, project, input }) => {
+    const row = await updateSubProblem(db, user, project.id, input.id, { [input.field]: input.value });
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `Saved “${row.title}”.` };
+  },
+);
 
-export const deleteSubProblemAction = defineAction('editor', z.object({ id: uuidField('sub-problem') }), async ({ db, user, project, input }) => {
-  await deleteSubProblem(db, user, project.id, input.id);
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: 'Deleted, with everything under it.' };
-});
+export const deleteSubProblemAction = defineAction(
+  'editor',
+  z.object({ id: uuidField('sub-problem') }),
+  async ({ db, user, project, input }) => {
+    await deleteSubProblem(db, user, project.id, input.id);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: 'Deleted, with everything under it.' };
+  },
+);
 
 export const linkSubProblemAction = defineAction(
   'editor',
-  z.object({ id: uuidField('sub-problem'), kind: z.enum(['metric', 'experiment', 'task'], 'Choose what to link'), targetId: z.string().min(1, 'Choose what to link').max(64, 'Choose what to link') }),
+  z.object({
+    id: uuidField('sub-problem'),
+    kind: z.enum(['metric', 'experiment', 'task'], 'Choose what to link'),
+    targetId: z.string().min(1, 'Choose what to link').max(64, 'Choose what to link'),
+  }),
   async ({ db, user, project, input }) => {
     await linkSubProblem(db, user, project.id, input.id, input.kind, input.targetId);
     refresh(project.slug);
@@ -55,8 +79,12 @@ export const linkSubProblemAction = defineAction(
   },
 );
 
-export const unlinkSubProblemAction = defineAction('editor', z.object({ linkId: z.coerce.number().int().positive('Unknown link') }), async ({ db, user, project, input }) => {
-  await unlinkSubProblem(db, user, project.id, input.linkId);
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: 'Link removed.' };
-});
+export const unlinkSubProblemAction = defineAction(
+  'editor',
+  z.object({ linkId: z.coerce.number().int().positive('Unknown link') }),
+  async ({ db, user, project, input }) => {
+    await unlinkSubProblem(db, user, project.id, input.linkId);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: 'Link removed.' };
+  },
+);

@@ -14,22 +14,43 @@ export const metadata = { title: 'Problem' };
 export default async function ProblemPage({ params }: { params: Promise<{ project: string }> }) {
   const { project, role } = await requireProjectAccess((await params).project);
   const db = await getDb();
-  const [nodes, members, targets] = await Promise.all([listSubProblems(db, project.id), listMembers(db, project.id), listLinkTargets(db, project.id)]);
+  const [nodes, members, targets] = await Promise.all([
+    listSubProblems(db, project.id),
+    listMembers(db, project.id),
+    listLinkTargets(db, project.id),
+  ]);
   const canEdit = roleAtLeast(role, 'editor');
   return (
     <>
-      <PageHeader title="Problem" description="The problem statement broken into sub-problems, each with a status, an owner and links to the success metrics, experiments and board tasks that address it." />
+      <PageHeader
+        title="Problem"
+        description="The problem statement broken into sub-problems, each with a status, an owner and links to the success metrics, experiments and board tasks that address it."
+      />
       <Section title="Problem statement">
-        {project.problemStatement ? <p className="whitespace-pre-wrap text-sm leading-6">{project.problemStatement}</p> : <p className="text-sm text-zinc-600 dark:text-zinc-400">No problem statement yet.</p>}
+        {project.problemStatement ? (
+          <p className="whitespace-pre-wrap text-sm leading-6">{project.problemStatement}</p>
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No problem statement yet.</p>
+        )}
         {canEdit && (
-          <Link href={`/${project.slug}/settings`} className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-400">
+          <Link
+            href={`/${project.slug}/settings`}
+            className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
+          >
             Edit the statement in Settings
           </Link>
         )}
       </Section>
       <Section title="Decomposition">
         {canEdit && (
-          <ActionForm action={createSubProblemAction} hidden={{ project: project.slug }} label="Add a sub-problem" submitLabel="Add sub-problem" resetOnSuccess className="mb-4 max-w-xl">
+          <ActionForm
+            action={createSubProblemAction}
+            hidden={{ project: project.slug }}
+            label="Add a sub-problem"
+            submitLabel="Add sub-problem"
+            resetOnSuccess
+            className="mb-4 max-w-xl"
+          >
             <Field name="title" label="Sub-problem" required placeholder="Identify churn indicators" />
           </ActionForm>
         )}

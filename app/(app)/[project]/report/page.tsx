@@ -34,18 +34,32 @@ export default async function ReportPage({ params }: { params: Promise<{ project
         }
       />
       {canEdit && (
-        <Section title="Narrative" description="Markdown, shown above each section's live data. Raw HTML is not rendered.">
+        <Section
+          title="Narrative"
+          description="Markdown, shown above each section's live data. Raw HTML is not rendered."
+        >
           <div className="grid gap-5 lg:grid-cols-2">
             {REPORT_SECTIONS.map((section) => {
               const saved = narratives[section];
               return (
-                <ActionForm key={section} action={saveNarrativeAction} hidden={{ project: project.slug, section, version: saved?.version ?? 0 }} label={`${SECTION_TITLES[section]} narrative editor`} submitLabel={`Save ${SECTION_TITLES[section]}`} submitVariant="secondary">
+                <ActionForm
+                  key={section}
+                  action={saveNarrativeAction}
+                  hidden={{ project: project.slug, section, version: saved?.version ?? 0 }}
+                  label={`${SECTION_TITLES[section]} narrative editor`}
+                  submitLabel={`Save ${SECTION_TITLES[section]}`}
+                  submitVariant="secondary"
+                >
                   <Field
                     name="body"
                     label={`${SECTION_TITLES[section]} narrative`}
                     defaultValue={saved?.body ?? ''}
                     multiline
-                    hint={saved ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${saved.updatedAt.toISOString().slice(0, 10)}.` : 'Not written yet.'}
+                    hint={
+                      saved
+                        ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${saved.updatedAt.toISOString().slice(0, 10)}.`
+                        : 'Not written yet.'
+                    }
                   />
                 </ActionForm>
               );

@@ -13,7 +13,11 @@ import { defineAction } from '@/server/action';
 const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 const level = (what: string) => z.enum(RISK_LEVELS, `Choose the ${what}: High, Medium or Low`);
-const mitigationPct = z.coerce.number('Enter a percentage').int('Use a whole percentage').min(0, 'Use 0–100').max(100, 'Use 0–100');
+const mitigationPct = z.coerce
+  .number('Enter a percentage')
+  .int('Use a whole percentage')
+  .min(0, 'Use 0–100')
+  .max(100, 'Use 0–100');
 
 const fields = {
   title: nameSchema(200),
@@ -30,7 +34,14 @@ const fields = {
 };
 
 /** Saves a change; on a conflict the page re-reads the risk so the other person's values show at once. */
-async function save(db: Parameters<typeof updateRisk>[0], user: Parameters<typeof updateRisk>[1], project: { id: string; slug: string }, id: string, version: number, changes: Partial<RiskInput>) {
+async function save(
+  db: Parameters<typeof updateRisk>[0],
+  user: Parameters<typeof updateRisk>[1],
+  project: { id: string; slug: string },
+  id: string,
+  version: number,
+  changes: Partial<RiskInput>,
+) {
   try {
     const after = await updateRisk(db, user, project.id, id, version, changes);
     refresh(project.slug);
@@ -47,11 +58,15 @@ export const createRiskAction = defineAction('editor', z.object(fields), async (
   return { ok: true, data: { id: risk.id }, message: `Risk “${risk.title}” added.` };
 });
 
-export const updateRiskAction = defineAction('editor', z.object({ ...fields, id: uuidField('risk'), version: versionField }), async ({ db, user, project, input }) => {
-  const { id, version, ...changes } = input;
-  await save(db, user, project, id, version, changes);
-  return { ok: true, data: undefined, message: 'Saved.' };
-});
+export const updateRiskAction = defineAction(
+  'editor',
+  z.object({ ...fields, id: uuidField('risk'), version: versionField }),
+  async ({ db, user, project, input }) => {
+    const { id, version, ...changes } = input;
+    await save(db, user, project, id, version, changes);
+    return { ok: true, data: undefined, message: 'Saved.' };
+  },
+);
 
 /** One field from the register's inline editors, saved as soon as it changes. */
 const quickField = z.discriminatedUnion(
@@ -77,8 +92,12 @@ export const quickUpdateRiskAction = defineAction(
   },
 );
 
-export const deleteRiskAction = defineAction('editor', z.object({ id: uuidField('risk') }), async ({ db, user, project, input }) => {
-  await deleteRisk(db, user, project.id, input.id);
-  refresh(project.slug);
-  redirect(`/${project.slug}/risks`);
-});
+export const deleteRiskAction = defineAction(
+  'editor',
+  z.object({ id: uuidField('risk') }),
+  async ({ db, user, project, input }) => {
+    await deleteRisk(db, user, project.id, input.id);
+    refresh(project.slug);
+    redirect(`/${project.slug}/risks`);
+  },
+);

@@ -33,7 +33,10 @@ export default async function RisksPage({
   const open = risks.filter((r) => r.status !== 'closed');
   const critical = open.filter(isCritical).length;
   const overdue = open.filter((r) => isReviewOverdue(r, today)).length;
-  const shown = sortRisks(risks.filter((r) => matchesFilter(r, filter)), today);
+  const shown = sortRisks(
+    risks.filter((r) => matchesFilter(r, filter)),
+    today,
+  );
   const canEdit = roleAtLeast(role, 'editor');
   return (
     <>
@@ -41,18 +44,31 @@ export default async function RisksPage({
         title="Risks"
         description="The risk register: score = likelihood × impact (High 3, Medium 2, Low 1), residual = score × (1 − mitigation). Critical (High/High) risks come first; change any value in the table and it saves at once."
       />
-      <Section title="Heat map" description={`${open.length} open, ${critical} critical, ${overdue} with an overdue review. Choose a cell to list only its risks.`}>
+      <Section
+        title="Heat map"
+        description={`${open.length} open, ${critical} critical, ${overdue} with an overdue review. Choose a cell to list only its risks.`}
+      >
         <RiskHeatMap grid={heatMap(risks)} selected={filter} />
       </Section>
       <Section
         title="Register"
-        description={filter.likelihood || filter.impact ? `Showing likelihood ${filter.likelihood ?? 'any'}, impact ${filter.impact ?? 'any'}: ${shown.length} of ${risks.length} risks.` : `All ${risks.length} risks, critical first.`}
+        description={
+          filter.likelihood || filter.impact
+            ? `Showing likelihood ${filter.likelihood ?? 'any'}, impact ${filter.impact ?? 'any'}: ${shown.length} of ${risks.length} risks.`
+            : `All ${risks.length} risks, critical first.`
+        }
       >
         <RiskRegister project={project.slug} rows={shown} members={members} canEdit={canEdit} today={today} />
       </Section>
       {canEdit && (
         <Section title="Add a risk">
-          <ActionForm action={createRiskAction} hidden={{ project: project.slug }} label="Add a risk" submitLabel="Add risk" resetOnSuccess>
+          <ActionForm
+            action={createRiskAction}
+            hidden={{ project: project.slug }}
+            label="Add a risk"
+            submitLabel="Add risk"
+            resetOnSuccess
+          >
             <RiskFields members={members} />
           </ActionForm>
         </Section>

@@ -16,7 +16,10 @@ const optionalText = (max: number) =>
 const seed = z
   .string()
   .trim()
-  .refine((v) => v === '' || (/^-?\d+$/.test(v) && Number.isSafeInteger(Number(v))), 'Enter a whole number, or leave it empty')
+  .refine(
+    (v) => v === '' || (/^-?\d+$/.test(v) && Number.isSafeInteger(Number(v))),
+    'Enter a whole number, or leave it empty',
+  )
   .transform((v) => (v === '' ? null : Number(v)));
 
 const config = z
@@ -40,7 +43,9 @@ export const updateRunMetadataAction = defineAction(
   'editor',
   z.object({
     runId: z.string().regex(/^[0-9a-f]{1,64}$/i, 'Unknown run'),
-    approach: z.enum(['', ...RUN_APPROACHES], 'Choose data-centric, model-centric or hybrid').transform((v) => v || null),
+    approach: z
+      .enum(['', ...RUN_APPROACHES], 'Choose data-centric, model-centric or hybrid')
+      .transform((v) => v || null),
     seed,
     config,
     codeVersion: optionalText(250),

@@ -26,7 +26,10 @@ export default async function AllRunsPage({
         </Link>{' '}
         / All runs
       </nav>
-      <PageHeader title="All runs" description="Every run of the project across experiments. Select runs to compare them; the URL keeps the whole view, so share it as a link." />
+      <PageHeader
+        title="All runs"
+        description="Every run of the project across experiments. Select runs to compare them; the URL keeps the whole view, so share it as a link."
+      />
       <RunsExplorer project={project.slug} basePath={`/${project.slug}/runs`} view={view} {...data} />
     </>
   );

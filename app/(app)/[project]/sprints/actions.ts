@@ -13,7 +13,11 @@ const isRealDay = (d: string) => {
   const ms = Date.parse(`${d}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
 };
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date').refine(isRealDay, 'Pick a real date');
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date')
+  .refine(isRealDay, 'Pick a real date');
 const sprintFields = z.object({
   name: nameSchema(80),
   goal: z.string().trim().max(500, 'Use at most 500 characters').default(''),
@@ -25,7 +29,11 @@ const sprintId = z.uuid('Unknown sprint');
 export const createSprintAction = defineAction('editor', sprintFields, async ({ db, user, project, input }) => {
   const sprint = await createSprint(db, user, project.id, input);
   refresh(project.slug);
-  return { ok: true, data: { id: sprint.id }, message: `Planned ${sprint.name}: ${sprint.startDate} to ${sprint.endDate}.` };
+  return {
+    ok: true,
+    data: { id: sprint.id },
+    message: `Planned ${sprint.name}: ${sprint.startDate} to ${sprint.endDate}.`,
+  };
 });
 
 export const updateSprintAction = defineAction(
@@ -39,11 +47,15 @@ export const updateSprintAction = defineAction(
   },
 );
 
-export const startSprintAction = defineAction('editor', z.object({ sprintId }), async ({ db, user, project, input }) => {
-  const sprint = await startSprint(db, user, project.id, input.sprintId);
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: `${sprint.name} started.` };
-});
+export const startSprintAction = defineAction(
+  'editor',
+  z.object({ sprintId }),
+  async ({ db, user, project, input }) => {
+    const sprint = await startSprint(db, user, project.id, input.sprintId);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `${sprint.name} started.` };
+  },
+);
 
 export const closeSprintAction = defineAction(
   'editor',
@@ -52,6 +64,10 @@ export const closeSprintAction = defineAction(
     const { sprint, carried, target } = await closeSprint(db, user, project.id, input.sprintId, input.carryTo);
     refresh(project.slug);
     const where = target ? target.name : 'the backlog';
-    return { ok: true, data: undefined, message: `${sprint.name} closed; ${carried} unfinished ${carried === 1 ? 'task' : 'tasks'} moved to ${where}.` };
+    return {
+      ok: true,
+      data: undefined,
+      message: `${sprint.name} closed; ${carried} unfinished ${carried === 1 ? 'task' : 'tasks'} moved to ${where}.`,
+    };
   },
 );

@@ -20,7 +20,13 @@ import { createSprintAction, updateSprintAction } from './actions';
 
 export const metadata = { title: 'Sprints' };
 
-export default async function SprintsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<{ sprint?: string | string[] }> }) {
+export default async function SprintsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<{ sprint?: string | string[] }>;
+}) {
   const { project, role } = await requireProjectAccess((await params).project);
   const wanted = (await searchParams).sprint;
   const db = await getDb();
@@ -28,26 +34,59 @@ export default async function SprintsPage({ params, searchParams }: { params: Pr
   const [sprints, velocity] = await Promise.all([listSprints(db, project.id), getVelocity(db, project.id, 6)]);
   const today = dayOf(new Date());
   // Charts open on the running sprint, else the latest closed one (a planned sprint has no history yet).
-  const selected = sprints.find((s) => s.id === wanted) ?? sprints.find((s) => s.status === 'active') ?? sprints.find((s) => s.status === 'closed') ?? sprints[0];
-  const series = selected ? buildBurnSeries(selected, await listSprintSnapshots(db, project.id, selected.id), today) : [];
+  const selected =
+    sprints.find((s) => s.id === wanted) ??
+    sprints.find((s) => s.status === 'active') ??
+    sprints.find((s) => s.status === 'closed') ??
+    sprints[0];
+  const series = selected
+    ? buildBurnSeries(selected, await listSprintSnapshots(db, project.id, selected.id), today)
+    : [];
   const changes = scopeChanges(series);
   const last = series.filter((p) => p.remaining !== null).at(-1);
   const average = averageVelocity(velocity);
   const latestEnd = sprints.reduce<string | null>((m, s) => (!m || s.endDate > m ? s.endDate : m), null);
   const nextStart = latestEnd && latestEnd >= today ? addDays(latestEnd, 1) : today;
-  const rows = sprints.map(({ id, name, goal, status, startDate, endDate, taskCount, points, donePoints, frozen }) => ({ id, name, goal, status, startDate, endDate, taskCount, points, donePoints, frozen }));
+  const rows = sprints.map(({ id, name, goal, status, startDate, endDate, taskCount, points, donePoints, frozen }) => ({
+    id,
+    name,
+    goal,
+    status,
+    startDate,
+    endDate,
+    taskCount,
+    points,
+    donePoints,
+    frozen,
+  }));
   return (
     <>
-      <PageHeader title="Sprints" description="Two-week sprints with a goal; closing one freezes its numbers and carries unfinished work over." actions={<LiveRefresh project={project.slug} />} />
+      <PageHeader
+        title="Sprints"
+        description="Two-week sprints with a goal; closing one freezes its numbers and carries unfinished work over."
+        actions={<LiveRefresh project={project.slug} />}
+      />
       <BoardTabs project={project.slug} active="sprints" />
       {canEdit && (
         <Section title="Plan a sprint">
-          <ActionForm label="Plan a sprint" action={createSprintAction} hidden={{ project: project.slug }} submitLabel="Plan sprint" resetOnSuccess className="max-w-2xl">
+          <ActionForm
+            label="Plan a sprint"
+            action={createSprintAction}
+            hidden={{ project: project.slug }}
+            submitLabel="Plan sprint"
+            resetOnSuccess
+            className="max-w-2xl"
+          >
             <div className="grid gap-3 sm:grid-cols-2">
               <Field name="name" label="Name" defaultValue={`Sprint ${sprints.length + 1}`} required />
               <Field name="goal" label="Goal" placeholder="Beat the persistence baseline on rainy days" />
               <Field name="startDate" label="Start" type="date" defaultValue={nextStart} required />
-              <Field name="endDate" label="End" type="date" hint={`Leave empty for two weeks (${DEFAULT_SPRINT_DAYS} days).`} />
+              <Field
+                name="endDate"
+                label="End"
+                type="date"
+                hint={`Leave empty for two weeks (${DEFAULT_SPRINT_DAYS} days).`}
+              />
             </div>
           </ActionForm>
         </Section>
@@ -56,12 +95,19 @@ export default async function SprintsPage({ params, searchParams }: { params: Pr
         <SprintsTable project={project.slug} sprints={rows} canEdit={canEdit} />
       </Section>
       {selected ? (
-        <Section title="Burndown and burnup" description="From daily snapshots of the sprint's points. Cancelled work counts as neither remaining nor completed; scope changes show as their own line.">
+        <Section
+          title="Burndown and burnup"
+          description="From daily snapshots of the sprint's points. Cancelled work counts as neither remaining nor completed; scope changes show as their own line."
+        >
           <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
             <SprintPicker sprints={sprints} value={selected.id} action={`/${project.slug}/sprints`} />
             <p className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
-              {selected.name}: {last ? `${last.completed} of ${last.scope} points done, ${last.remaining} remaining` : 'no snapshot yet (the first is written when the sprint starts)'}
-              {changes.length > 0 && ` · scope changed on ${changes.length} ${changes.length === 1 ? 'day' : 'days'} (${changes.map((c) => `${c.delta > 0 ? '+' : ''}${c.delta} on ${c.day}`).join(', ')})`}
+              {selected.name}:{' '}
+              {last
+                ? `${last.completed} of ${last.scope} points done, ${last.remaining} remaining`
+                : 'no snapshot yet (the first is written when the sprint starts)'}
+              {changes.length > 0 &&
+                ` · scope changed on ${changes.length} ${changes.length === 1 ? 'day' : 'days'} (${changes.map((c) => `${c.delta > 0 ? '+' : ''}${c.delta} on ${c.day}`).join(', ')})`}
             </p>
           </div>
           <div className="grid gap-6 lg:grid-cols-2">
@@ -75,22 +121,41 @@ export default async function SprintsPage({ params, searchParams }: { params: Pr
             </div>
           </div>
           <details className="mt-4">
-            <summary className="cursor-pointer text-sm font-medium text-zinc-800 dark:text-zinc-200">Daily numbers</summary>
+            <summary className="cursor-pointer text-sm font-medium text-zinc-800 dark:text-zinc-200">
+              Daily numbers
+            </summary>
             <div className="mt-2">
               <DailyNumbersTable project={project.slug} sprint={selected.name} series={series} />
             </div>
           </details>
         </Section>
       ) : (
-        <EmptyState title="No burndown yet" hint="Plan and start a sprint; its burndown and burnup are drawn here from daily snapshots." />
+        <EmptyState
+          title="No burndown yet"
+          hint="Plan and start a sprint; its burndown and burnup are drawn here from daily snapshots."
+        />
       )}
-      <Section title="Velocity" description={average === null ? 'Completed against committed points of the last six closed sprints.' : `Completed against committed points of the last six closed sprints; the last three average ${average} points.`}>
+      <Section
+        title="Velocity"
+        description={
+          average === null
+            ? 'Completed against committed points of the last six closed sprints.'
+            : `Completed against committed points of the last six closed sprints; the last three average ${average} points.`
+        }
+      >
         {velocity.length > 0 && <VelocityChart points={velocity} average={average} />}
         <VelocityTable project={project.slug} points={velocity} />
       </Section>
       {canEdit && selected && selected.status !== 'closed' && (
         <Section title={`Edit ${selected.name}`}>
-          <ActionForm key={selected.version} label={`Edit ${selected.name}`} action={updateSprintAction} hidden={{ project: project.slug, sprintId: selected.id, version: selected.version }} submitLabel="Save sprint" className="max-w-2xl">
+          <ActionForm
+            key={selected.version}
+            label={`Edit ${selected.name}`}
+            action={updateSprintAction}
+            hidden={{ project: project.slug, sprintId: selected.id, version: selected.version }}
+            submitLabel="Save sprint"
+            className="max-w-2xl"
+          >
             <div className="grid gap-3 sm:grid-cols-2">
               <Field name="name" label="Name" defaultValue={selected.name} required />
               <Field name="goal" label="Goal" defaultValue={selected.goal} />

@@ -18,13 +18,21 @@ export const createUserAction = defineAction(
   },
 );
 
-export const resetPasswordAction = defineAction('admin', z.object({ email: emailSchema, password: passwordSchema }), async ({ db, user, input }) => {
-  await setUserPassword(db, user, input.email, input.password);
-  return { ok: true, data: undefined, message: `Password of ${input.email} reset.` };
-});
+export const resetPasswordAction = defineAction(
+  'admin',
+  z.object({ email: emailSchema, password: passwordSchema }),
+  async ({ db, user, input }) => {
+    await setUserPassword(db, user, input.email, input.password);
+    return { ok: true, data: undefined, message: `Password of ${input.email} reset.` };
+  },
+);
 
-export const setAdminAction = defineAction('admin', z.object({ userId: z.string().min(1).max(64), isAdmin: checkbox }), async ({ db, user, input }) => {
-  await setUserAdmin(db, user, input.userId, input.isAdmin);
-  revalidatePath('/admin/users');
-  return { ok: true, data: undefined, message: 'Saved.' };
-});
+export const setAdminAction = defineAction(
+  'admin',
+  z.object({ userId: z.string().min(1).max(64), isAdmin: checkbox }),
+  async ({ db, user, input }) => {
+    await setUserAdmin(db, user, input.userId, input.isAdmin);
+    revalidatePath('/admin/users');
+    return { ok: true, data: undefined, message: 'Saved.' };
+  },
+);

@@ -15,13 +15,23 @@ export default async function UsersPage() {
   const users = await listUsers(await getDb());
   return (
     <main className="mx-auto w-full max-w-5xl p-6">
-      <PageHeader title="Users" description="Accounts on this Runboard. Project owners then add people to their projects by email." />
+      <PageHeader
+        title="Users"
+        description="Accounts on this Runboard. Project owners then add people to their projects by email."
+      />
       <div className="grid gap-6 md:grid-cols-2">
         <Section title="Create user">
           <ActionForm action={createUserAction} submitLabel="Create user" resetOnSuccess>
             <Field name="name" label="Name" required />
             <Field name="email" label="Email" type="email" required />
-            <Field name="password" label="Initial password" type="password" required autoComplete="new-password" hint="At least 8 characters; share it privately." />
+            <Field
+              name="password"
+              label="Initial password"
+              type="password"
+              required
+              autoComplete="new-password"
+              hint="At least 8 characters; share it privately."
+            />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="isAdmin" /> Instance administrator
             </label>

@@ -9,10 +9,19 @@ export default async function NewProjectPage() {
   await requireSessionUser();
   return (
     <main className="mx-auto w-full max-w-2xl p-6">
-      <PageHeader title="New project" description="One ML problem: its statement, lifecycle stage, members and everything the team builds for it." />
+      <PageHeader
+        title="New project"
+        description="One ML problem: its statement, lifecycle stage, members and everything the team builds for it."
+      />
       <ActionForm action={createProjectAction} submitLabel="Create project">
         <Field name="name" label="Name" required placeholder="Customer churn" />
-        <Field name="slug" label="Slug" required hint="Used in URLs: lowercase letters, digits and dashes." placeholder="churn" />
+        <Field
+          name="slug"
+          label="Slug"
+          required
+          hint="Used in URLs: lowercase letters, digits and dashes."
+          placeholder="churn"
+        />
         <Field
           name="problemStatement"
           label="Problem statement"

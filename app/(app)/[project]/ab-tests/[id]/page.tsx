@@ -40,14 +40,21 @@ export default async function AbTestPage({
   const wanted = (await searchParams).metric;
   const charted = results.metrics.find((m) => m.name === wanted) ?? primary;
   const treatments = results.variants.slice(1).map((v) => v.key);
-  const [daily, decider] = await Promise.all([getAbTestDaily(db, test.id, charted.name), getDecider(db, test.decidedBy)]);
+  const [daily, decider] = await Promise.all([
+    getAbTestDaily(db, test.id, charted.name),
+    getDecider(db, test.decidedBy),
+  ]);
   const lift = cumulativeLift(daily, results.control, treatments, charted.kind, LIFT_CHART_MIN_UNITS);
   const totalWeight = results.variants.reduce((s, v) => s + v.weight, 0);
   const modelHref = `/${project.slug}/models/${encodeURIComponent(modelName)}`;
   const noData = results.variants.every((v) => v.assigned === 0) && primary.variants.every((v) => v.n === 0);
   return (
     <>
-      <PageHeader title={test.name} description={test.description || undefined} actions={<StatusBadge status={test.status} shipped={test.shippedVariant} />} />
+      <PageHeader
+        title={test.name}
+        description={test.description || undefined}
+        actions={<StatusBadge status={test.status} shipped={test.shippedVariant} />}
+      />
       <SrmBanner results={results} />
       <Section title="Setup">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
@@ -63,7 +70,8 @@ export default async function AbTestPage({
               {results.variants.map((v) => (
                 <li key={v.key}>
                   {v.key}: version {v.version}
-                  {v.key === results.control ? ' (control)' : ''} — {Math.round((v.weight / totalWeight) * 100)}% of traffic, {v.assigned.toLocaleString('en-US')} units assigned
+                  {v.key === results.control ? ' (control)' : ''} — {Math.round((v.weight / totalWeight) * 100)}% of
+                  traffic, {v.assigned.toLocaleString('en-US')} units assigned
                 </li>
               ))}
             </ul>
@@ -74,16 +82,23 @@ export default async function AbTestPage({
           <dd>{test.stoppedAt ? formatTimestamp(test.stoppedAt.getTime()) : '—'}</dd>
           <dt className="font-medium">Sample-ratio check</dt>
           <dd>
-            χ² = {results.srm.chi2.toFixed(2)}, {formatPValue(results.srm.p_value)} — {results.srm.flagged ? 'mismatch (flagged at p < 0.001)' : 'no mismatch detected'}
+            χ² = {results.srm.chi2.toFixed(2)}, {formatPValue(results.srm.p_value)} —{' '}
+            {results.srm.flagged ? 'mismatch (flagged at p < 0.001)' : 'no mismatch detected'}
           </dd>
         </dl>
       </Section>
       {noData && (
-        <Section title="Send traffic" description="Nothing has arrived yet. Call these from the serving path with a project API token (Settings → API tokens, editor role).">
+        <Section
+          title="Send traffic"
+          description="Nothing has arrived yet. Call these from the serving path with a project API token (Settings → API tokens, editor role)."
+        >
           <ApiHelp testId={test.id} metric={primary.name} />
         </Section>
       )}
-      <Section title="Outcome" description={`Primary metric ${primary.name}, each variant against the control (${results.control}), α = 0.05 two-sided.`}>
+      <Section
+        title="Outcome"
+        description={`Primary metric ${primary.name}, each variant against the control (${results.control}), α = 0.05 two-sided.`}
+      >
         <ul aria-label="Outcome per variant" className="mb-4 flex flex-col gap-1 text-sm">
           {treatments.map((t) => (
             <li key={t}>{describeMetricOutcome(primary, t, results.control)}</li>
@@ -139,7 +154,11 @@ export default async function AbTestPage({
             }))}
           />
         ) : (
-          !test.shippedVariant && <p className="text-sm text-zinc-600 dark:text-zinc-400">Editors decide: ship a variant to Production, or stop the test.</p>
+          !test.shippedVariant && (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Editors decide: ship a variant to Production, or stop the test.
+            </p>
+          )
         )}
       </Section>
     </>

@@ -23,17 +23,23 @@ export default async function DatasetPage({ params }: { params: Promise<{ projec
   }
   return (
     <>
-      <PageHeader title={dataset.name} description={<code className="break-all text-xs">sha256 {dataset.digest}</code>} />
+      <PageHeader
+        title={dataset.name}
+        description={<code className="break-all text-xs">sha256 {dataset.digest}</code>}
+      />
       <Section title="Shape and schema">
         <p className="mb-2 text-sm">
-          {profile.num_rows ?? '?'} rows · {profile.columns?.length ?? '?'} columns · source {dataset.source || dataset.sourceType || 'unknown'}
+          {profile.num_rows ?? '?'} rows · {profile.columns?.length ?? '?'} columns · source{' '}
+          {dataset.source || dataset.sourceType || 'unknown'}
         </p>
         {profile.columns?.length ? (
           <table className="text-sm" aria-label="Columns">
             <thead>
               <tr>
                 {['Column', 'Type', 'Missing', 'Distinct'].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-1 text-left">{h}</th>
+                  <th key={h} scope="col" className="px-2 py-1 text-left">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -49,17 +55,28 @@ export default async function DatasetPage({ params }: { params: Promise<{ projec
             </tbody>
           </table>
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{dataset.schema ? <code className="text-xs">{dataset.schema}</code> : 'No schema was reported.'}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {dataset.schema ? <code className="text-xs">{dataset.schema}</code> : 'No schema was reported.'}
+          </p>
         )}
       </Section>
-      <Section title="Built on this dataset" description="Runs that used this version, and the model versions registered from those runs.">
+      <Section
+        title="Built on this dataset"
+        description="Runs that used this version, and the model versions registered from those runs."
+      >
         {usage.runs.length === 0 ? (
-          <EmptyState title="No run used this dataset yet" hint="Log it from training code with mlflow.log_input(dataset) so runs link here." />
+          <EmptyState
+            title="No run used this dataset yet"
+            hint="Log it from training code with mlflow.log_input(dataset) so runs link here."
+          />
         ) : (
           <ul className="space-y-2 text-sm">
             {usage.runs.map(({ run }) => (
               <li key={run.id}>
-                <Link className="font-medium text-indigo-700 underline dark:text-indigo-400" href={`/${project.slug}/runs/${run.id}`}>
+                <Link
+                  className="font-medium text-indigo-700 underline dark:text-indigo-400"
+                  href={`/${project.slug}/runs/${run.id}`}
+                >
                   {run.name}
                 </Link>{' '}
                 <span className="text-zinc-600 dark:text-zinc-400">({run.status.toLowerCase()})</span>
@@ -68,7 +85,10 @@ export default async function DatasetPage({ params }: { params: Promise<{ projec
                   .map((v) => (
                     <span key={`${v.modelName}-${v.version}`} className="ml-2">
                       →{' '}
-                      <Link className="text-indigo-700 underline dark:text-indigo-400" href={`/${project.slug}/models/${encodeURIComponent(v.modelName)}/versions/${v.version}`}>
+                      <Link
+                        className="text-indigo-700 underline dark:text-indigo-400"
+                        href={`/${project.slug}/models/${encodeURIComponent(v.modelName)}/versions/${v.version}`}
+                      >
                         {v.modelName} v{v.version}
                       </Link>{' '}
                       <StageBadge stage={v.stage} />

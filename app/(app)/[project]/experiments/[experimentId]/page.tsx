@@ -38,7 +38,14 @@ export default async function ExperimentPage({
         title={experiment.name}
         description={`Experiment ${experiment.id}${experiment.lifecycleStage === 'deleted' ? ' (deleted)' : ''} · artifacts at ${experiment.artifactLocation}`}
       />
-      <RunsExplorer project={project.slug} basePath={`/${project.slug}/experiments/${experiment.id}`} view={view} {...data} experiments={undefined} experimentId={experiment.id} />
+      <RunsExplorer
+        project={project.slug}
+        basePath={`/${project.slug}/experiments/${experiment.id}`}
+        view={view}
+        {...data}
+        experiments={undefined}
+        experimentId={experiment.id}
+      />
     </>
   );
 }

@@ -12,7 +12,14 @@ import { listMembers } from '@/db/queries/projects';
 import { evaluateMetric, getSuccessMetric, listCheckIns, listMetricSourceOptions } from '@/db/queries/success-metrics';
 import { roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import { DIRECTION_LABELS, KIND_LABELS, SOURCE_LABELS, describeTarget, historyChartData, todayUtc } from '@/lib/success-metrics';
+import {
+  DIRECTION_LABELS,
+  KIND_LABELS,
+  SOURCE_LABELS,
+  describeTarget,
+  historyChartData,
+  todayUtc,
+} from '@/lib/success-metrics';
 import { requireProjectAccess } from '@/server/project-page';
 import { checkInAction, deleteMetricAction } from '../actions';
 
@@ -31,7 +38,12 @@ async function findMetric(projectId: string, id: string) {
 async function load(projectId: string, metric: Awaited<ReturnType<typeof getSuccessMetric>>) {
   const db = await getDb();
   const now = Date.now();
-  const [m, checkIns, members, sources] = await Promise.all([evaluateMetric(db, projectId, metric, now), listCheckIns(db, metric.id), listMembers(db, projectId), listMetricSourceOptions(db, projectId)]);
+  const [m, checkIns, members, sources] = await Promise.all([
+    evaluateMetric(db, projectId, metric, now),
+    listCheckIns(db, metric.id),
+    listMembers(db, projectId),
+    listMetricSourceOptions(db, projectId),
+  ]);
   return { m, checkIns, members, sources, today: todayUtc(now) };
 }
 
@@ -79,38 +91,62 @@ export default async function MetricPage({ params }: { params: Promise<{ project
           {m.sourceKey && ` · ${m.sourceKey}`}
           {m.bestRun && (
             <>
-              {' '}— best run{' '}
-              <Link className="text-indigo-700 underline dark:text-indigo-400" href={`/${project.slug}/runs/${m.bestRun.id}`}>
+              {' '}
+              — best run{' '}
+              <Link
+                className="text-indigo-700 underline dark:text-indigo-400"
+                href={`/${project.slug}/runs/${m.bestRun.id}`}
+              >
                 {m.bestRun.name}
               </Link>
             </>
           )}
           {m.productionVersion && (
             <>
-              {' '}— Production is{' '}
-              <Link className="text-indigo-700 underline dark:text-indigo-400" href={`/${project.slug}/models/${encodeURIComponent(m.productionVersion.model)}/versions/${m.productionVersion.version}`}>
+              {' '}
+              — Production is{' '}
+              <Link
+                className="text-indigo-700 underline dark:text-indigo-400"
+                href={`/${project.slug}/models/${encodeURIComponent(m.productionVersion.model)}/versions/${m.productionVersion.version}`}
+              >
                 version {m.productionVersion.version}
               </Link>
             </>
           )}
         </p>
       </Section>
-      <Section title="History" description="Recorded values against the target and the planned straight line from the start value to the target at the deadline.">
+      <Section
+        title="History"
+        description="Recorded values against the target and the planned straight line from the start value to the target at the deadline."
+      >
         <MetricHistoryChart
           name={m.name}
           unit={m.unit}
           rows={historyChartData(m.history, m.planned)}
           target={m.direction === 'binary' ? 1 : m.target}
-          range={m.direction === 'range' && m.rangeMin !== null && m.rangeMax !== null ? [m.rangeMin, m.rangeMax] : null}
+          range={
+            m.direction === 'range' && m.rangeMin !== null && m.rangeMax !== null ? [m.rangeMin, m.rangeMax] : null
+          }
           stepped={m.source !== 'manual'}
         />
       </Section>
       {m.source === 'manual' && (
         <Section title="Check-ins">
           {canEdit && (
-            <ActionForm action={checkInAction} hidden={{ project: project.slug, id: m.id }} label="Check in a value" submitLabel="Check in" resetOnSuccess className="mb-4 max-w-3xl">
+            <ActionForm
+              action={checkInAction}
+              hidden={{ project: project.slug, id: m.id }}
+              label="Check in a value"
+              submitLabel="Check in"
+              resetOnSuccess
+              className="mb-4 max-w-3xl"
+            >
               <div className="grid gap-3 sm:grid-cols-3">
-                <Field name="value" label={m.direction === 'binary' ? 'Value (yes or no)' : `Value${unit ? ` (${m.unit})` : ''}`} required />
+                <Field
+                  name="value"
+                  label={m.direction === 'binary' ? 'Value (yes or no)' : `Value${unit ? ` (${m.unit})` : ''}`}
+                  required
+                />
                 <Field name="recordedOn" label="Measured on" type="date" defaultValue={today} />
                 <Field name="note" label="Note" placeholder="After the caching change" />
               </div>
@@ -130,7 +166,14 @@ export default async function MetricPage({ params }: { params: Promise<{ project
             />
           </Section>
           <Section title="Delete">
-            <ActionForm action={deleteMetricAction} hidden={{ project: project.slug, id: m.id }} label="Delete success metric" submitLabel="Delete metric" submitVariant="danger" confirm={`Delete the success metric “${m.name}” and its check-ins?`} />
+            <ActionForm
+              action={deleteMetricAction}
+              hidden={{ project: project.slug, id: m.id }}
+              label="Delete success metric"
+              submitLabel="Delete metric"
+              submitVariant="danger"
+              confirm={`Delete the success metric “${m.name}” and its check-ins?`}
+            />
           </Section>
         </>
       )}

@@ -26,20 +26,27 @@ export default async function ModelPage({
     if (err instanceof DomainError && err.kind === 'not_found') notFound();
     throw err;
   });
-  const [{ versions, aliases }, timeline] = await Promise.all([getModelDetails(db, [model.id]), listModelTransitions(db, model.id)]);
+  const [{ versions, aliases }, timeline] = await Promise.all([
+    getModelDetails(db, [model.id]),
+    listModelTransitions(db, model.id),
+  ]);
   const canEdit = roleAtLeast(role, 'editor');
   const { compare, metric } = await searchParams;
-  const compared = [compare ?? []].flat().flatMap((c) => c.split(',')).map(Number).filter((n) => versions.some((v) => v.version === n));
+  const compared = [compare ?? []]
+    .flat()
+    .flatMap((c) => c.split(','))
+    .map(Number)
+    .filter((n) => versions.some((v) => v.version === n));
   const selected = compared.length >= 2 ? versions.filter((v) => compared.includes(v.version)) : versions;
   const hidden = { project: project.slug, name: model.name };
   const production = versions.find((v) => v.stage === 'Production');
   return (
     <>
-      <PageHeader
-        title={model.name}
-        description={model.description || 'No description yet.'}
-      />
-      <Section title="Versions" description="Promote a version to a stage; with “archive the current holder” the version in that stage moves to Archived.">
+      <PageHeader title={model.name} description={model.description || 'No description yet.'} />
+      <Section
+        title="Versions"
+        description="Promote a version to a stage; with “archive the current holder” the version in that stage moves to Archived."
+      >
         <VersionsTable
           project={project.slug}
           model={model.name}
@@ -57,20 +64,48 @@ export default async function ModelPage({
       </Section>
       {canEdit && versions.length > 0 && (
         <div className="grid gap-6 md:grid-cols-2">
-          <Section title="Roll back Production" description={production ? `Now in Production: version ${production.version}. Roll back returns Production to the version that held it before.` : 'No version is in Production.'}>
-            <ActionForm action={rollbackAction} hidden={hidden} submitLabel="Roll back" submitVariant="danger" resetOnSuccess>
-              <Field name="reason" label="Reason for the roll back" required placeholder="Precision dropped on last week's traffic" />
+          <Section
+            title="Roll back Production"
+            description={
+              production
+                ? `Now in Production: version ${production.version}. Roll back returns Production to the version that held it before.`
+                : 'No version is in Production.'
+            }
+          >
+            <ActionForm
+              action={rollbackAction}
+              hidden={hidden}
+              submitLabel="Roll back"
+              submitVariant="danger"
+              resetOnSuccess
+            >
+              <Field
+                name="reason"
+                label="Reason for the roll back"
+                required
+                placeholder="Precision dropped on last week's traffic"
+              />
             </ActionForm>
           </Section>
-          <Section title="Aliases" description="A free name (e.g. champion) that points at one version; clients can load a model by alias.">
+          <Section
+            title="Aliases"
+            description="A free name (e.g. champion) that points at one version; clients can load a model by alias."
+          >
             <ActionForm action={setAliasAction} hidden={hidden} submitLabel="Set alias" resetOnSuccess>
               <Field name="alias" label="Alias" required placeholder="champion" />
-              <Field name="version" label="Version" options={versions.map((v) => ({ value: String(v.version), label: `Version ${v.version}` }))} />
+              <Field
+                name="version"
+                label="Version"
+                options={versions.map((v) => ({ value: String(v.version), label: `Version ${v.version}` }))}
+              />
             </ActionForm>
           </Section>
         </div>
       )}
-      <Section title="Compare versions" description="Metrics and params as they were when each version was registered; differences are highlighted.">
+      <Section
+        title="Compare versions"
+        description="Metrics and params as they were when each version was registered; differences are highlighted."
+      >
         <VersionCompare
           project={project.slug}
           model={model.name}
@@ -80,7 +115,10 @@ export default async function ModelPage({
           versions={selected.map((v) => ({ version: v.version, stage: v.stage, metrics: v.metrics, params: v.params }))}
         />
       </Section>
-      <Section title="Timeline" description="Every stage change, roll back and alias move: who, when, from, to and why.">
+      <Section
+        title="Timeline"
+        description="Every stage change, roll back and alias move: who, when, from, to and why."
+      >
         <TransitionTimeline entries={timeline} />
       </Section>
       {canEdit && (

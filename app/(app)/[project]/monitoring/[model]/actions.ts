@@ -24,15 +24,21 @@ const utcTime = z.string().transform((v, ctx) => {
   }
   return d;
 });
-const window = z.object({ monitorId, from: utcTime, to: utcTime }).refine((w) => w.from < w.to, { message: 'Must be after the start', path: ['to'] });
+const window = z
+  .object({ monitorId, from: utcTime, to: utcTime })
+  .refine((w) => w.from < w.to, { message: 'Must be after the start', path: ['to'] });
 const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 export const runCheckAction = defineAction('editor', window, async ({ db, user, project, input }) => {
-  const { check, newAlerts } = await runDriftCheck(db, user, project.id, input.monitorId, { start: input.from, end: input.to });
+  const { check, newAlerts } = await runDriftCheck(db, user, project.id, input.monitorId, {
+    start: input.from,
+    end: input.to,
+  });
   const { model } = await getMonitorById(db, project.id, input.monitorId);
   await deliverNewAlerts(db, project, model.name, newAlerts, await getRequestOrigin());
   refresh(project.slug);
-  if (check.status === 'empty') return { ok: true, data: undefined, message: 'No predictions in that window: nothing to check.' };
+  if (check.status === 'empty')
+    return { ok: true, data: undefined, message: 'No predictions in that window: nothing to check.' };
   if (check.status === 'failed') return { ok: false, message: check.error ?? 'The check failed.' };
   const drifted = check.features.filter((f) => f.drifted).length;
   return {
@@ -48,11 +54,15 @@ export const setReferenceWindowAction = defineAction('editor', window, async ({ 
   return { ok: true, data: undefined, message: `Reference set: ${summary.rows} logged predictions.` };
 });
 
-export const setReferenceDatasetAction = defineAction('editor', z.object({ monitorId, datasetId: z.uuid('Choose a dataset version') }), async ({ db, user, project, input }) => {
-  const summary = await setReferenceDataset(db, user, project.id, input.monitorId, input.datasetId);
-  refresh(project.slug);
-  return { ok: true, data: undefined, message: `Reference set: ${summary.rows} rows of ${summary.name}.` };
-});
+export const setReferenceDatasetAction = defineAction(
+  'editor',
+  z.object({ monitorId, datasetId: z.uuid('Choose a dataset version') }),
+  async ({ db, user, project, input }) => {
+    const summary = await setReferenceDataset(db, user, project.id, input.monitorId, input.datasetId);
+    refresh(project.slug);
+    return { ok: true, data: undefined, message: `Reference set: ${summary.rows} rows of ${summary.name}.` };
+  },
+);
 
 export const uploadReferenceAction = defineAction(
   'editor',
@@ -65,9 +75,17 @@ export const uploadReferenceAction = defineAction(
       .refine((f) => f.size <= MAX_UPLOAD_BYTES, 'The file is larger than 20 MB'),
   }),
   async ({ db, user, project, input }) => {
-    const summary = await uploadReferenceCsv(db, user, project.id, input.monitorId, { name: input.name, csv: await input.file.text(), source: input.file.name });
+    const summary = await uploadReferenceCsv(db, user, project.id, input.monitorId, {
+      name: input.name,
+      csv: await input.file.text(),
+      source: input.file.name,
+    });
     refresh(project.slug);
-    return { ok: true, data: undefined, message: `Registered ${summary.name} (sha256 ${summary.digest.slice(0, 12)}…) and set its ${summary.rows} rows as the reference.` };
+    return {
+      ok: true,
+      data: undefined,
+      message: `Registered ${summary.name} (sha256 ${summary.digest.slice(0, 12)}…) and set its ${summary.rows} rows as the reference.`,
+    };
   },
 );
 
@@ -90,7 +108,13 @@ export const updateMonitorSettingsAction = defineAction(
   async ({ db, user, project, input }) => {
     const keys = { accuracy: input.key_accuracy, f1: input.key_f1, mae: input.key_mae, rmse: input.key_rmse };
     const baselineKeys = Object.fromEntries(METRICS[input.task].flatMap((m) => (keys[m] ? [[m, keys[m]]] : [])));
-    await updateMonitorSettings(db, user, project.id, input.monitorId, input.version, { schedule: input.schedule, task: input.task, stage: input.stage, baselineSource: input.baselineSource, baselineKeys });
+    await updateMonitorSettings(db, user, project.id, input.monitorId, input.version, {
+      schedule: input.schedule,
+      task: input.task,
+      stage: input.stage,
+      baselineSource: input.baselineSource,
+      baselineKeys,
+    });
     refresh(project.slug);
     return { ok: true, data: undefined, message: 'Settings saved.' };
   },

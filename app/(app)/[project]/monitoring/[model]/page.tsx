@@ -29,12 +29,24 @@ import { HIGHER_IS_BETTER, METRICS, METRIC_LABELS, type MetricName } from '@/lib
 import { SCHEDULE_LABELS, suggestedCheckWindow } from '@/lib/monitoring/windows';
 import { requireProjectAccess } from '@/server/project-page';
 import { acknowledgeAlertAction, openRiskAndTaskAction, resolveAlertAction } from '../actions';
-import { runCheckAction, setReferenceDatasetAction, setReferenceWindowAction, updateMonitorSettingsAction, uploadReferenceAction } from './actions';
+import {
+  runCheckAction,
+  setReferenceDatasetAction,
+  setReferenceWindowAction,
+  updateMonitorSettingsAction,
+  uploadReferenceAction,
+} from './actions';
 
 type Search = { feature?: string; metric?: string; alerts?: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function ModelMonitoringPage({ params, searchParams }: { params: Promise<{ project: string; model: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ModelMonitoringPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string; model: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { project: slug, model: rawModel } = await params;
   const name = decodeURIComponent(rawModel);
   const { project, role } = await requireProjectAccess(slug);
@@ -75,19 +87,35 @@ export default async function ModelMonitoringPage({ params, searchParams }: { pa
         title={`${model.name} · monitoring`}
         description={`${serving ? `Serving version ${serving.version.version} (${monitor.stage})` : `No version in ${monitor.stage}`} · ${monitor.task ?? 'task not known yet'} · ${referenceText} · ${SCHEDULE_LABELS[monitor.schedule]}`}
         actions={
-          <Link className="text-sm text-indigo-700 underline dark:text-indigo-400" href={`/${project.slug}/models/${encodeURIComponent(model.name)}`}>
+          <Link
+            className="text-sm text-indigo-700 underline dark:text-indigo-400"
+            href={`/${project.slug}/models/${encodeURIComponent(model.name)}`}
+          >
             Model in the registry
           </Link>
         }
       />
       {canEdit && reference && (
-        <Section title="Run a check" description="Checks the window against the reference now; alerts open or update themselves. Scheduled checks run without anyone here.">
-          <RunCheckForm project={project.slug} monitorId={monitor.id} action={runCheckAction} from={proposed.start} to={proposed.end} />
+        <Section
+          title="Run a check"
+          description="Checks the window against the reference now; alerts open or update themselves. Scheduled checks run without anyone here."
+        >
+          <RunCheckForm
+            project={project.slug}
+            monitorId={monitor.id}
+            action={runCheckAction}
+            from={proposed.start}
+            to={proposed.end}
+          />
         </Section>
       )}
       <Section
         title="Features ranked by drift"
-        description={latest ? `Latest check: ${formatTimestamp(latest.windowStart.getTime())} – ${formatTimestamp(latest.windowEnd.getTime())}, ${latest.currentRows} predictions${latest.currentSampled !== null && latest.currentRows !== null && latest.currentSampled < latest.currentRows ? ` (tested on a uniform sample of ${latest.currentSampled})` : ''}. Dataset drift: ${latest.datasetDrift ? 'yes' : 'no'} (${Math.round((latest.driftShare ?? 0) * 100)}% of tested features; 50% or more is drift).` : 'No check has produced numbers yet.'}
+        description={
+          latest
+            ? `Latest check: ${formatTimestamp(latest.windowStart.getTime())} – ${formatTimestamp(latest.windowEnd.getTime())}, ${latest.currentRows} predictions${latest.currentSampled !== null && latest.currentRows !== null && latest.currentSampled < latest.currentRows ? ` (tested on a uniform sample of ${latest.currentSampled})` : ''}. Dataset drift: ${latest.datasetDrift ? 'yes' : 'no'} (${Math.round((latest.driftShare ?? 0) * 100)}% of tested features; 50% or more is drift).`
+            : 'No check has produced numbers yet.'
+        }
       >
         <FeatureRankingChart model={model.name} features={rankedFeatures(features)} />
         <div className="mt-4">
@@ -95,28 +123,69 @@ export default async function ModelMonitoringPage({ params, searchParams }: { pa
         </div>
       </Section>
       {chosen && (
-        <Section title="Drift over time" description="PSI per check with its 0.1 and 0.2 bands; red dots are checks whose test flagged drift and raised or updated an alert.">
-          <ChartPicker name="feature" label="Feature" value={chosen} options={options.map((o) => ({ value: o, label: o }))} keep={{ metric: search.metric, alerts: search.alerts }} />
+        <Section
+          title="Drift over time"
+          description="PSI per check with its 0.1 and 0.2 bands; red dots are checks whose test flagged drift and raised or updated an alert."
+        >
+          <ChartPicker
+            name="feature"
+            label="Feature"
+            value={chosen}
+            options={options.map((o) => ({ value: o, label: o }))}
+            keep={{ metric: search.metric, alerts: search.alerts }}
+          />
           <DriftScoreChart feature={chosen} points={driftSeries(checks, chosen)} />
-          <h3 className="mb-2 mt-6 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Reference vs current: {chosen} in the latest check</h3>
+          <h3 className="mb-2 mt-6 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+            Reference vs current: {chosen} in the latest check
+          </h3>
           <DistributionChart feature={chosen} distribution={chosenReport?.distribution ?? null} />
         </Section>
       )}
-      <Section title="Performance over time" description="On predictions with actuals. An alert needs both: worse than 95% of the baseline (mirrored for losses), and a drop beyond sampling noise (one-sided z-test, α = 0.05).">
+      <Section
+        title="Performance over time"
+        description="On predictions with actuals. An alert needs both: worse than 95% of the baseline (mirrored for losses), and a drop beyond sampling noise (one-sided z-test, α = 0.05)."
+      >
         {metric ? (
           <>
-            <ChartPicker name="metric" label="Metric" value={metric} options={metrics.map((m) => ({ value: m, label: METRIC_LABELS[m] }))} keep={{ feature: search.feature, alerts: search.alerts }} />
-            <PerformanceChart metric={metric} label={METRIC_LABELS[metric]} higherIsBetter={HIGHER_IS_BETTER[metric]} points={performanceSeries(checks, metric)} />
+            <ChartPicker
+              name="metric"
+              label="Metric"
+              value={metric}
+              options={metrics.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
+              keep={{ feature: search.feature, alerts: search.alerts }}
+            />
+            <PerformanceChart
+              metric={metric}
+              label={METRIC_LABELS[metric]}
+              higherIsBetter={HIGHER_IS_BETTER[metric]}
+              points={performanceSeries(checks, metric)}
+            />
           </>
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">The task is set by the first logged prediction (text labels: classification; numbers: regression), or in the settings below.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            The task is set by the first logged prediction (text labels: classification; numbers: regression), or in the
+            settings below.
+          </p>
         )}
       </Section>
       <Section title="Alerts of this model">
         <AlertFilterLinks basePath={base} current={filter} />
-        <AlertsTable project={project.slug} rows={toAlertTableRows(alerts)} canEdit={canEdit} actions={{ acknowledge: acknowledgeAlertAction, resolve: resolveAlertAction, openRiskAndTask: openRiskAndTaskAction }} exportName={`${project.slug}-${model.name}-alerts`} />
+        <AlertsTable
+          project={project.slug}
+          rows={toAlertTableRows(alerts)}
+          canEdit={canEdit}
+          actions={{
+            acknowledge: acknowledgeAlertAction,
+            resolve: resolveAlertAction,
+            openRiskAndTask: openRiskAndTaskAction,
+          }}
+          exportName={`${project.slug}-${model.name}-alerts`}
+        />
       </Section>
-      <Section title="Checks" description={`Scheduled windows are claimed once across app instances; windows over ${SAMPLE_TARGET.toLocaleString('en-US')} rows are tested on a uniform hash sample (counts and quality use every row).`}>
+      <Section
+        title="Checks"
+        description={`Scheduled windows are claimed once across app instances; windows over ${SAMPLE_TARGET.toLocaleString('en-US')} rows are tested on a uniform hash sample (counts and quality use every row).`}
+      >
         <ChecksTable
           project={project.slug}
           model={model.name}
@@ -128,7 +197,8 @@ export default async function ModelMonitoringPage({ params, searchParams }: { pa
             windowEnd: c.windowEnd,
             currentRows: c.currentRows,
             referenceRows: c.referenceRows,
-            sampled: (c.currentSampled ?? 0) < (c.currentRows ?? 0) || (c.referenceSampled ?? 0) < (c.referenceRows ?? 0),
+            sampled:
+              (c.currentSampled ?? 0) < (c.currentRows ?? 0) || (c.referenceSampled ?? 0) < (c.referenceRows ?? 0),
             datasetDrift: c.datasetDrift,
             driftShare: c.driftShare,
             drifted: c.features.filter((f) => f.drifted).map((f) => f.feature),
@@ -142,23 +212,42 @@ export default async function ModelMonitoringPage({ params, searchParams }: { pa
         <PredictionsTable
           project={project.slug}
           model={model.name}
-          rows={recent.map((r) => ({ id: r.external_id, ts: new Date(r.ts), version: r.version, features: JSON.stringify(r.features), prediction: String(r.prediction), actual: r.actual === null ? null : String(r.actual) }))}
+          rows={recent.map((r) => ({
+            id: r.external_id,
+            ts: new Date(r.ts),
+            version: r.version,
+            features: JSON.stringify(r.features),
+            prediction: String(r.prediction),
+            actual: r.actual === null ? null : String(r.actual),
+          }))}
         />
       </Section>
       {canEdit && (
         <>
-          <Section title="Reference" description="What “no drift” looks like: a window of this model’s own logged predictions, or a dataset version such as the training data.">
+          <Section
+            title="Reference"
+            description="What “no drift” looks like: a window of this model’s own logged predictions, or a dataset version such as the training data."
+          >
             <ReferenceForms
               project={project.slug}
               monitorId={monitor.id}
-              actions={{ window: setReferenceWindowAction, upload: uploadReferenceAction, dataset: setReferenceDatasetAction }}
+              actions={{
+                window: setReferenceWindowAction,
+                upload: uploadReferenceAction,
+                dataset: setReferenceDatasetAction,
+              }}
               stored={stored}
               from={reference?.kind === 'window' ? reference.from : new Date(proposed.start.getTime() - 6 * 86_400_000)}
               to={reference?.kind === 'window' ? reference.to : proposed.start}
             />
           </Section>
           <Section title="Settings">
-            <MonitorSettingsForm project={project.slug} monitor={monitor} action={updateMonitorSettingsAction} registeredKeys={Object.keys(serving?.version.metrics ?? {}).sort()} />
+            <MonitorSettingsForm
+              project={project.slug}
+              monitor={monitor}
+              action={updateMonitorSettingsAction}
+              registeredKeys={Object.keys(serving?.version.metrics ?? {}).sort()}
+            />
           </Section>
         </>
       )}

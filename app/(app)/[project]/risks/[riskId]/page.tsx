@@ -11,7 +11,15 @@ import { listMembers } from '@/db/queries/projects';
 import { getRisk, listRiskScoreHistory } from '@/db/queries/risks';
 import { roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import { CATEGORY_LABELS, RESPONSE_LABELS, RISK_STATUS_LABELS, isCritical, isReviewOverdue, residualScore, riskScore } from '@/lib/risks';
+import {
+  CATEGORY_LABELS,
+  RESPONSE_LABELS,
+  RISK_STATUS_LABELS,
+  isCritical,
+  isReviewOverdue,
+  residualScore,
+  riskScore,
+} from '@/lib/risks';
 import { todayUtc } from '@/lib/success-metrics';
 import { requireProjectAccess } from '@/server/project-page';
 import { deleteRiskAction, updateRiskAction } from '../actions';
@@ -69,18 +77,32 @@ export default async function RiskPage({ params }: { params: Promise<{ project: 
       {canEdit ? (
         <>
           <Section title="Edit risk">
-            <ActionForm action={updateRiskAction} hidden={{ project: project.slug, id: risk.id, version: risk.version }} label="Edit risk" submitLabel="Save risk">
+            <ActionForm
+              action={updateRiskAction}
+              hidden={{ project: project.slug, id: risk.id, version: risk.version }}
+              label="Edit risk"
+              submitLabel="Save risk"
+            >
               <RiskFields members={members} existing={risk} />
             </ActionForm>
           </Section>
           <Section title="Delete">
-            <ActionForm action={deleteRiskAction} hidden={{ project: project.slug, id: risk.id }} label="Delete risk" submitLabel="Delete risk" submitVariant="danger" confirm={`Delete the risk “${risk.title}” and its history?`} />
+            <ActionForm
+              action={deleteRiskAction}
+              hidden={{ project: project.slug, id: risk.id }}
+              label="Delete risk"
+              submitLabel="Delete risk"
+              submitVariant="danger"
+              confirm={`Delete the risk “${risk.title}” and its history?`}
+            />
           </Section>
         </>
       ) : (
         <Section title="Mitigation plan">
           <p className="whitespace-pre-wrap text-sm">{risk.mitigationPlan || 'No mitigation plan yet.'}</p>
-          {risk.description && <p className="mt-3 whitespace-pre-wrap text-sm text-zinc-700 dark:text-zinc-300">{risk.description}</p>}
+          {risk.description && (
+            <p className="mt-3 whitespace-pre-wrap text-sm text-zinc-700 dark:text-zinc-300">{risk.description}</p>
+          )}
         </Section>
       )}
     </>

@@ -87,7 +87,10 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
           <Info label="Duration">{run.endTime ? formatDuration(run.endTime - run.startTime) : '—'}</Info>
           <Info label="User">{run.userId || '—'}</Info>
           <Info label="Experiment">
-            <Link href={`${base}/experiments/${experiment.id}`} className="text-indigo-700 underline dark:text-indigo-400">
+            <Link
+              href={`${base}/experiments/${experiment.id}`}
+              className="text-indigo-700 underline dark:text-indigo-400"
+            >
               {experiment.name}
             </Link>
           </Info>
@@ -102,13 +105,25 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
           </Info>
         </dl>
       </Section>
-      <Section title="Reproducibility" description="Everything needed to run this again. Clients can set it with the tags runboard.seed, runboard.config, runboard.code_version and runboard.approach.">
+      <Section
+        title="Reproducibility"
+        description="Everything needed to run this again. Clients can set it with the tags runboard.seed, runboard.config, runboard.code_version and runboard.approach."
+      >
         <Reproducibility seed={run.seed} codeVersion={run.codeVersion} config={run.config} datasets={datasets} />
         {canEdit && (
           <details className="mt-4">
-            <summary className="cursor-pointer text-sm font-medium text-indigo-700 dark:text-indigo-400">Edit approach, seed, config and code version</summary>
+            <summary className="cursor-pointer text-sm font-medium text-indigo-700 dark:text-indigo-400">
+              Edit approach, seed, config and code version
+            </summary>
             <div className="mt-3">
-              <RunMetadataForm project={project.slug} runId={run.id} approach={run.approach} seed={run.seed} config={run.config} codeVersion={run.codeVersion} />
+              <RunMetadataForm
+                project={project.slug}
+                runId={run.id}
+                approach={run.approach}
+                seed={run.seed}
+                config={run.config}
+                codeVersion={run.codeVersion}
+              />
             </div>
           </details>
         )}
@@ -128,13 +143,18 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
         </Section>
       </div>
       {canEdit && (
-        <Section title="Model registry" description="Register the model this run produced as a new version of a registered model.">
+        <Section
+          title="Model registry"
+          description="Register the model this run produced as a new version of a registered model."
+        >
           <RegisterVersionForm project={project.slug} runId={run.id} modelNames={models.map((m) => m.name)} />
         </Section>
       )}
       <Section title="Charts" description={live ? 'Charts refresh every 3 seconds while the run is live.' : undefined}>
         {metrics.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">No metrics logged yet: each metric gets a chart here once the run logs it.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No metrics logged yet: each metric gets a chart here once the run logs it.
+          </p>
         ) : (
           <RunCharts project={project.slug} runId={run.id} metricKeys={metrics.map((m) => m.key)} />
         )}

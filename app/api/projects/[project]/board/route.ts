@@ -8,6 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = defineRoute(
   'viewer',
   z.object({ sprint: z.union([z.literal('backlog'), z.uuid('Unknown sprint')]).default('backlog') }),
-  async ({ db, caller, input }) => getBoardData(db, caller.project.id, input.sprint === 'backlog' ? null : input.sprint),
+  async ({ db, caller, input }) =>
+    getBoardData(db, caller.project.id, input.sprint === 'backlog' ? null : input.sprint),
   { session: true },
 );

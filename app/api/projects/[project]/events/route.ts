@@ -14,7 +14,11 @@ export const GET = defineRoute(
   z.object({}),
   async ({ req, caller }) => {
     if (!acceptsEventStream(req)) {
-      throw new ApiError(406, 'NOT_ACCEPTABLE', 'This endpoint streams Server-Sent Events; send "Accept: text/event-stream" (EventSource does).');
+      throw new ApiError(
+        406,
+        'NOT_ACCEPTABLE',
+        'This endpoint streams Server-Sent Events; send "Accept: text/event-stream" (EventSource does).',
+      );
     }
     return liveEventResponse(await getLiveHub(), caller.project.id, req);
   },

@@ -73,15 +73,26 @@ export default async function TaskPage({ params }: { params: Promise<{ project: 
       <Section title="Description">
         <TaskMarkdown source={task.description} />
         <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
-          Created {formatTimestamp(task.createdAt.getTime())} · last changed {formatTimestamp(task.updatedAt.getTime())} · version {task.version}
+          Created {formatTimestamp(task.createdAt.getTime())} · last changed {formatTimestamp(task.updatedAt.getTime())}{' '}
+          · version {task.version}
           {task.completedAt ? ` · done ${formatTimestamp(task.completedAt.getTime())}` : ''}
         </p>
       </Section>
       <Section title="Links" description="A linked run shows its current status; it updates while the run is going.">
-        <TaskLinksSection project={project.slug} taskId={task.id} runs={runs} links={links} targets={targets} canEdit={canEdit} />
+        <TaskLinksSection
+          project={project.slug}
+          taskId={task.id}
+          runs={runs}
+          links={links}
+          targets={targets}
+          canEdit={canEdit}
+        />
       </Section>
       {canEdit && (
-        <Section title="Edit task" description="If someone else saves first, you will see their values before anything is overwritten.">
+        <Section
+          title="Edit task"
+          description="If someone else saves first, you will see their values before anything is overwritten."
+        >
           <TaskEditForm
             project={project.slug}
             taskId={task.id}
@@ -97,7 +108,9 @@ export default async function TaskPage({ params }: { params: Promise<{ project: 
               sprintId: task.sprintId,
             }}
             members={members.map((m) => ({ value: m.userId, label: m.name }))}
-            sprints={sprints.filter((s) => s.status !== 'closed' || s.id === task.sprintId).map((s) => ({ value: s.id, label: `${s.name} (${s.status})` }))}
+            sprints={sprints
+              .filter((s) => s.status !== 'closed' || s.id === task.sprintId)
+              .map((s) => ({ value: s.id, label: `${s.name} (${s.status})` }))}
           />
         </Section>
       )}

@@ -9,7 +9,11 @@ export const dynamic = 'force-dynamic';
 const input = z.object({
   unit_id: z.unknown().transform((raw, ctx) => {
     const id = parseUnitId(raw);
-    if (id === null) ctx.addIssue({ code: 'custom', message: `Send the unit's id: a non-empty string of at most ${MAX_UNIT_ID_LENGTH} characters` });
+    if (id === null)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Send the unit's id: a non-empty string of at most ${MAX_UNIT_ID_LENGTH} characters`,
+      });
     return id ?? '';
   }),
 });

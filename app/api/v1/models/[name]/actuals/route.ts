@@ -6,4 +6,6 @@ import { defineRoute } from '@/server/api';
 export const dynamic = 'force-dynamic';
 
 /** Attaches observed outcomes `[{id, actual}]` to logged predictions; every id must exist, or nothing changes. */
-export const POST = defineRoute('editor', z.unknown(), async ({ db, params, input, caller }) => attachActuals(db, caller.project.id, modelNameParam(params), input));
+export const POST = defineRoute('editor', z.unknown(), async ({ db, params, input, caller }) =>
+  attachActuals(db, caller.project.id, modelNameParam(params), input),
+);

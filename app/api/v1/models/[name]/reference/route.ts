@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ensureMonitor, getMonitor } from '@/db/queries/monitoring';
-import { type ReferenceSummary, describeReference, setReferenceDataset, setReferenceWindow } from '@/db/queries/monitoring-reference';
+import {
+  type ReferenceSummary,
+  describeReference,
+  setReferenceDataset,
+  setReferenceWindow,
+} from '@/db/queries/monitoring-reference';
 import { referenceBodySchema } from '@/lib/monitoring/api';
 import { modelNameParam } from '@/lib/monitoring/route-params';
 import { defineRoute } from '@/server/api';

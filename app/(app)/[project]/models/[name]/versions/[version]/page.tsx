@@ -33,7 +33,11 @@ function Pair({ k, v }: { k: string; v: React.ReactNode }) {
 }
 
 /** Lineage: version → run → data, code, config and seed — what it takes to reproduce the model. */
-export default async function VersionLineagePage({ params }: { params: Promise<{ project: string; name: string; version: string }> }) {
+export default async function VersionLineagePage({
+  params,
+}: {
+  params: Promise<{ project: string; name: string; version: string }>;
+}) {
   const { project: slug, name: rawName, version: rawVersion } = await params;
   const name = decodeURIComponent(rawName);
   const { project } = await requireProjectAccess(slug);
@@ -48,12 +52,23 @@ export default async function VersionLineagePage({ params }: { params: Promise<{
   const base = `/${project.slug}/models/${encodeURIComponent(name)}`;
   return (
     <>
-      <PageHeader title={`${name} · version ${version.version}`} description={version.description || undefined} actions={<StageBadge stage={version.stage} />} />
+      <PageHeader
+        title={`${name} · version ${version.version}`}
+        description={version.description || undefined}
+        actions={<StageBadge stage={version.stage} />}
+      />
       <Section title="Lineage" description="Everything this version was built from, in order.">
         <ol className="grid gap-4 md:grid-cols-3" aria-label="Lineage chain">
           <Step title="Model version">
             <dl className="space-y-1">
-              <Pair k="Model" v={<Link href={base} className="text-indigo-700 underline dark:text-indigo-400">{name}</Link>} />
+              <Pair
+                k="Model"
+                v={
+                  <Link href={base} className="text-indigo-700 underline dark:text-indigo-400">
+                    {name}
+                  </Link>
+                }
+              />
               <Pair k="Version" v={version.version} />
               <Pair k="Source" v={version.source} />
               <Pair k="Registered" v={version.createdAt.toISOString()} />
@@ -65,7 +80,17 @@ export default async function VersionLineagePage({ params }: { params: Promise<{
           <Step title="Run">
             {run ? (
               <dl className="space-y-1">
-                <Pair k="Run" v={<Link href={`/${project.slug}/runs/${run.id}`} className="text-indigo-700 underline dark:text-indigo-400">{run.name}</Link>} />
+                <Pair
+                  k="Run"
+                  v={
+                    <Link
+                      href={`/${project.slug}/runs/${run.id}`}
+                      className="text-indigo-700 underline dark:text-indigo-400"
+                    >
+                      {run.name}
+                    </Link>
+                  }
+                />
                 <Pair k="Run id" v={run.id} />
                 <Pair k="Approach" v={run.approach} />
                 <Pair k="Random seed" v={run.seed} />
@@ -74,18 +99,33 @@ export default async function VersionLineagePage({ params }: { params: Promise<{
                 <Pair k="Status" v={run.status} />
               </dl>
             ) : (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">This version was registered without a run (or its run was removed): it cannot be reproduced from Runboard.</p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                This version was registered without a run (or its run was removed): it cannot be reproduced from
+                Runboard.
+              </p>
             )}
           </Step>
           <Step title="Data">
             {inputs.length === 0 ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">The run logged no dataset. Log one with MLflow&apos;s log_input, or register a CSV under Datasets.</p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                The run logged no dataset. Log one with MLflow&apos;s log_input, or register a CSV under Datasets.
+              </p>
             ) : (
               <ul className="space-y-3">
                 {inputs.map((i) => (
                   <li key={i.dataset.id}>
                     <dl className="space-y-1">
-                      <Pair k="Dataset" v={<Link href={`/${project.slug}/datasets/${i.dataset.id}`} className="text-indigo-700 underline dark:text-indigo-400">{i.dataset.name}</Link>} />
+                      <Pair
+                        k="Dataset"
+                        v={
+                          <Link
+                            href={`/${project.slug}/datasets/${i.dataset.id}`}
+                            className="text-indigo-700 underline dark:text-indigo-400"
+                          >
+                            {i.dataset.name}
+                          </Link>
+                        }
+                      />
                       <Pair k="Hash" v={i.dataset.digest} />
                       <Pair k="Source" v={i.dataset.source} />
                     </dl>
