@@ -1,8 +1,9 @@
 import { index, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tasks } from './board';
-import { risks, successMetrics } from './workspace';
+import { risks } from './risks';
+import { successMetrics } from './success-metrics';
 
-// Kept apart from board.ts because workspace.ts already imports the tasks table (sub-problem links);
+// Kept apart from board.ts because problem.ts already imports the tasks table (sub-problem links);
 // this file depends on both, so neither schema file imports the other in a cycle.
 
 export const taskRiskLinks = pgTable(

@@ -23,7 +23,7 @@ import { users } from './auth';
 import { projects } from './projects';
 import { modelVersions, registeredModels } from './registry';
 import { datasets } from './tracking';
-import { risks } from './workspace';
+import { risks } from './risks';
 import { tasks } from './board';
 
 export type ReferenceKind = 'none' | 'window' | 'dataset';
