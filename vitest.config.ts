@@ -2,13 +2,17 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(__dirname) };
-const integration = ['db/**/*.test.ts', 'tests/**/*.test.ts'];
+// Demo code: its pure model tests run as unit tests, the ones that seed a database as integration tests.
+const integration = ['db/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/demo/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/demo/ml/**/*.test.ts'], environment: 'node' },
+      },
       {
         resolve: { alias },
         test: {

@@ -33,7 +33,7 @@ setup('create the first admin and save the session', async ({ page }) => {
 setup('seed the demo project', async () => {
   setup.setTimeout(180_000);
   // playwright.config.ts refuses to run without E2E_DATABASE_URL, so this never falls back to the embedded database.
-  await promisify(execFile)('npx', ['tsx', 'scripts/seed-demo.ts'], {
+  await promisify(execFile)('npx', ['tsx', 'scripts/demo/seed.ts'], {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });
 });

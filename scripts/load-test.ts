@@ -11,8 +11,8 @@ import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 import { signInCookie } from '@/tests/helpers/sessions';
-import { DEMO_PROJECT } from './demo-project';
-import { DEMO_MONITORED_MODEL } from '@/db/queries/monitoring-demo';
+import { DEMO_PROJECT } from './demo/project';
+import { DEMO_MONITORED_MODEL } from '@/scripts/demo/monitoring';
 import { createMlflowClient } from './mlflow-client';
 import { type RunningServer, ensureBuild, startNextServer } from './lib/next-server';
 import { runScript, verdict } from './lib/util';
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
   let handle: DbHandle | null = null;
   let server: RunningServer | null = null;
   try {
-    const seeded = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], {
+    const seeded = spawnSync('npx', ['tsx', 'scripts/demo/seed.ts'], {
       env: { ...process.env, DATABASE_URL: fresh.url },
       encoding: 'utf8',
     });

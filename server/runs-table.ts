@@ -9,9 +9,9 @@ import {
   parseColumn,
   resolveStartRange,
   sortTermOf,
-} from '@/lib/runs-view';
-import { type Clause, FilterSyntaxError, parseSearchFilter } from '@/lib/search-filter';
-import type { RunApproach, RunStatus } from '@/lib/tracking';
+} from '@/lib/tracking/runs-view';
+import { type Clause, FilterSyntaxError, parseSearchFilter } from '@/lib/tracking/search-filter';
+import type { RunApproach, RunStatus } from '@/lib/tracking/vocabulary';
 
 export type RunRow = {
   id: string;

@@ -13,11 +13,11 @@ import { recordSignInAttempt } from '@/db/queries/sign-in-attempts';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
 import { createFreshPostgresDatabase } from '@/db/test-db';
-import { parseWeatherCsv } from '@/lib/ml/weather';
+import { parseWeatherCsv } from '@/scripts/demo/ml/weather';
 import { SIGN_IN_WINDOW_SECONDS, signInKeys } from '@/lib/sign-in-limit';
 import { releaseEmbeddedDb } from '@/scripts/cli-db';
-import { seedDemoExtras } from '@/scripts/demo-extras';
-import { seedDemoProject } from '@/scripts/demo-project';
+import { seedDemoExtras } from '@/scripts/demo/extras';
+import { seedDemoProject } from '@/scripts/demo/project';
 import { inProcessFetch } from '@/scripts/mlflow-in-process';
 import { rawRows, snapshotDatabase } from './helpers/db-snapshot';
 

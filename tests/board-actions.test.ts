@@ -8,7 +8,7 @@ import { addMember, createProject } from '@/db/queries/projects';
 import { createSprint } from '@/db/queries/sprints';
 import { createTask, updateTask } from '@/db/queries/tasks';
 import { createUser } from '@/db/queries/users';
-import { readTaskConflict } from '@/lib/board';
+import { readTaskConflict } from '@/lib/board/vocabulary';
 import { openAppTestDb } from './helpers/app-db';
 import { actAs } from './helpers/next-request';
 import { signInCookie } from './helpers/sessions';

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { createAbTestAction } from '@/app/(app)/[project]/ab-tests/actions';
 import { ActionForm, Field, useFieldErrors } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import type { ModelStage } from '@/lib/registry';
+import type { ModelStage } from '@/lib/registry/vocabulary';
 
 export type ModelChoice = { name: string; versions: { version: number; stage: ModelStage }[] };
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/tracking/badges';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import type { BoardTask } from '@/db/queries/board';
-import { TASK_STATUS_LABELS, taskRef } from '@/lib/board';
+import { TASK_STATUS_LABELS, taskRef } from '@/lib/board/vocabulary';
 import { PlanIntoSprint } from './plan-into-sprint';
 import { PriorityBadge } from './priority-badge';
 

@@ -4,7 +4,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { cn } from '@/components/ui/cn';
 import type { BoardTask } from '@/db/queries/board';
-import { TASK_STATUS_LABELS, type TaskStatus, wipState } from '@/lib/board';
+import { TASK_STATUS_LABELS, type TaskStatus, wipState } from '@/lib/board/vocabulary';
 import { TaskCard } from './task-card';
 
 export function BoardColumn({

@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BurnPoint } from '@/lib/burndown';
+import type { BurnPoint } from '@/lib/board/burndown';
 import { AXIS, SERIES, TOOLTIP_STYLE, formatDay } from './chart-theme';
 
 /** Remaining points against the ideal line, with the scope as its own line so added or dropped work shows. */

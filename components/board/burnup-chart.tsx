@@ -1,7 +1,7 @@
 'use client';
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BurnPoint } from '@/lib/burndown';
+import type { BurnPoint } from '@/lib/board/burndown';
 import { AXIS, SERIES, TOOLTIP_STYLE, formatDay } from './chart-theme';
 
 /** Completed points climbing towards the scope line; the gap between them is the work left. */

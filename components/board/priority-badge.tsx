@@ -1,5 +1,5 @@
 import { cn } from '@/components/ui/cn';
-import { priorityLabel } from '@/lib/board';
+import { priorityLabel } from '@/lib/board/vocabulary';
 
 const STYLE: Record<number, string> = {
   1: 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200',

@@ -1,7 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
-import { type BurnPoint, type VelocityPoint, completionRate } from '@/lib/burndown';
+import { type BurnPoint, type VelocityPoint, completionRate } from '@/lib/board/burndown';
 
 export function DailyNumbersTable({
   project,

@@ -24,7 +24,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 're
 import { moveTaskAction } from '@/app/(app)/[project]/board/actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { BoardData } from '@/db/queries/board';
-import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board';
+import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board/vocabulary';
 import { BoardColumn } from './board-column';
 import { LiveBadge } from './live-badge';
 import {
@@ -35,7 +35,7 @@ import {
   boardQuery,
   moveMutationKey,
   toColumns,
-} from './queries';
+} from './fetchers';
 import { TaskCardBody } from './task-card';
 import { useLiveEvents } from './use-live-events';
 

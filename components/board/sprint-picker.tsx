@@ -1,5 +1,5 @@
 import { buttonClass } from '@/components/ui/button';
-import { SPRINT_STATUS_LABELS, type SprintStatus } from '@/lib/board';
+import { SPRINT_STATUS_LABELS, type SprintStatus } from '@/lib/board/vocabulary';
 
 /** Plain GET form: the chosen sprint lives in the URL, so the view can be shared. */
 export function SprintPicker({

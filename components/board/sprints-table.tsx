@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { closeSprintAction, startSprintAction } from '@/app/(app)/[project]/sprints/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { type Column, DataTable } from '@/components/ui/data-table';
-import { SPRINT_STATUS_LABELS, type SprintStatus } from '@/lib/board';
-import type { FrozenSprintNumbers } from '@/lib/burndown';
+import { SPRINT_STATUS_LABELS, type SprintStatus } from '@/lib/board/vocabulary';
+import type { FrozenSprintNumbers } from '@/lib/board/burndown';
 
 export type SprintRow = {
   id: string;

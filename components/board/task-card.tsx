@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/tracking/badges';
 import { cn } from '@/components/ui/cn';
 import type { BoardTask } from '@/db/queries/board';
-import { taskRef } from '@/lib/board';
+import { taskRef } from '@/lib/board/vocabulary';
 import { PriorityBadge } from './priority-badge';
 
 export function TaskCardBody({ task, project }: { task: BoardTask; project: string }) {

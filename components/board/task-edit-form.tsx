@@ -11,7 +11,7 @@ import {
   type TaskConflictView,
   priorityLabel,
   readTaskConflict,
-} from '@/lib/board';
+} from '@/lib/board/vocabulary';
 import { formatTimestamp } from '@/lib/format';
 
 type Values = TaskConflictView['values'];

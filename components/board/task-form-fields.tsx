@@ -1,5 +1,5 @@
 import { Field } from '@/components/ui/action-form';
-import { PRIORITIES, TASK_STATUSES, TASK_STATUS_LABELS, priorityLabel } from '@/lib/board';
+import { PRIORITIES, TASK_STATUSES, TASK_STATUS_LABELS, priorityLabel } from '@/lib/board/vocabulary';
 
 type Option = { value: string; label: string };
 

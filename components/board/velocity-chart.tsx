@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { VelocityPoint } from '@/lib/burndown';
+import type { VelocityPoint } from '@/lib/board/burndown';
 import { AXIS, SERIES, TOOLTIP_STYLE } from './chart-theme';
 
 /** Committed against completed points per closed sprint, with the recent average as a reference line. */

@@ -1,6 +1,6 @@
 import { setWipLimitsAction } from '@/app/(app)/[project]/board/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
-import { TASK_STATUSES, TASK_STATUS_LABELS, type WipLimits } from '@/lib/board';
+import { TASK_STATUSES, TASK_STATUS_LABELS, type WipLimits } from '@/lib/board/vocabulary';
 
 export function WipLimitsForm({ project, limits }: { project: string; limits: WipLimits }) {
   return (

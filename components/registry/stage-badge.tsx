@@ -1,5 +1,5 @@
 import { cn } from '@/components/ui/cn';
-import type { ModelStage } from '@/lib/registry';
+import type { ModelStage } from '@/lib/registry/vocabulary';
 
 const STYLES: Record<ModelStage, string> = {
   None: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',

@@ -1,5 +1,5 @@
 import { EmptyState } from '@/components/ui/empty-state';
-import type { ModelStage } from '@/lib/registry';
+import type { ModelStage } from '@/lib/registry/vocabulary';
 import { StageBadge } from './stage-badge';
 
 type Entry = {

@@ -5,7 +5,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { downloadCsv } from '@/components/ui/download-csv';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ScrollArea } from '@/components/ui/scroll-area';
-import type { ModelStage } from '@/lib/registry';
+import type { ModelStage } from '@/lib/registry/vocabulary';
 
 type Version = { version: number; stage: ModelStage; metrics: Record<string, number>; params: Record<string, string> };
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { promoteAction } from '@/app/(app)/[project]/models/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { DataTable } from '@/components/ui/data-table';
-import { MODEL_STAGES, type ModelStage } from '@/lib/registry';
+import { MODEL_STAGES, type ModelStage } from '@/lib/registry/vocabulary';
 import { StageBadge } from './stage-badge';
 
 type Row = {

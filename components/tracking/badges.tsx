@@ -1,6 +1,6 @@
 import { cn } from '@/components/ui/cn';
-import { approachLabel } from '@/lib/run-colors';
-import type { RunApproach, RunStatus } from '@/lib/tracking';
+import { approachLabel } from '@/lib/tracking/run-colors';
+import type { RunApproach, RunStatus } from '@/lib/tracking/vocabulary';
 
 // A glyph as well as a colour, so the approaches differ for colour-blind readers and in print;
 // the glyphs match the scatter-plot marker shapes (circle / triangle / square / diamond).

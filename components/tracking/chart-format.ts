@@ -1,4 +1,4 @@
-import type { XAxisKind } from '@/lib/chart-view';
+import type { XAxisKind } from '@/lib/tracking/chart-view';
 import { formatDuration, formatMetric, formatTimestamp } from '@/lib/format';
 
 const pad = (n: number) => String(n).padStart(2, '0');

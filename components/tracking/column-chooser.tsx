@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { Popover } from '@/components/ui/popover';
-import { METRIC_AGGS, type MetricAgg } from '@/lib/runs-view';
+import { METRIC_AGGS, type MetricAgg } from '@/lib/tracking/runs-view';
 
 type Keys = { params: string[]; metrics: string[]; tags: string[] };
 

@@ -3,9 +3,15 @@
 import { useId, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { Section } from '@/components/ui/page-header';
-import { type CompareView, buildDiffRows, defaultAxes, parseCompareView, writeCompareView } from '@/lib/compare-view';
-import { approachDash, approachLabel } from '@/lib/run-colors';
-import { columnLabel, parseColumn } from '@/lib/runs-view';
+import {
+  type CompareView,
+  buildDiffRows,
+  defaultAxes,
+  parseCompareView,
+  writeCompareView,
+} from '@/lib/tracking/compare-view';
+import { approachDash, approachLabel } from '@/lib/tracking/run-colors';
+import { columnLabel, parseColumn } from '@/lib/tracking/runs-view';
 import { ApproachBadge } from './badges';
 import { ColumnChooser } from './column-chooser';
 import { CompareMetricChart } from './compare-metric-chart';

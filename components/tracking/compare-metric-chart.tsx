@@ -3,12 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/chart-view';
+import { type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/tracking/chart-view';
 import { formatCount, formatMetric } from '@/lib/format';
-import { approachDash } from '@/lib/run-colors';
+import { approachDash } from '@/lib/tracking/run-colors';
 import { CHART_CLASSES, formatX, xTickFormatter, yTickFormatter } from './chart-format';
 import type { CompareRun } from './compare-types';
-import { compareSeriesQuery } from './queries';
+import { compareSeriesQuery } from './fetchers';
 
 type Row = { x: number } & Record<string, number | null>;
 

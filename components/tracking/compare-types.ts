@@ -1,6 +1,6 @@
-import { type CompareValue } from '@/lib/compare-view';
-import { parseColumn } from '@/lib/runs-view';
-import type { RunApproach, RunStatus } from '@/lib/tracking';
+import { type CompareValue } from '@/lib/tracking/compare-view';
+import { parseColumn } from '@/lib/tracking/runs-view';
+import type { RunApproach, RunStatus } from '@/lib/tracking/vocabulary';
 
 export type CompareRun = {
   id: string;

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { downloadCsv } from '@/components/ui/download-csv';
 import { ScrollArea } from '@/components/ui/scroll-area';
-import type { CompareValue, DiffRow } from '@/lib/compare-view';
+import type { CompareValue, DiffRow } from '@/lib/tracking/compare-view';
 import { formatMetric } from '@/lib/format';
 import { ApproachBadge } from './badges';
 import type { CompareRun } from './compare-types';

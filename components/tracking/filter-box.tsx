@@ -2,7 +2,7 @@
 
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { FilterSyntaxError, parseSearchFilter } from '@/lib/search-filter';
+import { FilterSyntaxError, parseSearchFilter } from '@/lib/tracking/search-filter';
 
 type Problem = { message: string; position: number | null };
 

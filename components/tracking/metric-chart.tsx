@@ -14,10 +14,10 @@ import {
   YAxis,
 } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts';
-import { type ChartRow, type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/chart-view';
+import { type ChartRow, type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/tracking/chart-view';
 import { formatCount, formatMetric, formatTimestamp, formatDuration } from '@/lib/format';
 import { CHART_CLASSES, xTickFormatter, yTickFormatter } from './chart-format';
-import { metricSeriesQuery, runMetricPath } from './queries';
+import { metricSeriesQuery, runMetricPath } from './fetchers';
 
 const COLOR = '#4f46e5';
 

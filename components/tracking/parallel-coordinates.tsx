@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { type PcValue, axisTicks, buildAxes, runSegments } from '@/lib/parallel-coords';
-import { approachDash, approachLabel } from '@/lib/run-colors';
-import { columnLabel, parseColumn } from '@/lib/runs-view';
+import { type PcValue, axisTicks, buildAxes, runSegments } from '@/lib/tracking/parallel-coords';
+import { approachDash, approachLabel } from '@/lib/tracking/run-colors';
+import { columnLabel, parseColumn } from '@/lib/tracking/runs-view';
 import { type CompareRun, compareValue } from './compare-types';
 
 const WIDTH = 1000;

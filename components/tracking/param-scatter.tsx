@@ -2,8 +2,8 @@
 
 import { CartesianGrid, Cell, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMetric } from '@/lib/format';
-import { approachLabel, approachShape } from '@/lib/run-colors';
-import { RUN_APPROACHES, type RunApproach } from '@/lib/tracking';
+import { approachLabel, approachShape } from '@/lib/tracking/run-colors';
+import { RUN_APPROACHES, type RunApproach } from '@/lib/tracking/vocabulary';
 import { CHART_CLASSES, yTickFormatter } from './chart-format';
 import { type CompareRun, compareValue } from './compare-types';
 

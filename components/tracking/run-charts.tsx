@@ -9,7 +9,7 @@ import {
   type XAxisKind,
   parseChartView,
   writeChartView,
-} from '@/lib/chart-view';
+} from '@/lib/tracking/chart-view';
 import { MetricChart } from './metric-chart';
 import { useUrlState } from './use-url-state';
 

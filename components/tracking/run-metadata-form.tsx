@@ -2,9 +2,9 @@
 
 import { updateRunMetadataAction } from '@/app/(app)/[project]/runs/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
-import { RUN_APPROACHES } from '@/lib/tracking';
-import { approachLabel } from '@/lib/run-colors';
-import type { RunApproach } from '@/lib/tracking';
+import { RUN_APPROACHES } from '@/lib/tracking/vocabulary';
+import { approachLabel } from '@/lib/tracking/run-colors';
+import type { RunApproach } from '@/lib/tracking/vocabulary';
 
 type Props = {
   project: string;

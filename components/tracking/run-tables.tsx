@@ -2,7 +2,7 @@
 
 import { DataTable } from '@/components/ui/data-table';
 import { formatMetric } from '@/lib/format';
-import { runMetricPath } from './queries';
+import { runMetricPath } from './fetchers';
 
 type KV = { key: string; value: string };
 type Metric = {

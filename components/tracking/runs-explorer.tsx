@@ -16,7 +16,7 @@ import {
   runsViewHref,
   runsViewToParams,
   updateRunsView,
-} from '@/lib/runs-view';
+} from '@/lib/tracking/runs-view';
 import type { FilterProblem, RunRow } from '@/server/runs-table';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';

@@ -1,9 +1,9 @@
 'use client';
 
 import { useId } from 'react';
-import { approachLabel } from '@/lib/run-colors';
-import { type RunsView, TIME_PRESETS, type TimePreset } from '@/lib/runs-view';
-import { RUN_APPROACHES, RUN_STATUSES, type RunApproach, type RunStatus } from '@/lib/tracking';
+import { approachLabel } from '@/lib/tracking/run-colors';
+import { type RunsView, TIME_PRESETS, type TimePreset } from '@/lib/tracking/runs-view';
+import { RUN_APPROACHES, RUN_STATUSES, type RunApproach, type RunStatus } from '@/lib/tracking/vocabulary';
 
 const PRESET_LABELS: Record<TimePreset, string> = {
   '1h': 'Last hour',

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import { formatDuration, formatMetric, formatTimestamp } from '@/lib/format';
-import { DEFAULT_SORT, type Sort, columnLabel, parseColumn } from '@/lib/runs-view';
+import { DEFAULT_SORT, type Sort, columnLabel, parseColumn } from '@/lib/tracking/runs-view';
 import type { RunRow } from '@/server/runs-table';
 import { ApproachBadge, StatusBadge } from './badges';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, buildBurnSeries, dayOf, scopeChanges } from '@/lib/burndown';
+import { addDays, buildBurnSeries, dayOf, scopeChanges } from '@/lib/board/burndown';
 import { type TestDb, openTestDb } from '../test-db';
 import { listSnapshotsBySprint, listSprintSnapshots, writeSprintSnapshot } from './board-snapshots';
 import { createProject } from './projects';

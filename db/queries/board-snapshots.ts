@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type DailySnapshot, dayOf } from '@/lib/burndown';
+import { type DailySnapshot, dayOf } from '@/lib/board/burndown';
 import type { Db } from '../client';
 import { boardSnapshots, sprints, tasks } from '../schema';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { type SprintStatus, TASK_STATUSES, type TaskStatus, type WipLimits } from '@/lib/board';
+import { type SprintStatus, TASK_STATUSES, type TaskStatus, type WipLimits } from '@/lib/board/vocabulary';
 import { notFound } from '@/lib/errors';
-import type { RunStatus } from '@/lib/tracking';
+import type { RunStatus } from '@/lib/tracking/vocabulary';
 import type { Db } from '../client';
 import { boardSettings, runs, sprints, taskRunLinks, tasks, users } from '../schema';
 import { type Actor, recordActivity } from './activity';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { type DatasetProfile, parseCsv, profileCsv } from '@/lib/dataset-profile';
+import { type DatasetProfile, parseCsv, profileCsv } from '@/lib/datasets/profile';
 import { DomainError, notFound } from '@/lib/errors';
 import type { Db } from '../client';
 import { datasets, modelVersions, registeredModels, runInputs, runs } from '../schema';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '@/lib/ml/random';
+import { createRng } from '@/scripts/demo/ml/random';
 import { type TestDb, openTestDb } from '../test-db';
 import { listAlerts, transitionAlert } from './alerts';
 import { claimScheduledWindow, computeDrift, getLatestCheck, listChecks, runDriftCheck } from './drift-checks';

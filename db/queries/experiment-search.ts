@@ -1,5 +1,5 @@
 import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
-import type { ExperimentClause, ExperimentOrder } from '@/lib/experiment-filter';
+import type { ExperimentClause, ExperimentOrder } from '@/lib/tracking/experiment-filter';
 import type { Db } from '../client';
 import { compareSql } from './sql-compare';
 import { experimentTags, experiments } from '../schema';

@@ -1,7 +1,13 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '@/lib/domain';
 import { DomainError, notFound } from '@/lib/errors';
-import { type LifecycleFacts, attributeGains, exitCriteria, iterationStarts, moveBlocker } from '@/lib/lifecycle';
+import {
+  type LifecycleFacts,
+  attributeGains,
+  exitCriteria,
+  iterationStarts,
+  moveBlocker,
+} from '@/lib/overview/lifecycle';
 import type { Db } from '../client';
 import { datasets, modelVersions, monitors, predictions, projects, registeredModels, risks, runs } from '../schema';
 import type { Actor } from './activity';

@@ -1,5 +1,5 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm';
-import { parseCsv } from '@/lib/dataset-profile';
+import { parseCsv } from '@/lib/datasets/profile';
 import { DomainError } from '@/lib/errors';
 import { CsvReferenceError, referenceRowsFromCsv } from '@/lib/monitoring/reference-csv';
 import type { Db } from '../client';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@/lib/domain';
-import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks';
-import { projectSuccess, todayUtc } from '@/lib/success-metrics';
+import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks/scoring';
+import { projectSuccess, todayUtc } from '@/lib/success-metrics/status';
 import type { Db } from '../client';
 import {
   modelTransitions,

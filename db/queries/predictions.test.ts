@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '@/lib/ml/random';
+import { createRng } from '@/scripts/demo/ml/random';
 import { SAMPLE_SHARDS } from '@/lib/monitoring/ingest';
 import { classificationMetrics, regressionMetrics } from '@/lib/monitoring/performance';
 import { type TestDb, openTestDb } from '../test-db';

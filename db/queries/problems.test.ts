@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTree, flattenTree } from '@/lib/problems';
+import { buildTree, flattenTree } from '@/lib/problem/tree';
 import { type TestDb, openTestDb } from '../test-db';
 import { tasks } from '../schema';
 import { listProjectActivity } from './activity';

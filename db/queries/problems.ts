@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
-import { type SubProblemStatus, wouldCreateCycle } from '@/lib/problems';
+import { type SubProblemStatus, wouldCreateCycle } from '@/lib/problem/tree';
 import type { Db } from '../client';
 import { experiments, subProblemLinks, subProblems, successMetrics, tasks, users } from '../schema';
 import { type Actor, recordActivity } from './activity';

@@ -4,7 +4,7 @@ import {
   parseModelOrderBy,
   parseVersionFilter,
   parseVersionOrderBy,
-} from '@/lib/mlflow-registry-filter';
+} from '@/lib/registry/search-filter';
 import { type TestDb, openTestDb } from '../test-db';
 import { getExperimentByName } from './experiments';
 import { createProject } from './projects';

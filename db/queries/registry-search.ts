@@ -1,7 +1,7 @@
 // The registry reads MLflow's search endpoints need: filtered, ordered, paged models and versions of one
 // project, and the tags and aliases of a set of versions.
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ModelClause, ModelOrder, TagClause, VersionClause, VersionOrder } from '@/lib/mlflow-registry-filter';
+import type { ModelClause, ModelOrder, TagClause, VersionClause, VersionOrder } from '@/lib/registry/search-filter';
 import type { Db } from '../client';
 import { compareSql } from './sql-compare';
 import { modelAliases, modelVersionTags, modelVersions, registeredModelTags, registeredModels } from '../schema';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
-import { type ModelStage, aliasError } from '@/lib/registry';
+import { type ModelStage, aliasError } from '@/lib/registry/vocabulary';
 import type { Db } from '../client';
 import {
   modelAliases,

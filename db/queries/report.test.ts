@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '@/lib/report';
+import { renderReport } from '@/lib/report/render';
 import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
 import { registerCsvDataset } from './datasets';

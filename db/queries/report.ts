@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@/lib/domain';
 import { conflict } from '@/lib/errors';
-import { type ReportData, type ReportSection, SECTION_TITLES } from '@/lib/report';
-import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks';
-import { todayUtc } from '@/lib/success-metrics';
+import { type ReportData, type ReportSection, SECTION_TITLES } from '@/lib/report/render';
+import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks/scoring';
+import { todayUtc } from '@/lib/success-metrics/status';
 import type { Db } from '../client';
 import { datasets, modelVersions, registeredModels, reportNarratives, runInputs, runs, users } from '../schema';
 import { type Actor, recordActivity } from './activity';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sortRisks } from '@/lib/risks';
+import { sortRisks } from '@/lib/risks/scoring';
 import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
 import { addMember, createProject } from './projects';

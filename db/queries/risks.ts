@@ -8,7 +8,7 @@ import {
   describeRisk,
   residualScore,
   riskScore,
-} from '@/lib/risks';
+} from '@/lib/risks/scoring';
 import type { Db } from '../client';
 import { riskScoreChanges, risks, users } from '../schema';
 import { type Actor, recordActivity } from './activity';

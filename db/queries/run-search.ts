@@ -1,6 +1,6 @@
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
-import type { RunApproach } from '@/lib/tracking';
+import type { RunApproach } from '@/lib/tracking/vocabulary';
 import {
   type Clause,
   FilterSyntaxError,
@@ -8,7 +8,7 @@ import {
   isNumericAttribute,
   parseOrderBy,
   parseSearchFilter,
-} from '@/lib/search-filter';
+} from '@/lib/tracking/search-filter';
 import type { Db } from '../client';
 import { compareSql } from './sql-compare';
 import { rowsOf } from '../rows';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
-import { type RunFields, generateRunName, runFieldsFromTags, tagsFromRunFields } from '@/lib/run-fields';
-import { rollupBatch, summariseByKey } from '@/lib/metric-aggregates';
-import { type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking';
+import { type RunFields, generateRunName, runFieldsFromTags, tagsFromRunFields } from '@/lib/tracking/run-fields';
+import { rollupBatch, summariseByKey } from '@/lib/tracking/metric-aggregates';
+import { type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking/vocabulary';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
 import { datasets, experiments, runInputs, runMetrics, runParams, runTags, runs } from '../schema';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, buildBurnSeries, dayOf } from '@/lib/burndown';
+import { addDays, buildBurnSeries, dayOf } from '@/lib/board/burndown';
 import { type TestDb, openTestDb } from '../test-db';
 import { listTasks } from './board';
 import { listSprintSnapshots } from './board-snapshots';

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, sql } from 'drizzle-orm';
-import { DEFAULT_SPRINT_DAYS, type SprintStatus } from '@/lib/board';
-import { type VelocityPoint, addDays, committedScope, freezeSprintNumbers } from '@/lib/burndown';
+import { DEFAULT_SPRINT_DAYS, type SprintStatus } from '@/lib/board/vocabulary';
+import { type VelocityPoint, addDays, committedScope, freezeSprintNumbers } from '@/lib/board/burndown';
 import { DomainError, conflict, notFound } from '@/lib/errors';
-import { keysAfter } from '@/lib/ordering';
+import { keysAfter } from '@/lib/board/ordering';
 import type { Db } from '../client';
 import { sprints, tasks } from '../schema';
 import { type Actor, recordActivity } from './activity';

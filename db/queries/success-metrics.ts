@@ -11,7 +11,7 @@ import {
   metricDefinitionError,
   metricStatus,
   plannedLine,
-} from '@/lib/success-metrics';
+} from '@/lib/success-metrics/status';
 import type { Db } from '../client';
 import {
   driftChecks,

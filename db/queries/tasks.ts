@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { TaskStatus } from '@/lib/board';
+import type { TaskStatus } from '@/lib/board/vocabulary';
 import { DomainError, notFound } from '@/lib/errors';
 import {
   type MoveAnchor,
@@ -10,7 +10,7 @@ import {
   keysBefore,
   placementIn,
   prioritise,
-} from '@/lib/ordering';
+} from '@/lib/board/ordering';
 import type { Db } from '../client';
 import { activityLog, projectMembers, sprints, tasks, users } from '../schema';
 import { type Actor, recordActivity } from './activity';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDb, openTestDb } from '../test-db';
 import { createProject } from './projects';
 import { getExperimentByName } from './experiments';
-import { getMetricHistory, getMetricSeries } from './metrics';
+import { getMetricHistory, getMetricSeries } from './run-metrics';
 import { searchRuns } from './run-search';
 import { createRun, getRunDetails, logBatch, setRunLifecycle } from './runs';
 import { createUser } from './users';

@@ -15,8 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { SPRINT_STATUSES, TASK_STATUSES, type WipLimits } from '@/lib/board';
-import type { FrozenSprintNumbers } from '@/lib/burndown';
+import { SPRINT_STATUSES, TASK_STATUSES, type WipLimits } from '@/lib/board/vocabulary';
+import type { FrozenSprintNumbers } from '@/lib/board/burndown';
 import { users } from './auth';
 import { projects } from './projects';
 import { runs } from './tracking';

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { SUB_PROBLEM_STATUSES } from '@/lib/problems';
+import { SUB_PROBLEM_STATUSES } from '@/lib/problem/tree';
 import { users } from './auth';
 import { tasks } from './board';
 import { projects } from './projects';

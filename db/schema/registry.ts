@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { MODEL_STAGES } from '@/lib/registry';
+import { MODEL_STAGES } from '@/lib/registry/vocabulary';
 import { users } from './auth';
 import { projects } from './projects';
 import { runs } from './tracking';

@@ -1,5 +1,5 @@
 import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { REPORT_SECTIONS } from '@/lib/report';
+import { REPORT_SECTIONS } from '@/lib/report/render';
 import { users } from './auth';
 import { projects } from './projects';
 

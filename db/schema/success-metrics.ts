@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { METRIC_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES } from '@/lib/success-metrics';
+import { METRIC_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES } from '@/lib/success-metrics/status';
 import { users } from './auth';
 import { projects } from './projects';
 

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { RUN_APPROACHES, RUN_STATUSES } from '@/lib/tracking';
+import { RUN_APPROACHES, RUN_STATUSES } from '@/lib/tracking/vocabulary';
 import { projects } from './projects';
 
 export const runStatus = pgEnum('run_status', RUN_STATUSES);
@@ -143,7 +143,7 @@ export const runMetrics = pgTable(
 );
 
 /**
- * Pre-aggregated step buckets of each series at a few widths (see lib/downsample.ts), kept on ingest,
+ * Pre-aggregated step buckets of each series at a few widths (see lib/tracking/downsample.ts), kept on ingest,
  * so a chart of a million points reads a few thousand rows instead of the million.
  */
 export const metricRollups = pgTable(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ksTwoSample } from '@/lib/stats/ks';
-import { createRng } from '@/lib/ml/random';
+import { createRng } from '@/scripts/demo/ml/random';
 import { buildDriftReport, rankByDrift } from './drift-report';
 
 const rng = createRng(7);

@@ -14,7 +14,7 @@ import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
 import { MAX_EVENTS_PER_BATCH } from '@/lib/ab-tests/events';
 import type { AbResults } from '@/lib/ab-tests/results';
-import { createRng } from '@/lib/ml/random';
+import { createRng } from '@/scripts/demo/ml/random';
 import { type BuildState, buildState, startNextServer } from '../lib/next-server';
 import { type Figure, fmtInt, fmtMs, median, percentile, timeRuns } from '../lib/util';
 import { runFigureAlone } from './standalone';

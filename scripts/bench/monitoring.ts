@@ -12,7 +12,7 @@ import { createProject } from '@/db/queries/projects';
 import { createModelVersion, createRegisteredModel, transitionModelVersionStage } from '@/db/queries/registry';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
-import { createRng } from '@/lib/ml/random';
+import { createRng } from '@/scripts/demo/ml/random';
 import { parsePredictionBatch } from '@/lib/monitoring/ingest';
 import type { Figure } from '../lib/util';
 import { runFigureAlone } from './standalone';

@@ -1,7 +1,7 @@
 // Figure 2: one metric with 1,000,000 points; the chart query (≤ 1000 buckets) against reading the full history.
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { getMetricHistory, getMetricSeries } from '@/db/queries/metrics';
+import { getMetricHistory, getMetricSeries } from '@/db/queries/run-metrics';
 import { createRun, insertMetricPoints } from '@/db/queries/runs';
 import { median, timeRuns } from '../lib/util';
 

@@ -3,7 +3,7 @@ import type { Actor } from '@/db/queries/activity';
 import { getDefaultExperimentId } from '@/db/queries/experiment-search';
 import type { ViewType } from '@/db/queries/experiments';
 import { DomainError, notFound } from '@/lib/errors';
-import { FilterSyntaxError } from '@/lib/search-filter';
+import { FilterSyntaxError } from '@/lib/tracking/search-filter';
 import type { Caller } from '../api';
 
 /** The token's user, recorded as the actor of every change made through the API. */

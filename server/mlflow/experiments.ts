@@ -19,8 +19,8 @@ import {
   type ExperimentOrder,
   parseExperimentFilter,
   parseExperimentOrderBy,
-} from '@/lib/experiment-filter';
-import { type ExperimentRow, decodePageToken, encodePageToken, experimentJson } from '@/lib/mlflow-json';
+} from '@/lib/tracking/experiment-filter';
+import { type ExperimentRow, decodePageToken, encodePageToken, experimentJson } from '@/lib/mlflow/json';
 import {
   createExperimentRequest,
   deleteExperimentTagRequest,
@@ -30,8 +30,8 @@ import {
   searchExperimentsRequest,
   setExperimentTagRequest,
   updateExperimentRequest,
-} from '@/lib/mlflow-schemas';
-import { LIMITS } from '@/lib/tracking';
+} from '@/lib/mlflow/schemas';
+import { LIMITS } from '@/lib/tracking/vocabulary';
 import { defineRoute } from '../api';
 import { actorOf, nextOffset, parseOrInvalid, resolveExperimentId, viewOf } from './common';
 

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { getModelDetails } from '@/db/queries/registry';
 import { getVersionTagsAndAliases } from '@/db/queries/registry-search';
 import type { ModelVersion, RegisteredModel } from '@/db/schema/registry';
-import { latestPerStage, modelVersionJson, registeredModelJson } from '@/lib/mlflow-registry-json';
+import { latestPerStage, modelVersionJson, registeredModelJson } from '@/lib/mlflow/registry-json';
 
 /** Versions (each with its model's name) → model_version JSON, tags and aliases included, order kept. */
 export async function versionsJson(db: Db, rows: { modelName: string; version: ModelVersion }[]) {

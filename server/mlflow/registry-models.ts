@@ -15,8 +15,8 @@ import {
 } from '@/db/queries/registry';
 import { searchRegisteredModelsPage } from '@/db/queries/registry-search';
 import { DomainError } from '@/lib/errors';
-import { decodePageToken, encodePageToken } from '@/lib/mlflow-json';
-import { parseModelFilter, parseModelOrderBy } from '@/lib/mlflow-registry-filter';
+import { decodePageToken, encodePageToken } from '@/lib/mlflow/json';
+import { parseModelFilter, parseModelOrderBy } from '@/lib/registry/search-filter';
 import {
   REGISTRY_LIMITS,
   aliasRequest,
@@ -29,7 +29,7 @@ import {
   setAliasRequest,
   setRegisteredModelTagRequest,
   updateRegisteredModelRequest,
-} from '@/lib/mlflow-registry-schemas';
+} from '@/lib/mlflow/registry-schemas';
 import { defineRoute } from '../api';
 import { actorOf, nextOffset, parseOrInvalid } from './common';
 import { modelJson, modelsJson, versionJson, versionsJson } from './registry-common';

@@ -10,8 +10,8 @@ import {
   updateModelVersion,
 } from '@/db/queries/registry';
 import { searchModelVersionsPage } from '@/db/queries/registry-search';
-import { decodePageToken, encodePageToken } from '@/lib/mlflow-json';
-import { parseVersionFilter, parseVersionOrderBy } from '@/lib/mlflow-registry-filter';
+import { decodePageToken, encodePageToken } from '@/lib/mlflow/json';
+import { parseVersionFilter, parseVersionOrderBy } from '@/lib/registry/search-filter';
 import {
   REGISTRY_LIMITS,
   createModelVersionRequest,
@@ -21,7 +21,7 @@ import {
   setModelVersionTagRequest,
   transitionStageRequest,
   updateModelVersionRequest,
-} from '@/lib/mlflow-registry-schemas';
+} from '@/lib/mlflow/registry-schemas';
 import { defineRoute } from '../api';
 import { actorOf, nextOffset, parseOrInvalid } from './common';
 import { versionJson, versionsJson } from './registry-common';

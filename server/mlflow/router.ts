@@ -14,7 +14,7 @@ import {
   setExperimentTagRoute,
   updateExperimentRoute,
 } from './experiments';
-import { getHistoryBulkIntervalRoute, getMetricHistoryRoute } from './metrics';
+import { getHistoryBulkIntervalRoute, getMetricHistoryRoute } from './metric-history';
 import {
   deleteTagRoute,
   logBatchRoute,

@@ -9,7 +9,7 @@ import {
   logMetricRequest,
   logParamRequest,
   setTagRequest,
-} from '@/lib/mlflow-schemas';
+} from '@/lib/mlflow/schemas';
 import { defineRoute } from '../api';
 
 export const logMetricRoute = defineRoute('editor', logMetricRequest, async ({ db, caller, input }) => {

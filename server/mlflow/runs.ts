@@ -3,10 +3,10 @@ import type { Db } from '@/db/client';
 import { getRunsData, getRunsInputs, searchRuns } from '@/db/queries/run-search';
 import { createRun, getRunDetails, setRunLifecycle, updateRun } from '@/db/queries/runs';
 import { DomainError } from '@/lib/errors';
-import { decodePageToken, encodePageToken, runInfoJson, runJson } from '@/lib/mlflow-json';
-import { createRunRequest, runIdRequest, searchRunsRequest, updateRunRequest } from '@/lib/mlflow-schemas';
-import { type Clause, isNumericAttribute, parseOrderBy, parseSearchFilter } from '@/lib/search-filter';
-import { LIMITS, WELL_KNOWN_TAGS } from '@/lib/tracking';
+import { decodePageToken, encodePageToken, runInfoJson, runJson } from '@/lib/mlflow/json';
+import { createRunRequest, runIdRequest, searchRunsRequest, updateRunRequest } from '@/lib/mlflow/schemas';
+import { type Clause, isNumericAttribute, parseOrderBy, parseSearchFilter } from '@/lib/tracking/search-filter';
+import { LIMITS, WELL_KNOWN_TAGS } from '@/lib/tracking/vocabulary';
 import { defineRoute } from '../api';
 import { actorOf, nextOffset, parseOrInvalid, resolveExperimentId, viewOf } from './common';
 

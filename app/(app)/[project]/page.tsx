@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { BestRunsTable } from '@/components/workspace/best-runs-table';
-import { LifecyclePanel } from '@/components/workspace/lifecycle-panel';
-import { FlaggedRisks, OpenAlerts, ProductionModels, SprintProgress } from '@/components/workspace/overview-panels';
-import { Scorecard } from '@/components/workspace/scorecard';
-import { SuccessBanner } from '@/components/workspace/success-banner';
+import { BestRunsTable } from '@/components/overview/best-runs-table';
+import { LifecyclePanel } from '@/components/overview/lifecycle-panel';
+import { FlaggedRisks, OpenAlerts, ProductionModels, SprintProgress } from '@/components/overview/overview-panels';
+import { Scorecard } from '@/components/success-metrics/scorecard';
+import { SuccessBanner } from '@/components/success-metrics/success-banner';
 import { getDb } from '@/db/client';
 import { getOverview } from '@/db/queries/overview';
 import { STAGE_LABELS, roleAtLeast } from '@/lib/domain';

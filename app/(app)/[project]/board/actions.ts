@@ -24,7 +24,7 @@ import {
   parseLabels,
   priorityLabel,
   taskRef,
-} from '@/lib/board';
+} from '@/lib/board/vocabulary';
 import { nameSchema } from '@/lib/validation';
 import { type ActionResult, defineAction } from '@/server/action';
 

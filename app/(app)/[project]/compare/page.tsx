@@ -5,11 +5,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { listExperiments } from '@/db/queries/experiments';
-import { listMetricKeys } from '@/db/queries/metrics';
+import { listMetricKeys } from '@/db/queries/run-metrics';
 import { getRunsData } from '@/db/queries/run-search';
 import { listRunsByIds } from '@/db/queries/runs';
-import { parseCompareRuns } from '@/lib/compare-view';
-import { assignRunColors } from '@/lib/run-colors';
+import { parseCompareRuns } from '@/lib/tracking/compare-view';
+import { assignRunColors } from '@/lib/tracking/run-colors';
 import { requireProjectAccess } from '@/server/project-page';
 
 export const metadata = { title: 'Compare runs' };

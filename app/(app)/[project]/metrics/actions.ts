@@ -11,7 +11,13 @@ import {
   updateSuccessMetric,
 } from '@/db/queries/success-metrics';
 import { DomainError } from '@/lib/errors';
-import { METRIC_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES, parseCheckInValue, todayUtc } from '@/lib/success-metrics';
+import {
+  METRIC_DIRECTIONS,
+  METRIC_KINDS,
+  METRIC_SOURCES,
+  parseCheckInValue,
+  todayUtc,
+} from '@/lib/success-metrics/status';
 import { nameSchema } from '@/lib/validation';
 import {
   checkbox,

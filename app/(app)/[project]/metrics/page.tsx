@@ -1,12 +1,12 @@
-import { MetricForm } from '@/components/workspace/metric-form';
-import { MetricsTable } from '@/components/workspace/metrics-table';
-import { SuccessBanner } from '@/components/workspace/success-banner';
+import { MetricForm } from '@/components/success-metrics/metric-form';
+import { MetricsTable } from '@/components/success-metrics/metrics-table';
+import { SuccessBanner } from '@/components/success-metrics/success-banner';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
 import { evaluateSuccessMetrics, listMetricSourceOptions } from '@/db/queries/success-metrics';
 import { roleAtLeast } from '@/lib/domain';
-import { projectSuccess, todayUtc } from '@/lib/success-metrics';
+import { projectSuccess, todayUtc } from '@/lib/success-metrics/status';
 import { requireProjectAccess } from '@/server/project-page';
 
 export const metadata = { title: 'Success metrics' };

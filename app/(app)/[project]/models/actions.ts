@@ -12,7 +12,7 @@ import {
   transitionModelVersionStage,
   updateRegisteredModel,
 } from '@/db/queries/registry';
-import { MODEL_STAGES } from '@/lib/registry';
+import { MODEL_STAGES } from '@/lib/registry/vocabulary';
 import { nameSchema } from '@/lib/validation';
 import { defineAction } from '@/server/action';
 

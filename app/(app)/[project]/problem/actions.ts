@@ -9,7 +9,7 @@ import {
   unlinkSubProblem,
   updateSubProblem,
 } from '@/db/queries/problems';
-import { SUB_PROBLEM_STATUSES } from '@/lib/problems';
+import { SUB_PROBLEM_STATUSES } from '@/lib/problem/tree';
 import { nameSchema } from '@/lib/validation';
 import { ownerField, textField, uuidField } from '@/lib/workspace-fields';
 import { defineAction } from '@/server/action';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { ProblemTree } from '@/components/workspace/problem-tree';
+import { ProblemTree } from '@/components/problem/problem-tree';
 import { getDb } from '@/db/client';
 import { listLinkTargets, listSubProblems } from '@/db/queries/problems';
 import { listMembers } from '@/db/queries/projects';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { saveReportNarrative } from '@/db/queries/report';
 import { DomainError } from '@/lib/errors';
-import { REPORT_SECTIONS, SECTION_TITLES } from '@/lib/report';
+import { REPORT_SECTIONS, SECTION_TITLES } from '@/lib/report/render';
 import { versionField } from '@/lib/workspace-fields';
 import { defineAction } from '@/server/action';
 

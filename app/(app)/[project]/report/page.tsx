@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { ReportMarkdown } from '@/components/workspace/report-markdown';
+import { ReportMarkdown } from '@/components/report/report-markdown';
 import { getDb } from '@/db/client';
 import { gatherReportData, listReportNarratives } from '@/db/queries/report';
 import { roleAtLeast } from '@/lib/domain';
-import { REPORT_SECTIONS, SECTION_TITLES, renderReport } from '@/lib/report';
+import { REPORT_SECTIONS, SECTION_TITLES, renderReport } from '@/lib/report/render';
 import { requireProjectAccess } from '@/server/project-page';
 import { saveNarrativeAction } from './actions';
 

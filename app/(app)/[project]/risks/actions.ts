@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { type RiskInput, createRisk, deleteRisk, updateRisk } from '@/db/queries/risks';
 import { DomainError } from '@/lib/errors';
-import { RISK_CATEGORIES, RISK_LEVELS, RISK_RESPONSES, RISK_STATUSES } from '@/lib/risks';
+import { RISK_CATEGORIES, RISK_LEVELS, RISK_RESPONSES, RISK_STATUSES } from '@/lib/risks/scoring';
 import { nameSchema } from '@/lib/validation';
 import { optionalDate, ownerField, textField, uuidField, versionField } from '@/lib/workspace-fields';
 import { defineAction } from '@/server/action';

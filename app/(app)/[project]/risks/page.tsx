@@ -1,14 +1,14 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { RiskFields } from '@/components/workspace/risk-fields';
-import { RiskHeatMap } from '@/components/workspace/risk-heat-map';
-import { RiskRegister } from '@/components/workspace/risk-register';
+import { RiskFields } from '@/components/risks/risk-fields';
+import { RiskHeatMap } from '@/components/risks/risk-heat-map';
+import { RiskRegister } from '@/components/risks/risk-register';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
 import { listRisks } from '@/db/queries/risks';
 import { roleAtLeast } from '@/lib/domain';
-import { heatMap, isCritical, isReviewOverdue, matchesFilter, parseRiskFilter, sortRisks } from '@/lib/risks';
-import { todayUtc } from '@/lib/success-metrics';
+import { heatMap, isCritical, isReviewOverdue, matchesFilter, parseRiskFilter, sortRisks } from '@/lib/risks/scoring';
+import { todayUtc } from '@/lib/success-metrics/status';
 import { requireProjectAccess } from '@/server/project-page';
 import { createRiskAction } from './actions';
 

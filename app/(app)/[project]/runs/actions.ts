@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { updateRunMetadata } from '@/db/queries/runs';
-import { RUN_APPROACHES } from '@/lib/tracking';
+import { RUN_APPROACHES } from '@/lib/tracking/vocabulary';
 import { defineAction } from '@/server/action';
 
 const optionalText = (max: number) =>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { RunsExplorer } from '@/components/tracking/runs-explorer';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { parseRunsView } from '@/lib/runs-view';
+import { parseRunsView } from '@/lib/tracking/runs-view';
 import { requireProjectAccess } from '@/server/project-page';
 import { loadRunsTable } from '@/server/runs-table';
 

@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getDataset, getDatasetUsage } from '@/db/queries/datasets';
-import type { ColumnProfile } from '@/lib/dataset-profile';
+import type { ColumnProfile } from '@/lib/datasets/profile';
 import { requireProjectAccess } from '@/server/project-page';
 
 export default async function DatasetPage({ params }: { params: Promise<{ project: string; datasetId: string }> }) {

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getExperiment } from '@/db/queries/experiments';
 import { DomainError } from '@/lib/errors';
-import { parseRunsView } from '@/lib/runs-view';
+import { parseRunsView } from '@/lib/tracking/runs-view';
 import { requireProjectAccess } from '@/server/project-page';
 import { loadRunsTable } from '@/server/runs-table';
 

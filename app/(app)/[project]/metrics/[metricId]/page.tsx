@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { formatValue } from '@/components/workspace/chart-format';
-import { CheckInsTable } from '@/components/workspace/check-ins-table';
-import { MetricForm } from '@/components/workspace/metric-form';
-import { MetricHistoryChart } from '@/components/workspace/metric-history-chart';
-import { Flag, MetricStatusBadge } from '@/components/workspace/status-badge';
+import { formatValue } from '@/components/success-metrics/chart-format';
+import { CheckInsTable } from '@/components/success-metrics/check-ins-table';
+import { MetricForm } from '@/components/success-metrics/metric-form';
+import { MetricHistoryChart } from '@/components/success-metrics/metric-history-chart';
+import { Flag, MetricStatusBadge } from '@/components/success-metrics/status-badge';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
 import { evaluateMetric, getSuccessMetric, listCheckIns, listMetricSourceOptions } from '@/db/queries/success-metrics';
@@ -19,7 +19,7 @@ import {
   describeTarget,
   historyChartData,
   todayUtc,
-} from '@/lib/success-metrics';
+} from '@/lib/success-metrics/status';
 import { requireProjectAccess } from '@/server/project-page';
 import { checkInAction, deleteMetricAction } from '../actions';
 

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { PrintButton } from '@/components/workspace/print-button';
-import { ReportMarkdown } from '@/components/workspace/report-markdown';
+import { PrintButton } from '@/components/report/print-button';
+import { ReportMarkdown } from '@/components/report/report-markdown';
 import { getDb } from '@/db/client';
 import { gatherReportData } from '@/db/queries/report';
-import { renderReport } from '@/lib/report';
+import { renderReport } from '@/lib/report/render';
 import { requireProjectAccess } from '@/server/project-page';
 
 export const metadata = { title: 'Report (print)' };

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { RiskFields } from '@/components/workspace/risk-fields';
-import { RiskHistoryTable } from '@/components/workspace/risk-history-table';
-import { RiskScoreChart } from '@/components/workspace/risk-score-chart';
-import { Flag } from '@/components/workspace/status-badge';
+import { RiskFields } from '@/components/risks/risk-fields';
+import { RiskHistoryTable } from '@/components/risks/risk-history-table';
+import { RiskScoreChart } from '@/components/risks/risk-score-chart';
+import { Flag } from '@/components/success-metrics/status-badge';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
 import { getRisk, listRiskScoreHistory } from '@/db/queries/risks';
@@ -19,8 +19,8 @@ import {
   isReviewOverdue,
   residualScore,
   riskScore,
-} from '@/lib/risks';
-import { todayUtc } from '@/lib/success-metrics';
+} from '@/lib/risks/scoring';
+import { todayUtc } from '@/lib/success-metrics/status';
 import { requireProjectAccess } from '@/server/project-page';
 import { deleteRiskAction, updateRiskAction } from '../actions';
 

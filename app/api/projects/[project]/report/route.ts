@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gatherReportData } from '@/db/queries/report';
-import { renderReport, reportFileName } from '@/lib/report';
+import { renderReport, reportFileName } from '@/lib/report/render';
 import { defineRoute } from '@/server/api';
 
 export const dynamic = 'force-dynamic';

@@ -12,7 +12,7 @@ import { getTaskDetail } from '@/db/queries/board';
 import { listMembers } from '@/db/queries/projects';
 import { listSprints } from '@/db/queries/sprints';
 import { listLinkTargets, listTaskLinks } from '@/db/queries/task-links';
-import { TASK_STATUS_LABELS, taskRef } from '@/lib/board';
+import { TASK_STATUS_LABELS, taskRef } from '@/lib/board/vocabulary';
 import { roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { formatTimestamp } from '@/lib/format';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getMetricSeries } from '@/db/queries/metrics';
+import { getMetricSeries } from '@/db/queries/run-metrics';
 import { listRunsByIds } from '@/db/queries/runs';
 import { defineRoute } from '@/server/api';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { columnLabel, defaultColumns, parseColumn, parseRunsView } from '@/lib/runs-view';
+import { columnLabel, defaultColumns, parseColumn, parseRunsView } from '@/lib/tracking/runs-view';
 import { listRunColumnKeys } from '@/db/queries/run-search';
 import { defineRoute } from '@/server/api';
 import { csvStreamResponse } from '@/server/csv-stream';

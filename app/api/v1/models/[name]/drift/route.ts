@@ -1,6 +1,6 @@
 import { computeDrift } from '@/db/queries/drift-checks';
 import { getMonitor } from '@/db/queries/monitoring';
-import { driftJson, windowQuerySchema } from '@/lib/monitoring/api';
+import { driftJson, windowQuerySchema } from '@/lib/monitoring/api-schemas';
 import { modelNameParam } from '@/lib/monitoring/route-params';
 import { defaultWindow } from '@/lib/monitoring/windows';
 import { defineRoute } from '@/server/api';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ingestPredictions } from '@/db/queries/predictions';
-import { stageOrAliasOf } from '@/lib/monitoring/api';
+import { stageOrAliasOf } from '@/lib/monitoring/api-schemas';
 import { modelNameParam } from '@/lib/monitoring/route-params';
 import { defineRoute } from '@/server/api';
 

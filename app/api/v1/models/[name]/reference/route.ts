@@ -6,7 +6,7 @@ import {
   setReferenceDataset,
   setReferenceWindow,
 } from '@/db/queries/monitoring-reference';
-import { referenceBodySchema } from '@/lib/monitoring/api';
+import { referenceBodySchema } from '@/lib/monitoring/api-schemas';
 import { modelNameParam } from '@/lib/monitoring/route-params';
 import { defineRoute } from '@/server/api';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getMetricHistory } from '@/db/queries/metrics';
+import { getMetricHistory } from '@/db/queries/run-metrics';
 import { getRunRow } from '@/db/queries/runs';
 import { defineRoute } from '@/server/api';
 import { csvStreamResponse } from '@/server/csv-stream';

@@ -1,0 +1,54 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { BoardData, BoardTask } from '@/db/queries/board';
+import { TASK_STATUSES, type TaskStatus } from '@/lib/board/vocabulary';
+import { type MoveAnchor, applyMove } from '@/lib/board/ordering';
+
+export const boardKeyPrefix = (project: string) => ['board', project] as const;
+export const boardKey = (project: string, sprint: string) => ['board', project, sprint] as const;
+export const moveMutationKey = (project: string) => ['board-move', project] as const;
+
+// A linked run that is still going changes status without a board event (it comes through the MLflow API),
+// so the board polls while one is running, as the run pages do.
+const RUN_POLL_MS = 5000;
+const hasLiveRun = (data: BoardData | undefined) =>
+  Boolean(data?.tasks.some((t) => t.runs.some((r) => r.status === 'RUNNING' || r.status === 'SCHEDULED')));
+
+async function fetchBoard(project: string, sprint: string): Promise<BoardData> {
+  const res = await fetch(`/api/projects/${encodeURIComponent(project)}/board?sprint=${encodeURIComponent(sprint)}`, {
+    headers: { accept: 'application/json' },
+    cache: 'no-store',
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { message?: string } | null;
+    throw new Error(body?.message ?? `Could not load the board (${res.status}).`);
+  }
+  return (await res.json()) as BoardData;
+}
+
+export function boardQuery(project: string, sprint: string) {
+  return queryOptions({
+    queryKey: boardKey(project, sprint),
+    queryFn: () => fetchBoard(project, sprint),
+    refetchInterval: (q) => (hasLiveRun(q.state.data) ? RUN_POLL_MS : false),
+  });
+}
+
+export type Columns = Record<TaskStatus, BoardTask[]>;
+
+export function toColumns(tasks: readonly BoardTask[]): Columns {
+  const out = Object.fromEntries(TASK_STATUSES.map((s) => [s, [] as BoardTask[]])) as Columns;
+  for (const t of tasks) out[t.status].push(t);
+  return out;
+}
+
+export type CardMove = { taskId: string; toStatus: TaskStatus } & MoveAnchor;
+
+/** The board as it will be once the server accepts the move (optimistic UI). */
+export function applyBoardMove(data: BoardData, move: CardMove): BoardData {
+  const moved = applyMove(toColumns(data.tasks), move.taskId, move.toStatus, move, (t, status, sortKey) => ({
+    ...t,
+    status,
+    sortKey,
+  }));
+  return { ...data, tasks: TASK_STATUSES.flatMap((s) => moved[s]) };
+}

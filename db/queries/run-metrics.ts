@@ -1,0 +1,214 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { type Bucket, chooseWidth, mergeBuckets, READ_FACTOR, withEndpoints } from '@/lib/tracking/downsample';
+import type { Db } from '../client';
+import { rowsOf } from '../rows';
+import { metricPoints, metricRollups, runMetrics, runs } from '../schema/index';
+
+export type MetricPoint = { key: string; value: number; timestamp: number; step: number };
+
+/** Full history of one series, ordered, with offset paging (MLflow's get-history). */
+export async function getMetricHistory(
+  db: Db,
+  runId: string,
+  key: string,
+  opts: { offset?: number; limit?: number } = {},
+) {
+  return db
+    .select({
+      key: metricPoints.key,
+      value: metricPoints.value,
+      timestamp: metricPoints.timestamp,
+      step: metricPoints.step,
+    })
+    .from(metricPoints)
+    .where(and(eq(metricPoints.runId, runId), eq(metricPoints.key, key)))
+    .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp))
+    .offset(opts.offset ?? 0)
+    .limit(opts.limit ?? 1_000_000_000);
+}
+
+export type Series = {
+  runId: string;
+  key: string;
+  /** Points in the requested range, and how many of them the buckets stand for. */
+  totalPoints: number;
+  /** True when every point is returned as itself (no bucketing). */
+  exact: boolean;
+  buckets: Bucket[];
+};
+
+const pointAsBucket = (p: { step: number; timestamp: number; value: number }): Bucket => ({
+  step: p.step,
+  timestamp: p.timestamp,
+  value: p.value,
+  min: Number.isNaN(p.value) ? null : p.value,
+  max: Number.isNaN(p.value) ? null : p.value,
+  count: 1,
+});
+
+async function endPoint(db: Db, runId: string, key: string, from: number, to: number, last: boolean) {
+  const [row] = await db
+    .select({ step: metricPoints.step, timestamp: metricPoints.timestamp, value: metricPoints.value })
+    .from(metricPoints)
+    .where(
+      and(
+        eq(metricPoints.runId, runId),
+        eq(metricPoints.key, key),
+        gte(metricPoints.step, from),
+        lte(metricPoints.step, to),
+      ),
+    )
+    .orderBy(
+      last ? desc(metricPoints.step) : asc(metricPoints.step),
+      last ? desc(metricPoints.timestamp) : asc(metricPoints.timestamp),
+    )
+    .limit(1);
+  return row ? pointAsBucket(row) : null;
+}
+
+/**
+ * A chart-ready series of at most maxBuckets buckets (min, max, last per bucket; first and last points exact).
+ * Reads raw points when the step range is short, otherwise the coarsest rollup fine enough — never the whole history.
+ */
+export async function getMetricSeries(
+  db: Db,
+  runId: string,
+  key: string,
+  opts: { fromStep?: number; toStep?: number; maxBuckets?: number } = {},
+): Promise<Series> {
+  const maxBuckets = opts.maxBuckets ?? 1000;
+  const [summary] = await db
+    .select()
+    .from(runMetrics)
+    .where(and(eq(runMetrics.runId, runId), eq(runMetrics.key, key)));
+  if (!summary) return { runId, key, totalPoints: 0, exact: true, buckets: [] };
+  const first = await endPoint(
+    db,
+    runId,
+    key,
+    opts.fromStep ?? Number.MIN_SAFE_INTEGER,
+    opts.toStep ?? Number.MAX_SAFE_INTEGER,
+    false,
+  );
+  const last = await endPoint(
+    db,
+    runId,
+    key,
+    opts.fromStep ?? Number.MIN_SAFE_INTEGER,
+    opts.toStep ?? Number.MAX_SAFE_INTEGER,
+    true,
+  );
+  if (!first || !last) return { runId, key, totalPoints: 0, exact: true, buckets: [] };
+  const from = first.step;
+  const to = last.step;
+  const width = chooseWidth(from, to, maxBuckets);
+  if (width === 1) {
+    const raw = await db
+      .select({ step: metricPoints.step, timestamp: metricPoints.timestamp, value: metricPoints.value })
+      .from(metricPoints)
+      .where(
+        and(
+          eq(metricPoints.runId, runId),
+          eq(metricPoints.key, key),
+          gte(metricPoints.step, from),
+          lte(metricPoints.step, to),
+        ),
+      )
+      .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp))
+      .limit(maxBuckets * READ_FACTOR);
+    const points = raw.map(pointAsBucket);
+    const exact = points.length <= maxBuckets;
+    return {
+      runId,
+      key,
+      totalPoints: points.length,
+      exact,
+      buckets: exact ? points : withEndpoints(mergeBuckets(points, maxBuckets), first, last),
+    };
+  }
+  const rows = await db
+    .select()
+    .from(metricRollups)
+    .where(
+      and(
+        eq(metricRollups.runId, runId),
+        eq(metricRollups.key, key),
+        eq(metricRollups.width, width),
+        gte(metricRollups.bucket, Math.floor(from / width)),
+        lte(metricRollups.bucket, Math.floor(to / width)),
+      ),
+    )
+    .orderBy(asc(metricRollups.bucket));
+  const buckets: Bucket[] = rows.map((r) => ({
+    step: r.lastStep,
+    timestamp: r.lastTimestamp,
+    value: r.lastValue,
+    min: r.minValue,
+    max: r.maxValue,
+    count: r.count,
+  }));
+  const totalPoints = buckets.reduce((s, b) => s + b.count, 0);
+  return {
+    runId,
+    key,
+    totalPoints,
+    exact: false,
+    buckets: withEndpoints(mergeBuckets(buckets, maxBuckets - 2), first, last),
+  };
+}
+
+/** Metric keys logged by any of the runs, for chart pickers. */
+export async function listMetricKeys(db: Db, runIds: string[]): Promise<string[]> {
+  if (runIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ key: runMetrics.key })
+    .from(runMetrics)
+    .where(inArray(runMetrics.runId, runIds))
+    .orderBy(asc(runMetrics.key));
+  return rows.map((r) => r.key);
+}
+
+/**
+ * MLflow's get-history-bulk-interval: for each run, up to maxResults points between the steps,
+ * evenly spread over the distinct steps and always including the first and last step.
+ */
+export async function getHistoryBulkInterval(
+  db: Db,
+  projectId: string,
+  runIds: string[],
+  key: string,
+  opts: { startStep?: number; endStep?: number; maxResults: number },
+) {
+  const allowed = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.projectId, projectId), inArray(runs.id, runIds)));
+  const out: (MetricPoint & { runId: string })[] = [];
+  for (const { id } of allowed) {
+    const stepRows = await db.execute<{ step: number | string }>(sql`
+      select distinct step from metric_points
+      where run_id = ${id} and key = ${key}
+        and step >= ${opts.startStep ?? Number.MIN_SAFE_INTEGER} and step <= ${opts.endStep ?? Number.MAX_SAFE_INTEGER}
+      order by step`);
+    const steps = rowsOf<{ step: number | string }>(stepRows).map((r) => Number(r.step));
+    if (steps.length === 0) continue;
+    const chosen = new Set<number>();
+    if (steps.length <= opts.maxResults) steps.forEach((s) => chosen.add(s));
+    else {
+      const stride = (steps.length - 1) / Math.max(1, opts.maxResults - 1);
+      for (let i = 0; i < opts.maxResults; i++) chosen.add(steps[Math.round(i * stride)]!);
+    }
+    const points = await db
+      .select({
+        key: metricPoints.key,
+        value: metricPoints.value,
+        timestamp: metricPoints.timestamp,
+        step: metricPoints.step,
+      })
+      .from(metricPoints)
+      .where(and(eq(metricPoints.runId, id), eq(metricPoints.key, key), inArray(metricPoints.step, [...chosen])))
+      .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp));
+    for (const p of points) out.push({ ...p, runId: id });
+  }
+  return out;
+}

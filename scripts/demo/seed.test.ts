@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { getMetricHistory } from '@/db/queries/run-metrics';
+import { listExperiments } from '@/db/queries/experiments';
+import { listMembers, listProjectsForUser } from '@/db/queries/projects';
+import {
+  deleteRegisteredModel,
+  getModelDetails,
+  getRegisteredModel,
+  listModelTransitions,
+} from '@/db/queries/registry';
+import { countUsers, createFirstAdmin } from '@/db/queries/users';
+import { apiTokens, datasets, runInputs, runMetrics, runTags, runs } from '@/db/schema';
+import { parseWeatherCsv } from '@/scripts/demo/ml/weather';
+import { DEMO_PROJECT, type SeedResult, seedDemoProject } from '@/scripts/demo/project';
+import { DEMO_ALIAS, DEMO_MODEL, DEMO_VERSION_COUNT } from '@/scripts/demo/registry';
+import { inProcessFetch } from '@/scripts/mlflow-in-process';
+import { openAppTestDb } from '../../tests/helpers/app-db';
+import { snapshotDatabase } from '../../tests/helpers/db-snapshot';
+
+// The whole demo seed on a fresh database of this run's backend: real training, logged through the MLflow
+// route handlers in-process, then run again to prove it adds nothing.
+const csv = fs.readFileSync(path.join(process.cwd(), 'node_modules/vega-datasets/data/seattle-weather.csv'));
+const days = parseWeatherCsv(csv.toString('utf8'));
+const SEED_TIMEOUT = 240_000;
+
+let db: Db;
+let cleanup = async () => {};
+let first: SeedResult;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  const app = await openAppTestDb();
+  db = app.handle.db;
+  cleanup = app.cleanup;
+  first = await seedDemoProject(db, {
+    csv,
+    days,
+    gitCommit: 'abc123def',
+    fetch: inProcessFetch,
+    log: (l) => lines.push(l),
+  });
+}, SEED_TIMEOUT);
+
+afterAll(() => cleanup());
+
+async function demoRuns(projectId: string) {
+  return db.select().from(runs).where(eq(runs.projectId, projectId));
+}
+
+describe('seed:demo', () => {
+  it('creates the demo project with its problem statement, and leaves no user, member or token behind', async () => {
+    expect(first.created).toBeGreaterThanOrEqual(10);
+    expect(first.skipped).toBe(0);
+    expect(await countUsers(db)).toBe(0);
+    expect(await listMembers(db, first.projectId)).toEqual([]);
+    expect(await db.select().from(apiTokens).where(eq(apiTokens.projectId, first.projectId))).toEqual([]);
+    expect(lines.some((l) => /^run 3\/\d+: .* … acc 0\.\d{3}/.test(l))).toBe(true);
+  });
+
+  it('holds both experiments and at least ten finished runs with real start and end times', async () => {
+    const names = (await listExperiments(db, first.projectId)).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Default', 'Logistic regression', 'Random forest']));
+    const all = await demoRuns(first.projectId);
+    expect(all.length).toBe(first.created);
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    for (const run of all) {
+      expect(run.status).toBe('FINISHED');
+      expect(run.endTime).toBeGreaterThanOrEqual(run.startTime);
+      expect(run.seed).toBe(42);
+      expect(run.codeVersion).toBe('abc123def');
+      expect(run.config).toMatchObject({ split: expect.any(Object), features: expect.any(Array) });
+    }
+    expect(new Set(all.map((r) => r.approach))).toEqual(new Set(['model-centric', 'data-centric']));
+  });
+
+  it('logs final metrics and learning curves for every run', async () => {
+    for (const run of await demoRuns(first.projectId)) {
+      const metrics = await db.select().from(runMetrics).where(eq(runMetrics.runId, run.id));
+      const byKey = new Map(metrics.map((m) => [m.key, m]));
+      for (const key of ['val_accuracy', 'val_f1', 'val_log_loss', 'train_accuracy'])
+        expect(byKey.has(key), `${run.name}: ${key}`).toBe(true);
+      expect(byKey.get('val_accuracy')!.value).toBeGreaterThan(0.6);
+      expect(byKey.get('val_accuracy')!.count).toBeGreaterThanOrEqual(10);
+      const curve = await getMetricHistory(db, run.id, 'val_accuracy');
+      expect(curve.length).toBe(byKey.get('val_accuracy')!.count);
+      expect(curve.map((p) => p.step)).toEqual([...curve.map((p) => p.step)].sort((a, b) => a - b));
+    }
+  });
+
+  it('records the tags and the dataset versions each run used', async () => {
+    const [run] = await demoRuns(first.projectId);
+    const tags = new Map(
+      (await db.select().from(runTags).where(eq(runTags.runId, run!.id))).map((t) => [t.key, t.value]),
+    );
+    expect(tags.get('runboard.approach')).toMatch(/-centric$/);
+    expect(tags.get('runboard.seed')).toBe('42');
+    expect(tags.get('mlflow.source.git.commit')).toBe('abc123def');
+    expect(JSON.parse(tags.get('runboard.config')!)).toMatchObject({ seed: 42 });
+    const used = await db
+      .select({ d: datasets })
+      .from(runInputs)
+      .innerJoin(datasets, eq(datasets.id, runInputs.datasetId))
+      .where(eq(runInputs.runId, run!.id));
+    const raw = used.find((u) => u.d.name === 'seattle-weather')!.d;
+    const sha = createHash('sha256').update(csv).digest('hex');
+    expect(raw.digest).toBe(sha.slice(0, 32));
+    expect(JSON.parse(raw.profile!)).toMatchObject({ num_rows: 1461, sha256: sha });
+    expect(JSON.parse(raw.schema!).mlflow_colspec).toHaveLength(6);
+    expect(used.map((u) => u.d.name).sort()).toEqual(['seattle-weather', 'seattle-weather-features']);
+    // Data-centric runs trained on other derived tables: more than one version of the features dataset.
+    const featureVersions = await db
+      .select({ digest: datasets.digest })
+      .from(datasets)
+      .where(eq(datasets.name, 'seattle-weather-features'));
+    expect(featureVersions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('registers the best runs as versions of rain-tomorrow: one in Production, one rolled back, the alias champion', async () => {
+    const model = await getRegisteredModel(db, first.projectId, DEMO_MODEL);
+    const { versions, aliases } = await getModelDetails(db, [model.id]);
+    // Reference: the runs' own final val_accuracy, best first.
+    const finals = await db
+      .select({ runId: runMetrics.runId, value: runMetrics.value })
+      .from(runMetrics)
+      .where(eq(runMetrics.key, 'val_accuracy'));
+    const best = [...finals].sort((a, b) => b.value - a.value).slice(0, DEMO_VERSION_COUNT);
+    expect(versions.map((v) => v.runId)).toEqual(best.map((r) => r.runId));
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(versions.map((v) => v.metrics.val_accuracy)).toEqual(best.map((r) => r.value));
+    expect(versions.map((v) => v.stage)).toEqual(['Production', 'Archived', 'Staging', 'None']);
+    expect(versions[0]).toMatchObject({
+      source: `runs:/${best[0]!.runId}/model`,
+      description: expect.stringMatching(/validation accuracy 0\.\d{3}/),
+    });
+    expect(aliases.map((a) => [a.alias, a.version])).toEqual([[DEMO_ALIAS, 1]]);
+
+    // Oldest first: v3 to Staging, v1 promoted, v2 promoted over it (v1 archived), then rolled back (v2 archived).
+    const timeline = (await listModelTransitions(db, model.id)).reverse();
+    expect(timeline.map((e) => [e.kind, e.version, e.toStage])).toEqual([
+      ['promote', 3, 'Staging'],
+      ['promote', 1, 'Production'],
+      ['archive', 1, 'Archived'],
+      ['promote', 2, 'Production'],
+      ['archive', 2, 'Archived'],
+      ['rollback', 1, 'Production'],
+      ['alias', 1, null],
+    ]);
+    const rollback = timeline.find((e) => e.kind === 'rollback')!;
+    expect(rollback.reason).toMatch(
+      /^Version 2 \(.+\) does not beat version 1 on the held-out days: accuracy 0\.\d{3} vs 0\.\d{3}, .*Production returns to version 1\.$/,
+    );
+    expect(lines).toContain(`registry: alias ${DEMO_ALIAS} → version 1`);
+  });
+
+  it('adds nothing when run again', async () => {
+    const before = await snapshotDatabase(db);
+    const again = await seedDemoProject(db, { csv, days, gitCommit: 'abc123def', fetch: inProcessFetch });
+    expect(again).toMatchObject({ projectId: first.projectId, created: 0, skipped: first.created });
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it('completes the registry of a project whose runs were logged before it, without logging runs again', async () => {
+    await deleteRegisteredModel(db, null, first.projectId, DEMO_MODEL);
+    const again = await seedDemoProject(db, { csv, days, gitCommit: 'abc123def', fetch: inProcessFetch });
+    expect(again).toMatchObject({ created: 0, skipped: first.created });
+    const model = await getRegisteredModel(db, first.projectId, DEMO_MODEL);
+    const { versions, aliases } = await getModelDetails(db, [model.id]);
+    expect(versions.map((v) => v.stage)).toEqual(['Production', 'Archived', 'Staging', 'None']);
+    expect(aliases.map((a) => a.alias)).toEqual([DEMO_ALIAS]);
+    expect(await db.select().from(apiTokens).where(eq(apiTokens.projectId, first.projectId))).toEqual([]);
+  });
+
+  it('shows the project to the first admin created afterwards', async () => {
+    const admin = await createFirstAdmin(db, { email: 'first@example.com', name: 'First', password: 'first-admin-pw' });
+    const visible = await listProjectsForUser(db, { id: admin.id, isAdmin: true });
+    expect(visible.map((p) => p.slug)).toContain(DEMO_PROJECT.slug);
+  });
+});
