@@ -111,7 +111,7 @@ newcombe_cases = [
     for x_t, n_t, x_c, n_c, pub in newcombe_published
 ] + [
     {"x_t": x_t, "n_t": n_t, "x_c": x_c, "n_c": n_c, "scipy": newcombe(x_t, n_t, x_c, n_c)}
-    for x_t, n_t, x_c, n_c in [(0, 2, 0, 2), (2, 2, 2, 2), (1, 2, 0, 2), (0, 50, 3, 50), (50, 50, 50, 50)]
+    for x_t, n_t, x_c, n_c in [(30, 100, 50, 100), (0, 2, 0, 2), (2, 2, 2, 2), (1, 2, 0, 2), (0, 50, 3, 50), (50, 50, 50, 50)]
 ]
 
 srm = stats.chisquare([300, 3], [151.5, 151.5])
