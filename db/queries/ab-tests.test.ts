@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abTestDefinitionSchema } from '@/lib/ab-tests/definition';
 import reference from '@/lib/stats/fixtures/reference.json';
-import { assignVariant, compareVariants, momentsFromShiftedSums, momentsOf } from '@/lib/stats';
+import { assignVariant, compareVariants, describeMoments, momentsFromShiftedSums, momentsOf } from '@/lib/stats';
 import { rowsOf } from '../rows';
 import { abEvents, abExposures, abMetricSums, abUnitValues } from '../schema';
 import { type TestDb, openTestDb } from '../test-db';
@@ -268,5 +270,57 @@ describe('A/B tests: create → assign → events → results', () => {
     expect([a!.sd, b!.sd, a!.mean_ci_half_width, b!.mean_ci_half_width]).toEqual([0, 0, null, null]);
     expect(b).toMatchObject({ statistic: null, p_value: null, absolute: null, relative: null, significant: false });
     expect(b!.note).toMatch(/zero variance/);
+  });
+});
+
+describe('migration 0012: legacy (n, Σv, Σv²) rows to shifted sums', () => {
+  it('rebuilds the all-time rows exactly from the unit values and exposes event-only units', async () => {
+    const { test } = await freshTest();
+    const values = reference.welch.near_1e12.control;
+    await recordAbEvents(
+      t.db,
+      projectId,
+      test.id,
+      values.map((v, i) => ({
+        unit_id: `legacy-${i}`,
+        metric: 'revenue',
+        value: v,
+        timestamp: '2025-02-01T00:00:00Z',
+      })),
+    );
+    // Put the rows back the way the old code left them: plain float sums, and no exposures for event-only units.
+    await t.db.execute(
+      sql`alter table ab_metric_sums add column sum float8 not null default 0, add column sum_squares float8 not null default 0`,
+    );
+    await t.db.execute(
+      sql`alter table ab_metric_daily add column sum float8 not null default 0, add column sum_squares float8 not null default 0`,
+    );
+    for (const table of [sql`ab_metric_sums`, sql`ab_metric_daily`]) {
+      await t.db.execute(
+        sql`update ${table} set sum = shift * n + s1, sum_squares = s2 + 2 * shift * s1 + n * shift * shift, shift = 0, s1 = 0, s2 = 0 where test_id = ${test.id}`,
+      );
+    }
+    await t.db.execute(sql`delete from ab_exposures where test_id = ${test.id}`);
+    await t.db.execute(sql`update ab_test_variants set assigned = 0 where test_id = ${test.id}`);
+
+    const migration = fs.readFileSync(path.join(process.cwd(), 'drizzle/0012_ab-stable-aggregates.sql'), 'utf8');
+    const data = migration.split('--> statement-breakpoint').filter((s) => /^\s*(--.*\n)*\s*(UPDATE|WITH)/.test(s));
+    expect(data).toHaveLength(3);
+    for (const statement of data) await t.db.execute(sql.raw(statement));
+    await t.db.execute(sql`alter table ab_metric_sums drop column sum, drop column sum_squares`);
+    await t.db.execute(sql`alter table ab_metric_daily drop column sum, drop column sum_squares`);
+
+    const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
+    expect(results.variants.reduce((s, v) => s + v.assigned, 0)).toBe(values.length);
+    const revenue = results.metrics.find((m) => m.name === 'revenue')!.variants;
+    for (const v of revenue) {
+      const own = values.filter((_, i) => ['A', 'B'][assignVariant(test.id, `legacy-${i}`, [50, 50])] === v.variant);
+      // The offsets from 1e12 are exact binary fractions: their moments are the exact reference.
+      const offsets = describeMoments(momentsOf(own.map((x) => x - 1e12)));
+      expect(v.n).toBe(own.length);
+      expect(v.mean - 1e12).toBeCloseTo(offsets.mean, 3);
+      // Exact again (the plain sums alone are off by whole units of variance at 1e12).
+      expect(Math.abs(v.sd ** 2 - offsets.variance)).toBeLessThan(1e-9 * offsets.variance);
+    }
   });
 });
