@@ -226,6 +226,7 @@ describe('POST /api/v1/ab-tests/{id}/events and GET …/results', () => {
       absolute: lift,
       relative: lift,
       verdict: expect.stringMatching(/^(better|worse|inconclusive)$/),
+      note: null,
     };
     expect(res.json).toEqual({
       id,
@@ -238,7 +239,14 @@ describe('POST /api/v1/ab-tests/{id}/events and GET …/results', () => {
       alpha: 0.05,
       control: 'A',
       variants: [expect.objectContaining({ key: 'A', weight: 50 }), expect.objectContaining({ key: 'B', weight: 50 })],
-      srm: { chi2: expect.any(Number), df: 1, p_value: expect.any(Number), flagged: false },
+      srm: {
+        chi2: expect.any(Number),
+        df: 1,
+        p_value: expect.any(Number),
+        flagged: false,
+        enough_traffic: true,
+        note: null,
+      },
       metrics: [
         {
           name: 'revenue',
@@ -291,8 +299,37 @@ describe('POST /api/v1/ab-tests/{id}/events and GET …/results', () => {
         })
       ).status,
     ).toBe(403);
+    expect(
+      await call(events, { path: eventsPath(id), id, body: [{ unit_id: 'a', metric: 'revenue', value: 1e155 }] }),
+    ).toEqual({
+      status: 400,
+      json: error('INVALID_PARAMETER_VALUE', /Event 0 field 'value': must lie within ±1\.34e154/),
+    });
     const read = await call(results, { method: 'GET', path: `/api/v1/ab-tests/${id}/results`, id });
     expect((read.json.metrics as { variants: { n: number }[] }[])[0]!.variants.map((v) => v.n)).toEqual([0, 0]);
+  });
+
+  it('counts every assigned unit in the denominators: a unit with no event is a 0', async () => {
+    const id = await createTest();
+    const units = Array.from({ length: 40 }, (_, i) => `visitor-${i}`);
+    for (const u of units) await call(assign, { path: assignPath(id), id, body: { unit_id: u } });
+    const buyers = units.filter((_, i) => i % 4 === 0);
+    expect(
+      (
+        await call(events, {
+          path: eventsPath(id),
+          id,
+          body: buyers.map((u) => ({ unit_id: u, metric: 'revenue', value: 20 })),
+        })
+      ).status,
+    ).toBe(200);
+    const read = await call(results, { method: 'GET', path: `/api/v1/ab-tests/${id}/results`, id });
+    const assigned = (read.json.variants as { assigned: number }[]).map((v) => v.assigned);
+    const revenue = (read.json.metrics as { variants: { n: number; mean: number }[] }[])[0]!.variants;
+    expect(revenue.map((v) => v.n)).toEqual(assigned);
+    const buyersIn = (key: string) => buyers.filter((u) => ['A', 'B'][assignVariant(id, u, [50, 50])] === key).length;
+    expect(revenue[0]!.mean).toBeCloseTo((20 * buyersIn('A')) / assigned[0]!, 12);
+    expect(revenue[1]!.mean).toBeCloseTo((20 * buyersIn('B')) / assigned[1]!, 12);
   });
 
   it('answers 404 for results of an unknown test and to another project’s token', async () => {

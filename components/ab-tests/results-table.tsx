@@ -85,7 +85,7 @@ export function ResultsTable({
           key: 'p',
           header: 'p-value',
           value: (r) => r.p_value ?? '',
-          render: (r) => (r.test === null ? '—' : formatPValue(r.p_value)),
+          render: (r) => (r.test === null ? '—' : (r.note ?? formatPValue(r.p_value))),
         },
         {
           key: 'significant',

@@ -293,7 +293,7 @@ describe('decisions', () => {
       { unit_id: 'on-time', metric: 'converted', value: 1, timestamp: '2024-03-01T10:00:00Z' },
     ]);
     expect(await getAbTestDaily(t.db, test.id, 'converted')).toEqual([
-      expect.objectContaining({ day: '2024-03-01', n: 1, sum: 1 }),
+      expect.objectContaining({ day: '2024-03-01', n: 1, shift: 1, s1: 0, s2: 0 }),
     ]);
     const stopped = await stopAbTest(t.db, actor, projectId, test.id, {
       expectedVersion: started.version,
@@ -306,7 +306,8 @@ describe('decisions', () => {
     });
     expect(await assignUnit(t.db, projectId, test.id, 'after')).toEqual({ variant: 'A', version: 1 });
     const listed = (await listAbTests(t.db, projectId)).find((x) => x.id === test.id)!;
-    expect(listed).toMatchObject({ status: 'stopped', primaryMetric: 'converted', assigned: 0 });
+    // The one unit that sent an event counts as exposed; nothing after the stop does.
+    expect(listed).toMatchObject({ status: 'stopped', primaryMetric: 'converted', assigned: 1 });
     const actions = (await listProjectActivity(t.db, projectId, { entityType: 'ab-test' }))
       .filter((a) => a.entityId === test.id)
       .map((a) => a.action);

@@ -6,13 +6,14 @@ import {
   foldUnitValues,
   parseEventBatch,
   sumsDeltas,
+  totalDeltas,
 } from '@/lib/ab-tests/events';
-import type { DailySums } from '@/lib/ab-tests/lift-series';
+import type { DailyExposures, DailySums } from '@/lib/ab-tests/lift-series';
 import { DomainError, conflict, notFound } from '@/lib/errors';
 import { assignVariant } from '@/lib/stats';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
-import { abMetricDaily, abTestVariants, abTests } from '../schema';
+import { abExposures, abMetricDaily, abTestVariants, abTests } from '../schema';
 import { getAbTestConfig } from './ab-tests';
 
 // The serving path of an A/B test: assignment with exposure logging, and outcome events folded into
@@ -93,8 +94,10 @@ export async function recordExposures(
 
 /**
  * Stores a batch of outcome events, all or nothing. Each event's variant is its unit's sticky assignment,
- * computed by the same hash, so events of units that never called assign are still attributed; they do
- * not count as exposures, which stay what the serving path actually routed (the SRM check's input).
+ * computed by the same hash, so events of units that never called assign are still attributed, and such a
+ * unit is recorded as exposed (at its first event in the batch): a unit that reports an outcome was served,
+ * and every exposed unit counts in the metrics' denominators. The hash follows the weights, so the SRM
+ * check stays valid for these units too.
  */
 export async function recordAbEvents(
   db: Db,
@@ -154,24 +157,45 @@ export async function recordAbEvents(
       where not (uv.metric = any(${sql.param(conversions)}::text[]) and uv.value >= excluded.value)
       returning uv.unit_id as "unitId", uv.metric, uv.value, (uv.xmax = 0) as inserted
     `);
+    const firstSeen = new Map<string, Date>();
+    for (const e of events) {
+      const seen = firstSeen.get(e.unitId);
+      if (!seen || e.at < seen) firstSeen.set(e.unitId, e.at);
+    }
+    await recordExposures(
+      tx,
+      testId,
+      [...firstSeen]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([unitId, at]) => ({ unitId, variant: variantOf(unitId), at })),
+    );
     const deltas = sumsDeltas(rowsOf<UpsertedUnit>(result), units, kinds);
     if (deltas.length === 0) return;
-    const col = <K extends keyof (typeof deltas)[number]>(k: K) => sql.param(deltas.map((d) => d[k]));
+    const totals = totalDeltas(deltas);
+    const col = <T, K extends keyof T>(rows: readonly T[], k: K) => sql.param(rows.map((d) => d[k]));
+    // An addition around its own shift K' is re-expressed around the row's K (kept from the first batch):
+    // Σ(v − K) = s1 + n·d and Σ(v − K)² = s2 + 2·d·s1 + n·d², d = K' − K.
     await tx.execute(sql`
-      with d as (
-        select * from unnest(${col('variant')}::text[], ${col('metric')}::text[], ${col('day')}::text[]::date[], ${col('n')}::bigint[], ${col('sum')}::float8[], ${col('sumSquares')}::float8[])
-          as d(variant, metric, day, n, s, ss)
-      ),
-      totals as (
-        insert into ab_metric_sums as t (test_id, variant, metric, n, sum, sum_squares)
-        select ${testId}::uuid, variant, metric, sum(n), sum(s), sum(ss) from d group by variant, metric order by variant, metric
+      with totals as (
+        insert into ab_metric_sums as t (test_id, variant, metric, n, shift, s1, s2)
+        select ${testId}::uuid, variant, metric, n, k, s1, s2
+        from unnest(${col(totals, 'variant')}::text[], ${col(totals, 'metric')}::text[], ${col(totals, 'n')}::bigint[], ${col(totals, 'shift')}::float8[], ${col(totals, 's1')}::float8[], ${col(totals, 's2')}::float8[])
+          as d(variant, metric, n, k, s1, s2)
+        order by variant, metric
         on conflict (test_id, variant, metric) do update set
-          n = t.n + excluded.n, sum = t.sum + excluded.sum, sum_squares = t.sum_squares + excluded.sum_squares
+          n = t.n + excluded.n,
+          s1 = t.s1 + excluded.s1 + excluded.n * (excluded.shift - t.shift),
+          s2 = t.s2 + excluded.s2 + 2 * (excluded.shift - t.shift) * excluded.s1 + excluded.n * (excluded.shift - t.shift) * (excluded.shift - t.shift)
       )
-      insert into ab_metric_daily as a (test_id, metric, day, variant, n, sum, sum_squares)
-      select ${testId}::uuid, metric, day, variant, n, s, ss from d order by metric, day, variant
+      insert into ab_metric_daily as a (test_id, metric, day, variant, n, shift, s1, s2)
+      select ${testId}::uuid, metric, day, variant, n, k, s1, s2
+      from unnest(${col(deltas, 'variant')}::text[], ${col(deltas, 'metric')}::text[], ${col(deltas, 'day')}::text[]::date[], ${col(deltas, 'n')}::bigint[], ${col(deltas, 'shift')}::float8[], ${col(deltas, 's1')}::float8[], ${col(deltas, 's2')}::float8[])
+        as d(variant, metric, day, n, k, s1, s2)
+      order by metric, day, variant
       on conflict (test_id, metric, day, variant) do update set
-        n = a.n + excluded.n, sum = a.sum + excluded.sum, sum_squares = a.sum_squares + excluded.sum_squares
+        n = a.n + excluded.n,
+        s1 = a.s1 + excluded.s1 + excluded.n * (excluded.shift - a.shift),
+        s2 = a.s2 + excluded.s2 + 2 * (excluded.shift - a.shift) * excluded.s1 + excluded.n * (excluded.shift - a.shift) * (excluded.shift - a.shift)
     `);
   });
   return { accepted: events.length, units: new Set(events.map((e) => e.unitId)).size };
@@ -184,5 +208,15 @@ export async function getAbTestDaily(db: Db, testId: string, metric: string): Pr
     .from(abMetricDaily)
     .where(and(eq(abMetricDaily.testId, testId), eq(abMetricDaily.metric, metric)))
     .orderBy(asc(abMetricDaily.day), asc(abMetricDaily.variant));
-  return rows.map((r) => ({ day: r.day, variant: r.variant, n: r.n, sum: r.sum, sumSquares: r.sumSquares }));
+  return rows.map((r) => ({ day: r.day, variant: r.variant, n: r.n, shift: r.shift, s1: r.s1, s2: r.s2 }));
+}
+
+/** Units exposed per UTC day and variant: the cumulative-lift chart's denominators. */
+export async function getAbTestDailyExposures(db: Db, testId: string): Promise<DailyExposures[]> {
+  const day = sql<string>`to_char(${abExposures.exposedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  return db
+    .select({ day, variant: abExposures.variant, n: sql<number>`count(*)::int` })
+    .from(abExposures)
+    .where(eq(abExposures.testId, testId))
+    .groupBy(day, abExposures.variant);
 }

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abTestDefinitionSchema } from '@/lib/ab-tests/definition';
-import { assignVariant, compareVariants, sumStatsOf } from '@/lib/stats';
+import reference from '@/lib/stats/fixtures/reference.json';
+import { assignVariant, compareVariants, describeMoments, momentsFromShiftedSums, momentsOf } from '@/lib/stats';
 import { rowsOf } from '../rows';
-import { abEvents, abMetricSums, abUnitValues } from '../schema';
+import { abEvents, abExposures, abMetricSums, abUnitValues } from '../schema';
 import { type TestDb, openTestDb } from '../test-db';
 import { assignUnit, recordAbEvents } from './ab-ingest';
 import { createAbTest, getAbTestConfig, getAbTestResults } from './ab-tests';
@@ -116,9 +119,10 @@ describe('A/B tests: create → assign → events → results', () => {
     const b = results.metrics.find((m) => m.name === 'converted')!.variants[1]!;
     expect(b).toMatchObject({ n: 100, mean: 0.3, test: 'two_proportion_z', significant: true, verdict: 'worse' });
     expect(b.p_value).toBeCloseTo(0.0038924171227786306, 10);
-    expect(b.absolute!.ci_lower).toBeCloseTo(-0.33293122498191674, 8);
-    // Nobody called assign: the events are attributed by hash but are not exposures.
-    expect(results.variants.map((v) => v.assigned)).toEqual([0, 0]);
+    // Newcombe's score interval (lib/stats/fixtures/reference.json), not Wald's
+    expect(b.absolute!.ci_lower).toBeCloseTo(-0.3257682908764214, 8);
+    // Nobody called assign: the events are attributed by hash, and a unit that sent one was exposed.
+    expect(results.variants.map((v) => v.assigned)).toEqual([100, 100]);
   });
 
   it('assignment is sticky and records each unit’s exposure once; another project’s id is not found', async () => {
@@ -155,8 +159,11 @@ describe('A/B tests: create → assign → events → results', () => {
     await recordAbEvents(t.db, projectId, test.id, [{ unit_id: 'x', metric: 'converted', value: 0 }]);
     const rows = await sumsRows(test.id);
     const variant = ['A', 'B'][assignVariant(test.id, 'x', [50, 50])];
-    expect(rows.find((r) => r.metric === 'revenue')).toMatchObject({ variant, n: 1, sum: 10, sumSquares: 100 });
-    expect(rows.find((r) => r.metric === 'converted')).toMatchObject({ variant, n: 1, sum: 1, sumSquares: 1 });
+    const revenue = rows.find((r) => r.metric === 'revenue')!;
+    const converted = rows.find((r) => r.metric === 'converted')!;
+    expect([revenue.variant, converted.variant]).toEqual([variant, variant]);
+    expect(momentsFromShiftedSums(revenue)).toEqual({ n: 1, mean: 10, m2: 0 });
+    expect(momentsFromShiftedSums(converted)).toEqual({ n: 1, mean: 1, m2: 0 });
     expect(await t.db.select().from(abEvents).where(eq(abEvents.testId, test.id))).toHaveLength(7);
   });
 
@@ -169,26 +176,151 @@ describe('A/B tests: create → assign → events → results', () => {
         value: i % 2 ? (i % 13) + k / 10 : (i + k) % 3 === 0 ? 1 : 0,
       }));
     await Promise.all([0, 1, 2, 3, 4, 5].map((k) => recordAbEvents(t.db, projectId, test.id, batch(k))));
-    const recomputed = rowsOf<{ variant: string; metric: string; n: string | number; s: number; ss: number }>(
+    const recomputed = rowsOf<{ variant: string; metric: string; n: string | number; mean: number; m2: number }>(
       await t.db.execute(
-        sql`select variant, metric, count(*) as n, sum(value) as s, sum(value * value) as ss from ab_unit_values where test_id = ${test.id} group by variant, metric`,
+        sql`select variant, metric, count(*) as n, avg(value) as mean, var_samp(value) * (count(*) - 1) as m2 from ab_unit_values where test_id = ${test.id} group by variant, metric`,
       ),
     );
     const stored = await sumsRows(test.id);
     expect(stored).toHaveLength(recomputed.length);
     for (const r of recomputed) {
       const s = stored.find((x) => x.variant === r.variant && x.metric === r.metric)!;
-      expect(s.n).toBe(Number(r.n));
-      expect(s.sum).toBeCloseTo(Number(r.s), 6);
-      expect(s.sumSquares).toBeCloseTo(Number(r.ss), 4);
+      const m = momentsFromShiftedSums(s);
+      expect(m.n).toBe(Number(r.n));
+      expect(m.mean).toBeCloseTo(Number(r.mean), 10);
+      expect(m.m2).toBeCloseTo(Number(r.m2), 8);
     }
     const units = await t.db.select().from(abUnitValues).where(eq(abUnitValues.testId, test.id));
-    const revenueA = units.filter((u) => u.metric === 'revenue' && u.variant === 'A').map((u) => u.value);
-    const revenueB = units.filter((u) => u.metric === 'revenue' && u.variant === 'B').map((u) => u.value);
+    const exposed = await t.db.select().from(abExposures).where(eq(abExposures.testId, test.id));
+    // Every unit that sent an event is exposed; one without a revenue event counts as 0.
+    expect(exposed).toHaveLength(new Set(units.map((u) => u.unitId)).size);
+    const revenueOf = (variant: string) =>
+      exposed
+        .filter((e) => e.variant === variant)
+        .map((e) => units.find((u) => u.unitId === e.unitId && u.metric === 'revenue')?.value ?? 0);
     const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
     expect(results.metrics[0]!.variants[1]!.p_value).toBeCloseTo(
-      compareVariants(sumStatsOf(revenueA), sumStatsOf(revenueB), 'continuous').p_value!,
+      compareVariants(momentsOf(revenueOf('A')), momentsOf(revenueOf('B')), 'continuous').p_value!,
       8,
     );
+  });
+
+  it('counts every exposed unit in a conversion rate when only conversions are reported (SciPy’s p)', async () => {
+    const { test } = await freshTest();
+    const ref = reference.denominators.conversion;
+    const [unitsA, unitsB] = unitsPerVariant(test.id, [50, 50], [ref.n_c, ref.n_t]);
+    for (const u of [...unitsA!, ...unitsB!]) await assignUnit(t.db, projectId, test.id, u);
+    await recordAbEvents(t.db, projectId, test.id, [
+      ...unitsA!.slice(0, ref.x_c).map((u) => ({ unit_id: u, metric: 'converted', value: 1 })),
+      ...unitsB!.slice(0, ref.x_t).map((u) => ({ unit_id: u, metric: 'converted', value: 1 })),
+    ]);
+    const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
+    const [a, b] = results.metrics.find((m) => m.name === 'converted')!.variants;
+    expect(a).toMatchObject({ n: 100, mean: 0.3 });
+    expect(b).toMatchObject({ n: 100, mean: 0.5, significant: true, verdict: 'better' });
+    expect(b!.p_value).toBeCloseTo(ref.p_value, 12);
+  });
+
+  it.each(['near_1e12', 'near_one'] as const)(
+    'gives SciPy’s Welch test for values %s sent over several batches and days, with repeat events',
+    async (name) => {
+      const ref = reference.welch[name];
+      const { test } = await freshTest();
+      const [unitsA, unitsB] = unitsPerVariant(test.id, [50, 50], [ref.control.length, ref.treatment.length]);
+      const day = (d: number) => Date.UTC(2025, 0, 1 + d);
+      const send = (units: string[], values: number[]) =>
+        values.map((v, i) => ({ unit_id: units[i]!, metric: 'revenue', value: v, timestamp: day(i % 3) }));
+      const all = [...send(unitsA!, ref.control), ...send(unitsB!, ref.treatment)];
+      for (let k = 0; k < all.length; k += 7) await recordAbEvents(t.db, projectId, test.id, all.slice(k, k + 7));
+      // A later event of 0 for some units changes their value by nothing but goes through the replacement path.
+      await recordAbEvents(t.db, projectId, test.id, [
+        { unit_id: unitsA![0]!, metric: 'revenue', value: 0 },
+        { unit_id: unitsB![1]!, metric: 'revenue', value: 0 },
+      ]);
+      const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
+      const [a, b] = results.metrics.find((m) => m.name === 'revenue')!.variants;
+      const rel = (x: number | null | undefined, y: number, tol = 1e-6) =>
+        expect(Math.abs(x! - y)).toBeLessThanOrEqual(tol * Math.abs(y));
+      rel(a!.sd ** 2, ref.control_stats.variance);
+      rel(b!.sd ** 2, ref.treatment_stats.variance);
+      rel(b!.statistic, ref.statistic);
+      rel(b!.df, ref.df);
+      rel(b!.p_value, ref.p_value);
+      rel(b!.absolute!.ci_lower, ref.ci[0]!);
+      rel(b!.absolute!.ci_upper, ref.ci[1]!);
+    },
+  );
+
+  it('says two constant non-integer arms (9.99 vs 12.99) have zero variance: no t = 3e7, no interval', async () => {
+    const ref = reference.constant_arms;
+    const { test } = await freshTest();
+    const [unitsA, unitsB] = unitsPerVariant(test.id, [50, 50], [ref.control.length, ref.treatment.length]);
+    await recordAbEvents(t.db, projectId, test.id, [
+      ...unitsA!.map((u, i) => ({ unit_id: u, metric: 'revenue', value: ref.control[i] })),
+      ...unitsB!.slice(0, 3).map((u, i) => ({ unit_id: u, metric: 'revenue', value: ref.treatment[i] })),
+    ]);
+    await recordAbEvents(
+      t.db,
+      projectId,
+      test.id,
+      unitsB!.slice(3).map((u, i) => ({ unit_id: u, metric: 'revenue', value: ref.treatment[i + 3] })),
+    );
+    const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
+    const [a, b] = results.metrics.find((m) => m.name === 'revenue')!.variants;
+    expect([a!.sd, b!.sd, a!.mean_ci_half_width, b!.mean_ci_half_width]).toEqual([0, 0, null, null]);
+    expect(b).toMatchObject({ statistic: null, p_value: null, absolute: null, relative: null, significant: false });
+    expect(b!.note).toMatch(/zero variance/);
+  });
+});
+
+describe('migration 0012: legacy (n, Σv, Σv²) rows to shifted sums', () => {
+  it('rebuilds the all-time rows exactly from the unit values and exposes event-only units', async () => {
+    const { test } = await freshTest();
+    const values = reference.welch.near_1e12.control;
+    await recordAbEvents(
+      t.db,
+      projectId,
+      test.id,
+      values.map((v, i) => ({
+        unit_id: `legacy-${i}`,
+        metric: 'revenue',
+        value: v,
+        timestamp: '2025-02-01T00:00:00Z',
+      })),
+    );
+    // Put the rows back the way the old code left them: plain float sums, and no exposures for event-only units.
+    await t.db.execute(
+      sql`alter table ab_metric_sums add column sum float8 not null default 0, add column sum_squares float8 not null default 0`,
+    );
+    await t.db.execute(
+      sql`alter table ab_metric_daily add column sum float8 not null default 0, add column sum_squares float8 not null default 0`,
+    );
+    for (const table of [sql`ab_metric_sums`, sql`ab_metric_daily`]) {
+      await t.db.execute(
+        sql`update ${table} set sum = shift * n + s1, sum_squares = s2 + 2 * shift * s1 + n * shift * shift, shift = 0, s1 = 0, s2 = 0 where test_id = ${test.id}`,
+      );
+    }
+    await t.db.execute(sql`delete from ab_exposures where test_id = ${test.id}`);
+    await t.db.execute(sql`update ab_test_variants set assigned = 0 where test_id = ${test.id}`);
+
+    const migration = fs.readFileSync(path.join(process.cwd(), 'drizzle/0012_ab-stable-aggregates.sql'), 'utf8');
+    const data = migration.split('--> statement-breakpoint').filter((s) => /^\s*(--.*\n)*\s*(UPDATE|WITH)/.test(s));
+    expect(data).toHaveLength(3);
+    for (const statement of data) await t.db.execute(sql.raw(statement));
+    await t.db.execute(sql`alter table ab_metric_sums drop column sum, drop column sum_squares`);
+    await t.db.execute(sql`alter table ab_metric_daily drop column sum, drop column sum_squares`);
+
+    const results = await getAbTestResults(t.db, await getAbTestConfig(t.db, projectId, test.id));
+    expect(results.variants.reduce((s, v) => s + v.assigned, 0)).toBe(values.length);
+    const revenue = results.metrics.find((m) => m.name === 'revenue')!.variants;
+    for (const v of revenue) {
+      const own = values.filter((_, i) => ['A', 'B'][assignVariant(test.id, `legacy-${i}`, [50, 50])] === v.variant);
+      // The offsets from 1e12 are exact binary fractions: their moments are the exact reference.
+      const offsets = describeMoments(momentsOf(own.map((x) => x - 1e12)));
+      expect(v.n).toBe(own.length);
+      expect(v.mean - 1e12).toBeCloseTo(offsets.mean, 3);
+      // Exact again (the plain sums alone are off by whole units of variance at 1e12).
+      expect(Math.abs(v.sd ** 2 - offsets.variance)).toBeLessThan(1e-9 * offsets.variance);
+    }
   });
 });

@@ -140,9 +140,7 @@ export async function getAbTestConfig(db: Db, projectId: string, testId: string)
 /** Reads variants × metrics rows of running sums, whatever the number of events behind them. */
 export async function getAbTestResults(db: Db, config: AbTestConfig): Promise<AbResults> {
   const rows = await db.select().from(abMetricSums).where(eq(abMetricSums.testId, config.test.id));
-  const sums = new Map(
-    rows.map((r) => [sumsKey(r.variant, r.metric), { n: r.n, sum: r.sum, sumSquares: r.sumSquares }]),
-  );
+  const sums = new Map(rows.map((r) => [sumsKey(r.variant, r.metric), { n: r.n, shift: r.shift, s1: r.s1, s2: r.s2 }]));
   return analyseAbTest(config.variants, config.metrics, sums);
 }
 

@@ -135,7 +135,11 @@ export const abUnitValues = pgTable(
   (t) => [primaryKey({ columns: [t.testId, t.unitId, t.metric] })],
 );
 
-/** Running (n, Σv, Σv²) per variant and metric, updated with every batch: results read variants × metrics rows. */
+/**
+ * Running shifted sums (n, Σ(v − shift), Σ(v − shift)²) per variant and metric over the units that sent an
+ * event, updated with every batch: results read variants × metrics rows. `shift` is fixed by the first batch
+ * (its mean) so the sums stay small and the variance does not cancel away (lib/stats/summary.ts).
+ */
 export const abMetricSums = pgTable(
   'ab_metric_sums',
   {
@@ -145,13 +149,17 @@ export const abMetricSums = pgTable(
     variant: text('variant').notNull(),
     metric: text('metric').notNull(),
     n: bigint('n', { mode: 'number' }).notNull().default(0),
-    sum: doublePrecision('sum').notNull().default(0),
-    sumSquares: doublePrecision('sum_squares').notNull().default(0),
+    shift: doublePrecision('shift').notNull().default(0),
+    s1: doublePrecision('s1').notNull().default(0),
+    s2: doublePrecision('s2').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.testId, t.variant, t.metric] })],
 );
 
-/** The same additions bucketed by UTC day; summed up to each day they give the cumulative lift over time. */
+/**
+ * The same additions bucketed by UTC day, each row around its own `shift`; added up to each day they give the
+ * cumulative lift over time. A day can change known units' values without adding any: n = 0, sums ≠ 0.
+ */
 export const abMetricDaily = pgTable(
   'ab_metric_daily',
   {
@@ -162,8 +170,9 @@ export const abMetricDaily = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     variant: text('variant').notNull(),
     n: bigint('n', { mode: 'number' }).notNull().default(0),
-    sum: doublePrecision('sum').notNull().default(0),
-    sumSquares: doublePrecision('sum_squares').notNull().default(0),
+    shift: doublePrecision('shift').notNull().default(0),
+    s1: doublePrecision('s1').notNull().default(0),
+    s2: doublePrecision('s2').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.testId, t.metric, t.day, t.variant] })],
 );

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricKind } from '@/lib/stats';
-import { sumStatsOf } from '@/lib/stats';
+import {
+  type ShiftedSums,
+  addShiftedSums,
+  describeMoments,
+  emptyShiftedSums,
+  momentsFromShiftedSums,
+  momentsOf,
+} from '@/lib/stats';
 import {
   type AbEvent,
   EventBatchError,
@@ -62,6 +69,8 @@ describe('parseEventBatch', () => {
       'value',
       /must be 0 or 1 for the conversion metric 'converted' \(got 2\)/,
     ],
+    [[{ unit_id: 'a', metric: 'revenue', value: 1.35e154 }], 0, 'value', /within ±1\.34e154 \(its square must fit/],
+    [[{ unit_id: 'a', metric: 'revenue', value: -1e155 }], 0, 'value', /within ±1\.34e154/],
     [[{ unit_id: 'a', metric: 'revenue', value: 1, timestamp: 'yesterday' }], 0, 'timestamp', /ISO 8601/],
     [[{ unit_id: 'a', metric: 'revenue', value: 1, timestamp: NOW + 3_600_000 }], 0, 'timestamp', /future/],
   ])('names the row and field of a bad event (%j)', (body, index, field, message) => {
@@ -130,7 +139,7 @@ describe('sumsDeltas', () => {
     let seed = 7;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const store = new Map<string, number>();
-    const totals = new Map<string, { n: number; sum: number; sumSquares: number }>();
+    const totals = new Map<string, ShiftedSums>();
     const variantOf = (u: string) => (Number(u.slice(1)) % 2 ? 'B' : 'A');
     for (let b = 0; b < 40; b++) {
       const events: AbEvent[] = Array.from({ length: 25 }, () => {
@@ -141,8 +150,7 @@ describe('sumsDeltas', () => {
       const units = foldUnitValues(events, kinds, variantOf);
       for (const d of sumsDeltas(upsert(store, units), units, kinds)) {
         const key = `${d.variant}/${d.metric}`;
-        const t = totals.get(key) ?? { n: 0, sum: 0, sumSquares: 0 };
-        totals.set(key, { n: t.n + d.n, sum: t.sum + d.sum, sumSquares: t.sumSquares + d.sumSquares });
+        totals.set(key, addShiftedSums(totals.get(key) ?? emptyShiftedSums(), d));
       }
     }
     for (const [key, t] of totals) {
@@ -150,10 +158,11 @@ describe('sumsDeltas', () => {
       const values = [...store]
         .filter(([k]) => k.endsWith(`\u0000${metric}`) && variantOf(k.split('\u0000')[0]!) === variant)
         .map(([, v]) => v);
-      const expected = sumStatsOf(values);
-      expect(t.n, key).toBe(expected.n);
-      expect(t.sum, key).toBeCloseTo(expected.sum, 8);
-      expect(t.sumSquares, key).toBeCloseTo(expected.sumSquares, 6);
+      const expected = describeMoments(momentsOf(values));
+      const got = describeMoments(momentsFromShiftedSums(t));
+      expect(got.n, key).toBe(expected.n);
+      expect(got.mean, key).toBeCloseTo(expected.mean, 10);
+      expect(got.variance, key).toBeCloseTo(expected.variance, 10);
     }
     expect(totals.size).toBe(4);
   });

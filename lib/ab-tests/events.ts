@@ -1,12 +1,14 @@
-import type { MetricKind, SumStats } from '@/lib/stats';
+import { type MetricKind, type ShiftedSums, addShiftedSums, emptyShiftedSums, momentsOf } from '@/lib/stats';
 import { MAX_UNIT_ID_LENGTH } from './definition';
 
 // Outcome events: checking a batch, folding it into per-unit values, and turning what the database
-// changed into additions to the running (n, sum, sum of squares) of each variant and metric.
+// changed into additions to the running shifted sums (n, Σ(v − K), Σ(v − K)²) of each variant and metric.
 
 export const MAX_EVENTS_PER_BATCH = 10_000;
 // Clocks drift; an event a little ahead of the server is still accepted.
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** The largest magnitude whose square is still a finite double (√Number.MAX_VALUE ≈ 1.34e154). */
+export const MAX_ABS_VALUE = Math.sqrt(Number.MAX_VALUE);
 
 export type AbEvent = { unitId: string; metric: string; value: number; at: Date };
 
@@ -77,6 +79,13 @@ export function parseEventBatch(body: unknown, kinds: ReadonlyMap<string, Metric
     const value = row.value;
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw new EventBatchError(index, 'value', 'must be a finite number');
+    // The variance needs v², which is Infinity past this: one such value would turn every statistic into NaN.
+    if (Math.abs(value) > MAX_ABS_VALUE)
+      throw new EventBatchError(
+        index,
+        'value',
+        `must lie within ±1.34e154 (its square must fit a double; got ${value})`,
+      );
     if (kind === 'conversion' && value !== 0 && value !== 1) {
       throw new EventBatchError(
         index,
@@ -123,13 +132,14 @@ export function foldUnitValues(
 
 /** What the per-unit upsert reported for one row: the unit's value after it, and whether the row is new. */
 export type UpsertedUnit = { unitId: string; metric: string; value: number; inserted: boolean };
-export type SumsDelta = SumStats & { variant: string; metric: string; day: string };
+export type SumsDelta = ShiftedSums & { variant: string; metric: string; day: string };
 
 /**
- * Additions to the running sums from the rows the upsert changed. A new unit adds (1, v, v²). A known
- * unit of a continuous metric went from v − x to v (x = this batch's part), adding x to the sum and
- * v² − (v − x)² = x(2v − x) to the sum of squares. A conversion row is only reported when it went from
- * 0 to 1, adding 1 to both sums.
+ * Additions to the running shifted sums from the rows the upsert changed, per variant, metric and day, each
+ * around the mean of its new values (a pivot near the data keeps the squares small). A new unit adds v. A
+ * known unit of a continuous metric went from v − x to v (x = this batch's part): n is unchanged, Σ(v − K)
+ * gains x and Σ(v − K)² gains (v − K)² − (v − x − K)². A conversion row is only reported when it went from
+ * 0 to 1, the same replacement with x = 1.
  */
 export function sumsDeltas(
   changed: readonly UpsertedUnit[],
@@ -137,26 +147,45 @@ export function sumsDeltas(
   kinds: ReadonlyMap<string, MetricKind>,
 ): SumsDelta[] {
   const sent = new Map(incoming.map((u) => [`${u.unitId}\u0000${u.metric}`, u]));
-  const out = new Map<string, SumsDelta>();
+  const groups = new Map<string, { u: UnitValue; row: UpsertedUnit }[]>();
   for (const row of changed) {
     const u = sent.get(`${row.unitId}\u0000${row.metric}`);
     if (!u) continue;
     const key = `${u.variant}\u0000${u.metric}\u0000${u.day}`;
-    const d = out.get(key) ?? { variant: u.variant, metric: u.metric, day: u.day, n: 0, sum: 0, sumSquares: 0 };
-    if (row.inserted) {
-      d.n += 1;
-      d.sum += row.value;
-      d.sumSquares += row.value * row.value;
-    } else if (kinds.get(row.metric) === 'conversion') {
-      d.sum += 1;
-      d.sumSquares += 1;
-    } else {
-      d.sum += u.value;
-      d.sumSquares += u.value * (2 * row.value - u.value);
-    }
-    out.set(key, d);
+    groups.set(key, [...(groups.get(key) ?? []), { u, row }]);
   }
-  return [...out.values()].sort((a, b) =>
+  const out: SumsDelta[] = [];
+  for (const rows of groups.values()) {
+    const { variant, metric, day } = rows[0]!.u;
+    const shift = momentsOf(rows.map((r) => r.row.value)).mean;
+    const d: SumsDelta = { variant, metric, day, n: 0, shift, s1: 0, s2: 0 };
+    for (const { u, row } of rows) {
+      const now = row.value - shift;
+      if (row.inserted) {
+        d.n += 1;
+        d.s1 += now;
+        d.s2 += now * now;
+        continue;
+      }
+      const added = kinds.get(row.metric) === 'conversion' ? 1 : u.value;
+      const before = now - added;
+      d.s1 += added;
+      d.s2 += added * (now + before);
+    }
+    out.push(d);
+  }
+  return out.sort((a, b) =>
     `${a.variant}\u0000${a.metric}\u0000${a.day}` < `${b.variant}\u0000${b.metric}\u0000${b.day}` ? -1 : 1,
   );
+}
+
+/** The day deltas of each variant and metric added up: what the all-time row of running sums gains. */
+export function totalDeltas(deltas: readonly SumsDelta[]): (ShiftedSums & { variant: string; metric: string })[] {
+  const out = new Map<string, ShiftedSums & { variant: string; metric: string }>();
+  for (const d of deltas) {
+    const key = `${d.variant}\u0000${d.metric}`;
+    const { n, shift, s1, s2 } = addShiftedSums(out.get(key) ?? emptyShiftedSums(), d);
+    out.set(key, { variant: d.variant, metric: d.metric, n, shift, s1, s2 });
+  }
+  return [...out.values()];
 }

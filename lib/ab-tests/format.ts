@@ -39,7 +39,8 @@ export function formatAbsoluteLift(lift: LiftJson | null): string {
 export function describeMetricOutcome(metric: MetricResult, variant: string, control: string): string {
   const row = metric.variants.find((v) => v.variant === variant);
   if (!row || row.test === null) return `${metric.name}: ${variant} is the control`;
-  if (row.p_value === null) return `${metric.name}: not enough data yet to compare ${variant} with ${control}`;
+  if (row.p_value === null)
+    return `${metric.name}: ${variant} vs ${control} not tested (${row.note ?? 'not enough data yet'})`;
   const verdict = row.significant
     ? `significantly ${row.verdict === 'better' ? 'better' : 'worse'}`
     : 'not significant';

@@ -1,9 +1,12 @@
-import { type MetricKind, type SumStats, compareVariants, emptySumStats, mergeSumStats } from '@/lib/stats';
+import { type MetricKind, type ShiftedSums, addShiftedSums, compareVariants, emptyShiftedSums } from '@/lib/stats';
+import { exposedMoments } from './results';
 
 // Cumulative relative lift over time: the daily additions to the sums, added up day by day, each day's
-// totals analysed like the final result. It shows whether an early effect held or faded.
+// totals analysed like the final result — over the units exposed by that day, a unit without an event
+// counting as 0. It shows whether an early effect held or faded.
 
-export type DailySums = SumStats & { day: string; variant: string };
+export type DailySums = ShiftedSums & { day: string; variant: string };
+export type DailyExposures = { day: string; variant: string; n: number };
 export type LiftAtDay = { lift: number; lower: number; upper: number; p_value: number | null };
 export type LiftPoint = { day: string; units: number; lifts: Record<string, LiftAtDay | null> };
 
@@ -16,24 +19,33 @@ export const LIFT_CHART_MIN_UNITS = 30;
  */
 export function cumulativeLift(
   daily: readonly DailySums[],
+  exposures: readonly DailyExposures[],
   control: string,
   treatments: readonly string[],
   kind: MetricKind,
   minUnitsPerArm = 0,
 ): LiftPoint[] {
   const days = [...new Set(daily.map((d) => d.day))].sort();
-  const totals = new Map<string, SumStats>([control, ...treatments].map((v) => [v, emptySumStats()]));
+  const arms = [control, ...treatments];
+  const totals = new Map<string, ShiftedSums>(arms.map((v) => [v, emptyShiftedSums()]));
+  const exposed = new Map<string, number>(arms.map((v) => [v, 0]));
   const byDay = new Map<string, DailySums[]>();
   for (const d of daily) byDay.set(d.day, [...(byDay.get(d.day) ?? []), d]);
+  const sortedExposures = [...exposures].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  let e = 0;
   const points = days.map((day) => {
     for (const d of byDay.get(day)!) {
       const prev = totals.get(d.variant);
-      if (prev) totals.set(d.variant, mergeSumStats(prev, d));
+      if (prev) totals.set(d.variant, addShiftedSums(prev, d));
     }
-    const base = totals.get(control)!;
+    for (; e < sortedExposures.length && sortedExposures[e]!.day <= day; e++) {
+      const x = sortedExposures[e]!;
+      if (exposed.has(x.variant)) exposed.set(x.variant, exposed.get(x.variant)! + x.n);
+    }
+    const moments = new Map(arms.map((v) => [v, exposedMoments(totals.get(v)!, exposed.get(v)!)]));
     const lifts: Record<string, LiftAtDay | null> = {};
     for (const t of treatments) {
-      const rel = compareVariants(base, totals.get(t)!, kind);
+      const rel = compareVariants(moments.get(control)!, moments.get(t)!, kind);
       lifts[t] = rel.relative
         ? {
             lift: rel.relative.estimate * 100,
@@ -43,8 +55,8 @@ export function cumulativeLift(
           }
         : null;
     }
-    const units = [...totals.values()].reduce((s, v) => s + v.n, 0);
-    return { point: { day, units, lifts }, smallest: Math.min(...[...totals.values()].map((v) => v.n)) };
+    const units = [...moments.values()].reduce((s, v) => s + v.n, 0);
+    return { point: { day, units, lifts }, smallest: Math.min(...[...moments.values()].map((v) => v.n)) };
   });
   const enough = points.filter((p) => p.smallest >= minUnitsPerArm);
   return (enough.length ? enough : points).map((p) => p.point);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { assignVariant } from '@/lib/stats';
+import { assignVariant, shiftedSumsOf } from '@/lib/stats';
+import reference from '@/lib/stats/fixtures/reference.json';
 import type { AbMetricConfig } from './definition';
 import { describeMetricOutcome, formatPValue, formatSignedPercent } from './format';
 import { cumulativeLift } from './lift-series';
 import { analyseAbTest, describeShipWarnings, shipWarnings, sumsKey } from './results';
 
 // gbstats tests/frequentist/test_tests.py fixtures: control = stat_a, treatment = stat_b.
-const gbControl = { n: 3407, sum: 1396.87, sumSquares: 52377.9767 };
-const gbTreatment = { n: 3461, sum: 2422.7, sumSquares: 134698.29 };
+const plain = (n: number, sum: number, sumSquares: number) => ({ n, shift: 0, s1: sum, s2: sumSquares });
+const gbControl = plain(3407, 1396.87, 52377.9767);
+const gbTreatment = plain(3461, 2422.7, 134698.29);
+/** n values with this mean and sample sd, as shifted sums around the mean. */
+const spread = (n: number, mean: number, sd: number) => ({ n, shift: mean, s1: 0, s2: (n - 1) * sd * sd });
 
 const metrics: AbMetricConfig[] = [
   { name: 'revenue', kind: 'continuous', direction: 'increase', guardrail: false },
@@ -18,13 +22,63 @@ const variants = (assigned: [number, number], weights: [number, number] = [50, 5
   { key: 'B', version: 2, weight: weights[1], assigned: assigned[1] },
 ];
 
+describe('denominators: every exposed unit, 0 without an event (GrowthBook)', () => {
+  const conversion: AbMetricConfig[] = [
+    { name: 'converted', kind: 'conversion', direction: 'increase', guardrail: false },
+  ];
+  const revenue: AbMetricConfig[] = [{ name: 'revenue', kind: 'continuous', direction: 'increase', guardrail: false }];
+
+  it('a client that reports only conversions gets converted / exposed, and SciPy’s p', () => {
+    const ref = reference.denominators.conversion;
+    const sums = new Map([
+      [sumsKey('A', 'converted'), shiftedSumsOf(Array<number>(ref.x_c).fill(1))],
+      [sumsKey('B', 'converted'), shiftedSumsOf(Array<number>(ref.x_t).fill(1))],
+    ]);
+    const b = analyseAbTest(variants([ref.n_c, ref.n_t]), conversion, sums).metrics[0]!.variants[1]!;
+    expect(b).toMatchObject({ n: 100, mean: 0.5, significant: true });
+    expect(b.statistic).toBeCloseTo(ref.z, 10);
+    expect(b.p_value).toBeCloseTo(ref.p_value, 12);
+  });
+
+  it('a continuous metric averages over every exposed unit (Welch t on the zero-filled arms)', () => {
+    const ref = reference.denominators.continuous;
+    const sent = (values: number[]) => shiftedSumsOf(values.filter((v) => v !== 0));
+    const sums = new Map([
+      [sumsKey('A', 'revenue'), sent(ref.control)],
+      [sumsKey('B', 'revenue'), sent(ref.treatment)],
+    ]);
+    const res = analyseAbTest(variants([ref.control.length, ref.treatment.length]), revenue, sums).metrics[0]!;
+    const [a, b] = res.variants;
+    expect(a!.n).toBe(12);
+    expect(a!.mean).toBeCloseTo(ref.control_stats.mean, 12);
+    expect(b!.statistic).toBeCloseTo(ref.statistic, 10);
+    expect(b!.df).toBeCloseTo(ref.df, 8);
+    expect(b!.p_value).toBeCloseTo(ref.p_value, 10);
+  });
+});
+
+describe('the outcome text that goes into the registry on Ship', () => {
+  it('says a rise of a negative control mean is a positive lift: (μT − μC)/|μC|', () => {
+    const ref = reference.welch.negative_control;
+    const metric: AbMetricConfig[] = [{ name: 'margin', kind: 'continuous', direction: 'increase', guardrail: false }];
+    const sums = new Map([
+      [sumsKey('A', 'margin'), shiftedSumsOf(ref.control)],
+      [sumsKey('B', 'margin'), shiftedSumsOf(ref.treatment)],
+    ]);
+    const res = analyseAbTest(variants([30, 30]), metric, sums);
+    expect(describeMetricOutcome(res.metrics[0]!, 'B', 'A')).toMatch(
+      /^margin: B vs A \+21\.0% .*significantly better$/,
+    );
+  });
+});
+
 describe('analyseAbTest', () => {
   const sums = new Map([
     [sumsKey('A', 'revenue'), gbControl],
     [sumsKey('B', 'revenue'), gbTreatment],
     // Latency up by 10 ms with small spread: a clear guardrail failure for a lower-is-better metric.
-    [sumsKey('A', 'latency_ms'), { n: 100, sum: 10_000, sumSquares: 100 * 100 ** 2 + 99 * 4 }],
-    [sumsKey('B', 'latency_ms'), { n: 100, sum: 11_000, sumSquares: 100 * 110 ** 2 + 99 * 4 }],
+    [sumsKey('A', 'latency_ms'), spread(3407, 100, 2)],
+    [sumsKey('B', 'latency_ms'), spread(3461, 110, 2)],
   ]);
 
   it('reports GrowthBook’s published absolute and relative (delta-method) results for the treatment', () => {
@@ -95,7 +149,9 @@ describe('analyseAbTest', () => {
     );
     expect(describeMetricOutcome(res.metrics[0]!, 'A', 'A')).toBe('revenue: A is the control');
     const empty = analyseAbTest(variants([0, 0]), metrics, new Map());
-    expect(describeMetricOutcome(empty.metrics[0]!, 'B', 'A')).toBe('revenue: not enough data yet to compare B with A');
+    expect(describeMetricOutcome(empty.metrics[0]!, 'B', 'A')).toBe(
+      'revenue: B vs A not tested (Needs at least 2 units in each arm.)',
+    );
     expect([formatPValue(0.0004), formatPValue(null), formatSignedPercent(0), formatSignedPercent(-0.00001)]).toEqual([
       'p < 0.001',
       'p n/a',
@@ -105,15 +161,39 @@ describe('analyseAbTest', () => {
   });
 });
 
+// Every unit that sent an event was exposed on that day, and no other unit was.
+const exposedAsSent = (daily: readonly { day: string; variant: string; n: number }[]) =>
+  daily.map(({ day, variant, n }) => ({ day, variant, n }));
+
 describe('cumulativeLift', () => {
+  it('counts the units exposed by each day that sent no event as 0 (GrowthBook’s denominators)', () => {
+    // Only converters send events: 10 in A and 15 in B by day 1, out of 100 exposed each; 10 more exposed per arm on day 2.
+    const daily = [
+      { day: '2025-01-01', variant: 'A', n: 10, shift: 1, s1: 0, s2: 0 },
+      { day: '2025-01-01', variant: 'B', n: 15, shift: 1, s1: 0, s2: 0 },
+      { day: '2025-01-02', variant: 'B', n: 7, shift: 1, s1: 0, s2: 0 },
+    ];
+    const exposures = [
+      { day: '2025-01-01', variant: 'A', n: 100 },
+      { day: '2025-01-01', variant: 'B', n: 100 },
+      { day: '2025-01-02', variant: 'A', n: 10 },
+      { day: '2025-01-02', variant: 'B', n: 10 },
+    ];
+    const series = cumulativeLift(daily, exposures, 'A', ['B'], 'conversion');
+    expect(series.map((p) => p.units)).toEqual([200, 220]);
+    // Day 1: 15% vs 10% → +50%; day 2: 22/110 vs 10/110 → +120%.
+    expect(series[0]!.lifts.B!.lift).toBeCloseTo(50, 10);
+    expect(series[1]!.lifts.B!.lift).toBeCloseTo(120, 10);
+  });
+
   it('adds the daily sums up day by day and ends at the final result', () => {
     const daily = [
-      { day: '2025-01-01', variant: 'A', n: 100, sum: 10, sumSquares: 10 },
-      { day: '2025-01-01', variant: 'B', n: 100, sum: 12, sumSquares: 12 },
-      { day: '2025-01-02', variant: 'A', n: 100, sum: 20, sumSquares: 20 },
-      { day: '2025-01-02', variant: 'B', n: 100, sum: 30, sumSquares: 30 },
+      { day: '2025-01-01', variant: 'A', n: 100, shift: 0, s1: 10, s2: 10 },
+      { day: '2025-01-01', variant: 'B', n: 100, shift: 0, s1: 12, s2: 12 },
+      { day: '2025-01-02', variant: 'A', n: 100, shift: 0, s1: 20, s2: 20 },
+      { day: '2025-01-02', variant: 'B', n: 100, shift: 0, s1: 30, s2: 30 },
     ];
-    const series = cumulativeLift(daily, 'A', ['B'], 'conversion');
+    const series = cumulativeLift(daily, exposedAsSent(daily), 'A', ['B'], 'conversion');
     expect(series.map((p) => [p.day, p.units])).toEqual([
       ['2025-01-01', 200],
       ['2025-01-02', 400],
@@ -127,21 +207,21 @@ describe('cumulativeLift', () => {
 
   it('leaves out the first days until every arm has enough units, unless nothing would be left', () => {
     const daily = [
-      { day: '2025-01-01', variant: 'A', n: 10, sum: 1, sumSquares: 1 },
-      { day: '2025-01-01', variant: 'B', n: 40, sum: 4, sumSquares: 4 },
-      { day: '2025-01-02', variant: 'A', n: 25, sum: 2, sumSquares: 2 },
+      { day: '2025-01-01', variant: 'A', n: 10, shift: 0, s1: 1, s2: 1 },
+      { day: '2025-01-01', variant: 'B', n: 40, shift: 0, s1: 4, s2: 4 },
+      { day: '2025-01-02', variant: 'A', n: 25, shift: 0, s1: 2, s2: 2 },
     ];
-    expect(cumulativeLift(daily, 'A', ['B'], 'conversion', 30).map((p) => p.day)).toEqual(['2025-01-02']);
-    expect(cumulativeLift(daily, 'A', ['B'], 'conversion', 50).map((p) => p.day)).toEqual(['2025-01-01', '2025-01-02']);
+    const exposed = exposedAsSent(daily);
+    expect(cumulativeLift(daily, exposed, 'A', ['B'], 'conversion', 30).map((p) => p.day)).toEqual(['2025-01-02']);
+    expect(cumulativeLift(daily, exposed, 'A', ['B'], 'conversion', 50).map((p) => p.day)).toEqual([
+      '2025-01-01',
+      '2025-01-02',
+    ]);
   });
 
   it('leaves a day without a measurable control mean empty', () => {
-    const series = cumulativeLift(
-      [{ day: '2025-01-01', variant: 'B', n: 3, sum: 1, sumSquares: 1 }],
-      'A',
-      ['B'],
-      'conversion',
-    );
+    const daily = [{ day: '2025-01-01', variant: 'B', n: 3, shift: 0, s1: 1, s2: 1 }];
+    const series = cumulativeLift(daily, exposedAsSent(daily), 'A', ['B'], 'conversion');
     expect(series[0]!.lifts.B).toBeNull();
   });
 });

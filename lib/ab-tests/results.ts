@@ -2,19 +2,29 @@ import {
   AB_ALPHA,
   type AbComparison,
   type MetricKind,
+  type Moments,
+  type ShiftedSums,
   type SrmResult,
-  type SumStats,
   checkSrm,
   compareVariants,
-  emptySumStats,
+  emptyShiftedSums,
   guardrailFailed,
   liftVerdict,
+  mergeMoments,
+  momentsFromShiftedSums,
   normalQuantile,
   tQuantile,
+  zeros,
 } from '@/lib/stats';
 import { type AbMetricConfig, type AbVariantConfig, primaryMetric } from './definition';
 
 // The analysis of a test from its running sums: what GET …/results answers and the results page draws.
+//
+// Denominators: every exposed unit (assigned by the serving path, or known by an event it sent) counts in
+// every metric, and a unit with no event for a metric counts as 0 — GrowthBook's rule for proportion
+// metrics and, by default, for mean metrics too ("users who were exposed but did not have the metric are
+// counted as zeros"). So a conversion rate is converted / exposed, and a revenue mean is revenue per exposed
+// unit, not per paying one.
 
 export type LiftJson = { estimate: number; se: number; ci_lower: number; ci_upper: number };
 
@@ -24,7 +34,10 @@ export type VariantResult = {
   n: number;
   mean: number;
   sd: number;
-  /** Half-width of the 95% CI of the mean (t for continuous, normal for conversion); null below 2 units. */
+  /**
+   * Half-width of the 95% CI of the mean (t for continuous, normal for conversion); null below 2 units or
+   * with no variance (0%, 100%, every value equal), where it would be a zero-width interval.
+   */
   mean_ci_half_width: number | null;
   /** Null on the control row: every other variant is compared with it. */
   test: AbComparison['test'] | null;
@@ -36,6 +49,8 @@ export type VariantResult = {
   relative: LiftJson | null;
   verdict: 'better' | 'worse' | 'inconclusive' | null;
   guardrail_failed: boolean | null;
+  /** Why there is no test or interval (too few units, no variance); null when tested. */
+  note: string | null;
 };
 
 export type MetricResult = AbMetricConfig & { primary: boolean; variants: VariantResult[] };
@@ -54,23 +69,25 @@ const liftJson = (lift: AbComparison['absolute']): LiftJson | null =>
   lift ? { estimate: lift.estimate, se: lift.se, ci_lower: lift.ci[0], ci_upper: lift.ci[1] } : null;
 
 function meanCiHalfWidth(n: number, sd: number, kind: MetricKind): number | null {
-  if (n < 2) return null;
+  if (n < 2 || !(sd > 0)) return null;
   const q = kind === 'continuous' ? tQuantile(1 - AB_ALPHA / 2, n - 1) : normalQuantile(1 - AB_ALPHA / 2);
   return (q * sd) / Math.sqrt(n);
 }
 
 function metricResult(
   metric: AbMetricConfig,
-  variants: readonly AbVariantConfig[],
-  sums: ReadonlyMap<string, SumStats>,
+  variants: readonly (AbVariantConfig & { assigned: number })[],
+  sums: ReadonlyMap<string, ShiftedSums>,
   primary: boolean,
 ): MetricResult {
   const [control, ...treatments] = variants;
-  const controlSums = sums.get(sumsKey(control!.key, metric.name)) ?? emptySumStats();
+  const arm = (v: AbVariantConfig & { assigned: number }) =>
+    exposedMoments(sums.get(sumsKey(v.key, metric.name)) ?? emptyShiftedSums(), v.assigned);
+  const controlMoments = arm(control!);
   const rows: VariantResult[] = [];
   let controlRow: VariantResult | null = null;
   for (const t of treatments) {
-    const c = compareVariants(controlSums, sums.get(sumsKey(t.key, metric.name)) ?? emptySumStats(), metric.kind);
+    const c = compareVariants(controlMoments, arm(t), metric.kind);
     controlRow ??= {
       variant: control!.key,
       version: control!.version,
@@ -85,6 +102,7 @@ function metricResult(
       relative: null,
       verdict: null,
       guardrail_failed: null,
+      note: null,
     };
     rows.push({
       variant: t.key,
@@ -100,16 +118,23 @@ function metricResult(
       relative: liftJson(c.relative),
       verdict: liftVerdict(c, metric.direction),
       guardrail_failed: metric.guardrail ? guardrailFailed(c, metric.direction) : null,
+      note: c.note,
     });
   }
   return { ...metric, primary, variants: [controlRow!, ...rows] };
+}
+
+/** An arm's moments over its exposed units: the units with an event, plus a 0 for each exposed unit without one. */
+export function exposedMoments(withEvents: ShiftedSums, exposed: number): Moments {
+  const m = momentsFromShiftedSums(withEvents);
+  return mergeMoments(m, zeros(exposed - m.n));
 }
 
 /** Every metric for every variant against the control (variant A), and SRM over the assigned units. */
 export function analyseAbTest(
   variants: readonly (AbVariantConfig & { assigned: number })[],
   metrics: readonly AbMetricConfig[],
-  sums: ReadonlyMap<string, SumStats>,
+  sums: ReadonlyMap<string, ShiftedSums>,
 ): AbResults {
   const primary = primaryMetric(metrics);
   return {

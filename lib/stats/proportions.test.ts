@@ -12,8 +12,9 @@ describe('twoProportionZTest', () => {
     relClose(res.p_value, 0.0038924171227786306, 1e-10);
     expect(res.difference).toBeCloseTo(-0.2, 12);
     // R conf.int: -0.33293122498191674 -0.067068775018083282
-    expect(res.ci[0]).toBeCloseTo(-0.33293122498191674, 10);
-    expect(res.ci[1]).toBeCloseTo(-0.067068775018083282, 10);
+    // Newcombe's score interval (SciPy Wilson intervals combined: scripts/stats-reference.py), not Wald's
+    expect(res.ci[0]).toBeCloseTo(-0.3257682908764214, 10);
+    expect(res.ci[1]).toBeCloseTo(-0.06422327745160022, 10);
   });
 
   it('statsmodels proportions_ztest docs: count [5, 12], nobs [83, 99] → p-value 0.159', () => {

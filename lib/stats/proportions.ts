@@ -8,8 +8,9 @@ export type TwoProportionResult = {
   p2: number;
   /** p₁ − p₂. */
   difference: number;
-  /** Unpooled (Wald) standard error of p₁ − p₂, the one the confidence interval uses. */
+  /** Unpooled (Wald) standard error of p₁ − p₂. */
   se: number;
+  /** Newcombe's score interval for p₁ − p₂: never zero-width, even at 0%, 100% or tiny n. */
   ci: [number, number];
 };
 
@@ -19,12 +20,35 @@ function assertCounts(x: number, n: number) {
   }
 }
 
+/** Wilson's score interval for one proportion x/n (SciPy's binomtest(x, n).proportion_ci(method='wilson')). */
+export function wilsonInterval(x: number, n: number, alpha = 0.05): [number, number] {
+  assertCounts(x, n);
+  const z = normalQuantile(1 - alpha / 2);
+  const z2 = z * z;
+  const center = (x + z2 / 2) / (n + z2);
+  const half = (z / (n + z2)) * Math.sqrt((x * (n - x)) / n + z2 / 4);
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+
+/**
+ * Newcombe's (1998, method 10) hybrid score interval for p₁ − p₂, built from the two Wilson intervals.
+ * Where the Wald interval collapses to a point (0%, 100%, n = 1) this one keeps its width, and its coverage
+ * is close to nominal at small n; at large n the two agree.
+ */
+export function newcombeInterval(x1: number, n1: number, x2: number, n2: number, alpha = 0.05): [number, number] {
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const [l1, u1] = wilsonInterval(x1, n1, alpha);
+  const [l2, u2] = wilsonInterval(x2, n2, alpha);
+  const d = p1 - p2;
+  return [d - Math.hypot(p1 - l1, u2 - p2), d + Math.hypot(u1 - p1, p2 - l2)];
+}
+
 /**
  * Two-proportion z-test, two-sided. The test statistic uses the pooled proportion (the variance
  * under H₀: p₁ = p₂) — the same statistic as R's prop.test(correct = FALSE), whose X-squared is z²,
- * and Evidently's z-test for binary features. The confidence interval for p₁ − p₂ uses the
- * unpooled (Wald) standard error, as R's prop.test does, because outside H₀ the arms' variances
- * differ. No continuity correction: at A/B and drift sample sizes it only makes the test
+ * and Evidently's z-test for binary features. The confidence interval for p₁ − p₂ is Newcombe's score
+ * interval rather than Wald's (R's prop.test), which degenerates to a point at 0% or 100%. No continuity correction: at A/B and drift sample sizes it only makes the test
  * conservative. When every trial in both arms succeeded (or none did) there is no variation to
  * test, so z = 0 and p = 1 rather than 0/0.
  */
@@ -38,7 +62,6 @@ export function twoProportionZTest(x1: number, n1: number, x2: number, n2: numbe
   const difference = p1 - p2;
   const z = sePooled > 0 ? difference / sePooled : 0;
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
-  const q = normalQuantile(1 - alpha / 2);
   return {
     z,
     p_value: sePooled > 0 ? normalTwoSidedP(z) : 1,
@@ -46,7 +69,7 @@ export function twoProportionZTest(x1: number, n1: number, x2: number, n2: numbe
     p2,
     difference,
     se,
-    ci: [difference - q * se, difference + q * se],
+    ci: newcombeInterval(x1, n1, x2, n2, alpha),
   };
 }
 

@@ -8,7 +8,7 @@ import { SrmBanner } from '@/components/ab-tests/srm-banner';
 import { StatusBadge } from '@/components/ab-tests/status-badge';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { getAbTestDaily } from '@/db/queries/ab-ingest';
+import { getAbTestDaily, getAbTestDailyExposures } from '@/db/queries/ab-ingest';
 import { getAbTestConfig, getAbTestResults, getDecider } from '@/db/queries/ab-tests';
 import { describeMetricOutcome, formatPValue } from '@/lib/ab-tests/format';
 import { LIFT_CHART_MIN_UNITS, cumulativeLift } from '@/lib/ab-tests/lift-series';
@@ -40,11 +40,12 @@ export default async function AbTestPage({
   const wanted = (await searchParams).metric;
   const charted = results.metrics.find((m) => m.name === wanted) ?? primary;
   const treatments = results.variants.slice(1).map((v) => v.key);
-  const [daily, decider] = await Promise.all([
+  const [daily, exposures, decider] = await Promise.all([
     getAbTestDaily(db, test.id, charted.name),
+    getAbTestDailyExposures(db, test.id),
     getDecider(db, test.decidedBy),
   ]);
-  const lift = cumulativeLift(daily, results.control, treatments, charted.kind, LIFT_CHART_MIN_UNITS);
+  const lift = cumulativeLift(daily, exposures, results.control, treatments, charted.kind, LIFT_CHART_MIN_UNITS);
   const totalWeight = results.variants.reduce((s, v) => s + v.weight, 0);
   const modelHref = `/${project.slug}/models/${encodeURIComponent(modelName)}`;
   const noData = results.variants.every((v) => v.assigned === 0) && primary.variants.every((v) => v.n === 0);
@@ -82,8 +83,12 @@ export default async function AbTestPage({
           <dd>{test.stoppedAt ? formatTimestamp(test.stoppedAt.getTime()) : '—'}</dd>
           <dt className="font-medium">Sample-ratio check</dt>
           <dd>
-            χ² = {results.srm.chi2.toFixed(2)}, {formatPValue(results.srm.p_value)} —{' '}
-            {results.srm.flagged ? 'mismatch (flagged at p < 0.001)' : 'no mismatch detected'}
+            {results.srm.note ?? (
+              <>
+                χ² = {results.srm.chi2.toFixed(2)}, {formatPValue(results.srm.p_value)} —{' '}
+                {results.srm.flagged ? 'mismatch (flagged at p < 0.001)' : 'no mismatch detected'}
+              </>
+            )}
           </dd>
         </dl>
       </Section>
