@@ -1,6 +1,13 @@
 // MLflow's registry search grammars (SearchModelUtils and SearchModelVersionUtils in mlflow/utils/search_utils.py,
 // as the SQL store applies them): clauses joined by AND over a few attributes and tags.<key>, and order_by terms.
-import { type Comparator, type FilterToken, FilterSyntaxError, nextClauseIndex, tokenize } from './search-filter';
+import {
+  type Comparator,
+  type FilterToken,
+  FilterSyntaxError,
+  nextClauseIndex,
+  splitOrderByEntries,
+  tokenize,
+} from './search-filter';
 
 type StringComparator = '=' | '!=' | 'LIKE' | 'ILIKE';
 type NumericComparator = '=' | '!=' | '>' | '>=' | '<' | '<=';
@@ -169,8 +176,9 @@ function parseOrder<K extends string>(
   synonyms: Record<string, K> = {},
 ): { key: K; ascending: boolean }[] {
   const seen = new Set<K>();
-  return entries.map((entry) => {
-    const m = /^\s*(?:(?:attr|attribute|attributes)\.)?`?([a-z_]+)`?(?:\s+(asc|desc))?\s*$/i.exec(entry);
+  return splitOrderByEntries(entries).map(({ ident, ascending }, i) => {
+    const entry = entries[i]!;
+    const m = /^(?:(?:attr|attribute|attributes)\.)?`?([a-z_]+)`?$/i.exec(ident);
     const word = m?.[1]?.toLowerCase() ?? '';
     const key =
       (Object.hasOwn(synonyms, word) ? synonyms[word] : undefined) ??
@@ -182,7 +190,7 @@ function parseOrder<K extends string>(
     if (seen.has(key))
       throw new FilterSyntaxError(`\`order_by\` contains duplicate fields: ${JSON.stringify(entries)}`);
     seen.add(key);
-    return { key, ascending: (m[2] ?? 'ASC').toUpperCase() === 'ASC' };
+    return { key, ascending };
   });
 }
 

@@ -3,9 +3,9 @@ import { DomainError } from '@/lib/errors';
 import type { RunApproach } from '@/lib/tracking';
 import {
   type Clause,
-  FilterSyntaxError,
   type OrderBy,
   isNumericAttribute,
+  parseOrInvalid,
   parseOrderBy,
   parseSearchFilter,
 } from '@/lib/search-filter';
@@ -103,24 +103,13 @@ function sortExpression(term: SortTerm): SQL {
   }
 }
 
-function toInvalid(err: unknown): never {
-  if (err instanceof FilterSyntaxError) throw new DomainError('invalid', `Invalid filter: ${err.message}`, 'filter');
-  throw err;
-}
-
 /**
  * MLflow's run search, scoped to a project: filter grammar, order_by (missing values last, as MLflow),
  * then start_time desc and run id as tie-breakers so pages are stable.
  */
 export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
-  let clauses: Clause[] = [];
-  let sort: SortTerm[] = [];
-  try {
-    clauses = q.clauses ?? parseSearchFilter(q.filter);
-    sort = q.sort ?? parseOrderBy(q.orderBy);
-  } catch (err) {
-    toInvalid(err);
-  }
+  const clauses = q.clauses ?? parseOrInvalid('filter', () => parseSearchFilter(q.filter));
+  const sort: SortTerm[] = q.sort ?? parseOrInvalid('order_by', () => parseOrderBy(q.orderBy));
   const where: (SQL | undefined)[] = [
     eq(runs.projectId, projectId),
     lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY'),
