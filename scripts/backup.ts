@@ -131,7 +131,7 @@ async function backupEmbedded(config: DbConfig, partial: string) {
     try {
       const counts = await countRows(drizzlePglite(pglite));
       const tarball = await pglite.dumpDataDir('gzip');
-      fs.writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
+      fs.writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()), { flag: 'r+' });
       return { counts, source: `the embedded database at ${dir}` };
     } finally {
       await pglite.close();
@@ -256,6 +256,10 @@ async function backup(file: string): Promise<string> {
   const config = dbConfigFromEnv();
   // Written under a temporary name and renamed when complete, so a failed backup never leaves a file that looks whole.
   const partial = `${file}.partial-${process.pid}`;
+  // A backup holds password hashes, API token hashes and the signing secret: only its owner may read it, from
+  // the first byte. The file is created 0600 here (a mode umask can only narrow), and pg_dump / the PGlite writer
+  // then write into this file instead of creating their own.
+  fs.closeSync(fs.openSync(partial, 'wx', 0o600));
   try {
     const { counts, source } = config.databaseUrl
       ? await backupPostgres(config.databaseUrl, partial)

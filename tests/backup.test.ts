@@ -40,9 +40,17 @@ let attemptsBefore: unknown[] = [];
 let backupLine = '';
 const drops: (() => Promise<void>)[] = [];
 
-function runCli(command: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+function runCli(
+  command: 'backup' | 'restore',
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  umask?: string,
+): Promise<CliResult> {
+  const argv = [TSX, 'scripts/backup.ts', command, ...args];
+  // With a umask, run as from a shell that set it: `sh -c 'umask 000; exec tsx …' sh <argv>`.
+  const [bin, ...rest] = umask ? ['sh', '-c', `umask ${umask}; exec "$@"`, 'sh', ...argv] : argv;
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['scripts/backup.ts', command, ...args], {
+    const child = spawn(bin!, rest, {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -173,7 +181,17 @@ describe(`backup and restore (${backend})`, () => {
       rows: publicRows + attemptsBefore.length + migrationsBefore,
     });
     expect(fs.readdirSync(tmpDir).filter((f) => f.includes('.partial'))).toEqual([]);
+    expect(fs.statSync(file()).mode & 0o777).toBe(0o600);
     backupLine = result.stdout;
+  });
+
+  it('creates the backup readable by its owner only, even under a permissive umask', async () => {
+    const loose = path.join(tmpDir, backend === 'postgres' ? 'umask.dump' : 'umask.tar.gz');
+    const result = await runCli('backup', [loose], sourceEnv, '000');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(fs.statSync(loose).mode & 0o777).toBe(0o600);
+    fs.rmSync(loose);
   });
 
   it('refuses to restore while a running instance holds the target', async () => {
