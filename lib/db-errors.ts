@@ -59,3 +59,12 @@ export function invalidValueMessage(err: unknown): string | null {
   }
   return null;
 }
+
+/** Postgres query_canceled (57014): a statement ran past statement_timeout. */
+export function isQueryCanceled(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

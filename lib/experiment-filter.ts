@@ -5,6 +5,8 @@ import {
   type Comparator,
   type FilterToken,
   FilterSyntaxError,
+  checkClauseCount,
+  checkFilterLength,
   nextClauseIndex,
   splitOrderByEntries,
   tokenize,
@@ -63,7 +65,7 @@ function comparatorOf(tok: FilterToken | undefined, after: FilterToken): Compara
 /** Parses an experiment filter; an empty or blank one means no clauses. */
 export function parseExperimentFilter(filter: string | undefined | null): ExperimentClause[] {
   if (!filter || !filter.trim()) return [];
-  if (filter.length > 10_000) throw new FilterSyntaxError('The filter is too long (more than 10,000 characters).');
+  checkFilterLength(filter);
   const tokens = tokenize(filter);
   const clauses: ExperimentClause[] = [];
   for (let i = 0; i < tokens.length;) {
@@ -110,6 +112,7 @@ export function parseExperimentFilter(filter: string | undefined | null): Experi
           : { type: 'attribute', key: 'name', comparator, value: v.text },
       );
     }
+    checkClauseCount(clauses.length);
     const next = nextClauseIndex(tokens, i);
     if (next === null) break;
     i = next;

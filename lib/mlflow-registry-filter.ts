@@ -4,6 +4,8 @@ import {
   type Comparator,
   type FilterToken,
   FilterSyntaxError,
+  checkClauseCount,
+  checkFilterLength,
   nextClauseIndex,
   splitOrderByEntries,
   tokenize,
@@ -104,7 +106,7 @@ function stringList(tokens: FilterToken[], i: number, ident: FilterToken): { val
 
 function parseClauses<C>(filter: string | undefined | null, attributes: Record<string, AttributeKind>): C[] {
   if (!filter || !filter.trim()) return [];
-  if (filter.length > 10_000) throw new FilterSyntaxError('The filter is too long (more than 10,000 characters).');
+  checkFilterLength(filter);
   const tokens = tokenize(filter);
   const clauses: C[] = [];
   for (let i = 0; i < tokens.length;) {
@@ -150,6 +152,7 @@ function parseClauses<C>(filter: string | undefined | null, attributes: Record<s
         clauses.push({ type, key, comparator, value: v.text } as C);
       }
     }
+    checkClauseCount(clauses.length);
     const following = nextClauseIndex(tokens, i);
     if (following === null) break;
     i = following;

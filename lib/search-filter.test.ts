@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseExperimentOrderBy } from './experiment-filter';
+import { parseExperimentFilter, parseExperimentOrderBy } from './experiment-filter';
 import { parseModelOrderBy } from './mlflow-registry-filter';
-import { FilterSyntaxError, MAX_ORDER_BY_ENTRIES, parseOrderBy, parseSearchFilter } from './search-filter';
+import {
+  FilterSyntaxError,
+  MAX_FILTER_CLAUSES,
+  MAX_ORDER_BY_ENTRIES,
+  parseOrderBy,
+  parseSearchFilter,
+} from './search-filter';
 
 describe('parseSearchFilter', () => {
   it('parses the documented MLflow example', () => {
@@ -53,6 +59,22 @@ describe('parseSearchFilter', () => {
       { type: 'tag', key: 'note', comparator: '=', value: "x' OR 1=1 --" },
     ]);
     expect(parseSearchFilter("params.q LIKE '%_\\%'")[0]).toMatchObject({ value: '%_\\%' });
+  });
+});
+
+describe('filter caps', () => {
+  const clauses = (n: number) => Array.from({ length: n }, (_, i) => `metrics.m${i} > ${i}`).join(' AND ');
+  it('takes 50 clauses and refuses 51 or 300, naming the limit', () => {
+    expect(parseSearchFilter(clauses(MAX_FILTER_CLAUSES))).toHaveLength(50);
+    expect(() => parseSearchFilter(clauses(51))).toThrow(/Use at most 50 clauses joined by AND/);
+    expect(() => parseSearchFilter(clauses(300))).toThrow(/Use at most 50 clauses joined by AND/);
+    expect(() =>
+      parseExperimentFilter(
+        clauses(300)
+          .replaceAll('metrics.m', 'tags.t')
+          .replace(/> (\d+)/g, "= '$1'"),
+      ),
+    ).toThrow(/Use at most 50 clauses/);
   });
 });
 

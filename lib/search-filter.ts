@@ -23,6 +23,25 @@ export class FilterSyntaxError extends Error {
   }
 }
 
+// Each clause becomes its own EXISTS sub-query: 300 of them once held a connection for minutes. MLflow sets no
+// limit; 50 is far more than any hand-written filter, and the statement timeout bounds what 50 can cost.
+export const MAX_FILTER_CLAUSES = 50;
+export const MAX_FILTER_LENGTH = 10_000;
+
+/** The one length check every filter grammar runs before tokenizing. */
+export function checkFilterLength(filter: string): void {
+  if (filter.length > MAX_FILTER_LENGTH)
+    throw new FilterSyntaxError(
+      `The filter is too long (more than ${MAX_FILTER_LENGTH.toLocaleString('en-US')} characters).`,
+    );
+}
+
+/** The one clause-count check every filter grammar runs as it adds a clause. */
+export function checkClauseCount(count: number): void {
+  if (count > MAX_FILTER_CLAUSES)
+    throw new FilterSyntaxError(`Use at most ${MAX_FILTER_CLAUSES} clauses joined by AND (this filter has more).`);
+}
+
 /** Runs a grammar parser and turns its syntax errors into a 400 (INVALID_PARAMETER_VALUE) naming the field. */
 export function parseOrInvalid<T>(field: 'filter' | 'order_by', parse: () => T): T {
   try {
@@ -210,7 +229,7 @@ export function nextClauseIndex(tokens: FilterToken[], i: number): number | null
 /** Parses a filter string; an empty or blank string means no clauses. */
 export function parseSearchFilter(filter: string | undefined | null): Clause[] {
   if (!filter || !filter.trim()) return [];
-  if (filter.length > 10_000) throw new FilterSyntaxError('The filter is too long (more than 10,000 characters).');
+  checkFilterLength(filter);
   const tokens = tokenize(filter);
   const clauses: Clause[] = [];
   let i = 0;
@@ -309,6 +328,8 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
       }
     }
     clauses.push({ type, key, comparator, value });
+
+    checkClauseCount(clauses.length);
 
     const next = nextClauseIndex(tokens, i);
     if (next === null) break;

@@ -10,6 +10,7 @@ import {
   parseSearchFilter,
 } from '@/lib/search-filter';
 import type { Db } from '../client';
+import { withStatementTimeout } from '../statement-timeout';
 import { compareSql } from './sql-compare';
 import { rowsOf } from '../rows';
 import { datasets, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
@@ -103,6 +104,8 @@ function sortExpression(term: SortTerm): SQL {
   }
 }
 
+const NARROW_SEARCH = 'Narrow it: fewer filter clauses, one experiment, or a shorter time range.';
+
 /**
  * MLflow's run search, scoped to a project: filter grammar, order_by (missing values last, as MLflow),
  * then start_time desc and run id as tie-breakers so pages are stable.
@@ -127,18 +130,20 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
   if (!sort.some((t) => t.type === 'attribute' && t.key === 'start_time')) order.push(sql`${runs.startTime} desc`);
   order.push(asc(runs.id));
   const condition = and(...where);
-  const [rows, [total]] = await Promise.all([
-    db
+  const [rows, total] = await withStatementTimeout(db, 'filter', NARROW_SEARCH, async (tx) => [
+    await tx
       .select()
       .from(runs)
       .where(condition)
       .orderBy(...order)
       .limit(q.limit)
       .offset(q.offset ?? 0),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(runs)
-      .where(condition),
+    (
+      await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(runs)
+        .where(condition)
+    )[0],
   ]);
   return { runs: rows, total: total?.n ?? 0 };
 }
