@@ -234,7 +234,7 @@ describe(`backup and restore (${backend})`, () => {
       await cleanup.db.execute(sql`delete from sessions where id = 'leak-check'`);
       await cleanup.close();
     }
-  });
+  }, 90_000); // two PGlite loads of the seeded database plus the CLI: ~30 s on a quiet 2-core machine
 
   it('refuses to restore while a running instance holds the target', async () => {
     let release: () => Promise<void>;
