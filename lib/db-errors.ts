@@ -59,3 +59,16 @@ export function invalidValueMessage(err: unknown): string | null {
   }
   return null;
 }
+
+/** For a statement the timeout stopped outside a search (searches say which field to narrow). */
+export const QUERY_CANCELED_MESSAGE =
+  'This request took longer than the server allows and was stopped. Ask for less (a narrower filter or range).';
+
+/** Postgres query_canceled (57014): a statement ran past statement_timeout. */
+export function isQueryCanceled(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -19,6 +19,12 @@ const PG_DUMP_MAGIC = Buffer.from('PGDMP');
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 
 /** Exact row counts of every table outside the system schemas (Runboard's tables and drizzle's migration journal). */
+// Live sign-ins are left out of every backup: better-auth 1.7 keeps session tokens in plain text and has no
+// option to hash them, so a backup that held them would hand out working cookies. A restore signs everyone out.
+const SCRUBBED_TABLES = ['public.sessions', 'public.verifications'];
+const withoutScrubbed = (counts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(counts).map(([t, n]) => [t, SCRUBBED_TABLES.includes(t) ? 0 : n]));
+
 async function countRows(db: { execute: (query: SQL) => Promise<unknown> }): Promise<Record<string, number>> {
   const tables = rowsOf<{ schema: string; name: string }>(
     await db.execute(sql`select table_schema as schema, table_name as name from information_schema.tables
@@ -103,12 +109,18 @@ async function backupPostgres(databaseUrl: string, partial: string) {
     const counts = await handle.db.transaction(
       async (tx) => {
         const [row] = rowsOf<{ snapshot: string }>(await tx.execute(sql`select pg_export_snapshot() as snapshot`));
-        const counts = await countRows(tx);
+        const counts = withoutScrubbed(await countRows(tx));
         if (Object.keys(counts).length === 0)
           throw new CliError(`the database ${target.label} has no tables: is DATABASE_URL the right database?`);
         await runTool(
           'pg_dump',
-          ['--format=custom', `--snapshot=${row!.snapshot}`, `--file=${partial}`, `--dbname=${target.url}`],
+          [
+            '--format=custom',
+            `--snapshot=${row!.snapshot}`,
+            ...SCRUBBED_TABLES.map((t) => `--exclude-table-data=${t}`),
+            `--file=${partial}`,
+            `--dbname=${target.url}`,
+          ],
           target.env,
         );
         return counts;
@@ -129,9 +141,16 @@ async function backupEmbedded(config: DbConfig, partial: string) {
   try {
     const pglite = await PGlite.create(dir);
     try {
-      const counts = await countRows(drizzlePglite(pglite));
-      const tarball = await pglite.dumpDataDir('gzip');
-      fs.writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
+      const counts = withoutScrubbed(await countRows(drizzlePglite(pglite)));
+      // Scrubbed in an in-memory copy: the database being backed up is never changed.
+      const copy = await PGlite.create({ loadDataDir: await pglite.dumpDataDir('gzip') });
+      try {
+        await copy.exec(SCRUBBED_TABLES.map((t) => `delete from ${t};`).join(' '));
+        const tarball = await copy.dumpDataDir('gzip');
+        fs.writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()), { flag: 'r+' });
+      } finally {
+        await copy.close();
+      }
       return { counts, source: `the embedded database at ${dir}` };
     } finally {
       await pglite.close();
@@ -256,6 +275,10 @@ async function backup(file: string): Promise<string> {
   const config = dbConfigFromEnv();
   // Written under a temporary name and renamed when complete, so a failed backup never leaves a file that looks whole.
   const partial = `${file}.partial-${process.pid}`;
+  // A backup holds password hashes, API token hashes and the signing secret: only its owner may read it, from
+  // the first byte. The file is created 0600 here (a mode umask can only narrow), and pg_dump / the PGlite writer
+  // then write into this file instead of creating their own.
+  fs.closeSync(fs.openSync(partial, 'wx', 0o600));
   try {
     const { counts, source } = config.databaseUrl
       ? await backupPostgres(config.databaseUrl, partial)

@@ -5,7 +5,13 @@ import { getDb } from '@/db/client';
 import { type ProjectAccess, getProjectAccess } from '@/db/queries/projects';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import { invalidValueMessage, isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
+import {
+  QUERY_CANCELED_MESSAGE,
+  invalidValueMessage,
+  isQueryCanceled,
+  isTransientDbError,
+  isUniqueViolation,
+} from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
 import {
   type FieldErrors,
@@ -84,6 +90,7 @@ export function defineAction<A extends ActionAccess, S extends z.ZodType, T = un
         return fail('That already exists (someone may have just created it). Reload and try again.');
       const invalid = invalidValueMessage(err);
       if (invalid) return fail(invalid);
+      if (isQueryCanceled(err)) return fail(QUERY_CANCELED_MESSAGE);
       if (isTransientDbError(err)) return fail('The database is briefly unavailable. Try again in a moment.');
       console.error('server action failed', describeErrorForLog(err));
       return fail('Something went wrong on our side; nothing was saved.');

@@ -2,8 +2,7 @@ import type { Db } from '@/db/client';
 import { getMonitoringSettings, recordWebhookDelivery } from '@/db/queries/monitoring';
 import type { MonitoringAlert } from '@/db/schema';
 import { describeErrorForLog } from '@/lib/log-error';
-
-export const WEBHOOK_TIMEOUT_MS = 5000;
+import { type OutboundOutcome, type PostJson, postJsonOutbound } from './outbound';
 
 export type AlertEvent = {
   event: 'monitoring.alert.opened';
@@ -21,8 +20,8 @@ export type AlertEvent = {
 };
 
 /**
- * POSTs newly opened alerts to the project's webhook, if one is set. Never throws: a slow or failing
- * receiver must not fail the check that raised the alerts; the outcome is logged and shown in Settings.
+ * POSTs newly opened alerts to the project's webhook, if one is set, through the outbound policy. Never throws: a
+ * slow or failing receiver must not fail the check that raised the alerts. Settings shows only the coarse outcome.
  */
 export async function deliverNewAlerts(
   db: Db,
@@ -30,10 +29,10 @@ export async function deliverNewAlerts(
   model: string,
   alerts: readonly MonitoringAlert[],
   origin: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<string | null> {
+  post: PostJson = postJsonOutbound,
+): Promise<OutboundOutcome | null> {
   if (alerts.length === 0) return null;
-  let status: string;
+  let status: OutboundOutcome;
   try {
     const settings = await getMonitoringSettings(db, project.id);
     if (!settings.webhookUrl) return null;
@@ -52,24 +51,12 @@ export async function deliverNewAlerts(
         url,
       })),
     };
-    const res = await fetchImpl(settings.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Runboard-monitoring' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      redirect: 'manual',
-    });
-    status = res.ok ? `delivered (HTTP ${res.status})` : `failed: HTTP ${res.status}`;
+    status = await post(settings.webhookUrl, body);
   } catch (err) {
-    const reason =
-      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
-        ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s`
-        : err instanceof Error
-          ? err.message
-          : String(err);
-    status = `failed: ${reason}`;
+    console.warn('could not deliver the monitoring webhook', describeErrorForLog(err));
+    status = 'failed';
   }
-  if (status.startsWith('failed')) console.warn(`monitoring webhook for ${project.slug}: ${status}`);
+  if (status !== 'delivered') console.warn(`monitoring webhook for ${project.slug}: ${status}`);
   await recordWebhookDelivery(db, project.id, status).catch((err: unknown) =>
     console.warn('could not record the webhook delivery', describeErrorForLog(err)),
   );

@@ -6,7 +6,13 @@ import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
 import { getAuthFor } from './auth';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import { invalidValueMessage, isTransientDbError, isUniqueViolation } from '@/lib/db-errors';
+import {
+  QUERY_CANCELED_MESSAGE,
+  invalidValueMessage,
+  isQueryCanceled,
+  isTransientDbError,
+  isUniqueViolation,
+} from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
 import { describeUnstorableText, describeZodError } from '@/lib/validation';
 
@@ -45,6 +51,7 @@ export function toErrorResponse(err: unknown): Response {
   }
   const invalid = invalidValueMessage(err);
   if (invalid) return errorResponse(400, 'INVALID_PARAMETER_VALUE', invalid);
+  if (isQueryCanceled(err)) return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', QUERY_CANCELED_MESSAGE);
   if (isTransientDbError(err)) {
     return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', 'The database is briefly unavailable; retry the request.');
   }

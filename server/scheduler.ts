@@ -7,6 +7,7 @@ import { driftChecks, projects } from '@/db/schema';
 import { describeErrorForLog } from '@/lib/log-error';
 import { dueWindows } from '@/lib/monitoring/windows';
 import { deliverNewAlerts } from './alert-webhook';
+import type { PostJson } from './outbound';
 
 // Scheduled drift and performance checks, run by every app instance without anyone opening a page. Each
 // due window is claimed by inserting its row under a unique (monitor, window_start) index, so however many
@@ -83,7 +84,7 @@ async function reclaimStale(db: Db, now: number): Promise<Claimed[]> {
 }
 
 /** One scheduler tick: claim every due window this instance can, run those checks, announce new alerts. */
-export async function runDueChecks(db: Db, now = Date.now(), fetchImpl: typeof fetch = fetch): Promise<CheckOutcome[]> {
+export async function runDueChecks(db: Db, now = Date.now(), post?: PostJson): Promise<CheckOutcome[]> {
   const work = [...(await reclaimStale(db, now)), ...(await claimDue(db, now))];
   const outcomes: CheckOutcome[] = [];
   for (const job of work) {
@@ -96,7 +97,7 @@ export async function runDueChecks(db: Db, now = Date.now(), fetchImpl: typeof f
           .select({ id: projects.id, slug: projects.slug })
           .from(projects)
           .where(eq(projects.id, job.projectId));
-        if (project) await deliverNewAlerts(db, project, target.model.name, outcome.newAlerts, appOrigin(), fetchImpl);
+        if (project) await deliverNewAlerts(db, project, target.model.name, outcome.newAlerts, appOrigin(), post);
       }
     } catch (err) {
       console.error(`scheduled drift check ${job.checkId} failed`, describeErrorForLog(err));

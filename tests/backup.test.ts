@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,9 +41,17 @@ let attemptsBefore: unknown[] = [];
 let backupLine = '';
 const drops: (() => Promise<void>)[] = [];
 
-function runCli(command: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+function runCli(
+  command: 'backup' | 'restore',
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  umask?: string,
+): Promise<CliResult> {
+  const argv = [TSX, 'scripts/backup.ts', command, ...args];
+  // With a umask, run as from a shell that set it: `sh -c 'umask 000; exec tsx …' sh <argv>`.
+  const [bin, ...rest] = umask ? ['sh', '-c', `umask ${umask}; exec "$@"`, 'sh', ...argv] : argv;
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['scripts/backup.ts', command, ...args], {
+    const child = spawn(bin!, rest, {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,6 +75,30 @@ async function envFor(name: string): Promise<NodeJS.ProcessEnv> {
     env.DATABASE_URL = fresh.url;
   }
   return env;
+}
+
+/** The users and session tokens a backup file holds, read without restoring it anywhere. */
+async function sessionsIn(file: string): Promise<{ users: number; tokens: string[] }> {
+  if (backend === 'postgres') {
+    const sqlText = await new Promise<string>((resolve, reject) => {
+      const child = spawn('pg_restore', ['--data-only', '--file=-', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+    });
+    const section = (table: string) =>
+      sqlText.split(`COPY public.${table} `)[1]?.split('\\.')[0]?.split('\n').slice(1) ?? [];
+    return { users: section('users').filter(Boolean).length, tokens: section('sessions').filter(Boolean) };
+  }
+  const copy = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
+  try {
+    const users = await copy.query<{ n: number }>('select count(*)::int as n from users');
+    const tokens = await copy.query<{ token: string }>('select token from sessions');
+    return { users: users.rows[0]!.n, tokens: tokens.rows.map((r) => r.token) };
+  } finally {
+    await copy.close();
+  }
 }
 
 // snapshotDatabase leaves out the sign-in counters (refused requests may write them), so they are compared whole.
@@ -173,8 +206,35 @@ describe(`backup and restore (${backend})`, () => {
       rows: publicRows + attemptsBefore.length + migrationsBefore,
     });
     expect(fs.readdirSync(tmpDir).filter((f) => f.includes('.partial'))).toEqual([]);
+    expect(fs.statSync(file()).mode & 0o777).toBe(0o600);
     backupLine = result.stdout;
   });
+
+  it('creates the backup readable by its owner only, even under a permissive umask, and without live sessions', async () => {
+    const loose = path.join(tmpDir, backend === 'postgres' ? 'umask.dump' : 'umask.tar.gz');
+    const token = 'live-session-token-from-the-source';
+    const source = await openDb(dbConfigFromEnv(sourceEnv));
+    try {
+      await source.db.execute(sql`insert into sessions (id, token, user_id, expires_at)
+        select 'leak-check', ${token}, id, now() + interval '1 day' from users order by email limit 1`);
+    } finally {
+      await source.close();
+    }
+    try {
+      const result = await runCli('backup', [loose], sourceEnv, '000');
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(fs.statSync(loose).mode & 0o777).toBe(0o600);
+      const inBackup = await sessionsIn(loose);
+      expect(inBackup.users).toBeGreaterThan(0);
+      expect(inBackup.tokens).toEqual([]);
+    } finally {
+      fs.rmSync(loose, { force: true });
+      const cleanup = await openDb(dbConfigFromEnv(sourceEnv));
+      await cleanup.db.execute(sql`delete from sessions where id = 'leak-check'`);
+      await cleanup.close();
+    }
+  }, 90_000); // two PGlite loads of the seeded database plus the CLI: ~30 s on a quiet 2-core machine
 
   it('refuses to restore while a running instance holds the target', async () => {
     let release: () => Promise<void>;

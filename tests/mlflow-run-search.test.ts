@@ -173,6 +173,11 @@ describe('hostile and malformed filters', () => {
     ],
     ['a NUL character', "tags.note = 'a\u0000b'", /NUL/],
     ['a dangling AND', 'metrics.acc > 1 AND', /^Invalid filter: Dangling AND/],
+    [
+      '300 clauses',
+      Array.from({ length: 300 }, (_, i) => `metrics.m${i} > ${i}`).join(' AND '),
+      /^Invalid filter: Use at most 50 clauses/,
+    ],
   ])('refuses %s with 400', async (_label, filter, message) => {
     expect(errorOf(await m.post('runs/search', { experiment_ids: [exp], filter }))).toEqual({
       status: 400,
@@ -188,6 +193,11 @@ describe('hostile and malformed filters', () => {
     ['max_results over 50000', { max_results: 50001 }, /^Invalid value for 'max_results'/],
     ['max_results of 0', { max_results: 0 }, /^Invalid value for 'max_results'/],
     ['an experiment id that is not one', { experiment_ids: ['1 OR 1=1'] }, /Invalid experiment ID/],
+    [
+      '100 order_by entries of a key, 3,000 spaces and a letter',
+      { order_by: Array(100).fill(`metrics.a${' '.repeat(3000)}x`) },
+      /^Invalid order_by: Use at most 20 order_by entries/,
+    ],
   ])('refuses %s with 400', async (_label, body, message) => {
     expect(errorOf(await m.post('runs/search', { experiment_ids: [exp], ...body }))).toEqual({
       status: 400,

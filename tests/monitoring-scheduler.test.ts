@@ -11,11 +11,14 @@ import { createUser } from '@/db/queries/users';
 import { driftChecks, monitoringAlerts, monitors } from '@/db/schema';
 import { type TestDb, openTestDb } from '@/db/test-db';
 import { deliverNewAlerts } from '@/server/alert-webhook';
+import type { PostJson } from '@/server/outbound';
 import { STALE_CLAIM_MS, runDueChecks } from '@/server/scheduler';
+import { startReceiver } from './helpers/receiver';
 
 let t: TestDb;
 let projectId: string;
 let monitorId: string;
+let owner: Awaited<ReturnType<typeof createUser>>;
 const DAY = 86_400_000;
 const T0 = Date.parse('2024-05-01T00:00:00Z');
 
@@ -29,16 +32,16 @@ const day = (prefix: string, d: number, shift: number) =>
 
 function recordingFetch() {
   const calls: { url: string; body: Record<string, unknown> }[] = [];
-  const impl: typeof fetch = async (input, init) => {
-    calls.push({ url: String(input), body: JSON.parse(String(init?.body)) as Record<string, unknown> });
-    return new Response('ok', { status: 200 });
+  const impl: PostJson = async (url, body) => {
+    calls.push({ url, body: body as Record<string, unknown> });
+    return 'delivered';
   };
   return { calls, impl };
 }
 
 beforeAll(async () => {
   t = await openTestDb();
-  const owner = await createUser(t.db, null, { email: 'sam@example.com', name: 'Sam', password: 'password-1' });
+  owner = await createUser(t.db, null, { email: 'sam@example.com', name: 'Sam', password: 'password-1' });
   projectId = (await createProject(t.db, owner, { slug: 'sched', name: 'Scheduler', problemStatement: '' })).id;
   await createRegisteredModel(t.db, owner, projectId, { name: 'demand' });
   await createModelVersion(t.db, owner, projectId, { name: 'demand' });
@@ -83,7 +86,7 @@ describe('runDueChecks', () => {
       body: { event: 'monitoring.alert.opened', project: 'sched', model: 'demand' },
     });
     expect((calls[0]!.body.alerts as unknown[]).length).toBe(2);
-    expect((await getMonitoringSettings(t.db, projectId)).lastDeliveryStatus).toBe('delivered (HTTP 200)');
+    expect((await getMonitoringSettings(t.db, projectId)).lastDeliveryStatus).toBe('delivered');
   });
 
   it('has nothing to do on the next tick of the same window', async () => {
@@ -114,28 +117,62 @@ describe('runDueChecks', () => {
 });
 
 describe('deliverNewAlerts', () => {
-  it('logs a failing or slow receiver instead of throwing', async () => {
-    const [alert] = await t.db.select().from(monitoringAlerts).where(eq(monitoringAlerts.monitorId, monitorId));
+  const project = () => ({ id: projectId, slug: 'sched' });
+  const firstAlert = async () =>
+    (await t.db.select().from(monitoringAlerts).where(eq(monitoringAlerts.monitorId, monitorId)))[0]!;
+  const status = async () => (await getMonitoringSettings(t.db, projectId)).lastDeliveryStatus;
+
+  it('logs a failing receiver instead of throwing, and shows the owner only a coarse outcome', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const project = { id: projectId, slug: 'sched' };
-    const refused: typeof fetch = async () => {
+    const alert = await firstAlert();
+    const throwing: PostJson = async () => {
       throw new TypeError('fetch failed');
     };
-    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', refused)).resolves.toBe(
-      'failed: fetch failed',
+    await expect(deliverNewAlerts(t.db, project(), 'demand', [alert], 'http://runboard.test', throwing)).resolves.toBe(
+      'failed',
     );
-    const slow: typeof fetch = async () => {
-      throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    };
-    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', slow)).resolves.toBe(
-      'failed: timed out after 5 s',
-    );
-    const status500: typeof fetch = async () => new Response('no', { status: 500 });
-    await expect(deliverNewAlerts(t.db, project, 'demand', [alert!], 'http://runboard.test', status500)).resolves.toBe(
-      'failed: HTTP 500',
-    );
-    expect((await getMonitoringSettings(t.db, projectId)).lastDeliveryStatus).toBe('failed: HTTP 500');
-    expect(warn).toHaveBeenCalledTimes(3);
+    const receiver = await startReceiver((_req, res) => {
+      res.statusCode = 500;
+      res.end('internal detail the owner must not see');
+    });
+    vi.stubEnv('RUNBOARD_OUTBOUND_ALLOW_HOSTS', '127.0.0.1');
+    try {
+      await saveWebhookUrl(t.db, owner, projectId, 1, receiver.url);
+      await expect(deliverNewAlerts(t.db, project(), 'demand', [alert], 'http://runboard.test')).resolves.toBe(
+        'failed',
+      );
+      expect(receiver.requests).toHaveLength(1);
+      expect(await status()).toBe('failed');
+    } finally {
+      vi.unstubAllEnvs();
+      await receiver.close();
+    }
+    expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it('checks the saved URL again when it calls it: an internal address is refused without a connection', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const alert = await firstAlert();
+    const receiver = await startReceiver();
+    try {
+      // saved while the operator allowed it (or before this rule existed); the allowance is gone now
+      await saveWebhookUrl(t.db, owner, projectId, 2, receiver.url);
+      await expect(deliverNewAlerts(t.db, project(), 'demand', [alert], 'http://runboard.test')).resolves.toBe(
+        'refused by policy',
+      );
+      expect(receiver.requests).toEqual([]);
+      expect(await status()).toBe('refused by policy');
+      vi.stubEnv('RUNBOARD_OUTBOUND_ALLOW_HOSTS', '127.0.0.1');
+      await expect(deliverNewAlerts(t.db, project(), 'demand', [alert], 'http://runboard.test')).resolves.toBe(
+        'delivered',
+      );
+      expect(receiver.requests.map((r) => JSON.parse(r.body).event)).toEqual(['monitoring.alert.opened']);
+      expect(await status()).toBe('delivered');
+    } finally {
+      vi.unstubAllEnvs();
+      await receiver.close();
+      warn.mockRestore();
+    }
   });
 });

@@ -3,13 +3,14 @@ import { DomainError } from '@/lib/errors';
 import type { RunApproach } from '@/lib/tracking/vocabulary';
 import {
   type Clause,
-  FilterSyntaxError,
   type OrderBy,
   isNumericAttribute,
+  parseOrInvalid,
   parseOrderBy,
   parseSearchFilter,
 } from '@/lib/tracking/search-filter';
 import type { Db } from '../client';
+import { withStatementTimeout } from '../statement-timeout';
 import { compareSql } from './sql-compare';
 import { rowsOf } from '../rows';
 import { datasets, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
@@ -103,24 +104,15 @@ function sortExpression(term: SortTerm): SQL {
   }
 }
 
-function toInvalid(err: unknown): never {
-  if (err instanceof FilterSyntaxError) throw new DomainError('invalid', `Invalid filter: ${err.message}`, 'filter');
-  throw err;
-}
+const NARROW_SEARCH = 'Narrow it: fewer filter clauses, one experiment, or a shorter time range.';
 
 /**
  * MLflow's run search, scoped to a project: filter grammar, order_by (missing values last, as MLflow),
  * then start_time desc and run id as tie-breakers so pages are stable.
  */
 export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
-  let clauses: Clause[] = [];
-  let sort: SortTerm[] = [];
-  try {
-    clauses = q.clauses ?? parseSearchFilter(q.filter);
-    sort = q.sort ?? parseOrderBy(q.orderBy);
-  } catch (err) {
-    toInvalid(err);
-  }
+  const clauses = q.clauses ?? parseOrInvalid('filter', () => parseSearchFilter(q.filter));
+  const sort: SortTerm[] = q.sort ?? parseOrInvalid('order_by', () => parseOrderBy(q.orderBy));
   const where: (SQL | undefined)[] = [
     eq(runs.projectId, projectId),
     lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY'),
@@ -138,18 +130,20 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
   if (!sort.some((t) => t.type === 'attribute' && t.key === 'start_time')) order.push(sql`${runs.startTime} desc`);
   order.push(asc(runs.id));
   const condition = and(...where);
-  const [rows, [total]] = await Promise.all([
-    db
+  const [rows, total] = await withStatementTimeout(db, 'filter', NARROW_SEARCH, async (tx) => [
+    await tx
       .select()
       .from(runs)
       .where(condition)
       .orderBy(...order)
       .limit(q.limit)
       .offset(q.offset ?? 0),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(runs)
-      .where(condition),
+    (
+      await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(runs)
+        .where(condition)
+    )[0],
   ]);
   return { runs: rows, total: total?.n ?? 0 };
 }

@@ -4,7 +4,10 @@ import {
   type Comparator,
   type FilterToken,
   FilterSyntaxError,
+  checkClauseCount,
+  checkFilterLength,
   nextClauseIndex,
+  splitOrderByEntries,
   tokenize,
 } from '../tracking/search-filter';
 
@@ -103,7 +106,7 @@ function stringList(tokens: FilterToken[], i: number, ident: FilterToken): { val
 
 function parseClauses<C>(filter: string | undefined | null, attributes: Record<string, AttributeKind>): C[] {
   if (!filter || !filter.trim()) return [];
-  if (filter.length > 10_000) throw new FilterSyntaxError('The filter is too long (more than 10,000 characters).');
+  checkFilterLength(filter);
   const tokens = tokenize(filter);
   const clauses: C[] = [];
   for (let i = 0; i < tokens.length;) {
@@ -149,6 +152,7 @@ function parseClauses<C>(filter: string | undefined | null, attributes: Record<s
         clauses.push({ type, key, comparator, value: v.text } as C);
       }
     }
+    checkClauseCount(clauses.length);
     const following = nextClauseIndex(tokens, i);
     if (following === null) break;
     i = following;
@@ -175,8 +179,9 @@ function parseOrder<K extends string>(
   synonyms: Record<string, K> = {},
 ): { key: K; ascending: boolean }[] {
   const seen = new Set<K>();
-  return entries.map((entry) => {
-    const m = /^\s*(?:(?:attr|attribute|attributes)\.)?`?([a-z_]+)`?(?:\s+(asc|desc))?\s*$/i.exec(entry);
+  return splitOrderByEntries(entries).map(({ ident, ascending }, i) => {
+    const entry = entries[i]!;
+    const m = /^(?:(?:attr|attribute|attributes)\.)?`?([a-z_]+)`?$/i.exec(ident);
     const word = m?.[1]?.toLowerCase() ?? '';
     const key =
       (Object.hasOwn(synonyms, word) ? synonyms[word] : undefined) ??
@@ -188,7 +193,7 @@ function parseOrder<K extends string>(
     if (seen.has(key))
       throw new FilterSyntaxError(`\`order_by\` contains duplicate fields: ${JSON.stringify(entries)}`);
     seen.add(key);
-    return { key, ascending: (m[2] ?? 'ASC').toUpperCase() === 'ASC' };
+    return { key, ascending };
   });
 }
 

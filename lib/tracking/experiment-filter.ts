@@ -1,7 +1,16 @@
 // MLflow's experiment-search grammar (SearchExperimentsUtils in mlflow/utils/search_utils.py): clauses
 // joined by AND over the attributes name, creation_time and last_update_time, and tags; order_by over
 // name, experiment_id, creation_time and last_update_time.
-import { type Comparator, type FilterToken, FilterSyntaxError, nextClauseIndex, tokenize } from './search-filter';
+import {
+  type Comparator,
+  type FilterToken,
+  FilterSyntaxError,
+  checkClauseCount,
+  checkFilterLength,
+  nextClauseIndex,
+  splitOrderByEntries,
+  tokenize,
+} from './search-filter';
 
 export const EXPERIMENT_STRING_ATTRIBUTES = ['name'] as const;
 export const EXPERIMENT_NUMERIC_ATTRIBUTES = ['creation_time', 'last_update_time'] as const;
@@ -56,7 +65,7 @@ function comparatorOf(tok: FilterToken | undefined, after: FilterToken): Compara
 /** Parses an experiment filter; an empty or blank one means no clauses. */
 export function parseExperimentFilter(filter: string | undefined | null): ExperimentClause[] {
   if (!filter || !filter.trim()) return [];
-  if (filter.length > 10_000) throw new FilterSyntaxError('The filter is too long (more than 10,000 characters).');
+  checkFilterLength(filter);
   const tokens = tokenize(filter);
   const clauses: ExperimentClause[] = [];
   for (let i = 0; i < tokens.length;) {
@@ -103,6 +112,7 @@ export function parseExperimentFilter(filter: string | undefined | null): Experi
           : { type: 'attribute', key: 'name', comparator, value: v.text },
       );
     }
+    checkClauseCount(clauses.length);
     const next = nextClauseIndex(tokens, i);
     if (next === null) break;
     i = next;
@@ -112,14 +122,14 @@ export function parseExperimentFilter(filter: string | undefined | null): Experi
 
 /** `name DESC`, `attribute.creation_time`, `experiment_id ASC` → order terms (ascending by default). */
 export function parseExperimentOrderBy(entries: string[]): ExperimentOrder[] {
-  return entries.map((entry) => {
-    const m = /^\s*(?:(?:attr|attribute|attributes)\.)?([a-z_]+)(?:\s+(asc|desc))?\s*$/i.exec(entry);
+  return splitOrderByEntries(entries).map(({ ident, ascending }, i) => {
+    const m = /^(?:(?:attr|attribute|attributes)\.)?([a-z_]+)$/i.exec(ident);
     const key = m?.[1] as ExperimentOrderKey | undefined;
-    if (!m || !key || !EXPERIMENT_ORDER_KEYS.includes(key)) {
+    if (!key || !EXPERIMENT_ORDER_KEYS.includes(key)) {
       throw new FilterSyntaxError(
-        `Invalid order_by clause '${entry}'. Valid keys are ${EXPERIMENT_ORDER_KEYS.join(', ')}, optionally followed by ASC or DESC.`,
+        `Invalid order_by clause '${entries[i]}'. Valid keys are ${EXPERIMENT_ORDER_KEYS.join(', ')}, optionally followed by ASC or DESC.`,
       );
     }
-    return { key, ascending: (m[2] ?? 'ASC').toUpperCase() === 'ASC' };
+    return { key, ascending };
   });
 }

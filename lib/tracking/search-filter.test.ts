@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FilterSyntaxError, parseOrderBy, parseSearchFilter } from './search-filter';
+import { parseExperimentFilter, parseExperimentOrderBy } from './experiment-filter';
+import { parseModelOrderBy } from '../registry/search-filter';
+import {
+  FilterSyntaxError,
+  MAX_FILTER_CLAUSES,
+  MAX_ORDER_BY_ENTRIES,
+  parseOrderBy,
+  parseSearchFilter,
+} from './search-filter';
 
 describe('parseSearchFilter', () => {
   it('parses the documented MLflow example', () => {
@@ -54,6 +62,22 @@ describe('parseSearchFilter', () => {
   });
 });
 
+describe('filter caps', () => {
+  const clauses = (n: number) => Array.from({ length: n }, (_, i) => `metrics.m${i} > ${i}`).join(' AND ');
+  it('takes 50 clauses and refuses 51 or 300, naming the limit', () => {
+    expect(parseSearchFilter(clauses(MAX_FILTER_CLAUSES))).toHaveLength(50);
+    expect(() => parseSearchFilter(clauses(51))).toThrow(/Use at most 50 clauses joined by AND/);
+    expect(() => parseSearchFilter(clauses(300))).toThrow(/Use at most 50 clauses joined by AND/);
+    expect(() =>
+      parseExperimentFilter(
+        clauses(300)
+          .replaceAll('metrics.m', 'tags.t')
+          .replace(/> (\d+)/g, "= '$1'"),
+      ),
+    ).toThrow(/Use at most 50 clauses/);
+  });
+});
+
 describe('parseOrderBy', () => {
   it('parses direction and entity, defaulting to ascending', () => {
     expect(parseOrderBy(['metrics.acc DESC', 'params.lr', 'attributes.start_time asc', 'start_time DESC'])).toEqual([
@@ -65,5 +89,57 @@ describe('parseOrderBy', () => {
   });
   it('rejects unknown entities', () => {
     expect(() => parseOrderBy(['foo.bar DESC'])).toThrow(/Invalid entity type/);
+  });
+  it('keeps quoted keys and refuses too many or too long entries', () => {
+    expect(parseOrderBy(['metrics.`my key` DESC', 'params."a b"'])).toEqual([
+      { type: 'metric', key: 'my key', ascending: false },
+      { type: 'param', key: 'a b', ascending: true },
+    ]);
+    expect(() => parseOrderBy(Array(MAX_ORDER_BY_ENTRIES + 1).fill('metrics.acc'))).toThrow(/at most 20 order_by/);
+    expect(() => parseOrderBy([`metrics.${'a'.repeat(600)}`])).toThrow(/at most 500 characters/);
+  });
+});
+
+describe('order_by parsing time', () => {
+  const parsers = [parseOrderBy, parseExperimentOrderBy, parseModelOrderBy];
+  /** Best of five, in ms per call: the least disturbed sample of a busy machine. */
+  const msPerCall = (entries: string[], reps: number) => {
+    let best = Infinity;
+    for (let sample = 0; sample < 5; sample++) {
+      const start = performance.now();
+      for (let r = 0; r < reps; r++)
+        for (const parse of parsers) {
+          try {
+            parse(entries);
+          } catch {
+            // refusals are expected here; only the time to reach them is measured
+          }
+        }
+      best = Math.min(best, (performance.now() - start) / reps);
+    }
+    return best;
+  };
+  const pad = (n: number, c = ' ') => c.repeat(n);
+
+  it('takes about as long on backtracking bait as on a normal order_by, measured in the same run', () => {
+    const normal = msPerCall(
+      Array.from({ length: MAX_ORDER_BY_ENTRIES }, (_, i) => `metrics.accuracy_${i} DESC`),
+      200,
+    );
+    // A key, a long run of spaces, then one more letter: the old regex tried every split of the spaces
+    // between the key and an optional ASC/DESC (quadratic per entry; 100 × 3,000 spaces blocked for 4.6 s).
+    const worst: Record<string, string[]> = {
+      '100 entries of a key, 3,000 spaces and a letter': Array(100).fill(`metrics.a${pad(3000)}x`),
+      '20 entries of a key, 480 spaces and a letter': Array(20).fill(`metrics.a${pad(480)}x`),
+      '100 entries of 3,000 spaces': Array(100).fill(pad(3000)),
+      '20 entries of 499 spaces': Array(20).fill(pad(499)),
+      'a name, 480 tabs, then junk': Array(20).fill(`name${pad(480, '\t')}!`),
+      'spaces around a key and its direction': Array(20).fill(`${pad(240)}metrics.a${pad(240)}DESC`),
+      'a direction word repeated': Array(20).fill(' ASC'.repeat(124)),
+    };
+    for (const [label, entries] of Object.entries(worst)) {
+      const ratio = msPerCall(entries, 20) / normal;
+      expect(ratio, `${label}: ${ratio.toFixed(1)}× a normal order_by`).toBeLessThan(20);
+    }
   });
 });

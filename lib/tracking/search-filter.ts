@@ -1,5 +1,6 @@
 // MLflow's run-search grammar (mlflow/utils/search_utils.py): clauses joined by AND, each
 // `<entity>.<key> <comparator> <value>`. Parsed into clauses that db/queries turn into bound SQL.
+import { DomainError } from '@/lib/errors';
 
 export type EntityType = 'metric' | 'param' | 'tag' | 'attribute' | 'dataset';
 export type Comparator =
@@ -19,6 +20,35 @@ export class FilterSyntaxError extends Error {
   ) {
     super(message);
     this.name = 'FilterSyntaxError';
+  }
+}
+
+// Each clause becomes its own EXISTS sub-query: 300 of them once held a connection for minutes. MLflow sets no
+// limit; 50 is far more than any hand-written filter, and the statement timeout bounds what 50 can cost.
+export const MAX_FILTER_CLAUSES = 50;
+export const MAX_FILTER_LENGTH = 10_000;
+
+/** The one length check every filter grammar runs before tokenizing. */
+export function checkFilterLength(filter: string): void {
+  if (filter.length > MAX_FILTER_LENGTH)
+    throw new FilterSyntaxError(
+      `The filter is too long (more than ${MAX_FILTER_LENGTH.toLocaleString('en-US')} characters).`,
+    );
+}
+
+/** The one clause-count check every filter grammar runs as it adds a clause. */
+export function checkClauseCount(count: number): void {
+  if (count > MAX_FILTER_CLAUSES)
+    throw new FilterSyntaxError(`Use at most ${MAX_FILTER_CLAUSES} clauses joined by AND (this filter has more).`);
+}
+
+/** Runs a grammar parser and turns its syntax errors into a 400 (INVALID_PARAMETER_VALUE) naming the field. */
+export function parseOrInvalid<T>(field: 'filter' | 'order_by', parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof FilterSyntaxError) throw new DomainError('invalid', `Invalid ${field}: ${err.message}`, field);
+    throw err;
   }
 }
 
@@ -199,7 +229,7 @@ export function nextClauseIndex(tokens: FilterToken[], i: number): number | null
 /** Parses a filter string; an empty or blank string means no clauses. */
 export function parseSearchFilter(filter: string | undefined | null): Clause[] {
   if (!filter || !filter.trim()) return [];
-  if (filter.length > 10_000) throw new FilterSyntaxError('The filter is too long (more than 10,000 characters).');
+  checkFilterLength(filter);
   const tokens = tokenize(filter);
   const clauses: Clause[] = [];
   let i = 0;
@@ -299,6 +329,8 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
     }
     clauses.push({ type, key, comparator, value });
 
+    checkClauseCount(clauses.length);
+
     const next = nextClauseIndex(tokens, i);
     if (next === null) break;
     i = next;
@@ -306,15 +338,46 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
   return clauses;
 }
 
+// MLflow's own parser sets no count or length limit on order_by; these are ours. 20 sort keys is more than any
+// table shows, and 500 characters fits the longest key MLflow accepts (250) quoted, prefixed and with a direction.
+export const MAX_ORDER_BY_ENTRIES = 20;
+export const MAX_ORDER_BY_ENTRY_LENGTH = 500;
+
+/**
+ * One order_by entry → its identifier and direction, in linear time: trims and compares the tail instead of
+ * using a regular expression, whose backtracking over long runs of spaces once blocked the event loop.
+ */
+export function splitOrderByEntries(entries: readonly string[] | undefined): { ident: string; ascending: boolean }[] {
+  const list = entries ?? [];
+  if (list.length > MAX_ORDER_BY_ENTRIES)
+    throw new FilterSyntaxError(`Use at most ${MAX_ORDER_BY_ENTRIES} order_by entries (got ${list.length}).`);
+  return list.map((entry) => {
+    if (entry.length > MAX_ORDER_BY_ENTRY_LENGTH)
+      throw new FilterSyntaxError(`Each order_by entry must be at most ${MAX_ORDER_BY_ENTRY_LENGTH} characters.`);
+    let ident = entry.trim();
+    let ascending = true;
+    for (const direction of ['ASC', 'DESC']) {
+      const cut = ident.length - direction.length;
+      if (cut > 0 && /\s/.test(ident[cut - 1]!) && ident.slice(cut).toUpperCase() === direction) {
+        ident = ident.slice(0, cut).trimEnd();
+        ascending = direction === 'ASC';
+        break;
+      }
+    }
+    if (!ident) throw new FilterSyntaxError(`Invalid order_by clause '${entry}'.`);
+    return { ident, ascending };
+  });
+}
+
 /** `metrics.acc DESC`, `params.lr`, `attributes.start_time ASC` → order terms. */
 export function parseOrderBy(entries: string[] | undefined): OrderBy[] {
-  return (entries ?? []).map((entry) => {
-    const m = /^\s*(.+?)(?:\s+(ASC|DESC))?\s*$/i.exec(entry);
-    if (!m || !m[1]) throw new FilterSyntaxError(`Invalid order_by clause '${entry}'.`);
-    let ident = m[1].trim();
-    // Allow quoted keys: metrics.`my key` / metrics."my key"
-    ident = ident.replace(/^([A-Za-z]+)\.[`"](.*)[`"]$/, '$1.$2');
+  return splitOrderByEntries(entries).map(({ ident, ascending }) => {
+    // Quoted keys: metrics.`my key` / metrics."my key"
+    const dot = ident.indexOf('.');
+    const quote = ident[dot + 1];
+    if (dot > 0 && (quote === '`' || quote === '"') && ident.length > dot + 2 && ident.endsWith(quote))
+      ident = ident.slice(0, dot + 1) + ident.slice(dot + 2, -1);
     const { type, key } = splitIdentifier(ident, 0);
-    return { type, key, ascending: (m[2] ?? 'ASC').toUpperCase() === 'ASC' };
+    return { type, key, ascending };
   });
 }

@@ -2,8 +2,7 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/db/queries/activity';
 import { getDefaultExperimentId } from '@/db/queries/experiment-search';
 import type { ViewType } from '@/db/queries/experiments';
-import { DomainError, notFound } from '@/lib/errors';
-import { FilterSyntaxError } from '@/lib/tracking/search-filter';
+import { notFound } from '@/lib/errors';
 import type { Caller } from '../api';
 
 /** The token's user, recorded as the actor of every change made through the API. */
@@ -17,15 +16,7 @@ export async function resolveExperimentId(db: Db, projectId: string, id: number 
   return fallback;
 }
 
-/** Runs a grammar parser and turns its syntax errors into 400 INVALID_PARAMETER_VALUE, naming the field. */
-export function parseOrInvalid<T>(field: 'filter' | 'order_by', parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    if (err instanceof FilterSyntaxError) throw new DomainError('invalid', `Invalid ${field}: ${err.message}`, field);
-    throw err;
-  }
-}
+export { parseOrInvalid } from '@/lib/tracking/search-filter';
 
 export const viewOf = (view: ViewType | undefined): ViewType => view ?? 'ACTIVE_ONLY';
 

@@ -6,7 +6,9 @@ import { openRiskAndTask, transitionAlert } from '@/db/queries/alerts';
 import { saveWebhookUrl, startMonitoring } from '@/db/queries/monitoring';
 import { SCHEDULES } from '@/lib/monitoring/windows';
 import { nameSchema } from '@/lib/validation';
+import { DomainError } from '@/lib/errors';
 import { defineAction } from '@/server/action';
+import { checkOutboundUrl } from '@/server/outbound';
 import { getRequestOrigin } from '@/server/request-origin';
 
 const id = z.uuid('Unknown alert');
@@ -67,10 +69,17 @@ const webhookUrl = z
     'Enter an http(s) URL, or leave it empty to turn the webhook off',
   );
 
+// One message whatever the reason (private, loopback, metadata, unresolvable): the owner learns nothing about
+// the network behind Runboard.
+const WEBHOOK_REFUSED =
+  'Runboard sends webhooks only to public addresses. Use a URL that resolves to one, or ask your operator to allow this host (RUNBOARD_OUTBOUND_ALLOW_HOSTS).';
+
 export const saveWebhookAction = defineAction(
   'owner',
   z.object({ url: webhookUrl, version: z.coerce.number().int().min(0) }),
   async ({ db, user, project, input }) => {
+    // Checked again at every delivery: a name that resolves publicly today may point inside tomorrow.
+    if (input.url && !(await checkOutboundUrl(input.url)).ok) throw new DomainError('invalid', WEBHOOK_REFUSED, 'url');
     await saveWebhookUrl(db, user, project.id, input.version, input.url || null);
     refresh(project.slug);
     return {
