@@ -4,6 +4,7 @@ import { DomainError, conflict, notFound } from '@/lib/errors';
 import type { Db } from '../client';
 import { experiments, projectMembers, projects, stageChanges, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
+import { notifyLive } from './live-events';
 import { getUserByEmail } from './users';
 
 export type ProjectAccess = { project: typeof projects.$inferSelect; role: ProjectRole };
@@ -265,5 +266,6 @@ export async function removeMember(db: Db, actor: Actor, projectId: string, user
       before: { role: before.role },
       after: { role: null },
     });
+    await notifyLive(tx, { projectId, entity: 'member', id: userId });
   });
 }
