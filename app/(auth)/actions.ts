@@ -7,7 +7,14 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { clearSignInFailures, recordSignInAttempt } from '@/db/queries/sign-in-attempts';
 import { createFirstAdmin } from '@/db/queries/users';
-import { SIGN_IN_WINDOW_SECONDS, clientIp, retryMessage, signInKeys, signInVerdict } from '@/lib/sign-in-limit';
+import {
+  SIGN_IN_WINDOW_SECONDS,
+  clientIp,
+  retryMessage,
+  signInKeys,
+  signInVerdict,
+  trustedProxyHops,
+} from '@/lib/sign-in-limit';
 import { emailSchema, nameSchema, passwordSchema, safeNextPath } from '@/lib/validation';
 import { type ActionResult, defineAction } from '@/server/action';
 import { getAuthFor } from '@/server/auth';
@@ -23,7 +30,7 @@ const credentials = z.object({
  */
 async function signInWithLimit(db: Db, email: string, password: string): Promise<ActionResult | null> {
   const requestHeaders = await headers();
-  const keys = signInKeys(email, clientIp(requestHeaders));
+  const keys = signInKeys(email, clientIp(requestHeaders, trustedProxyHops(process.env.RUNBOARD_TRUSTED_PROXY_HOPS)));
   const { counters, now } = await recordSignInAttempt(db, keys, SIGN_IN_WINDOW_SECONDS);
   const verdict = signInVerdict(counters);
   if (verdict.limited) return { ok: false, message: retryMessage(verdict.retryAt, now) };
