@@ -72,7 +72,10 @@ export const MAX_STREAM_MS = 10 * 60_000;
 /** Open streams one user or token may hold on one instance: a tab needs one; more only ties up connections. */
 export const MAX_STREAMS_PER_CALLER = 8;
 
-/** Whose stream it is: a revoked token or the user's removal from the project ends it at once. */
+/**
+ * Whose stream it is: a token's (revoking it ends the stream) or a signed-in session's (no tokenId; signing out
+ * ends it); the user's removal from the project ends either at once.
+ */
 export type StreamOwner = { userId: string; tokenId?: string };
 
 const openStreams =
@@ -81,7 +84,9 @@ const openStreams =
 (globalThis as unknown as { runboardOpenStreams?: Map<string, number> }).runboardOpenStreams = openStreams;
 
 const concerns = (event: LiveEvent, owner: StreamOwner) =>
-  (event.entity === 'token' && event.id === owner.tokenId) || (event.entity === 'member' && event.id === owner.userId);
+  (event.entity === 'token' && event.id === owner.tokenId) ||
+  (event.entity === 'member' && event.id === owner.userId) ||
+  (event.entity === 'session' && !owner.tokenId && event.id === owner.userId);
 
 /** Counts a stream against its caller's cap, or refuses it with 429; returns the release. */
 function claimStream(owner: StreamOwner, max: number): () => void {

@@ -1,7 +1,7 @@
 // Live-update streams follow access: a revoked token or a member's removal (committed through any instance,
 // published through Postgres NOTIFY like every other change) ends the streams it concerns at once, and one
 // caller cannot hold more than a handful of streams open.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DbHandle, openDb } from '@/db/client';
 import { addMember, createProject, removeMember } from '@/db/queries/projects';
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
@@ -9,7 +9,11 @@ import { createUser } from '@/db/queries/users';
 import { MAX_STREAMS_PER_CALLER } from '@/server/live';
 import { openAppTestDb } from './helpers/app-db';
 import { signInCookie } from './helpers/sessions';
+import { actAs } from './helpers/next-request';
 import { endsWithin, readFrames } from './helpers/sse';
+
+vi.mock('next/headers', async () => (await import('./helpers/next-request')).nextHeadersModule);
+vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextCacheModule);
 
 let app: Awaited<ReturnType<typeof openAppTestDb>>;
 let other: DbHandle;
@@ -80,6 +84,21 @@ describe('streams follow access', () => {
     expect(await endsWithin(bystander, 300)).toBe(false);
     expect((await openStream({ authorization: `Bearer ${token}` })).status).toBe(401);
     await bystander.body!.cancel();
+  });
+
+  it('ends a session’s streams when that user signs out; their token streams stay open', async () => {
+    const leaving = await newMember();
+    const cookie = await signInCookie(app.handle.db, leaving.email, PASSWORD);
+    const bySession = await openReady({ cookie });
+    const token = (await createApiToken(app.handle.db, leaving, projectId, 'script')).token;
+    const byToken = await openReady({ authorization: `Bearer ${token}` });
+    const { signOut } = await import('@/app/(auth)/actions');
+    actAs(cookie);
+    await expect(signOut(null, {})).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+    expect(await endsWithin(bySession, 2000)).toBe(true);
+    expect(await endsWithin(byToken, 300)).toBe(false);
+    expect((await openStream({ cookie })).status).toBe(401);
+    await byToken.body!.cancel();
   });
 });
 

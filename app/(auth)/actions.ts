@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { notifySignedOut } from '@/db/queries/projects';
 import { clearSignInFailures, recordSignInAttempt } from '@/db/queries/sign-in-attempts';
 import { createFirstAdmin } from '@/db/queries/users';
 import {
@@ -66,8 +67,9 @@ export const signIn = defineAction(
   },
 );
 
-export const signOut = defineAction('signed-in', z.object({}), async ({ db }) => {
+export const signOut = defineAction('signed-in', z.object({}), async ({ db, user }) => {
   const auth = await getAuthFor(db);
   await auth.api.signOut({ headers: await headers() });
+  await notifySignedOut(db, user);
   redirect('/sign-in');
 });

@@ -40,6 +40,14 @@ export async function listProjectsForUser(db: Db, actor: Actor) {
   return rows.map((r) => ({ ...r, role: (actor.isAdmin ? 'owner' : r.role) as ProjectRole }));
 }
 
+/** Tells every instance that the user signed out, so their session's live streams in each project end at once. */
+export async function notifySignedOut(db: Db, user: Actor): Promise<void> {
+  const visible = await listProjectsForUser(db, user);
+  await db.transaction(async (tx) => {
+    for (const project of visible) await notifyLive(tx, { projectId: project.id, entity: 'session', id: user.id });
+  });
+}
+
 export type NewProject = { slug: string; name: string; problemStatement: string };
 
 /**
