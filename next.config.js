@@ -1,22 +1,8 @@
-const dev = process.env.NODE_ENV !== 'production';
-
-// Next inlines its bootstrap scripts and Recharts sets inline styles, hence 'unsafe-inline' without nonces;
-// everything else is same-origin only, and no site may frame Runboard.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// Pages get their Content-Security-Policy, with a per-request script nonce, from proxy.ts; API responses (JSON,
+// CSV, event streams) load and run nothing. The proxy does not run on API routes, so their policy is set here.
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -26,13 +12,20 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...['/api/:path*', '/ajax-api/:path*'].map((source) => ({
+        source,
+        headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }],
+      })),
+    ];
   },
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   // Dataset CSV uploads go through a server action (the default limit is 1 MB).
-  experimental: { serverActions: { bodySizeLimit: '21mb' } },
+  // proxy.ts sees each action's body first, so it must not cut it shorter than the action limit.
+  experimental: { serverActions: { bodySizeLimit: '21mb' }, proxyClientMaxBodySize: '22mb' },
   typedRoutes: false,
 };
 

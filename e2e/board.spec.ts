@@ -30,23 +30,43 @@ const card = (page: Page, columnName: string, title: string) =>
   column(page, columnName).getByRole('listitem').filter({ hasText: title });
 
 /**
- * A pointer drag the way a person does it: press, move past dnd-kit's activation distance, glide, and
- * (when `arrived` is given) hold until the card shows in the target column before releasing, as a
- * person waits to see the gap open.
+ * A pointer drag the way a person does it, paced by what the board shows rather than by coordinates and time:
+ * press, nudge past dnd-kit's 6 px activation distance and (for an editor) wait until the live region says the
+ * card is picked up, measure the target only then, glide to it and hold, moving on the spot, until the card
+ * shows in the target column before releasing, as a person waits to see the gap open.
+ *
+ * The card is centred in the viewport first and the pointer stays at its height, outside the top and bottom
+ * fifths where dnd-kit scrolls the page during a drag (a scroll would make the measured coordinates wrong), and
+ * away from the target column's bottom edge, which the old helper aimed at and which may sit below the fold.
  */
 async function dragTo(page: Page, item: Locator, target: Locator, arrived?: Locator) {
-  // Mouse coordinates are viewport-relative: bring the board into view first (forms below it may have scrolled it away).
-  await item.scrollIntoViewIfNeeded();
+  await item.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
   const from = (await item.boundingBox())!;
-  const to = (await target.boundingBox())!;
   // Grab the card by its header row, away from the title link.
   const x = from.x + from.width - 16;
   const y = from.y + 12;
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + 12, y + 4, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 12, { steps: 20 });
-  if (arrived) await expect(arrived).toBeVisible();
+  if (arrived) {
+    // dnd-kit's live region names the card once it is picked up ("Picked up …", then "… is now in …").
+    const title = await item.getByRole('link').innerText();
+    await expect(page.getByRole('status').filter({ hasText: title })).toHaveText(/^(Picked up |T-\d+ .* is now )/);
+  }
+  // Measured once the drag has started, so nothing the pick-up moved is stale.
+  const to = (await target.boundingBox())!;
+  const aimX = to.x + to.width / 2;
+  const aimY = Math.max(to.y + 12, Math.min(y + 4, to.y + to.height - 12));
+  await page.mouse.move(aimX, aimY, { steps: 20 });
+  if (arrived) {
+    // Collisions are computed from the last pointer position dnd-kit saw; if it was still measuring the columns
+    // when the glide ended (a busy machine), a person's hand would move a little more, and so does this.
+    let wiggle = 0;
+    await expect(async () => {
+      await page.mouse.move(aimX + (wiggle++ % 2), aimY);
+      await expect(arrived).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+  }
   await page.mouse.up();
 }
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PEER_ADDRESS_HEADER,
   SIGN_IN_LIMITS,
   SIGN_IN_WINDOW_SECONDS,
   clientIp,
   retryMessage,
   signInKeys,
   signInVerdict,
+  trustedProxyHops,
 } from './sign-in-limit';
 
 const start = new Date('2026-05-01T10:00:00Z');
@@ -69,14 +71,30 @@ describe('signInKeys and clientIp', () => {
     expect(signInKeys('a@example.com', null)).toEqual({ email: 'email:a@example.com', ip: null });
   });
 
+  const peer = PEER_ADDRESS_HEADER;
   it.each([
-    [{ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }, '203.0.113.9'],
-    [{ 'x-forwarded-for': ' 2001:DB8::1 ' }, '2001:db8::1'],
-    [{ 'x-real-ip': '198.51.100.7' }, '198.51.100.7'],
-    [{ 'x-forwarded-for': 'not-an-ip', 'x-real-ip': '198.51.100.7' }, null],
-    [{ 'x-forwarded-for': "'; drop table users; --" }, null],
-    [{}, null],
-  ])('%o → %s', (headers, ip) => {
-    expect(clientIp(new Headers(headers))).toBe(ip);
+    // No trusted proxy: the connection's address, whatever the client forwards.
+    [0, { [peer]: '198.51.100.7', 'x-forwarded-for': '203.0.113.9' }, '198.51.100.7'],
+    [0, { [peer]: ' 2001:DB8::1 ' }, '2001:db8::1'],
+    [0, { 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.9' }, null],
+    // Behind one proxy: the address it appended, not the one the client wrote before it.
+    [1, { [peer]: '10.0.0.2', 'x-forwarded-for': '203.0.113.66, 203.0.113.9' }, '203.0.113.9'],
+    [1, { [peer]: '10.0.0.2', 'x-forwarded-for': '203.0.113.9' }, '203.0.113.9'],
+    [2, { [peer]: '10.0.0.3', 'x-forwarded-for': '203.0.113.66, 203.0.113.9, 10.0.0.2' }, '203.0.113.9'],
+    [2, { [peer]: '10.0.0.3', 'x-forwarded-for': '10.0.0.2' }, '10.0.0.3'],
+    [1, { [peer]: '10.0.0.2', 'x-forwarded-for': "'; drop table users; --" }, null],
+    [1, { [peer]: '10.0.0.2' }, '10.0.0.2'],
+  ])('%i trusted hops, %o → %s', (hops, headers, ip) => {
+    expect(clientIp(new Headers(headers), hops)).toBe(ip);
+  });
+
+  it.each([
+    [undefined, 0],
+    ['2', 2],
+    ['-1', 0],
+    ['one', 0],
+    ['1.5', 0],
+  ])('RUNBOARD_TRUSTED_PROXY_HOPS=%s → %i', (value, hops) => {
+    expect(trustedProxyHops(value)).toBe(hops);
   });
 });

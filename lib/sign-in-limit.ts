@@ -15,12 +15,34 @@ export function signInKeys(email: string, ip: string | null): SignInKeys {
 }
 
 /**
- * The client's address: the first hop of X-Forwarded-For, else X-Real-IP. The first hop is what the client (or the
- * first proxy) claims, so a client can vary it; the per-email limit does not depend on it.
+ * Set by this server on every request from the TCP connection itself (server/peer-address.ts), overwriting any
+ * value a client sends: `next start` hands the app no socket address, only an X-Forwarded-For it fills in
+ * when the client sent none.
  */
-export function clientIp(headers: { get(name: string): string | null }): string | null {
-  const candidate = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip')?.trim() || '';
-  return isIP(candidate) ? candidate.toLowerCase() : null;
+export const PEER_ADDRESS_HEADER = 'x-runboard-peer-address';
+
+/** How many reverse proxies in front of the server append to X-Forwarded-For (RUNBOARD_TRUSTED_PROXY_HOPS). */
+export function trustedProxyHops(value: string | undefined): number {
+  const hops = Number(value ?? 0);
+  return Number.isInteger(hops) && hops >= 0 && hops <= 10 ? hops : 0;
+}
+
+const asIp = (candidate: string | undefined) => {
+  const ip = candidate?.trim() ?? '';
+  return isIP(ip) ? ip.toLowerCase() : null;
+};
+
+/**
+ * The client's address. With no trusted proxy it is the connection's peer: X-Forwarded-For is whatever the client
+ * wrote, so it cannot be believed. Behind `hops` proxies, each of which appends the address it was reached from,
+ * the client is the `hops`-th address from the right; anything further left was written by the client.
+ */
+export function clientIp(headers: { get(name: string): string | null }, hops: number): string | null {
+  if (hops === 0) return asIp(headers.get(PEER_ADDRESS_HEADER) ?? undefined);
+  const forwarded = headers.get('x-forwarded-for')?.split(',') ?? [];
+  // Fewer entries than hops: the request did not come through every proxy, so the nearest one's address stands.
+  if (forwarded.length < hops) return asIp(headers.get(PEER_ADDRESS_HEADER) ?? undefined);
+  return asIp(forwarded[forwarded.length - hops]);
 }
 
 function limitOf(key: string): number {

@@ -80,7 +80,7 @@ export type RouteContext = { params: Promise<Params> };
 export type RouteHandler = (req: Request, ctx: RouteContext) => Promise<Response>;
 
 /** Who is calling: a project token, or (for the UI's own GET routes) a signed-in member. */
-export type Caller = Omit<TokenCaller, 'tokenId'> & { via: 'token' | 'session' };
+export type Caller = Omit<TokenCaller, 'tokenId'> & { via: 'token' | 'session'; tokenId?: string };
 
 type Ctx<A extends RouteAccess, I> = {
   db: Db;

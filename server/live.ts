@@ -1,6 +1,7 @@
 import { type DbHandle, getDbHandle } from '@/db/client';
-import { LIVE_CHANNEL, type LiveEvent, parseLiveEvent } from '@/db/queries/live-events';
+import { LIVE_CHANNEL, type LiveEvent, isAccessEvent, parseLiveEvent } from '@/db/queries/live-events';
 import { describeErrorForLog } from '@/lib/log-error';
+import { ApiError } from './api';
 
 type Listener = (event: LiveEvent) => void;
 
@@ -66,21 +67,66 @@ export async function getLiveHub(): Promise<LiveHub> {
 }
 
 export const HEARTBEAT_MS = 15_000;
-// Streams end after a while; EventSource reconnects on its own, and the reconnect is authorised afresh,
-// so someone removed from the project stops receiving events.
+// Streams end after a while anyway; EventSource reconnects on its own, and the reconnect is authorised afresh.
 export const MAX_STREAM_MS = 10 * 60_000;
+/** Open streams one user or token may hold on one instance: a tab needs one; more only ties up connections. */
+export const MAX_STREAMS_PER_CALLER = 8;
+
+/**
+ * Whose stream it is: a token's (revoking it ends the stream) or a signed-in session's (no tokenId; signing out
+ * ends it); the user's removal from the project ends either at once.
+ */
+export type StreamOwner = { userId: string; tokenId?: string };
+
+const openStreams =
+  (globalThis as unknown as { runboardOpenStreams?: Map<string, number> }).runboardOpenStreams ??
+  new Map<string, number>();
+(globalThis as unknown as { runboardOpenStreams?: Map<string, number> }).runboardOpenStreams = openStreams;
+
+const concerns = (event: LiveEvent, owner: StreamOwner) =>
+  (event.entity === 'token' && event.id === owner.tokenId) ||
+  (event.entity === 'member' && event.id === owner.userId) ||
+  (event.entity === 'session' && !owner.tokenId && event.id === owner.userId);
+
+/** Counts a stream against its caller's cap, or refuses it with 429; returns the release. */
+function claimStream(owner: StreamOwner, max: number): () => void {
+  const key = owner.tokenId ? `token:${owner.tokenId}` : `user:${owner.userId}`;
+  const open = openStreams.get(key) ?? 0;
+  if (open >= max) {
+    throw new ApiError(
+      429,
+      'TOO_MANY_STREAMS',
+      `You already have ${open} live-update streams open on this server (the limit is ${max}); close some tabs or stop other clients, then retry.`,
+    );
+  }
+  openStreams.set(key, open + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (openStreams.get(key) ?? 1) - 1;
+    if (left > 0) openStreams.set(key, left);
+    else openStreams.delete(key);
+  };
+}
 
 export function acceptsEventStream(req: Request): boolean {
   return (req.headers.get('accept') ?? '').includes('text/event-stream');
 }
 
-/** A Server-Sent Events response relaying one project's changes until the client leaves (`req.signal` aborts). */
+/**
+ * A Server-Sent Events response relaying one project's changes until the client leaves (`req.signal` aborts), its
+ * token is revoked or its user removed from the project, or it reaches its maximum lifetime. Throws a 429 ApiError
+ * when the owner already holds `maxPerCaller` open streams on this instance.
+ */
 export function liveEventResponse(
   hub: LiveHub,
   projectId: string,
   req: Request,
-  opts: { heartbeatMs?: number; maxMs?: number } = {},
+  owner: StreamOwner,
+  opts: { heartbeatMs?: number; maxMs?: number; maxPerCaller?: number } = {},
 ): Response {
+  const release = claimStream(owner, opts.maxPerCaller ?? MAX_STREAMS_PER_CALLER);
   const encoder = new TextEncoder();
   const signal = req.signal;
   // Undici's Request.signal stops following the client's abort once the Request is garbage-collected,
@@ -106,6 +152,7 @@ export function liveEventResponse(
         clearInterval(heartbeat);
         clearTimeout(lifetime);
         signal.removeEventListener('abort', stop);
+        release();
         unsubscribe?.();
         try {
           controller.close();
@@ -117,9 +164,11 @@ export function liveEventResponse(
       if (signal.aborted) return stop();
       send('retry: 2000\n\n');
       try {
-        unsubscribe = await hub.subscribe(projectId, (event) =>
-          send(`event: change\ndata: ${JSON.stringify(event)}\n\n`),
-        );
+        unsubscribe = await hub.subscribe(projectId, (event) => {
+          if (!isAccessEvent(event)) send(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+          // The reconnect EventSource then makes is authorised afresh: refused if access is gone.
+          else if (concerns(event, owner)) stop();
+        });
       } catch (err) {
         console.error('live stream could not subscribe', describeErrorForLog(err));
         return stop();

@@ -10,6 +10,7 @@ import { createUser } from '@/db/queries/users';
 import type { LiveEvent } from '@/db/queries/live-events';
 import { createLiveHub, liveEventResponse } from '@/server/live';
 import { openAppTestDb } from './helpers/app-db';
+import { endsWithin, readFrames } from './helpers/sse';
 
 let app: Awaited<ReturnType<typeof openAppTestDb>>;
 let other: DbHandle;
@@ -32,52 +33,6 @@ afterAll(async () => {
   if (other !== app.handle) await other.close();
   await app.cleanup();
 });
-
-/** Reads SSE frames from a response until `until` matches one or the time runs out. */
-async function readFrames(res: Response, until: (frame: string) => boolean, timeoutMs = 3000): Promise<string[]> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const frames: string[] = [];
-  let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (Date.now() < deadline) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
-      ]);
-      if (!chunk || chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        frames.push(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-        if (until(frames.at(-1)!)) return frames;
-      }
-    }
-    return frames;
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-/** True once the stream ends within `timeoutMs` (remaining frames are drained). */
-async function endsWithin(res: Response, timeoutMs: number): Promise<boolean> {
-  const reader = res.body!.getReader();
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (Date.now() < deadline) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
-      ]);
-      if (chunk?.done) return true;
-    }
-    return false;
-  } finally {
-    reader.releaseLock();
-  }
-}
 
 describe('live hub', () => {
   it('receives a move committed through another instance’s connection within 2 s, for its project only', async () => {
@@ -154,10 +109,16 @@ describe('events route', () => {
 
   it('sends a heartbeat comment while idle and ends at its maximum lifetime so EventSource re-authorises', async () => {
     const hub = createLiveHub(app.handle);
-    const res = liveEventResponse(hub, projectId, new Request('http://localhost/events'), {
-      heartbeatMs: 50,
-      maxMs: 400,
-    });
+    const res = liveEventResponse(
+      hub,
+      projectId,
+      new Request('http://localhost/events'),
+      { userId: actor.id },
+      {
+        heartbeatMs: 50,
+        maxMs: 400,
+      },
+    );
     const frames = await readFrames(res, () => false, 1500);
     expect(frames.filter((f) => f === ': heartbeat').length).toBeGreaterThanOrEqual(2);
     expect(await endsWithin(res, 1000)).toBe(true);

@@ -10,15 +10,17 @@ import type { ActionResult } from '@/server/action';
 import { getAuthFor } from '@/server/auth';
 import { openAppTestDb } from './helpers/app-db';
 
-const client = vi.hoisted(() => ({ ip: '203.0.113.1' }));
+// By default the server sits behind one trusted proxy (10.0.0.2), which appends the client's address.
+const client = vi.hoisted(() => ({ forwarded: '203.0.113.1', peer: '10.0.0.2' }));
 vi.mock('next/headers', async () => {
   const { nextHeadersModule } = await import('./helpers/next-request');
+  const { PEER_ADDRESS_HEADER } = await import('@/lib/sign-in-limit');
   return {
     ...nextHeadersModule,
-    // As a proxy forwards it: the client first, then the proxy's own hop.
     headers: async () => {
       const h = await nextHeadersModule.headers();
-      h.set('x-forwarded-for', `${client.ip}, 10.0.0.2`);
+      h.set('x-forwarded-for', client.forwarded);
+      h.set(PEER_ADDRESS_HEADER, client.peer);
       return h;
     },
   };
@@ -37,8 +39,9 @@ let db: Db;
 
 type Outcome = { kind: 'redirect' } | { kind: 'refused'; message: string };
 
-async function attempt(email: string, password: string, ip: string): Promise<Outcome> {
-  client.ip = ip;
+async function attempt(email: string, password: string, ip: string, peer = '10.0.0.2'): Promise<Outcome> {
+  client.forwarded = ip;
+  client.peer = peer;
   try {
     const result = (await signIn(null, { email, password })) as ActionResult;
     if (result.ok) throw new Error('signIn returned instead of redirecting');
@@ -64,6 +67,7 @@ async function sessionCount(email: string): Promise<number> {
 }
 
 beforeAll(async () => {
+  process.env.RUNBOARD_TRUSTED_PROXY_HOPS = '1';
   app = await openAppTestDb();
   db = app.handle.db;
   for (const name of ['alice', 'bob', 'carol', 'dave', 'erin']) {
@@ -72,6 +76,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete process.env.RUNBOARD_TRUSTED_PROXY_HOPS;
   await app?.cleanup();
 });
 
@@ -160,6 +165,33 @@ describe('sign-in rate limit', () => {
     expect(next.kind === 'refused' && next.message).toMatch(LIMITED);
     expect(await sessionCount('dave@limit.test')).toBe(0);
     expect(await attempt('dave@limit.test', PASSWORD, '198.51.100.21')).toEqual({ kind: 'redirect' });
+  });
+
+  it('with no trusted proxy, counts the connection’s address: a made-up X-Forwarded-For per attempt does not help', async () => {
+    process.env.RUNBOARD_TRUSTED_PROXY_HOPS = '0';
+    try {
+      const peer = '198.51.100.30';
+      for (let i = 0; i < SIGN_IN_LIMITS.ip; i++) {
+        expect(await attempt(`spoofer-${i}@limit.test`, WRONG, `203.0.113.${100 + i}`, peer)).toEqual({
+          kind: 'refused',
+          message: 'Wrong email or password.',
+        });
+      }
+      expect(await failuresOf(`ip:${peer}`)).toBe(SIGN_IN_LIMITS.ip);
+      const next = await attempt('dave@limit.test', PASSWORD, '203.0.113.200', peer);
+      expect(next.kind === 'refused' && next.message).toMatch(LIMITED);
+    } finally {
+      process.env.RUNBOARD_TRUSTED_PROXY_HOPS = '1';
+    }
+  });
+
+  it('behind one proxy, counts the address the proxy appended, not what the client wrote before it', async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.ip; i++) {
+      await attempt(`chain-${i}@limit.test`, WRONG, `203.0.113.${100 + i}, 198.51.100.31`);
+    }
+    expect(await failuresOf('ip:198.51.100.31')).toBe(SIGN_IN_LIMITS.ip);
+    const next = await attempt('erin@limit.test', PASSWORD, '203.0.113.250, 198.51.100.31');
+    expect(next.kind === 'refused' && next.message).toMatch(LIMITED);
   });
 
   it('starts counting again once the window has passed, and deletes other keys’ expired rows', async () => {

@@ -5,9 +5,17 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { notifySignedOut } from '@/db/queries/projects';
 import { clearSignInFailures, recordSignInAttempt } from '@/db/queries/sign-in-attempts';
 import { createFirstAdmin } from '@/db/queries/users';
-import { SIGN_IN_WINDOW_SECONDS, clientIp, retryMessage, signInKeys, signInVerdict } from '@/lib/sign-in-limit';
+import {
+  SIGN_IN_WINDOW_SECONDS,
+  clientIp,
+  retryMessage,
+  signInKeys,
+  signInVerdict,
+  trustedProxyHops,
+} from '@/lib/sign-in-limit';
 import { emailSchema, nameSchema, passwordSchema, safeNextPath } from '@/lib/validation';
 import { type ActionResult, defineAction } from '@/server/action';
 import { getAuthFor } from '@/server/auth';
@@ -23,7 +31,7 @@ const credentials = z.object({
  */
 async function signInWithLimit(db: Db, email: string, password: string): Promise<ActionResult | null> {
   const requestHeaders = await headers();
-  const keys = signInKeys(email, clientIp(requestHeaders));
+  const keys = signInKeys(email, clientIp(requestHeaders, trustedProxyHops(process.env.RUNBOARD_TRUSTED_PROXY_HOPS)));
   const { counters, now } = await recordSignInAttempt(db, keys, SIGN_IN_WINDOW_SECONDS);
   const verdict = signInVerdict(counters);
   if (verdict.limited) return { ok: false, message: retryMessage(verdict.retryAt, now) };
@@ -59,8 +67,9 @@ export const signIn = defineAction(
   },
 );
 
-export const signOut = defineAction('signed-in', z.object({}), async ({ db }) => {
+export const signOut = defineAction('signed-in', z.object({}), async ({ db, user }) => {
   const auth = await getAuthFor(db);
   await auth.api.signOut({ headers: await headers() });
+  await notifySignedOut(db, user);
   redirect('/sign-in');
 });

@@ -6,14 +6,19 @@ import type { Db } from '../client';
 export const LIVE_CHANNEL = 'runboard_events';
 
 // Small on purpose (NOTIFY payloads are capped at 8000 bytes): who changed is not sent, only what, so a
-// client refetches through its own authorised reads.
+// client refetches through its own authorised reads. `token` (a revoked API token's id), `member` (the id of a
+// user removed from the project) and `session` (the id of a user who signed out) are access changes: they close
+// the streams they concern, on every instance.
 export const liveEventSchema = z.object({
   projectId: z.uuid(),
-  entity: z.enum(['task', 'sprint', 'board']),
+  entity: z.enum(['task', 'sprint', 'board', 'token', 'member', 'session']),
   id: z.string().max(64),
   version: z.number().int().optional(),
 });
 export type LiveEvent = z.infer<typeof liveEventSchema>;
+
+export const isAccessEvent = (event: LiveEvent) =>
+  event.entity === 'token' || event.entity === 'member' || event.entity === 'session';
 
 /**
  * Queues a notification in the caller's transaction: Postgres delivers it to every listening

@@ -4,6 +4,7 @@ import { DomainError, conflict, notFound } from '@/lib/errors';
 import type { Db } from '../client';
 import { experiments, projectMembers, projects, stageChanges, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
+import { notifyLive } from './live-events';
 import { getUserByEmail } from './users';
 
 export type ProjectAccess = { project: typeof projects.$inferSelect; role: ProjectRole };
@@ -37,6 +38,14 @@ export async function listProjectsForUser(db: Db, actor: Actor) {
     ? await base.orderBy(asc(projects.name))
     : await base.where(sql`${projectMembers.role} is not null`).orderBy(asc(projects.name));
   return rows.map((r) => ({ ...r, role: (actor.isAdmin ? 'owner' : r.role) as ProjectRole }));
+}
+
+/** Tells every instance that the user signed out, so their session's live streams in each project end at once. */
+export async function notifySignedOut(db: Db, user: Actor): Promise<void> {
+  const visible = await listProjectsForUser(db, user);
+  await db.transaction(async (tx) => {
+    for (const project of visible) await notifyLive(tx, { projectId: project.id, entity: 'session', id: user.id });
+  });
 }
 
 export type NewProject = { slug: string; name: string; problemStatement: string };
@@ -265,5 +274,6 @@ export async function removeMember(db: Db, actor: Actor, projectId: string, user
       before: { role: before.role },
       after: { role: null },
     });
+    await notifyLive(tx, { projectId, entity: 'member', id: userId });
   });
 }

@@ -5,6 +5,7 @@ import { notFound } from '@/lib/errors';
 import type { Db } from '../client';
 import { apiTokens, projectMembers, projects, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
+import { notifyLive } from './live-events';
 
 const TOKEN_PREFIX = 'rbt_';
 // Writing last_used_at on every call would put a write on the hot ingest path; once a minute is enough to show.
@@ -68,6 +69,7 @@ export async function revokeApiToken(db: Db, actor: Actor, projectId: string, to
       action: 'revoke',
       after: { name: row.name },
     });
+    await notifyLive(tx, { projectId, entity: 'token', id: tokenId });
   });
 }
 

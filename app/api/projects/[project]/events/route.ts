@@ -7,7 +7,8 @@ export const dynamic = 'force-dynamic';
 /**
  * Server-Sent Events: every committed change to the project's board (from any app instance, via Postgres
  * LISTEN/NOTIFY) as `event: change` with `{ projectId, entity, id, version }`; a comment every 15 s keeps
- * proxies from closing the idle connection.
+ * proxies from closing the idle connection. The stream ends as soon as its token is revoked or its user is
+ * removed from the project; one user or token may hold MAX_STREAMS_PER_CALLER streams per instance (429 beyond).
  */
 export const GET = defineRoute(
   'viewer',
@@ -20,7 +21,10 @@ export const GET = defineRoute(
         'This endpoint streams Server-Sent Events; send "Accept: text/event-stream" (EventSource does).',
       );
     }
-    return liveEventResponse(await getLiveHub(), caller.project.id, req);
+    return liveEventResponse(await getLiveHub(), caller.project.id, req, {
+      userId: caller.user.id,
+      tokenId: caller.tokenId,
+    });
   },
   { session: true },
 );

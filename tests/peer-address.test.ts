@@ -1,0 +1,30 @@
+// The address the per-address sign-in limit counts comes from the TCP connection, not from anything the client sends.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PEER_ADDRESS_HEADER, clientIp } from '@/lib/sign-in-limit';
+import { stampPeerAddress } from '@/server/peer-address';
+
+let server: http.Server;
+let url: string;
+
+beforeAll(async () => {
+  stampPeerAddress();
+  server = http.createServer((req, res) => {
+    const headers = new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
+    res.end(JSON.stringify({ peer: req.headers[PEER_ADDRESS_HEADER], counted: clientIp(headers, 0) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+it('stamps the socket’s address on every request, overwriting whatever the client put in its place', async () => {
+  const res = await fetch(url, {
+    headers: { 'x-forwarded-for': '203.0.113.9', [PEER_ADDRESS_HEADER]: '203.0.113.10' },
+  });
+  expect(await res.json()).toEqual({ peer: '127.0.0.1', counted: '127.0.0.1' });
+});
