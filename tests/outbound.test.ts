@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getMonitoringSettings } from '@/db/queries/monitoring';
 import { createProject } from '@/db/queries/projects';
 import { createUser } from '@/db/queries/users';
-import { parseAllowList } from '@/lib/outbound-address';
+import { parseAllowList } from '@/lib/security/outbound-address';
 import type { ActionResult } from '@/server/action';
 import { type Resolve, postJsonOutbound } from '@/server/outbound';
 import { openAppTestDb } from './helpers/app-db';
