@@ -16,9 +16,9 @@ const segmentsOf = (path: Params[string]) => (Array.isArray(path) ? path : typeo
 
 /** The catch-all segments after the endpoint name (`artifacts/<these>`), as one store path inside the caller's project. */
 const projectPath = (params: Params, skip: number, caller: Caller) =>
-  checkProjectPath(segmentsOf(params.path).slice(skip).join('/'), caller);
+  checkProjectPath(segmentsOf(params.path).slice(skip), caller);
 
-function checkProjectPath(raw: string, caller: Caller): string {
+function checkProjectPath(raw: string | string[], caller: Caller): string {
   let segments: string[];
   try {
     segments = artifactSegments(raw);
@@ -28,7 +28,7 @@ function checkProjectPath(raw: string, caller: Caller): string {
   }
   // A path belongs to one project: another project's (or none) is answered as absent, as everywhere else.
   if (segments[0] !== caller.project.slug)
-    throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', `Artifact '${raw}' not found.`);
+    throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', `Artifact '${segments.join('/')}' not found.`);
   return segments.join('/');
 }
 
@@ -112,7 +112,7 @@ function multipartStore() {
 function multipartKey(params: Params, caller: Caller, localFile: string): string {
   const dir = projectPath(params, 2, caller);
   const base = localFile.split(/[/\\]/).pop() ?? '';
-  return checkProjectPath(`${dir}/${base}`, caller);
+  return checkProjectPath([...dir.split('/'), base], caller);
 }
 
 const mpuCreateRoute = defineRoute(
