@@ -2,6 +2,7 @@
 // /ajax-api/2.0/mlflow-artifacts/: what the client's HttpArtifactRepository calls for `mlflow-artifacts:/` URIs.
 // Paths are `<project>/<experiment>/<run>/artifacts/…`; the first segment must be the token's project.
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import { UnsafeArtifactPath, artifactSegments } from '@/lib/artifacts/paths';
 import { ApiError, type Caller, type RouteContext, type RouteHandler, defineDispatch, defineRoute } from '../api';
@@ -61,7 +62,7 @@ const uploadRoute = defineRoute(
     const key = projectPath(params, 1, caller);
     const max = maxArtifactBytes();
     if (Number(req.headers.get('content-length') ?? 0) > max) throw artifactTooLarge(max);
-    const body = req.body ? Readable.fromWeb(req.body as import('node:stream/web').ReadableStream) : Readable.from([]);
+    const body = req.body ? Readable.fromWeb(req.body as NodeReadableStream) : Readable.from([]);
     await getArtifactStore().put(key, body, max);
     return {};
   },
