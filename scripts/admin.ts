@@ -10,6 +10,7 @@ import { createUser, getUserByEmail, setUserPassword } from '@/db/queries/users'
 import { PROJECT_ROLES, RESERVED_SLUGS } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { emailSchema, nameSchema, passwordSchema, slugSchema } from '@/lib/validation';
+import { collectArtifactGarbage } from '@/server/artifacts/gc';
 import { CliError, runCli, withCliDb } from './cli-db';
 
 type OptionSpec = { type: 'string' | 'boolean'; required?: boolean; value?: string; help: string };
@@ -185,6 +186,18 @@ const COMMANDS: Record<string, Command> = {
       // Actor null: the activity log shows the reset as done by the system rather than by any user.
       await setUserPassword(db, null, input.email, input.password);
       return `Password of ${input.email} reset.`;
+    },
+  ),
+  'gc-artifacts': defineCommand(
+    {
+      summary:
+        'Remove deleted runs and experiments for good with their artifacts, and artifact folders nothing owns (like mlflow gc)',
+      options: {},
+      schema: z.object({}),
+    },
+    async (db) => {
+      const summary = await collectArtifactGarbage(db);
+      return `Removed ${summary.runs} deleted runs, ${summary.experiments} deleted experiments and ${summary.folders.length} artifact folders.`;
     },
   ),
 };

@@ -145,7 +145,7 @@ export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const bodyTooLarge = () =>
   new ApiError(
     413,
-    'REQUEST_TOO_LARGE',
+    'RESOURCE_LIMIT_EXCEEDED',
     `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`,
   );
 

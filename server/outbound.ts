@@ -7,7 +7,13 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { type LookupFunction, isIP } from 'node:net';
-import { type AllowList, addressRange, isAllowListed, outboundTarget, parseAllowList } from '@/lib/security/outbound-address';
+import {
+  type AllowList,
+  addressRange,
+  isAllowListed,
+  outboundTarget,
+  parseAllowList,
+} from '@/lib/security/outbound-address';
 
 export type Resolve = (host: string) => Promise<{ address: string; family: number }[]>;
 export type OutboundOptions = {

@@ -38,6 +38,13 @@ const WRITES: [string, () => Record<string, unknown>][] = [
   ['runs/delete-tag', () => ({ run_id: run, key: 'gone' })],
   ['runs/log-batch', () => ({ run_id: run, metrics: [{ key: 'm', value: 3, timestamp: 3 }] })],
   [
+    'runs/log-model',
+    () => ({
+      run_id: run,
+      model_json: JSON.stringify({ artifact_path: 'model', flavors: {}, utc_time_created: '2026-01-01', run_id: run }),
+    }),
+  ],
+  [
     'runs/log-inputs',
     () => ({ run_id: run, datasets: [{ dataset: { name: 'd', digest: 'x', source_type: 's', source: 'y' } }] }),
   ],
@@ -49,6 +56,7 @@ const READS: [string, string, () => Record<string, unknown>][] = [
   ['POST', 'experiments/search', () => ({})],
   ['GET', 'experiments/list', () => ({})],
   ['GET', 'runs/get', () => ({ run_id: run })],
+  ['GET', 'artifacts/list', () => ({ run_id: run })],
   ['POST', 'runs/search', () => ({ experiment_ids: [exp] })],
   ['GET', 'metrics/get-history', () => ({ run_id: run, metric_key: 'm' })],
   ['GET', 'metrics/get-history-bulk-interval', () => ({ run_ids: run, metric_key: 'm' })],

@@ -114,9 +114,9 @@ describe('experiments/create and get', () => {
       /^Invalid value for 'tags\.0\.key': Invalid tag name/,
     ],
     [
-      'a tag value over 5000 characters',
-      { name: 'x2', tags: [{ key: 'k', value: 'v'.repeat(5001) }] },
-      /exceeded length limit of 5000/,
+      'a tag value over 8000 characters',
+      { name: 'x2', tags: [{ key: 'k', value: 'v'.repeat(8001) }] },
+      /exceeded length limit of 8000/,
     ],
   ])('refuses %s with 400 INVALID_PARAMETER_VALUE', async (_label, body, message) => {
     expect(errorOf(await m.post('experiments/create', body))).toEqual(invalid(message));
@@ -196,8 +196,8 @@ describe('experiment tags', () => {
       errorOf(await m.post('experiments/set-experiment-tag', { experiment_id: id, key: '../up', value: 'x' })),
     ).toEqual(invalid(/Invalid tag name: '..\/up'/));
     expect(
-      errorOf(await m.post('experiments/set-experiment-tag', { experiment_id: id, key: 'k', value: 'v'.repeat(5001) })),
-    ).toEqual(invalid(/length 5001/));
+      errorOf(await m.post('experiments/set-experiment-tag', { experiment_id: id, key: 'k', value: 'v'.repeat(8001) })),
+    ).toEqual(invalid(/length 8001/));
     await m.post('experiments/delete', { experiment_id: id });
     expect(
       errorOf(await m.post('experiments/set-experiment-tag', { experiment_id: id, key: 'k', value: 'v' })),

@@ -63,9 +63,9 @@ describe('registered-models/create and get', () => {
       /^Invalid value for 'tags\.0\.key': Invalid tag name/,
     ],
     [
-      'a tag value over 5000 characters',
-      { name: 'x2', tags: [{ key: 'k', value: 'v'.repeat(5001) }] },
-      /exceeded length limit of 5000/,
+      'a tag value over 8000 characters',
+      { name: 'x2', tags: [{ key: 'k', value: 'v'.repeat(8001) }] },
+      /exceeded length limit of 8000/,
     ],
   ])('refuses %s with 400 INVALID_PARAMETER_VALUE', async (_label, body, message) => {
     expect(errorOf(await m.post('registered-models/create', body))).toEqual(invalid(message));

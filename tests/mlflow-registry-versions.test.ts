@@ -288,9 +288,9 @@ describe('model-version tags', () => {
           name: 'fraud',
           version: v.version,
           key: 'k',
-          value: 'v'.repeat(5001),
+          value: 'v'.repeat(8001),
         }),
       ),
-    ).toEqual(invalid(/exceeded length limit of 5000/));
+    ).toEqual(invalid(/exceeded length limit of 8000/));
   });
 });

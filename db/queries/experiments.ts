@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { experimentArtifactLocation } from '@/lib/artifacts/paths';
 import { DomainError, notFound } from '@/lib/errors';
 import type { Db } from '../client';
-import { experimentTags, experiments, runs } from '../schema';
+import { experimentTags, experiments, projects, runs } from '../schema';
 import { type Actor, recordActivity } from './activity';
 
 export const DEFAULT_EXPERIMENT = 'Default';
@@ -32,7 +33,8 @@ export async function createExperiment(
       .insert(experiments)
       .values({ projectId, name: input.name, artifactLocation: input.artifactLocation ?? '' })
       .returning();
-    const artifactLocation = input.artifactLocation || `runboard-artifacts:/${row!.id}`;
+    const [project] = await tx.select({ slug: projects.slug }).from(projects).where(eq(projects.id, projectId));
+    const artifactLocation = input.artifactLocation || experimentArtifactLocation(project!.slug, row!.id);
     if (!input.artifactLocation)
       await tx.update(experiments).set({ artifactLocation }).where(eq(experiments.id, row!.id));
     if (input.tags?.length)

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { experimentArtifactLocation } from '@/lib/artifacts/paths';
 import { type LifecycleStage, type ProjectRole } from '@/lib/domain';
 import { DomainError, conflict, notFound } from '@/lib/errors';
 import type { Db } from '../client';
@@ -73,11 +74,14 @@ export async function createProject(
       reason: 'Project created',
     });
     // Every project has MLflow's "Default" experiment, so clients that never pick one still log somewhere.
-    await tx.insert(experiments).values({
-      projectId: project!.id,
-      name: 'Default',
-      artifactLocation: `runboard-artifacts:/${project!.slug}/default`,
-    });
+    const [defaultExperiment] = await tx
+      .insert(experiments)
+      .values({ projectId: project!.id, name: 'Default' })
+      .returning({ id: experiments.id });
+    await tx
+      .update(experiments)
+      .set({ artifactLocation: experimentArtifactLocation(project!.slug, defaultExperiment!.id) })
+      .where(eq(experiments.id, defaultExperiment!.id));
     await recordActivity(tx, actor, {
       projectId: project!.id,
       entityType: 'project',

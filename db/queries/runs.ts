@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { runArtifactUri } from '@/lib/artifacts/paths';
 import { DomainError, notFound } from '@/lib/errors';
 import { type RunFields, generateRunName, runFieldsFromTags, tagsFromRunFields } from '@/lib/tracking/run-fields';
 import { rollupBatch, summariseByKey } from '@/lib/tracking/metric-aggregates';
-import { type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking/vocabulary';
+import { LIMITS, type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking/vocabulary';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
 import { datasets, experiments, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
@@ -42,7 +43,7 @@ export async function createRun(
         name,
         userId: input.userId ?? fromTags.userId ?? '',
         startTime: input.startTime ?? Date.now(),
-        artifactUri: `${exp.artifactLocation}/${id}/artifacts`,
+        artifactUri: runArtifactUri(exp.artifactLocation, id),
       })
       .returning();
     // MLflow keeps the run name in the mlflow.runName tag too; clients read either.
@@ -396,4 +397,43 @@ export async function listRunsByIds(db: Db, projectId: string, ids: string[]) {
     .select()
     .from(runs)
     .where(and(eq(runs.projectId, projectId), inArray(runs.id, ids)));
+}
+
+/** The tag where MLflow keeps every model logged to a run (mlflow.utils.mlflow_tags.MLFLOW_LOGGED_MODELS). */
+export const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
+
+/** Appends a model's dict to the run's log-model history tag, as MLflow's record_logged_model does; the run row is locked so two loggers both land. */
+export async function recordLoggedModel(db: Db, projectId: string, runId: string, model: Record<string, unknown>) {
+  await db.transaction(async (tx) => {
+    const [run] = await tx
+      .select({ id: runs.id, lifecycleStage: runs.lifecycleStage })
+      .from(runs)
+      .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
+      .for('update');
+    if (!run) throw notFound(`Run with id=${runId}`);
+    assertActive(run);
+    const [previous] = await tx
+      .select({ value: runTags.value })
+      .from(runTags)
+      .where(and(eq(runTags.runId, runId), eq(runTags.key, LOG_MODEL_HISTORY_TAG)));
+    let history: unknown[] = [];
+    try {
+      const parsed: unknown = previous ? JSON.parse(previous.value) : [];
+      if (Array.isArray(parsed)) history = parsed;
+    } catch {
+      history = [];
+    }
+    const value = JSON.stringify([...history, model]);
+    if (value.length > LIMITS.tagValueLength) {
+      throw new DomainError(
+        'invalid',
+        `Tag value '${LOG_MODEL_HISTORY_TAG}' had length ${value.length}, which exceeded length limit of ${LIMITS.tagValueLength}.`,
+        'model_json',
+      );
+    }
+    await tx
+      .insert(runTags)
+      .values({ runId, key: LOG_MODEL_HISTORY_TAG, value })
+      .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value } });
+  });
 }

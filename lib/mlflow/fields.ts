@@ -126,5 +126,5 @@ export const limitedText = (entity: string, limit: number) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-/** Run and experiment tags: MLflow limits both values to 5000 characters. */
-export const tag = z.object({ key: key('tag'), value: z.preprocess((v) => v ?? '', limitedText('Tag value', 5000)) });
+/** Run, experiment and registry tags: current MLflow (validation.py MAX_TAG_VAL_LENGTH) limits values to 8000 characters. */
+export const tag = z.object({ key: key('tag'), value: z.preprocess((v) => v ?? '', limitedText('Tag value', 8000)) });

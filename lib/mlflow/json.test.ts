@@ -41,7 +41,7 @@ const run = {
   status: 'FINISHED',
   startTime: 1552550804000,
   endTime: 1552550904000,
-  artifactUri: 'runboard-artifacts:/12/2a14ed5c6a87499199e0106c3501eab8/artifacts',
+  artifactUri: 'mlflow-artifacts:/tracking/12/2a14ed5c6a87499199e0106c3501eab8/artifacts',
   lifecycleStage: 'active',
 };
 
@@ -72,7 +72,7 @@ describe('experimentJson', () => {
       {
         id: 7,
         name: 'churn',
-        artifactLocation: 'runboard-artifacts:/7',
+        artifactLocation: 'mlflow-artifacts:/tracking/7',
         lifecycleStage: 'active',
         createdAt: created,
         updatedAt: new Date(created.getTime() + 5),
@@ -83,7 +83,7 @@ describe('experimentJson', () => {
     expect(json).toEqual({
       experiment_id: '7',
       name: 'churn',
-      artifact_location: 'runboard-artifacts:/7',
+      artifact_location: 'mlflow-artifacts:/tracking/7',
       lifecycle_stage: 'active',
       creation_time: 1709287200000,
       last_update_time: 1709287200005,

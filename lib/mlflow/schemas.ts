@@ -94,6 +94,8 @@ export const createRunRequest = body(
   }),
 );
 export const runIdRequest = withRun({});
+export const listArtifactsRequest = withRun({ path: optional(text), page_token: optional(text) });
+export const logModelRequest = withRun({ model_json: requiredText });
 export const updateRunRequest = withRun({
   status: optional(runStatus),
   end_time: optional(integer({ min: 0 })),

@@ -13,7 +13,7 @@ export const LIMITS = {
   entitiesPerBatch: 1000,
   keyLength: 250,
   paramValueLength: 6000,
-  tagValueLength: 5000,
+  tagValueLength: 8000,
   runNameLength: 250,
   experimentNameLength: 500,
   searchMaxResults: 50_000,

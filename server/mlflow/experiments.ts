@@ -1,5 +1,6 @@
 // MLflow experiment endpoints: experiments/{create,get,get-by-name,search,list,update,delete,restore,
 // set-experiment-tag,delete-experiment-tag}.
+import { ARTIFACT_SCHEME, storePathOfUri } from '@/lib/artifacts/paths';
 import type { Db } from '@/db/client';
 import { searchExperiments } from '@/db/queries/experiment-search';
 import {
@@ -44,6 +45,15 @@ async function withTags(db: Db, rows: ExperimentRow[]) {
 }
 
 export const createExperimentRoute = defineRoute('editor', createExperimentRequest, async ({ db, caller, input }) => {
+  const location = input.artifact_location;
+  // Runboard's own store is shared by every project: a location in it must be inside the caller's project.
+  if (location?.startsWith(ARTIFACT_SCHEME) && storePathOfUri(location)?.split('/')[0] !== caller.project.slug) {
+    throw new DomainError(
+      'invalid',
+      `Invalid value for 'artifact_location': an ${ARTIFACT_SCHEME} location must be under ${ARTIFACT_SCHEME}/${caller.project.slug}/.`,
+      'artifact_location',
+    );
+  }
   const exp = await createExperiment(db, actorOf(caller), caller.project.id, {
     name: input.name,
     artifactLocation: input.artifact_location || undefined,

@@ -23,6 +23,7 @@ import {
   updateModelVersionRequest,
 } from '@/lib/mlflow/registry-schemas';
 import { defineRoute } from '../api';
+import { resolveModelSource } from './model-sources';
 import { actorOf, nextOffset, parseOrInvalid } from './common';
 import { versionJson, versionsJson } from './registry-common';
 
@@ -120,8 +121,8 @@ export const deleteModelVersionTagRoute = defineRoute(
   },
 );
 
-/** Runboard stores no model artifacts: the download URI is the source the client registered. */
+/** Where the version's files are: a `runs:/` source resolves to the run's artifact location, as MLflow's storage_location. */
 export const getDownloadUriRoute = defineRoute('viewer', modelVersionRequest, async ({ db, caller, input }) => {
   const { version } = await getModelVersion(db, caller.project.id, input.name, input.version);
-  return { artifact_uri: version.source };
+  return { artifact_uri: await resolveModelSource(db, caller.project.id, version.source) };
 });

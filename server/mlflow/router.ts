@@ -14,6 +14,7 @@ import {
   setExperimentTagRoute,
   updateExperimentRoute,
 } from './experiments';
+import { listArtifactsRoute, logModelRoute } from './artifacts';
 import { getHistoryBulkIntervalRoute, getMetricHistoryRoute } from './metric-history';
 import {
   deleteTagRoute,
@@ -51,6 +52,8 @@ export const MLFLOW_ROUTES: Readonly<Record<string, RouteHandler>> = {
   'POST runs/search': searchRunsRoute,
   'POST runs/log-inputs': logInputsRoute,
   'GET metrics/get-history': getMetricHistoryRoute,
+  'GET artifacts/list': listArtifactsRoute,
+  'POST runs/log-model': logModelRoute,
   'GET metrics/get-history-bulk-interval': getHistoryBulkIntervalRoute,
   ...REGISTRY_ROUTES,
 };

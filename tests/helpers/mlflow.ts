@@ -15,6 +15,15 @@ export type CallOptions = {
   prefix?: '/api/2.0/mlflow/' | '/ajax-api/2.0/mlflow/' | '/api/2.0/preview/mlflow/';
 };
 
+export type ArtifactReply = MlflowReply & { bytes: Buffer; headers: Headers };
+export type ArtifactCallOptions = {
+  token?: string | null;
+  body?: string | Uint8Array | Record<string, unknown>;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+  prefix?: '/api/2.0/mlflow-artifacts/' | '/ajax-api/2.0/mlflow-artifacts/';
+};
+
 export async function openMlflowApp() {
   const app = await openAppTestDb();
   const db: Db = app.handle.db;
@@ -78,6 +87,50 @@ export async function openMlflowApp() {
     return { status: res.status, json, text };
   }
 
+  const proxy = await import('@/server/mlflow/artifact-proxy');
+  const proxyHandlers: Record<string, RouteHandler> = {
+    GET: proxy.GET,
+    PUT: proxy.PUT,
+    POST: proxy.POST,
+    DELETE: proxy.DELETE,
+  };
+
+  /**
+   * Calls the artifact proxy as Next.js would: `rawPath` is the URL path after `/api/2.0/mlflow-artifacts/`,
+   * still %-encoded as the client sent it; the catch-all parameter gets its segments decoded.
+   */
+  async function artifacts(method: string, rawPath: string, opts: ArtifactCallOptions = {}): Promise<ArtifactReply> {
+    const url = new URL(`http://localhost${opts.prefix ?? '/api/2.0/mlflow-artifacts/'}${rawPath}`);
+    for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.append(k, v);
+    const headers = new Headers(opts.headers);
+    const token = opts.token === undefined ? tokens.editor : opts.token;
+    if (token !== null) headers.set('authorization', `Bearer ${token}`);
+    const init: RequestInit & { duplex?: 'half' } = { method, headers };
+    if (opts.body !== undefined) {
+      init.body =
+        typeof opts.body === 'string'
+          ? opts.body
+          : opts.body instanceof Uint8Array
+            ? new Blob([new Uint8Array(opts.body)])
+            : JSON.stringify(opts.body);
+      if (!(opts.body instanceof Uint8Array) && typeof opts.body !== 'string')
+        headers.set('content-type', 'application/json');
+      init.duplex = 'half';
+    }
+    const handler = proxyHandlers[method];
+    if (!handler) throw new Error(`The artifact proxy exports no ${method} handler`);
+    const segments = rawPath.split('?')[0]!.split('/').map(decodeURIComponent);
+    const res = await handler(new Request(url, init), { params: Promise.resolve({ path: segments }) });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    let json: Record<string, unknown> = {};
+    try {
+      json = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      json = {};
+    }
+    return { status: res.status, json, text: bytes.toString('utf8'), bytes, headers: res.headers };
+  }
+
   const post = (path: string, body: unknown, opts: Omit<CallOptions, 'body'> = {}) =>
     call('POST', path, { ...opts, body });
   const get = (path: string, query: CallOptions['query'] = {}, opts: Omit<CallOptions, 'query'> = {}) =>
@@ -93,6 +146,7 @@ export async function openMlflowApp() {
     call,
     post,
     get,
+    artifacts,
     cleanup: () => app.cleanup(),
   };
 }

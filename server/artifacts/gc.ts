@@ -1,0 +1,63 @@
+// `npm run admin -- gc-artifacts`, like `mlflow gc`: runs and experiments deleted in the UI or API are
+// removed for good with their artifacts, then any folder in the store that no project, experiment or run
+// owns any more is removed. Runs a registered model version comes from are kept (the version needs its files).
+import type { Db } from '@/db/client';
+import {
+  listArtifactOwners,
+  listPurgeableExperiments,
+  listPurgeableRuns,
+  purgeExperiments,
+  purgeRuns,
+} from '@/db/queries/artifact-gc';
+import { storePathOfUri } from '@/lib/artifacts/paths';
+import { type ArtifactStore, getArtifactStore } from './store';
+
+export type GcSummary = { runs: number; experiments: number; folders: string[] };
+
+/** The store folder of a run's or experiment's artifacts, when it is in this project's part of the store. */
+function ownFolder(projectSlug: string, uri: string, strip: RegExp): string | null {
+  const path = storePathOfUri(uri)?.replace(strip, '');
+  return path && path.split('/')[0] === projectSlug && path !== projectSlug ? path : null;
+}
+
+export async function collectArtifactGarbage(db: Db, store: ArtifactStore = getArtifactStore()): Promise<GcSummary> {
+  const folders: string[] = [];
+  const remove = async (folder: string | null) => {
+    if (!folder) return;
+    await store.deletePrefix(folder);
+    folders.push(folder);
+  };
+  // Files first, rows after: a failure half-way leaves rows whose files are gone, which the next run finishes.
+  const runs = await listPurgeableRuns(db);
+  for (const r of runs) await remove(ownFolder(r.projectSlug, r.artifactUri, /\/artifacts$/));
+  await purgeRuns(
+    db,
+    runs.map((r) => r.id),
+  );
+  const experiments = await listPurgeableExperiments(db);
+  for (const e of experiments) await remove(ownFolder(e.projectSlug, e.artifactLocation, /$^/));
+  await purgeExperiments(
+    db,
+    experiments.map((e) => e.id),
+  );
+
+  const owners = await listArtifactOwners(db);
+  for (const project of await store.list('')) {
+    const exps = owners.get(project.path);
+    if (!project.isDir || !exps) {
+      await remove(project.path);
+      continue;
+    }
+    for (const exp of await store.list(project.path)) {
+      const runIds = exps.get(exp.path);
+      const expFolder = `${project.path}/${exp.path}`;
+      if (!exp.isDir || !runIds) {
+        await remove(expFolder);
+        continue;
+      }
+      for (const run of await store.list(expFolder))
+        if (run.path !== 'models' && !runIds.has(run.path)) await remove(`${expFolder}/${run.path}`);
+    }
+  }
+  return { runs: runs.length, experiments: experiments.length, folders };
+}

@@ -1,0 +1,74 @@
+// The artifact store contract, on local disk and on an S3-protocol server: what the proxy and the UI rely on.
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '@/server/api';
+import { type OpenStore, STORE_KINDS, openArtifactStore } from './helpers/artifact-stores';
+
+const bytes = (s: string) => Readable.from([Buffer.from(s)]);
+
+describe.each(STORE_KINDS)('artifact store on %s', (kind) => {
+  let opened: OpenStore;
+  beforeAll(async () => {
+    opened = await openArtifactStore(kind);
+  });
+  afterAll(() => opened?.cleanup());
+
+  it('writes a file, reads it back as a stream, and stats it', async () => {
+    const { store } = opened;
+    expect(await store.put('p/1/r/artifacts/notes.txt', bytes('hello artifacts'), 1000)).toEqual({ size: 15 });
+    const file = await store.get('p/1/r/artifacts/notes.txt');
+    expect(file?.size).toBe(15);
+    expect(await text(file!.stream)).toBe('hello artifacts');
+    expect(await store.stat('p/1/r/artifacts/notes.txt')).toEqual({ isDir: false, size: 15 });
+    expect(await store.stat('p/1/r/artifacts')).toEqual({ isDir: true, size: 0 });
+    expect(await store.stat('p/1/r/artifacts/missing.txt')).toBeNull();
+    expect(await store.get('p/1/r/artifacts')).toBeNull();
+  });
+
+  it('lists immediate children only, folders without a size, sorted by name', async () => {
+    const { store } = opened;
+    await store.put('p/2/r/artifacts/model/MLmodel', bytes('flavors: {}'), 1000);
+    await store.put('p/2/r/artifacts/model/data/model.pkl', bytes('0123456789'), 1000);
+    await store.put('p/2/r/artifacts/a.json', bytes('{}'), 1000);
+    expect(await store.list('p/2/r/artifacts')).toEqual([
+      { path: 'a.json', isDir: false, size: 2 },
+      { path: 'model', isDir: true },
+    ]);
+    expect(await store.list('p/2/r/artifacts/model')).toEqual([
+      { path: 'MLmodel', isDir: false, size: 11 },
+      { path: 'data', isDir: true },
+    ]);
+    expect(await store.list('p/2/r/nothing-here')).toEqual([]);
+    expect(await store.totalBytes('p/2')).toBe(23);
+  });
+
+  it('replaces a file written twice', async () => {
+    const { store } = opened;
+    await store.put('p/3/f.txt', bytes('first version'), 1000);
+    await store.put('p/3/f.txt', bytes('v2'), 1000);
+    expect(await text((await store.get('p/3/f.txt'))!.stream)).toBe('v2');
+  });
+
+  it('refuses a file beyond the limit with a 413 and keeps nothing of it', async () => {
+    const { store } = opened;
+    const big = Readable.from(Array.from({ length: 8 }, () => Buffer.alloc(64 * 1024, 1)));
+    const err = await store.put('p/4/big.bin', big, 100_000).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).status).toBe(413);
+    expect(await store.stat('p/4/big.bin')).toBeNull();
+    expect(await store.list('p/4')).toEqual([]);
+  });
+
+  it('deletes a file or a whole folder, and nothing beside it', async () => {
+    const { store } = opened;
+    await store.put('p/5/r1/artifacts/x.txt', bytes('x'), 1000);
+    await store.put('p/5/r1/artifacts/sub/y.txt', bytes('y'), 1000);
+    await store.put('p/5/r10/artifacts/z.txt', bytes('z'), 1000);
+    await store.deletePrefix('p/5/r1/artifacts/x.txt');
+    expect(await store.stat('p/5/r1/artifacts/x.txt')).toBeNull();
+    expect(await store.stat('p/5/r1/artifacts/sub/y.txt')).not.toBeNull();
+    await store.deletePrefix('p/5/r1');
+    expect(await store.list('p/5')).toEqual([{ path: 'r10', isDir: true }]);
+  });
+});
