@@ -45,6 +45,7 @@ const INVALID_VALUE_MESSAGES: Record<string, string> = {
   '22007': 'A date or time is not valid.',
   '22008': 'A date or time is out of range.',
   '22021': UNSTORABLE_TEXT,
+  '22025': 'A LIKE pattern ends with, or misuses, the escape character \\ (write \\\\ for a literal backslash).',
   '22P02': 'A value is not in the form the database expects.',
   '22P05': UNSTORABLE_TEXT,
   '54000': 'A value is larger than the database can store.',

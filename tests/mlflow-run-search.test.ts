@@ -148,6 +148,9 @@ describe('hostile and malformed filters', () => {
     expect(await names({ filter: "tags.note LIKE '%\\%%'" })).toEqual(['r3']);
     expect(await names({ filter: "tags.note LIKE 'back\\\\slash'" })).toEqual(['r5']);
     expect(await names({ filter: "tags.note LIKE 'trailing\\'" })).toEqual([]);
+    // Matches up to the dangling backslash, where Postgres would fail: it is a literal backslash.
+    expect(await names({ filter: "tags.note LIKE 'back\\'" })).toEqual([]);
+    expect(await names({ filter: "tags.note LIKE 'back\\\\%'" })).toEqual(['r5']);
   });
 
   it('treats huge metric bounds as numbers', async () => {
