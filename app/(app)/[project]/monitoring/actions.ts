@@ -1,23 +1,21 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { openRiskAndTask, transitionAlert } from '@/db/queries/alerts';
 import { saveWebhookUrl, startMonitoring } from '@/db/queries/monitoring';
 import { SCHEDULES } from '@/lib/monitoring/windows';
 import { nameSchema } from '@/lib/validation';
-import { defineAction } from '@/server/action';
+import { defineAction, revalidateProject } from '@/server/action';
 import { getRequestOrigin } from '@/server/request-origin';
 
 const id = z.uuid('Unknown alert');
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 export const startMonitoringAction = defineAction(
   'editor',
   z.object({ model: nameSchema(250), schedule: z.enum(SCHEDULES, 'Choose a schedule') }),
   async ({ db, user, project, input }) => {
     await startMonitoring(db, user, project.id, input.model, input.schedule);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: undefined,
@@ -31,7 +29,7 @@ export const acknowledgeAlertAction = defineAction(
   z.object({ alertId: id }),
   async ({ db, user, project, input }) => {
     await transitionAlert(db, user, project.id, input.alertId, 'acknowledged');
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Acknowledged.' };
   },
 );
@@ -41,7 +39,7 @@ export const resolveAlertAction = defineAction(
   z.object({ alertId: id }),
   async ({ db, user, project, input }) => {
     await transitionAlert(db, user, project.id, input.alertId, 'resolved');
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Resolved.' };
   },
 );
@@ -53,7 +51,7 @@ export const openRiskAndTaskAction = defineAction(
   async ({ db, user, project, input }) => {
     const url = `${await getRequestOrigin()}/${project.slug}/monitoring/${encodeURIComponent(input.model)}`;
     const { created } = await openRiskAndTask(db, user, project.id, input.alertId, url);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: created ? 'Risk and retrain task opened.' : 'Already opened.' };
   },
 );
@@ -72,7 +70,7 @@ export const saveWebhookAction = defineAction(
   z.object({ url: webhookUrl, version: z.coerce.number().int().min(0) }),
   async ({ db, user, project, input }) => {
     await saveWebhookUrl(db, user, project.id, input.version, input.url || null);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: undefined,

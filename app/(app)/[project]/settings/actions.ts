@@ -1,15 +1,12 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { moveProjectStage } from '@/db/queries/lifecycle';
 import { addMember, removeMember, setMemberRole, updateProject } from '@/db/queries/projects';
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
 import { LIFECYCLE_STAGES, PROJECT_ROLES } from '@/lib/domain';
 import { emailSchema, nameSchema } from '@/lib/validation';
-import { defineAction } from '@/server/action';
-
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
+import { defineAction, revalidateProject } from '@/server/action';
 
 export const updateProjectDetails = defineAction(
   'editor',
@@ -23,7 +20,7 @@ export const updateProjectDetails = defineAction(
       name: input.name,
       problemStatement: input.problemStatement,
     });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Saved.' };
   },
 );
@@ -37,7 +34,7 @@ export const changeStageAction = defineAction(
   async ({ db, user, project, input }) => {
     // Exit criteria are checked from data; with any unmet, the move needs a reason.
     await moveProjectStage(db, user, project.id, input.stage, input.reason);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Stage changed.' };
   },
 );
@@ -49,7 +46,7 @@ export const addMemberAction = defineAction(
   z.object({ email: emailSchema, role }),
   async ({ db, user, project, input }) => {
     await addMember(db, user, project.id, input.email, input.role);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `${input.email} added as ${input.role}.` };
   },
 );
@@ -59,7 +56,7 @@ export const setMemberRoleAction = defineAction(
   z.object({ userId: z.string().min(1).max(64), role }),
   async ({ db, user, project, input }) => {
     await setMemberRole(db, user, project.id, input.userId, input.role);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Role updated.' };
   },
 );
@@ -69,7 +66,7 @@ export const removeMemberAction = defineAction(
   z.object({ userId: z.string().min(1).max(64) }),
   async ({ db, user, project, input }) => {
     await removeMember(db, user, project.id, input.userId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Member removed.' };
   },
 );
@@ -80,7 +77,7 @@ export const createTokenAction = defineAction(
   z.object({ name: nameSchema(80) }),
   async ({ db, user, project, input }) => {
     const { token } = await createApiToken(db, user, project.id, input.name);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: { token }, message: 'Token created. Copy it now: it is shown only once.' };
   },
 );
@@ -91,7 +88,7 @@ export const revokeTokenAction = defineAction(
   async ({ db, user, project, role, input }) => {
     // Owners can revoke any token of the project; others only their own.
     await revokeApiToken(db, user, project.id, input.tokenId, role === 'owner' ? undefined : user.id);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Token revoked.' };
   },
 );

@@ -1,12 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { closeSprint, createSprint, startSprint, updateSprint } from '@/db/queries/sprints';
 import { nameSchema } from '@/lib/validation';
-import { defineAction } from '@/server/action';
-
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
+import { defineAction, revalidateProject } from '@/server/action';
 
 // Date.parse rolls 2026-02-30 over into March; only a day that survives the round trip is real.
 const isRealDay = (d: string) => {
@@ -28,7 +25,7 @@ const sprintId = z.uuid('Unknown sprint');
 
 export const createSprintAction = defineAction('editor', sprintFields, async ({ db, user, project, input }) => {
   const sprint = await createSprint(db, user, project.id, input);
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return {
     ok: true,
     data: { id: sprint.id },
@@ -42,7 +39,7 @@ export const updateSprintAction = defineAction(
   async ({ db, user, project, input }) => {
     const { sprintId: id, version, ...fields } = input;
     await updateSprint(db, user, project.id, id, version, fields);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Sprint saved.' };
   },
 );
@@ -52,7 +49,7 @@ export const startSprintAction = defineAction(
   z.object({ sprintId }),
   async ({ db, user, project, input }) => {
     const sprint = await startSprint(db, user, project.id, input.sprintId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `${sprint.name} started.` };
   },
 );
@@ -62,7 +59,7 @@ export const closeSprintAction = defineAction(
   z.object({ sprintId, carryTo: z.enum(['next', 'backlog'], 'Choose where unfinished tasks go') }),
   async ({ db, user, project, input }) => {
     const { sprint, carried, target } = await closeSprint(db, user, project.id, input.sprintId, input.carryTo);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     const where = target ? target.name : 'the backlog';
     return {
       ok: true,
