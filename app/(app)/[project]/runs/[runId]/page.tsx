@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { RegisterVersionForm } from '@/components/registry/register-version-form';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
@@ -15,8 +14,9 @@ import { getExperiment } from '@/db/queries/experiments';
 import { searchRegisteredModels } from '@/db/queries/registry';
 import { getRunDetails } from '@/db/queries/runs';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
 import { formatDuration, formatTimestamp } from '@/lib/format';
+import { runId as runIdSchema } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 
 function Info({ label, children }: { label: string; children: ReactNode }) {
@@ -31,12 +31,8 @@ function Info({ label, children }: { label: string; children: ReactNode }) {
 export default async function RunPage({ params }: { params: Promise<{ project: string; runId: string }> }) {
   const { project: slug, runId } = await params;
   const { project, role } = await requireProjectAccess(slug);
-  if (!/^[0-9a-f]{1,64}$/i.test(runId)) notFound();
   const db = await getDb();
-  const details = await getRunDetails(db, project.id, runId).catch((err: unknown) => {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  });
+  const details = await orNotFound(getRunDetails(db, project.id, await paramsOrNotFound(runIdSchema, runId)));
   const { run, params: runParams, tags, metrics, inputs } = details;
   const canEdit = roleAtLeast(role, 'editor');
   const [experiment, models] = await Promise.all([

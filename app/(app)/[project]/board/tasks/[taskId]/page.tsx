@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { BoardTabs } from '@/components/board/board-tabs';
 import { LiveRefresh } from '@/components/board/live-refresh';
 import { PriorityBadge } from '@/components/board/priority-badge';
@@ -14,20 +13,13 @@ import { listSprints } from '@/db/queries/sprints';
 import { listLinkTargets, listTaskLinks } from '@/db/queries/task-links';
 import { TASK_STATUS_LABELS, taskRef } from '@/lib/board/vocabulary';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
 import { formatTimestamp } from '@/lib/format';
+import { uuidId } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function loadTask(projectId: string, taskId: string) {
-  if (!UUID.test(taskId)) notFound();
-  try {
-    return await getTaskDetail(await getDb(), projectId, taskId);
-  } catch (err) {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  }
+  return orNotFound(getTaskDetail(await getDb(), projectId, await paramsOrNotFound(uuidId, taskId)));
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ project: string; taskId: string }> }) {
