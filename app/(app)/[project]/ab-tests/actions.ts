@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { createAbTest, shipAbTestVariant, startAbTest, stopAbTest } from '@/db/queries/ab-tests';
 import { formFieldFor, parseAbTestForm } from '@/lib/ab-tests/form';
 import { DomainError } from '@/lib/errors';
+import { checkbox, rowVersion } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 
-const testRef = { id: z.uuid('Unknown test'), version: z.coerce.number().int().positive() };
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+const testRef = { id: z.uuid('Unknown test'), version: rowVersion };
 const reason = z.string().trim().max(1000, 'Use at most 1000 characters').default('');
 
 /** The create form: versions with weights, a primary metric and guardrails; opens the new test's page. */

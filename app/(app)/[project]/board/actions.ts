@@ -25,9 +25,8 @@ import {
   taskRef,
 } from '@/lib/board/vocabulary';
 import { nameSchema } from '@/lib/validation';
+import { blankToNull, rowVersion } from '@/lib/forms';
 import { type ActionResult, defineAction, revalidateProject } from '@/server/action';
-
-const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 
 const taskId = z.uuid('Unknown task');
 const status = z.enum(TASK_STATUSES, 'Choose a column');
@@ -129,7 +128,7 @@ async function describeConflict(
 
 export const updateTaskAction = defineAction(
   'editor',
-  taskFields.extend({ taskId, version: z.coerce.number().int().positive() }),
+  taskFields.extend({ taskId, version: rowVersion }),
   async ({ db, user, project, input }) => {
     const { taskId: id, version, ...changes } = input;
     try {

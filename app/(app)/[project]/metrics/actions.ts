@@ -23,18 +23,13 @@ import {
   dateField,
   optionalDate,
   optionalNumber,
+  optionalText,
   ownerField,
   textField,
   uuidField,
   versionField,
-} from '@/lib/workspace-fields';
+} from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
-
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().max(max, `Use at most ${max} characters`).nullable().default(null),
-  );
 
 const definition = z.object({
   name: nameSchema(120),

@@ -13,11 +13,11 @@ import {
 } from '@/db/queries/registry';
 import { MODEL_STAGES } from '@/lib/registry/vocabulary';
 import { nameSchema } from '@/lib/validation';
+import { checkbox } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 
 const modelName = nameSchema(250);
 const version = z.coerce.number().int().positive('Choose a version');
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const createModelAction = defineAction(
   'editor',

@@ -5,6 +5,7 @@ import { openRiskAndTask, transitionAlert } from '@/db/queries/alerts';
 import { saveWebhookUrl, startMonitoring } from '@/db/queries/monitoring';
 import { SCHEDULES } from '@/lib/monitoring/windows';
 import { nameSchema } from '@/lib/validation';
+import { versionField } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 import { getRequestOrigin } from '@/server/request-origin';
 
@@ -67,7 +68,7 @@ const webhookUrl = z
 
 export const saveWebhookAction = defineAction(
   'owner',
-  z.object({ url: webhookUrl, version: z.coerce.number().int().min(0) }),
+  z.object({ url: webhookUrl, version: versionField }),
   async ({ db, user, project, input }) => {
     await saveWebhookUrl(db, user, project.id, input.version, input.url || null);
     revalidateProject(project.slug);

@@ -10,10 +10,10 @@ import {
 } from '@/db/queries/problems';
 import { SUB_PROBLEM_STATUSES } from '@/lib/problem/tree';
 import { nameSchema } from '@/lib/validation';
-import { ownerField, textField, uuidField } from '@/lib/workspace-fields';
+import { blankToNull, ownerField, textField, uuidField } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 
-const parentField = z.preprocess((v) => (v === '' || v === undefined ? null : v), uuidField('sub-problem').nullable());
+const parentField = z.preprocess(blankToNull, uuidField('sub-problem').nullable());
 const status = z.enum(SUB_PROBLEM_STATUSES, 'Choose a status');
 
 export const createSubProblemAction = defineAction(

@@ -6,7 +6,7 @@ import { type RiskInput, createRisk, deleteRisk, updateRisk } from '@/db/queries
 import { DomainError } from '@/lib/errors';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_RESPONSES, RISK_STATUSES } from '@/lib/risks/scoring';
 import { nameSchema } from '@/lib/validation';
-import { optionalDate, ownerField, textField, uuidField, versionField } from '@/lib/workspace-fields';
+import { optionalDate, ownerField, textField, uuidField, versionField } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 
 const level = (what: string) => z.enum(RISK_LEVELS, `Choose the ${what}: High, Medium or Low`);

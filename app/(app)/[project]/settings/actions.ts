@@ -6,12 +6,13 @@ import { addMember, removeMember, setMemberRole, updateProject } from '@/db/quer
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
 import { LIFECYCLE_STAGES, PROJECT_ROLES } from '@/lib/domain';
 import { emailSchema, nameSchema } from '@/lib/validation';
+import { rowVersion } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 
 export const updateProjectDetails = defineAction(
   'editor',
   z.object({
-    version: z.coerce.number().int().positive(),
+    version: rowVersion,
     name: nameSchema(),
     problemStatement: z.string().trim().max(5000, 'Use at most 5000 characters'),
   }),

@@ -3,23 +3,14 @@
 import { z } from 'zod';
 import { closeSprint, createSprint, startSprint, updateSprint } from '@/db/queries/sprints';
 import { nameSchema } from '@/lib/validation';
+import { dateField, rowVersion } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 
-// Date.parse rolls 2026-02-30 over into March; only a day that survives the round trip is real.
-const isRealDay = (d: string) => {
-  const ms = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-};
-const day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date')
-  .refine(isRealDay, 'Pick a real date');
 const sprintFields = z.object({
   name: nameSchema(80),
   goal: z.string().trim().max(500, 'Use at most 500 characters').default(''),
-  startDate: day,
-  endDate: z.preprocess((v) => (v === '' ? undefined : v), day.optional()),
+  startDate: dateField,
+  endDate: z.preprocess((v) => (v === '' ? undefined : v), dateField.optional()),
 });
 const sprintId = z.uuid('Unknown sprint');
 
@@ -35,7 +26,7 @@ export const createSprintAction = defineAction('editor', sprintFields, async ({ 
 
 export const updateSprintAction = defineAction(
   'editor',
-  sprintFields.extend({ sprintId, version: z.coerce.number().int().positive() }),
+  sprintFields.extend({ sprintId, version: rowVersion }),
   async ({ db, user, project, input }) => {
     const { sprintId: id, version, ...fields } = input;
     await updateSprint(db, user, project.id, id, version, fields);

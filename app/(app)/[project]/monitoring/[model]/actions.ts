@@ -8,6 +8,7 @@ import { parseTimestamp } from '@/lib/monitoring/ingest';
 import { METRICS, TASKS } from '@/lib/monitoring/performance';
 import { SCHEDULES } from '@/lib/monitoring/windows';
 import { nameSchema } from '@/lib/validation';
+import { rowVersion } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 import { deliverNewAlerts } from '@/server/alert-webhook';
 import { getRequestOrigin } from '@/server/request-origin';
@@ -93,7 +94,7 @@ export const updateMonitorSettingsAction = defineAction(
   'editor',
   z.object({
     monitorId,
-    version: z.coerce.number().int().positive(),
+    version: rowVersion,
     schedule: z.enum(SCHEDULES, 'Choose a schedule'),
     task: z.enum(TASKS, 'Choose classification or regression'),
     stage: z.string().trim().min(1, 'Required').max(255, 'Use at most 255 characters'),
