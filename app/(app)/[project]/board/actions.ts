@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { setWipLimits } from '@/db/queries/board';
-import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problems';
+import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problem';
 import { listMembers } from '@/db/queries/projects';
 import { listSprints } from '@/db/queries/sprints';
 import { TASK_LINK_KINDS, linkTask, unlinkTask } from '@/db/queries/task-links';

@@ -7,7 +7,7 @@ import {
   linkSubProblem,
   unlinkSubProblem,
   updateSubProblem,
-} from '@/db/queries/problems';
+} from '@/db/queries/problem';
 import { SUB_PROBLEM_STATUSES } from '@/lib/problem/tree';
 import { nameSchema } from '@/lib/validation';
 import { blankToNull, ownerField, textField, uuidField } from '@/lib/forms';
