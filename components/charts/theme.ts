@@ -1,7 +1,17 @@
-// Colours and formatters shared by the monitoring charts; mid-tone hues read on light and dark backgrounds,
-// axes and grid follow the text colour (currentColor) so they switch with the `dark` class.
+// The one chart theme: palettes readable on white and on zinc-900 (mid-tone hues), axes and grid that follow
+// the text colour (currentColor) so they switch with the `dark` class, the tooltip, and tick formatters.
 
-export const COLORS = {
+/** Board charts: burndown, burnup, velocity. */
+export const BOARD_SERIES = {
+  remaining: '#6366f1',
+  completed: '#10b981',
+  scope: '#f59e0b',
+  ideal: '#a1a1aa',
+  committed: '#a1a1aa',
+} as const;
+
+/** Monitoring charts: reference vs current data, drift bands, alerts. */
+export const DRIFT_COLORS = {
   reference: '#6366f1',
   current: '#f59e0b',
   value: '#4f46e5',
@@ -12,9 +22,21 @@ export const COLORS = {
   alert: '#dc2626',
 } as const;
 
+// One colour per A/B variant letter; A (the control) is neutral grey.
+const VARIANT_PALETTE = ['#71717a', '#4f46e5', '#d97706', '#059669', '#db2777', '#0891b2', '#7c3aed', '#65a30d'];
+
+export const variantColor = (key: string) =>
+  VARIANT_PALETTE[(key.charCodeAt(0) - 65) % VARIANT_PALETTE.length] ?? VARIANT_PALETTE[1]!;
+
 export const AXIS = { stroke: 'currentColor', fontSize: 12 } as const;
 export const GRID = { strokeDasharray: '3 3', stroke: 'currentColor', strokeOpacity: 0.15 } as const;
 export const TOOLTIP_STYLE = { fontSize: 12, color: '#18181b' } as const;
+
+/** "2026-03-04" → "4 Mar" (UTC, as the server wrote it). */
+export function formatDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
