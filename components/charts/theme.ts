@@ -1,6 +1,8 @@
 // The one chart theme: palettes readable on white and on zinc-900 (mid-tone hues), axes and grid that follow
 // the text colour (currentColor) so they switch with the `dark` class, the tooltip, and tick formatters.
 
+import { formatSignificant } from '@/lib/format';
+
 /** Board charts: burndown, burnup, velocity. */
 export const BOARD_SERIES = {
   remaining: '#6366f1',
@@ -51,6 +53,5 @@ export function timeTick(spanMs: number) {
   };
 }
 
-export const fmt = (v: number | null | undefined, digits = 3) =>
-  v === null || v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(digits)));
+export const fmt = (v: number | null | undefined, digits = 3) => formatSignificant(v, digits);
 export const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
