@@ -36,3 +36,10 @@ export function formatMetric(v: number | null | undefined): string {
 
 /** Whole numbers with thousands separators: 1234567 → "1,234,567". */
 export const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** A number rounded to `digits` significant digits without trailing zeros; anything else (blank, NaN, ∞) is "—". */
+export const formatSignificant = (v: unknown, digits: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : '—';
+
+/** An epoch-ms instant as its UTC day, YYYY-MM-DD (the same text on server and browser). */
+export const formatUtcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { revalidatePath } from 'next/cache';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -38,6 +39,9 @@ export type Action<T> = (prev: unknown, payload: FormData | Record<string, unkno
 
 /** Every server action's access rule and input schema, so tests can enumerate and probe them. */
 export const actionRegistry = new WeakMap<Action<unknown>, { access: ActionAccess; schema: z.ZodType }>();
+
+/** Re-render every page of a project after a write (the layout, so the header and nav counts follow too). */
+export const revalidateProject = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 const projectField = z.object({ project: slugSchema });
 

@@ -15,7 +15,7 @@ import {
 import { CHART_CLASSES } from '@/components/tracking/chart-format';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { LiftPoint } from '@/lib/ab-tests/lift-series';
-import { variantColor } from './chart-colors';
+import { variantColor } from '@/components/charts/theme';
 
 type Row = Record<string, string | number | [number, number] | null>;
 

@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import { CHART_CLASSES } from '@/components/tracking/chart-format';
 import { formatMetric } from '@/lib/format';
-import { variantColor } from './chart-colors';
+import { variantColor } from '@/components/charts/theme';
 
 export type MeanPoint = { key: string; label: string; mean: number; halfWidth: number | null; n: number };
 

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BurnPoint } from '@/lib/board/burndown';
-import { AXIS, SERIES, TOOLTIP_STYLE, formatDay } from './chart-theme';
+import { AXIS, BOARD_SERIES, TOOLTIP_STYLE, formatDay } from '@/components/charts/theme';
 
 /** Remaining points against the ideal line, with the scope as its own line so added or dropped work shows. */
 export function BurndownChart({ series, title }: { series: BurnPoint[]; title: string }) {
@@ -23,7 +23,7 @@ export function BurndownChart({ series, title }: { series: BurnPoint[]; title: s
             type="linear"
             dataKey="ideal"
             name="Ideal"
-            stroke={SERIES.ideal}
+            stroke={BOARD_SERIES.ideal}
             strokeDasharray="6 4"
             dot={false}
             isAnimationActive={false}
@@ -32,7 +32,7 @@ export function BurndownChart({ series, title }: { series: BurnPoint[]; title: s
             type="stepAfter"
             dataKey="scope"
             name="Scope"
-            stroke={SERIES.scope}
+            stroke={BOARD_SERIES.scope}
             dot={false}
             connectNulls={false}
             isAnimationActive={false}
@@ -41,7 +41,7 @@ export function BurndownChart({ series, title }: { series: BurnPoint[]; title: s
             type="linear"
             dataKey="remaining"
             name="Remaining"
-            stroke={SERIES.remaining}
+            stroke={BOARD_SERIES.remaining}
             strokeWidth={2}
             dot={{ r: 2 }}
             connectNulls={false}

@@ -2,7 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BurnPoint } from '@/lib/board/burndown';
-import { AXIS, SERIES, TOOLTIP_STYLE, formatDay } from './chart-theme';
+import { AXIS, BOARD_SERIES, TOOLTIP_STYLE, formatDay } from '@/components/charts/theme';
 
 /** Completed points climbing towards the scope line; the gap between them is the work left. */
 export function BurnupChart({ series, title }: { series: BurnPoint[]; title: string }) {
@@ -23,8 +23,8 @@ export function BurnupChart({ series, title }: { series: BurnPoint[]; title: str
             type="linear"
             dataKey="completed"
             name="Completed"
-            stroke={SERIES.completed}
-            fill={SERIES.completed}
+            stroke={BOARD_SERIES.completed}
+            fill={BOARD_SERIES.completed}
             fillOpacity={0.2}
             connectNulls={false}
             isAnimationActive={false}
@@ -33,7 +33,7 @@ export function BurnupChart({ series, title }: { series: BurnPoint[]; title: str
             type="stepAfter"
             dataKey="scope"
             name="Scope"
-            stroke={SERIES.scope}
+            stroke={BOARD_SERIES.scope}
             strokeWidth={2}
             dot={false}
             connectNulls={false}

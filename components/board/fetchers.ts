@@ -2,6 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import type { BoardData, BoardTask } from '@/db/queries/board';
 import { TASK_STATUSES, type TaskStatus } from '@/lib/board/vocabulary';
 import { type MoveAnchor, applyMove } from '@/lib/board/ordering';
+import { isLiveRunStatus } from '@/lib/tracking/vocabulary';
+import { fetchJson } from '../live/fetch-json';
+import { BOARD_RUN_POLL_MS } from '../live/poll';
 
 export const boardKeyPrefix = (project: string) => ['board', project] as const;
 export const boardKey = (project: string, sprint: string) => ['board', project, sprint] as const;
@@ -9,27 +12,20 @@ export const moveMutationKey = (project: string) => ['board-move', project] as c
 
 // A linked run that is still going changes status without a board event (it comes through the MLflow API),
 // so the board polls while one is running, as the run pages do.
-const RUN_POLL_MS = 5000;
 const hasLiveRun = (data: BoardData | undefined) =>
-  Boolean(data?.tasks.some((t) => t.runs.some((r) => r.status === 'RUNNING' || r.status === 'SCHEDULED')));
+  Boolean(data?.tasks.some((t) => t.runs.some((r) => isLiveRunStatus(r.status))));
 
-async function fetchBoard(project: string, sprint: string): Promise<BoardData> {
-  const res = await fetch(`/api/projects/${encodeURIComponent(project)}/board?sprint=${encodeURIComponent(sprint)}`, {
-    headers: { accept: 'application/json' },
-    cache: 'no-store',
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `Could not load the board (${res.status}).`);
-  }
-  return (await res.json()) as BoardData;
-}
+const fetchBoard = (project: string, sprint: string) =>
+  fetchJson<BoardData>(
+    `/api/projects/${encodeURIComponent(project)}/board?sprint=${encodeURIComponent(sprint)}`,
+    (status) => `Could not load the board (${status}).`,
+  );
 
 export function boardQuery(project: string, sprint: string) {
   return queryOptions({
     queryKey: boardKey(project, sprint),
     queryFn: () => fetchBoard(project, sprint),
-    refetchInterval: (q) => (hasLiveRun(q.state.data) ? RUN_POLL_MS : false),
+    refetchInterval: (q) => (hasLiveRun(q.state.data) ? BOARD_RUN_POLL_MS : false),
   });
 }
 

@@ -26,7 +26,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import type { BoardData } from '@/db/queries/board';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board/vocabulary';
 import { BoardColumn } from './board-column';
-import { LiveBadge } from './live-badge';
+import { LiveBadge } from '../live/live-badge';
 import {
   type CardMove,
   applyBoardMove,
@@ -37,7 +37,7 @@ import {
   toColumns,
 } from './fetchers';
 import { TaskCardBody } from './task-card';
-import { useLiveEvents } from './use-live-events';
+import { useLiveEvents } from '../live/use-live-events';
 
 type Ids = Record<TaskStatus, string[]>;
 type Notice = { kind: 'error' | 'warning'; text: string };

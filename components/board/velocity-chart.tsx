@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { VelocityPoint } from '@/lib/board/burndown';
-import { AXIS, SERIES, TOOLTIP_STYLE } from './chart-theme';
+import { AXIS, BOARD_SERIES, TOOLTIP_STYLE } from '@/components/charts/theme';
 
 /** Committed against completed points per closed sprint, with the recent average as a reference line. */
 export function VelocityChart({ points, average }: { points: VelocityPoint[]; average: number | null }) {
@@ -33,12 +33,12 @@ export function VelocityChart({ points, average }: { points: VelocityPoint[]; av
           />
           <Tooltip contentStyle={TOOLTIP_STYLE} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="committed" name="Committed" fill={SERIES.committed} isAnimationActive={false} />
-          <Bar dataKey="completed" name="Completed" fill={SERIES.remaining} isAnimationActive={false} />
+          <Bar dataKey="committed" name="Committed" fill={BOARD_SERIES.committed} isAnimationActive={false} />
+          <Bar dataKey="completed" name="Completed" fill={BOARD_SERIES.remaining} isAnimationActive={false} />
           {average !== null && (
             <ReferenceLine
               y={average}
-              stroke={SERIES.completed}
+              stroke={BOARD_SERIES.completed}
               strokeDasharray="6 4"
               label={{ value: `average ${average}`, position: 'insideTopRight', fill: 'currentColor', fontSize: 12 }}
             />

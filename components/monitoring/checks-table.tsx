@@ -1,7 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
-import { fmt } from './chart-theme';
+import { fmt } from '@/components/charts/theme';
 
 export type CheckRow = {
   id: string;

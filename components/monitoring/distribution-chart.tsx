@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { Distribution } from '@/lib/monitoring/distribution';
-import { AXIS, COLORS, GRID, TOOLTIP_STYLE, pct } from './chart-theme';
+import { AXIS, DRIFT_COLORS, GRID, TOOLTIP_STYLE, pct } from '@/components/charts/theme';
 
 /** Reference vs current shares: an equal-width histogram (numeric) or category bars (categorical). */
 export function DistributionChart({ feature, distribution }: { feature: string; distribution: Distribution | null }) {
@@ -37,8 +37,8 @@ export function DistributionChart({ feature, distribution }: { feature: string; 
             formatter={(v, name) => [pct(Number(v)), name === 'reference' ? 'Reference' : 'Current']}
           />
           <Legend formatter={(v: string) => (v === 'reference' ? 'Reference' : 'Current window')} />
-          <Bar dataKey="reference" fill={COLORS.reference} isAnimationActive={false} />
-          <Bar dataKey="current" fill={COLORS.current} isAnimationActive={false} />
+          <Bar dataKey="reference" fill={DRIFT_COLORS.reference} isAnimationActive={false} />
+          <Bar dataKey="current" fill={DRIFT_COLORS.current} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

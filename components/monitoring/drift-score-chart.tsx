@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { type DriftPoint, TEST_LABELS } from '@/lib/monitoring/chart-data';
-import { AXIS, COLORS, GRID, fmt, timeTick } from './chart-theme';
+import { AXIS, DRIFT_COLORS, GRID, fmt, timeTick } from '@/components/charts/theme';
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
   const p = payload?.[0]?.payload as DriftPoint | undefined;
@@ -42,9 +42,25 @@ export function alertDot(props: {
   const flagged = Boolean(props.payload?.drifted ?? props.payload?.degraded);
   if (props.cx === undefined || props.cy === undefined) return <g key={props.index} />;
   return flagged ? (
-    <circle key={props.index} cx={props.cx} cy={props.cy} r={5} fill={COLORS.alert} stroke="white" strokeWidth={1.5} />
+    <circle
+      key={props.index}
+      cx={props.cx}
+      cy={props.cy}
+      r={5}
+      fill={DRIFT_COLORS.alert}
+      stroke="white"
+      strokeWidth={1.5}
+    />
   ) : (
-    <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill="white" stroke={COLORS.value} strokeWidth={1.5} />
+    <circle
+      key={props.index}
+      cx={props.cx}
+      cy={props.cy}
+      r={3}
+      fill="white"
+      stroke={DRIFT_COLORS.value}
+      strokeWidth={1.5}
+    />
   );
 }
 
@@ -86,7 +102,7 @@ export function DriftScoreChart({ feature, points }: { feature: string; points: 
             />
             <ReferenceLine
               y={0.1}
-              stroke={COLORS.moderate}
+              stroke={DRIFT_COLORS.moderate}
               strokeDasharray="4 4"
               label={
                 labelled
@@ -96,7 +112,7 @@ export function DriftScoreChart({ feature, points }: { feature: string; points: 
             />
             <ReferenceLine
               y={0.2}
-              stroke={COLORS.significant}
+              stroke={DRIFT_COLORS.significant}
               strokeDasharray="4 4"
               label={
                 labelled
@@ -108,7 +124,7 @@ export function DriftScoreChart({ feature, points }: { feature: string; points: 
             <Line
               type="monotone"
               dataKey="psi"
-              stroke={COLORS.value}
+              stroke={DRIFT_COLORS.value}
               strokeWidth={2}
               dot={alertDot}
               activeDot={{ r: 5 }}

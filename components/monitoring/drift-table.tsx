@@ -3,7 +3,7 @@
 import { DataTable } from '@/components/ui/data-table';
 import { TEST_LABELS } from '@/lib/monitoring/chart-data';
 import type { FeatureReport } from '@/lib/monitoring/drift-report';
-import { fmt } from './chart-theme';
+import { fmt } from '@/components/charts/theme';
 
 type Row = FeatureReport;
 

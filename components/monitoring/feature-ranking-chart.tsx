@@ -13,10 +13,14 @@ import {
 } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { type RankedFeature, TEST_LABELS } from '@/lib/monitoring/chart-data';
-import { AXIS, COLORS, GRID, TOOLTIP_STYLE, fmt } from './chart-theme';
+import { AXIS, DRIFT_COLORS, GRID, TOOLTIP_STYLE, fmt } from '@/components/charts/theme';
 
 const colorOf = (f: RankedFeature) =>
-  f.band === 'significant' ? COLORS.significant : f.band === 'moderate' ? COLORS.moderate : COLORS.stable;
+  f.band === 'significant'
+    ? DRIFT_COLORS.significant
+    : f.band === 'moderate'
+      ? DRIFT_COLORS.moderate
+      : DRIFT_COLORS.stable;
 
 /** The latest check's features by PSI, drifted ones first; the 0.1 and 0.2 bands as lines. */
 export function FeatureRankingChart({ model, features }: { model: string; features: RankedFeature[] }) {
@@ -50,13 +54,13 @@ export function FeatureRankingChart({ model, features }: { model: string; featur
             />
             <ReferenceLine
               x={0.1}
-              stroke={COLORS.moderate}
+              stroke={DRIFT_COLORS.moderate}
               strokeDasharray="4 4"
               label={labelled ? { value: 'PSI 0.1', position: 'top', fill: 'currentColor', fontSize: 11 } : undefined}
             />
             <ReferenceLine
               x={0.2}
-              stroke={COLORS.significant}
+              stroke={DRIFT_COLORS.significant}
               strokeDasharray="4 4"
               label={labelled ? { value: '0.2', position: 'top', fill: 'currentColor', fontSize: 11 } : undefined}
             />
@@ -75,7 +79,7 @@ export function FeatureRankingChart({ model, features }: { model: string; featur
                 <Cell
                   key={f.feature}
                   fill={colorOf(f)}
-                  stroke={f.drifted ? COLORS.alert : undefined}
+                  stroke={f.drifted ? DRIFT_COLORS.alert : undefined}
                   strokeWidth={f.drifted ? 2 : 0}
                 />
               ))}

@@ -3,7 +3,7 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { PerformancePoint } from '@/lib/monitoring/chart-data';
-import { AXIS, COLORS, GRID, fmt, timeTick } from './chart-theme';
+import { AXIS, DRIFT_COLORS, GRID, fmt, timeTick } from '@/components/charts/theme';
 import { alertDot } from './drift-score-chart';
 
 function PointTooltip({
@@ -74,7 +74,7 @@ export function PerformanceChart({
             <Line
               dataKey="value"
               name={label}
-              stroke={COLORS.value}
+              stroke={DRIFT_COLORS.value}
               strokeWidth={2}
               dot={alertDot}
               activeDot={{ r: 5 }}
@@ -83,7 +83,7 @@ export function PerformanceChart({
             <Line
               dataKey="baseline"
               name="Baseline"
-              stroke={COLORS.baseline}
+              stroke={DRIFT_COLORS.baseline}
               strokeDasharray="6 3"
               dot={false}
               isAnimationActive={false}
@@ -91,7 +91,7 @@ export function PerformanceChart({
             <Line
               dataKey="threshold"
               name={higherIsBetter ? '95% of baseline' : 'Baseline ÷ 0.95'}
-              stroke={COLORS.significant}
+              stroke={DRIFT_COLORS.significant}
               strokeDasharray="3 3"
               dot={false}
               isAnimationActive={false}

@@ -1,11 +1,10 @@
 // Formatters shared by the workspace's charts; UTC so server and browser render the same text.
 
-export const formatDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+import { formatSignificant, formatUtcDay } from '@/lib/format';
 
-export function formatValue(v: unknown): string {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
-  return String(Number(v.toPrecision(4)));
-}
+export const formatDay = formatUtcDay;
+
+export const formatValue = (v: unknown) => formatSignificant(v, 4);
 
 /** Recharts colours that read in light and dark mode alike. */
 export const COLOURS = {

@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Bucket } from '@/lib/tracking/downsample';
-import type { RunStatus } from '@/lib/tracking/vocabulary';
+import { type RunStatus, isLiveRunStatus } from '@/lib/tracking/vocabulary';
+import { fetchJson } from '../live/fetch-json';
+import { LIVE_SERIES_REFETCH_MS } from '../live/poll';
 
 export type SeriesResponse = {
   runId: string;
@@ -11,19 +13,6 @@ export type SeriesResponse = {
   status: RunStatus;
   startTime: number;
 };
-
-/** RUNNING runs refetch every few seconds so their charts grow live; finished runs never poll. */
-export const LIVE_REFETCH_MS = 3000;
-const isLive = (status: RunStatus | undefined) => status === 'RUNNING' || status === 'SCHEDULED';
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `Request failed (${res.status}).`);
-  }
-  return (await res.json()) as T;
-}
 
 export const runMetricPath = (project: string, runId: string) =>
   `/api/projects/${encodeURIComponent(project)}/runs/${encodeURIComponent(runId)}/metrics`;
@@ -41,8 +30,8 @@ export function metricSeriesQuery(
   }
   return queryOptions({
     queryKey: ['metric-series', project, runId, key, zoom?.from ?? null, zoom?.to ?? null],
-    queryFn: () => getJson<SeriesResponse>(`${runMetricPath(project, runId)}?${qs}`),
-    refetchInterval: (q) => (isLive(q.state.data?.status) ? LIVE_REFETCH_MS : false),
+    queryFn: () => fetchJson<SeriesResponse>(`${runMetricPath(project, runId)}?${qs}`),
+    refetchInterval: (q) => (isLiveRunStatus(q.state.data?.status) ? LIVE_SERIES_REFETCH_MS : false),
     placeholderData: keepPreviousData,
   });
 }
@@ -52,8 +41,9 @@ export function compareSeriesQuery(project: string, runIds: string[], key: strin
   return queryOptions({
     queryKey: ['compare-series', project, key, runIds.join(',')],
     queryFn: () =>
-      getJson<{ series: SeriesResponse[] }>(`/api/projects/${encodeURIComponent(project)}/compare/metrics?${qs}`),
-    refetchInterval: (q) => (q.state.data?.series.some((s) => isLive(s.status)) ? LIVE_REFETCH_MS : false),
+      fetchJson<{ series: SeriesResponse[] }>(`/api/projects/${encodeURIComponent(project)}/compare/metrics?${qs}`),
+    refetchInterval: (q) =>
+      q.state.data?.series.some((s) => isLiveRunStatus(s.status)) ? LIVE_SERIES_REFETCH_MS : false,
     placeholderData: keepPreviousData,
   });
 }

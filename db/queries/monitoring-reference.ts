@@ -8,8 +8,8 @@ import { type Actor, recordActivity } from './activity';
 import { registerCsvDataset } from './datasets';
 import { addMonitorFeatures, getMonitorById, getMonitorFeatures } from './monitoring';
 import { countRows } from './predictions';
+import { isUuid } from '@/lib/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSERT_CHUNK = 5000;
 
 export type DatasetReference = { kind: 'dataset'; datasetId: string; name: string; digest: string; rows: number };
@@ -60,7 +60,7 @@ export async function setReferenceWindow(
 /** A dataset version by id, or as name@digest (a digest prefix of 8+ hex digits is enough), that has stored rows. */
 export async function findReferenceDataset(db: Db, projectId: string, ref: string) {
   const at = ref.lastIndexOf('@');
-  const where = UUID.test(ref)
+  const where = isUuid(ref)
     ? and(eq(datasets.projectId, projectId), eq(datasets.id, ref))
     : at > 0 && /^[0-9a-f]{8,}$/i.test(ref.slice(at + 1))
       ? and(

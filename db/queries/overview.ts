@@ -1,18 +1,11 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@/lib/domain';
 import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks/scoring';
 import { projectSuccess, todayUtc } from '@/lib/success-metrics/status';
 import type { Db } from '../client';
-import {
-  modelTransitions,
-  modelVersions,
-  monitoringAlerts,
-  monitors,
-  registeredModels,
-  sprints,
-  tasks,
-} from '../schema';
+import { monitoringAlerts, monitors, registeredModels, sprints, tasks } from '../schema';
 import { getLifecycleView } from './lifecycle';
+import { listProductionModels } from './registry';
 import { listRisks } from './risks';
 import { evaluateSuccessMetrics } from './success-metrics';
 
@@ -44,23 +37,6 @@ export async function getActiveSprintProgress(db: Db, projectId: string) {
     points: totals?.points ?? 0,
     donePoints: totals?.donePoints ?? 0,
   };
-}
-
-/** Every registered model's Production version with its metrics snapshot and when it was promoted. */
-export async function listProductionModels(db: Db, projectId: string) {
-  const rows = await db
-    .select({
-      model: registeredModels.name,
-      version: modelVersions.version,
-      runId: modelVersions.runId,
-      metrics: modelVersions.metrics,
-      promotedAt: sql<Date | null>`(select max(${modelTransitions.createdAt}) from ${modelTransitions} where ${modelTransitions.versionId} = ${modelVersions.id} and ${modelTransitions.toStage} = 'Production')`,
-    })
-    .from(modelVersions)
-    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(and(eq(registeredModels.projectId, projectId), eq(modelVersions.stage, 'Production')))
-    .orderBy(asc(registeredModels.name), desc(modelVersions.version));
-  return rows.map((r) => ({ ...r, promotedAt: r.promotedAt ? new Date(r.promotedAt) : null }));
 }
 
 /** Unresolved monitoring alerts (open before acknowledged, critical first, newest first) and how many there are. */

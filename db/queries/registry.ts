@@ -561,3 +561,55 @@ export async function resolveModelVersion(db: Db, projectId: string, name: strin
     .where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, stageOrAlias)));
   return byAlias ? { model, version: byAlias.version } : null;
 }
+
+/** Every registered model's Production version with its metrics snapshot and when it was promoted. */
+export async function listProductionModels(db: Db, projectId: string) {
+  const rows = await db
+    .select({
+      model: registeredModels.name,
+      version: modelVersions.version,
+      runId: modelVersions.runId,
+      metrics: modelVersions.metrics,
+      promotedAt: sql<Date | null>`(select max(${modelTransitions.createdAt}) from ${modelTransitions} where ${modelTransitions.versionId} = ${modelVersions.id} and ${modelTransitions.toStage} = 'Production')`,
+    })
+    .from(modelVersions)
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(and(eq(registeredModels.projectId, projectId), eq(modelVersions.stage, 'Production')))
+    .orderBy(asc(registeredModels.name), desc(modelVersions.version));
+  return rows.map((r) => ({ ...r, promotedAt: r.promotedAt ? new Date(r.promotedAt) : null }));
+}
+
+/** The version a model has in Production now (the newest, should there be several), with its metrics snapshot. */
+export async function getProductionVersion(db: Db, projectId: string, model: string) {
+  const [current] = await db
+    .select({ version: modelVersions.version, metrics: modelVersions.metrics })
+    .from(modelVersions)
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(
+      and(
+        eq(registeredModels.projectId, projectId),
+        eq(registeredModels.name, model),
+        eq(modelVersions.stage, 'Production'),
+      ),
+    )
+    .orderBy(sql`${modelVersions.version} desc`)
+    .limit(1);
+  return current;
+}
+
+/** Every promotion of a model to Production, oldest first, with the promoted version's metrics. */
+export async function listProductionPromotions(db: Db, projectId: string, model: string) {
+  return db
+    .select({ at: modelTransitions.createdAt, metrics: modelVersions.metrics })
+    .from(modelTransitions)
+    .innerJoin(modelVersions, eq(modelVersions.id, modelTransitions.versionId))
+    .innerJoin(registeredModels, eq(registeredModels.id, modelTransitions.modelId))
+    .where(
+      and(
+        eq(registeredModels.projectId, projectId),
+        eq(registeredModels.name, model),
+        eq(modelTransitions.toStage, 'Production'),
+      ),
+    )
+    .orderBy(asc(modelTransitions.id));
+}

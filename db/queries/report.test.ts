@@ -4,7 +4,7 @@ import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
 import { registerCsvDataset } from './datasets';
 import { getExperimentByName } from './experiments';
-import { createSubProblem } from './problems';
+import { createSubProblem } from './problem';
 import { createProject } from './projects';
 import { createModelVersion, createRegisteredModel } from './registry';
 import { gatherReportData, listReportNarratives, saveReportNarrative } from './report';

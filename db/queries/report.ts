@@ -9,7 +9,7 @@ import { datasets, modelVersions, registeredModels, reportNarratives, runInputs,
 import { type Actor, recordActivity } from './activity';
 import { listExperiments } from './experiments';
 import { getOverview } from './overview';
-import { listSubProblems } from './problems';
+import { listSubProblems } from './problem';
 import { listRisks } from './risks';
 
 export async function listReportNarratives(db: Db, projectId: string) {

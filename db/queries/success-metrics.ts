@@ -15,8 +15,6 @@ import {
 import type { Db } from '../client';
 import {
   driftChecks,
-  modelTransitions,
-  modelVersions,
   monitors,
   projectMembers,
   registeredModels,
@@ -26,6 +24,7 @@ import {
   successMetrics,
   users,
 } from '../schema';
+import { getProductionVersion, listProductionPromotions } from './registry';
 import { type Actor, recordActivity } from './activity';
 
 export type SuccessMetricInput = {
@@ -247,32 +246,10 @@ export async function listRunMetricValues(db: Db, projectId: string, key: string
 
 /** The Production version of a model and the history of what Production held, from the registry's transitions. */
 async function productionSource(db: Db, projectId: string, model: string, key: string) {
-  const [current] = await db
-    .select({ version: modelVersions.version, metrics: modelVersions.metrics })
-    .from(modelVersions)
-    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-    .where(
-      and(
-        eq(registeredModels.projectId, projectId),
-        eq(registeredModels.name, model),
-        eq(modelVersions.stage, 'Production'),
-      ),
-    )
-    .orderBy(sql`${modelVersions.version} desc`)
-    .limit(1);
-  const promotions = await db
-    .select({ at: modelTransitions.createdAt, metrics: modelVersions.metrics })
-    .from(modelTransitions)
-    .innerJoin(modelVersions, eq(modelVersions.id, modelTransitions.versionId))
-    .innerJoin(registeredModels, eq(registeredModels.id, modelTransitions.modelId))
-    .where(
-      and(
-        eq(registeredModels.projectId, projectId),
-        eq(registeredModels.name, model),
-        eq(modelTransitions.toStage, 'Production'),
-      ),
-    )
-    .orderBy(asc(modelTransitions.id));
+  const [current, promotions] = await Promise.all([
+    getProductionVersion(db, projectId, model),
+    listProductionPromotions(db, projectId, model),
+  ]);
   const history = promotions.flatMap((p) =>
     typeof p.metrics[key] === 'number' ? [{ at: p.at.getTime(), value: p.metrics[key] }] : [],
   );

@@ -14,12 +14,12 @@ import {
 import { type Actor, recordActivity } from './activity';
 import { notifyLive } from './live-events';
 import { lockTask } from './tasks';
+import { isUuid } from '@/lib/ids';
 
 export const TASK_LINK_KINDS = ['run', 'risk', 'metric'] as const;
 export type TaskLinkKind = (typeof TASK_LINK_KINDS)[number];
 
 const KIND_LABEL: Record<TaskLinkKind, string> = { run: 'run', risk: 'risk', metric: 'success metric' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The target must be in the same project; its name goes into the activity log. */
 async function targetLabel(tx: Db, projectId: string, kind: TaskLinkKind, targetId: string): Promise<string | null> {
@@ -30,7 +30,7 @@ async function targetLabel(tx: Db, projectId: string, kind: TaskLinkKind, target
       .where(and(eq(runs.id, targetId), eq(runs.projectId, projectId)));
     return row ? row.label || targetId : null;
   }
-  if (!UUID.test(targetId)) return null;
+  if (!isUuid(targetId)) return null;
   if (kind === 'risk') {
     const [row] = await tx
       .select({ label: risks.title })
@@ -70,7 +70,7 @@ async function deleteLink(tx: Db, kind: TaskLinkKind, taskId: string, targetId: 
           .returning()
       ).length > 0
     );
-  if (!UUID.test(targetId)) return false;
+  if (!isUuid(targetId)) return false;
   if (kind === 'risk')
     return (
       (

@@ -8,7 +8,7 @@ import { LIVE_CHANNEL, notifyLive, parseLiveEvent } from './live-events';
 import { addMember, createProject } from './projects';
 import { createRun, updateRun } from './runs';
 import { createSprint, startSprint } from './sprints';
-import { createSubProblem, linkSubProblem } from './problems';
+import { createSubProblem, linkSubProblem } from './problem';
 import { createRisk } from './risks';
 import { createSuccessMetric } from './success-metrics';
 import { linkTask, listTaskLinks, unlinkTask } from './task-links';

@@ -1,4 +1,5 @@
 // The generated project report: the seed's sections, filled from live data, rendered as Markdown.
+import { formatSignificant, formatUtcDay } from '@/lib/format';
 import { type LifecycleStage, STAGE_LABELS } from '../domain';
 import { SUB_PROBLEM_STATUS_LABELS, type SubProblemStatus, buildTree, flattenTree } from '../problem/tree';
 import {
@@ -115,9 +116,8 @@ const escapeBlock = (text: string) =>
     .filter(Boolean)
     .join('\n\n');
 
-const num = (v: number | null | undefined) =>
-  v === null || v === undefined || !Number.isFinite(v) ? '—' : String(Number(v.toPrecision(6)));
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const num = (v: number | null | undefined) => formatSignificant(v, 6);
+const day = formatUtcDay;
 const cell = (v: string) => (v === '' ? '—' : v);
 
 function table(header: string[], rows: string[][]): string {

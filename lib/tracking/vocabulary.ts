@@ -42,3 +42,6 @@ export const WELL_KNOWN_TAGS = {
  * cheap: a 1,000-point batch of one key adds ~9 rollup rows.
  */
 export const ROLLUP_WIDTHS = [128, 8192] as const;
+
+/** A run that may still change: its pages and charts keep refreshing until it ends. */
+export const isLiveRunStatus = (status: RunStatus | undefined) => status === 'RUNNING' || status === 'SCHEDULED';

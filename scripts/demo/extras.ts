@@ -6,7 +6,7 @@ import { seedDemoAbTest } from '@/scripts/demo/ab-tests';
 import type { Actor } from '@/db/queries/activity';
 import { seedDemoBoard } from '@/scripts/demo/board';
 import { seedDemoMonitoring } from '@/scripts/demo/monitoring';
-import { createSubProblem } from '@/db/queries/problems';
+import { createSubProblem } from '@/db/queries/problem';
 import { createRisk } from '@/db/queries/risks';
 import { createServiceMember, deleteServiceUser } from '@/db/queries/service-users';
 import { createSuccessMetric } from '@/db/queries/success-metrics';

@@ -1,17 +1,15 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAbTest, shipAbTestVariant, startAbTest, stopAbTest } from '@/db/queries/ab-tests';
 import { formFieldFor, parseAbTestForm } from '@/lib/ab-tests/form';
 import { DomainError } from '@/lib/errors';
-import { defineAction } from '@/server/action';
+import { checkbox, rowVersion } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 
-const testRef = { id: z.uuid('Unknown test'), version: z.coerce.number().int().positive() };
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+const testRef = { id: z.uuid('Unknown test'), version: rowVersion };
 const reason = z.string().trim().max(1000, 'Use at most 1000 characters').default('');
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 /** The create form: versions with weights, a primary metric and guardrails; opens the new test's page. */
 export const createAbTestAction = defineAction('editor', z.object({}).loose(), async ({ db, user, project, input }) => {
@@ -28,13 +26,13 @@ export const createAbTestAction = defineAction('editor', z.object({}).loose(), a
       fieldErrors: { [formFieldFor(err.field, form.versions, form.guardrails)]: [err.message] },
     };
   }
-  refresh(project.slug);
+  revalidateProject(project.slug);
   redirect(`/${project.slug}/ab-tests/${id}`);
 });
 
 export const startAbTestAction = defineAction('editor', z.object(testRef), async ({ db, user, project, input }) => {
   await startAbTest(db, user, project.id, input.id, input.version);
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return { ok: true, data: undefined, message: 'The test is running: assignments and events are now recorded.' };
 });
 
@@ -43,7 +41,7 @@ export const stopAbTestAction = defineAction(
   z.object({ ...testRef, reason }),
   async ({ db, user, project, input }) => {
     await stopAbTest(db, user, project.id, input.id, { expectedVersion: input.version, reason: input.reason });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Stopped. Everyone is served the control again.' };
   },
 );
@@ -59,7 +57,7 @@ export const shipAbTestAction = defineAction(
       confirm: input.confirm,
       reason: input.reason,
     });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: undefined,

@@ -3,6 +3,7 @@ import { ActivityTable } from '@/components/project/activity-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { listActivityEntityTypes, listProjectActivity } from '@/db/queries/activity';
+import { serialId } from '@/lib/ids';
 import { requireProjectAccess } from '@/server/project-page';
 
 export const metadata = { title: 'Activity' };
@@ -17,7 +18,8 @@ export default async function ActivityPage({
   const { project } = await requireProjectAccess((await params).project);
   const { entity, before } = await searchParams;
   const db = await getDb();
-  const beforeId = before && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
+  const cursor = serialId.safeParse(before);
+  const beforeId = cursor.success ? cursor.data : undefined;
   const [rows, entityTypes] = await Promise.all([
     listProjectActivity(db, project.id, { entityType: entity, before: beforeId, limit: 100 }),
     listActivityEntityTypes(db, project.id),

@@ -1,7 +1,7 @@
 import { createTaskAction, prioritiseAction } from '@/app/(app)/[project]/board/actions';
 import { BacklogTable } from '@/components/board/backlog-table';
 import { BoardTabs } from '@/components/board/board-tabs';
-import { LiveRefresh } from '@/components/board/live-refresh';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { NewTaskFields } from '@/components/board/task-form-fields';
 import { ActionForm } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';

@@ -1,9 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { setWipLimits } from '@/db/queries/board';
-import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problems';
+import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problem';
 import { listMembers } from '@/db/queries/projects';
 import { listSprints } from '@/db/queries/sprints';
 import { TASK_LINK_KINDS, linkTask, unlinkTask } from '@/db/queries/task-links';
@@ -26,10 +25,8 @@ import {
   taskRef,
 } from '@/lib/board/vocabulary';
 import { nameSchema } from '@/lib/validation';
-import { type ActionResult, defineAction } from '@/server/action';
-
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
-const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
+import { blankToNull, rowVersion } from '@/lib/forms';
+import { type ActionResult, defineAction, revalidateProject } from '@/server/action';
 
 const taskId = z.uuid('Unknown task');
 const status = z.enum(TASK_STATUSES, 'Choose a column');
@@ -66,7 +63,7 @@ const taskFields = z.object({
 
 export const createTaskAction = defineAction('editor', taskFields, async ({ db, user, project, input }) => {
   const task = await createTask(db, user, project.id, input);
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return { ok: true, data: { id: task.id }, message: `Created ${taskRef(task.number)}.` };
 });
 
@@ -131,12 +128,12 @@ async function describeConflict(
 
 export const updateTaskAction = defineAction(
   'editor',
-  taskFields.extend({ taskId, version: z.coerce.number().int().positive() }),
+  taskFields.extend({ taskId, version: rowVersion }),
   async ({ db, user, project, input }) => {
     const { taskId: id, version, ...changes } = input;
     try {
       const task = await updateTask(db, user, project.id, id, version, changes);
-      refresh(project.slug);
+      revalidateProject(project.slug);
       return { ok: true, data: { version: task.version }, message: 'Saved.' };
     } catch (err) {
       if (!(err instanceof TaskConflictError)) throw err;
@@ -157,7 +154,7 @@ export const prioritiseAction = defineAction(
   z.object({ sprintId: sprintRef.default(null) }),
   async ({ db, user, project, input }) => {
     const changed = await prioritiseTasks(db, user, project.id, input.sprintId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: undefined,
@@ -190,7 +187,7 @@ export const setWipLimitsAction = defineAction(
   }),
   async ({ db, user, project, input }) => {
     await setWipLimits(db, user, project.id, input);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Column limits saved.' };
   },
 );
@@ -205,7 +202,7 @@ const link = z.object({
 export const linkTaskAction = defineAction('editor', link, async ({ db, user, project, input }) => {
   if (input.kind === 'subproblem') await linkSubProblem(db, user, project.id, input.targetId, 'task', input.taskId);
   else await linkTask(db, user, project.id, input.taskId, input.kind, input.targetId);
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return { ok: true, data: undefined, message: 'Linked.' };
 });
 
@@ -217,6 +214,6 @@ export const unlinkTaskAction = defineAction('editor', link, async ({ db, user, 
   } else {
     await unlinkTask(db, user, project.id, input.taskId, input.kind, input.targetId);
   }
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return { ok: true, data: undefined, message: 'Link removed.' };
 });

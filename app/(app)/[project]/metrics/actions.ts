@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import {
@@ -24,19 +23,13 @@ import {
   dateField,
   optionalDate,
   optionalNumber,
+  optionalText,
   ownerField,
   textField,
   uuidField,
   versionField,
-} from '@/lib/workspace-fields';
-import { defineAction } from '@/server/action';
-
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().max(max, `Use at most ${max} characters`).nullable().default(null),
-  );
+} from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 
 const definition = z.object({
   name: nameSchema(120),
@@ -70,7 +63,7 @@ const normalise = (d: Definition) => ({
 
 export const createMetricAction = defineAction('editor', definition, async ({ db, user, project, input }) => {
   const metric = await createSuccessMetric(db, user, project.id, normalise(input));
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return { ok: true, data: { id: metric.id }, message: `Success metric ${metric.name} created.` };
 });
 
@@ -83,10 +76,10 @@ export const updateMetricAction = defineAction(
       await updateSuccessMetric(db, user, project.id, id, version, normalise(rest));
     } catch (err) {
       // Show the other person's saved values at once; the message says what they are.
-      if (err instanceof DomainError && err.kind === 'conflict') refresh(project.slug);
+      if (err instanceof DomainError && err.kind === 'conflict') revalidateProject(project.slug);
       throw err;
     }
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Saved.' };
   },
 );
@@ -96,7 +89,7 @@ export const deleteMetricAction = defineAction(
   z.object({ id: uuidField('metric') }),
   async ({ db, user, project, input }) => {
     await deleteSuccessMetric(db, user, project.id, input.id);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     redirect(`/${project.slug}/metrics`);
   },
 );
@@ -121,7 +114,7 @@ export const checkInAction = defineAction(
     const recordedAt =
       input.recordedOn && input.recordedOn < today ? new Date(`${input.recordedOn}T12:00:00Z`) : undefined;
     await addCheckIn(db, user, project.id, input.id, { value, note: input.note, recordedAt });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `Checked in ${input.value.trim()}.` };
   },
 );

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
   createModelVersion,
@@ -14,19 +13,18 @@ import {
 } from '@/db/queries/registry';
 import { MODEL_STAGES } from '@/lib/registry/vocabulary';
 import { nameSchema } from '@/lib/validation';
-import { defineAction } from '@/server/action';
+import { checkbox } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 
 const modelName = nameSchema(250);
 const version = z.coerce.number().int().positive('Choose a version');
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 export const createModelAction = defineAction(
   'editor',
   z.object({ name: modelName, description: z.string().trim().max(5000, 'Use at most 5000 characters').default('') }),
   async ({ db, user, project, input }) => {
     await createRegisteredModel(db, user, project.id, input);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `Model ${input.name} created.` };
   },
 );
@@ -36,7 +34,7 @@ export const updateModelDescriptionAction = defineAction(
   z.object({ name: modelName, description: z.string().trim().max(5000, 'Use at most 5000 characters') }),
   async ({ db, user, project, input }) => {
     await updateRegisteredModel(db, user, project.id, input.name, { description: input.description });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Saved.' };
   },
 );
@@ -58,7 +56,7 @@ export const registerVersionAction = defineAction(
         description: input.description,
       });
     });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: { version: result.version.version },
@@ -78,7 +76,7 @@ export const promoteAction = defineAction(
   }),
   async ({ db, user, project, input }) => {
     await transitionModelVersionStage(db, user, project.id, { ...input, kind: 'promote' });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `Version ${input.version} is now in ${input.stage}.` };
   },
 );
@@ -91,7 +89,7 @@ export const rollbackAction = defineAction(
   }),
   async ({ db, user, project, input }) => {
     const { version: v } = await rollbackProduction(db, user, project.id, input.name, input.reason);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `Rolled back: version ${v.version} is in Production again.` };
   },
 );
@@ -105,7 +103,7 @@ export const setAliasAction = defineAction(
   }),
   async ({ db, user, project, input }) => {
     await setModelAlias(db, user, project.id, input.name, input.alias, input.version);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `@${input.alias} → version ${input.version}.` };
   },
 );
@@ -115,7 +113,7 @@ export const deleteAliasAction = defineAction(
   z.object({ name: modelName, alias: z.string().trim().min(1, 'Required').max(255, 'Use at most 255 characters') }),
   async ({ db, user, project, input }) => {
     await deleteModelAlias(db, user, project.id, input.name, input.alias);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `Alias @${input.alias} removed.` };
   },
 );

@@ -1,25 +1,24 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { openRiskAndTask, transitionAlert } from '@/db/queries/alerts';
 import { saveWebhookUrl, startMonitoring } from '@/db/queries/monitoring';
 import { SCHEDULES } from '@/lib/monitoring/windows';
 import { nameSchema } from '@/lib/validation';
 import { DomainError } from '@/lib/errors';
-import { defineAction } from '@/server/action';
+import { versionField } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 import { checkOutboundUrl } from '@/server/outbound';
 import { getRequestOrigin } from '@/server/request-origin';
 
 const id = z.uuid('Unknown alert');
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 export const startMonitoringAction = defineAction(
   'editor',
   z.object({ model: nameSchema(250), schedule: z.enum(SCHEDULES, 'Choose a schedule') }),
   async ({ db, user, project, input }) => {
     await startMonitoring(db, user, project.id, input.model, input.schedule);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: undefined,
@@ -33,7 +32,7 @@ export const acknowledgeAlertAction = defineAction(
   z.object({ alertId: id }),
   async ({ db, user, project, input }) => {
     await transitionAlert(db, user, project.id, input.alertId, 'acknowledged');
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Acknowledged.' };
   },
 );
@@ -43,7 +42,7 @@ export const resolveAlertAction = defineAction(
   z.object({ alertId: id }),
   async ({ db, user, project, input }) => {
     await transitionAlert(db, user, project.id, input.alertId, 'resolved');
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Resolved.' };
   },
 );
@@ -55,7 +54,7 @@ export const openRiskAndTaskAction = defineAction(
   async ({ db, user, project, input }) => {
     const url = `${await getRequestOrigin()}/${project.slug}/monitoring/${encodeURIComponent(input.model)}`;
     const { created } = await openRiskAndTask(db, user, project.id, input.alertId, url);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: created ? 'Risk and retrain task opened.' : 'Already opened.' };
   },
 );
@@ -76,12 +75,12 @@ const WEBHOOK_REFUSED =
 
 export const saveWebhookAction = defineAction(
   'owner',
-  z.object({ url: webhookUrl, version: z.coerce.number().int().min(0) }),
+  z.object({ url: webhookUrl, version: versionField }),
   async ({ db, user, project, input }) => {
     // Checked again at every delivery: a name that resolves publicly today may point inside tomorrow.
     if (input.url && !(await checkOutboundUrl(input.url)).ok) throw new DomainError('invalid', WEBHOOK_REFUSED, 'url');
     await saveWebhookUrl(db, user, project.id, input.version, input.url || null);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: undefined,

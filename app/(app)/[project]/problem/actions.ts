@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
   createSubProblem,
@@ -8,14 +7,13 @@ import {
   linkSubProblem,
   unlinkSubProblem,
   updateSubProblem,
-} from '@/db/queries/problems';
+} from '@/db/queries/problem';
 import { SUB_PROBLEM_STATUSES } from '@/lib/problem/tree';
 import { nameSchema } from '@/lib/validation';
-import { ownerField, textField, uuidField } from '@/lib/workspace-fields';
-import { defineAction } from '@/server/action';
+import { blankToNull, ownerField, textField, uuidField } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
-const parentField = z.preprocess((v) => (v === '' || v === undefined ? null : v), uuidField('sub-problem').nullable());
+const parentField = z.preprocess(blankToNull, uuidField('sub-problem').nullable());
 const status = z.enum(SUB_PROBLEM_STATUSES, 'Choose a status');
 
 export const createSubProblemAction = defineAction(
@@ -29,7 +27,7 @@ export const createSubProblemAction = defineAction(
   }),
   async ({ db, user, project, input }) => {
     const row = await createSubProblem(db, user, project.id, input);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: { id: row.id }, message: `Added “${row.title}”.` };
   },
 );
@@ -50,7 +48,7 @@ export const updateSubProblemAction = defineAction(
   z.intersection(z.object({ id: uuidField('sub-problem') }), quickField),
   async ({ db, user, project, input }) => {
     const row = await updateSubProblem(db, user, project.id, input.id, { [input.field]: input.value });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `Saved “${row.title}”.` };
   },
 );
@@ -60,7 +58,7 @@ export const deleteSubProblemAction = defineAction(
   z.object({ id: uuidField('sub-problem') }),
   async ({ db, user, project, input }) => {
     await deleteSubProblem(db, user, project.id, input.id);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Deleted, with everything under it.' };
   },
 );
@@ -74,7 +72,7 @@ export const linkSubProblemAction = defineAction(
   }),
   async ({ db, user, project, input }) => {
     await linkSubProblem(db, user, project.id, input.id, input.kind, input.targetId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Linked.' };
   },
 );
@@ -84,7 +82,7 @@ export const unlinkSubProblemAction = defineAction(
   z.object({ linkId: z.coerce.number().int().positive('Unknown link') }),
   async ({ db, user, project, input }) => {
     await unlinkSubProblem(db, user, project.id, input.linkId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Link removed.' };
   },
 );

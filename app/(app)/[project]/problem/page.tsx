@@ -3,7 +3,7 @@ import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { ProblemTree } from '@/components/problem/problem-tree';
 import { getDb } from '@/db/client';
-import { listLinkTargets, listSubProblems } from '@/db/queries/problems';
+import { listLinkTargets, listSubProblems } from '@/db/queries/problem';
 import { listMembers } from '@/db/queries/projects';
 import { roleAtLeast } from '@/lib/domain';
 import { requireProjectAccess } from '@/server/project-page';

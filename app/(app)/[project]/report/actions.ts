@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { saveReportNarrative } from '@/db/queries/report';
 import { DomainError } from '@/lib/errors';
 import { REPORT_SECTIONS, SECTION_TITLES } from '@/lib/report/render';
-import { versionField } from '@/lib/workspace-fields';
+import { versionField } from '@/lib/forms';
 import { defineAction } from '@/server/action';
 
 export const saveNarrativeAction = defineAction(

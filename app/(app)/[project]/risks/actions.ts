@@ -1,16 +1,13 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { type RiskInput, createRisk, deleteRisk, updateRisk } from '@/db/queries/risks';
 import { DomainError } from '@/lib/errors';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_RESPONSES, RISK_STATUSES } from '@/lib/risks/scoring';
 import { nameSchema } from '@/lib/validation';
-import { optionalDate, ownerField, textField, uuidField, versionField } from '@/lib/workspace-fields';
-import { defineAction } from '@/server/action';
-
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
+import { optionalDate, ownerField, textField, uuidField, versionField } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 
 const level = (what: string) => z.enum(RISK_LEVELS, `Choose the ${what}: High, Medium or Low`);
 const mitigationPct = z.coerce
@@ -44,17 +41,17 @@ async function save(
 ) {
   try {
     const after = await updateRisk(db, user, project.id, id, version, changes);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return after;
   } catch (err) {
-    if (err instanceof DomainError && err.kind === 'conflict') refresh(project.slug);
+    if (err instanceof DomainError && err.kind === 'conflict') revalidateProject(project.slug);
     throw err;
   }
 }
 
 export const createRiskAction = defineAction('editor', z.object(fields), async ({ db, user, project, input }) => {
   const risk = await createRisk(db, user, project.id, input);
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return { ok: true, data: { id: risk.id }, message: `Risk “${risk.title}” added.` };
 });
 
@@ -97,7 +94,7 @@ export const deleteRiskAction = defineAction(
   z.object({ id: uuidField('risk') }),
   async ({ db, user, project, input }) => {
     await deleteRisk(db, user, project.id, input.id);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     redirect(`/${project.slug}/risks`);
   },
 );

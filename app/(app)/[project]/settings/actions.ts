@@ -1,20 +1,18 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { moveProjectStage } from '@/db/queries/lifecycle';
 import { addMember, removeMember, setMemberRole, updateProject } from '@/db/queries/projects';
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
 import { LIFECYCLE_STAGES, PROJECT_ROLES } from '@/lib/domain';
 import { emailSchema, nameSchema } from '@/lib/validation';
-import { defineAction } from '@/server/action';
-
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
+import { rowVersion } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 
 export const updateProjectDetails = defineAction(
   'editor',
   z.object({
-    version: z.coerce.number().int().positive(),
+    version: rowVersion,
     name: nameSchema(),
     problemStatement: z.string().trim().max(5000, 'Use at most 5000 characters'),
   }),
@@ -23,7 +21,7 @@ export const updateProjectDetails = defineAction(
       name: input.name,
       problemStatement: input.problemStatement,
     });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Saved.' };
   },
 );
@@ -37,7 +35,7 @@ export const changeStageAction = defineAction(
   async ({ db, user, project, input }) => {
     // Exit criteria are checked from data; with any unmet, the move needs a reason.
     await moveProjectStage(db, user, project.id, input.stage, input.reason);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Stage changed.' };
   },
 );
@@ -49,7 +47,7 @@ export const addMemberAction = defineAction(
   z.object({ email: emailSchema, role }),
   async ({ db, user, project, input }) => {
     await addMember(db, user, project.id, input.email, input.role);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `${input.email} added as ${input.role}.` };
   },
 );
@@ -59,7 +57,7 @@ export const setMemberRoleAction = defineAction(
   z.object({ userId: z.string().min(1).max(64), role }),
   async ({ db, user, project, input }) => {
     await setMemberRole(db, user, project.id, input.userId, input.role);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Role updated.' };
   },
 );
@@ -69,7 +67,7 @@ export const removeMemberAction = defineAction(
   z.object({ userId: z.string().min(1).max(64) }),
   async ({ db, user, project, input }) => {
     await removeMember(db, user, project.id, input.userId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Member removed.' };
   },
 );
@@ -80,7 +78,7 @@ export const createTokenAction = defineAction(
   z.object({ name: nameSchema(80) }),
   async ({ db, user, project, input }) => {
     const { token } = await createApiToken(db, user, project.id, input.name);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: { token }, message: 'Token created. Copy it now: it is shown only once.' };
   },
 );
@@ -91,7 +89,7 @@ export const revokeTokenAction = defineAction(
   async ({ db, user, project, role, input }) => {
     // Owners can revoke any token of the project; others only their own.
     await revokeApiToken(db, user, project.id, input.tokenId, role === 'owner' ? undefined : user.id);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Token revoked.' };
   },
 );

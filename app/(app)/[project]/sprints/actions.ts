@@ -1,34 +1,22 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { closeSprint, createSprint, startSprint, updateSprint } from '@/db/queries/sprints';
 import { nameSchema } from '@/lib/validation';
-import { defineAction } from '@/server/action';
+import { dateField, rowVersion } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
-
-// Date.parse rolls 2026-02-30 over into March; only a day that survives the round trip is real.
-const isRealDay = (d: string) => {
-  const ms = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-};
-const day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date')
-  .refine(isRealDay, 'Pick a real date');
 const sprintFields = z.object({
   name: nameSchema(80),
   goal: z.string().trim().max(500, 'Use at most 500 characters').default(''),
-  startDate: day,
-  endDate: z.preprocess((v) => (v === '' ? undefined : v), day.optional()),
+  startDate: dateField,
+  endDate: z.preprocess((v) => (v === '' ? undefined : v), dateField.optional()),
 });
 const sprintId = z.uuid('Unknown sprint');
 
 export const createSprintAction = defineAction('editor', sprintFields, async ({ db, user, project, input }) => {
   const sprint = await createSprint(db, user, project.id, input);
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return {
     ok: true,
     data: { id: sprint.id },
@@ -38,11 +26,11 @@ export const createSprintAction = defineAction('editor', sprintFields, async ({ 
 
 export const updateSprintAction = defineAction(
   'editor',
-  sprintFields.extend({ sprintId, version: z.coerce.number().int().positive() }),
+  sprintFields.extend({ sprintId, version: rowVersion }),
   async ({ db, user, project, input }) => {
     const { sprintId: id, version, ...fields } = input;
     await updateSprint(db, user, project.id, id, version, fields);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Sprint saved.' };
   },
 );
@@ -52,7 +40,7 @@ export const startSprintAction = defineAction(
   z.object({ sprintId }),
   async ({ db, user, project, input }) => {
     const sprint = await startSprint(db, user, project.id, input.sprintId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `${sprint.name} started.` };
   },
 );
@@ -62,7 +50,7 @@ export const closeSprintAction = defineAction(
   z.object({ sprintId, carryTo: z.enum(['next', 'backlog'], 'Choose where unfinished tasks go') }),
   async ({ db, user, project, input }) => {
     const { sprint, carried, target } = await closeSprint(db, user, project.id, input.sprintId, input.carryTo);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     const where = target ? target.name : 'the backlog';
     return {
       ok: true,

@@ -1,7 +1,7 @@
 import { BoardTabs } from '@/components/board/board-tabs';
 import { BurndownChart } from '@/components/board/burndown-chart';
 import { BurnupChart } from '@/components/board/burnup-chart';
-import { LiveRefresh } from '@/components/board/live-refresh';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { DailyNumbersTable, VelocityTable } from '@/components/board/report-tables';
 import { SprintPicker } from '@/components/board/sprint-picker';
 import { SprintsTable } from '@/components/board/sprints-table';

@@ -4,9 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createUser, setUserAdmin, setUserPassword } from '@/db/queries/users';
 import { emailSchema, nameSchema, passwordSchema } from '@/lib/validation';
+import { checkbox } from '@/lib/forms';
 import { defineAction } from '@/server/action';
-
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const createUserAction = defineAction(
   'admin',

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ApiHelp } from '@/components/ab-tests/api-help';
 import { DecisionPanel } from '@/components/ab-tests/decision-panel';
 import { LiftChart } from '@/components/ab-tests/lift-chart';
@@ -14,8 +13,9 @@ import { describeMetricOutcome, formatPValue } from '@/lib/ab-tests/format';
 import { LIFT_CHART_MIN_UNITS, cumulativeLift } from '@/lib/ab-tests/lift-series';
 import { describeShipWarnings, shipWarnings } from '@/lib/ab-tests/results';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
 import { formatTimestamp } from '@/lib/format';
+import { uuidId } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 
 export const metadata = { title: 'A/B test' };
@@ -30,10 +30,7 @@ export default async function AbTestPage({
   const { project: slug, id } = await params;
   const { project, role } = await requireProjectAccess(slug);
   const db = await getDb();
-  const config = await getAbTestConfig(db, project.id, id).catch((err: unknown) => {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  });
+  const config = await orNotFound(getAbTestConfig(db, project.id, await paramsOrNotFound(uuidId, id)));
   const { test, modelName } = config;
   const results = await getAbTestResults(db, config);
   const primary = results.metrics.find((m) => m.primary)!;

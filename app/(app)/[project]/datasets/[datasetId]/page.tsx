@@ -1,19 +1,20 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { StageBadge } from '@/components/registry/stage-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getDataset, getDatasetUsage } from '@/db/queries/datasets';
 import type { ColumnProfile } from '@/lib/datasets/profile';
+import { uuidId } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 
 export default async function DatasetPage({ params }: { params: Promise<{ project: string; datasetId: string }> }) {
   const { project: slug, datasetId } = await params;
   const { project } = await requireProjectAccess(slug);
-  if (!/^[0-9a-f-]{36}$/.test(datasetId)) notFound();
+  const id = await paramsOrNotFound(uuidId, datasetId);
   const db = await getDb();
-  const dataset = await getDataset(db, project.id, datasetId).catch(() => notFound());
+  const dataset = await orNotFound(getDataset(db, project.id, id));
   const usage = await getDatasetUsage(db, dataset.id);
   let profile: { num_rows?: number; columns?: ColumnProfile[] } = {};
   try {

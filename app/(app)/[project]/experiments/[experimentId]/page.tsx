@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { RunsExplorer } from '@/components/tracking/runs-explorer';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getExperiment } from '@/db/queries/experiments';
-import { DomainError } from '@/lib/errors';
 import { parseRunsView } from '@/lib/tracking/runs-view';
+import { serialId } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { loadRunsTable } from '@/server/runs-table';
 
@@ -18,12 +18,9 @@ export default async function ExperimentPage({
 }) {
   const { project: slug, experimentId } = await params;
   const { project } = await requireProjectAccess(slug);
-  if (!/^\d{1,15}$/.test(experimentId)) notFound();
+  const id = await paramsOrNotFound(serialId, experimentId);
   const db = await getDb();
-  const experiment = await getExperiment(db, project.id, Number(experimentId)).catch((err: unknown) => {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  });
+  const experiment = await orNotFound(getExperiment(db, project.id, id));
   const view = parseRunsView(await searchParams);
   const data = await loadRunsTable(db, view, { projectId: project.id, experimentId: experiment.id });
   return (

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { formatValue } from '@/components/success-metrics/chart-format';
@@ -11,7 +10,6 @@ import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
 import { evaluateMetric, getSuccessMetric, listCheckIns, listMetricSourceOptions } from '@/db/queries/success-metrics';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
 import {
   DIRECTION_LABELS,
   KIND_LABELS,
@@ -20,19 +18,15 @@ import {
   historyChartData,
   todayUtc,
 } from '@/lib/success-metrics/status';
+import { uuidId } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { checkInAction, deleteMetricAction } from '../actions';
 
 export const metadata = { title: 'Success metric' };
 
 async function findMetric(projectId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  try {
-    return await getSuccessMetric(await getDb(), projectId, id);
-  } catch (err) {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  }
+  return orNotFound(getSuccessMetric(await getDb(), projectId, await paramsOrNotFound(uuidId, id)));
 }
 
 async function load(projectId: string, metric: Awaited<ReturnType<typeof getSuccessMetric>>) {

@@ -1,4 +1,3 @@
-import { notFound } from 'next/navigation';
 import { TransitionTimeline } from '@/components/registry/transition-timeline';
 import { VersionCompare } from '@/components/registry/version-compare';
 import { VersionsTable } from '@/components/registry/versions-table';
@@ -7,7 +6,7 @@ import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getModelDetails, getRegisteredModel, listModelTransitions } from '@/db/queries/registry';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
+import { orNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { rollbackAction, setAliasAction, updateModelDescriptionAction } from '../actions';
 
@@ -22,10 +21,7 @@ export default async function ModelPage({
   const name = decodeURIComponent(rawName);
   const { project, role } = await requireProjectAccess(slug);
   const db = await getDb();
-  const model = await getRegisteredModel(db, project.id, name).catch((err: unknown) => {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  });
+  const model = await orNotFound(getRegisteredModel(db, project.id, name));
   const [{ versions, aliases }, timeline] = await Promise.all([
     getModelDetails(db, [model.id]),
     listModelTransitions(db, model.id),

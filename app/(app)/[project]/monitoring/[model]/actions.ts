@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { runDriftCheck } from '@/db/queries/drift-checks';
 import { getMonitorById, updateMonitorSettings } from '@/db/queries/monitoring';
@@ -9,7 +8,8 @@ import { parseTimestamp } from '@/lib/monitoring/ingest';
 import { METRICS, TASKS } from '@/lib/monitoring/performance';
 import { SCHEDULES } from '@/lib/monitoring/windows';
 import { nameSchema } from '@/lib/validation';
-import { defineAction } from '@/server/action';
+import { rowVersion } from '@/lib/forms';
+import { defineAction, revalidateProject } from '@/server/action';
 import { deliverNewAlerts } from '@/server/alert-webhook';
 import { getRequestOrigin } from '@/server/request-origin';
 
@@ -27,7 +27,6 @@ const utcTime = z.string().transform((v, ctx) => {
 const window = z
   .object({ monitorId, from: utcTime, to: utcTime })
   .refine((w) => w.from < w.to, { message: 'Must be after the start', path: ['to'] });
-const refresh = (slug: string) => revalidatePath(`/${slug}`, 'layout');
 
 export const runCheckAction = defineAction('editor', window, async ({ db, user, project, input }) => {
   const { check, newAlerts } = await runDriftCheck(db, user, project.id, input.monitorId, {
@@ -36,7 +35,7 @@ export const runCheckAction = defineAction('editor', window, async ({ db, user, 
   });
   const { model } = await getMonitorById(db, project.id, input.monitorId);
   await deliverNewAlerts(db, project, model.name, newAlerts, await getRequestOrigin());
-  refresh(project.slug);
+  revalidateProject(project.slug);
   if (check.status === 'empty')
     return { ok: true, data: undefined, message: 'No predictions in that window: nothing to check.' };
   if (check.status === 'failed') return { ok: false, message: check.error ?? 'The check failed.' };
@@ -50,7 +49,7 @@ export const runCheckAction = defineAction('editor', window, async ({ db, user, 
 
 export const setReferenceWindowAction = defineAction('editor', window, async ({ db, user, project, input }) => {
   const summary = await setReferenceWindow(db, user, project.id, input.monitorId, input.from, input.to);
-  refresh(project.slug);
+  revalidateProject(project.slug);
   return { ok: true, data: undefined, message: `Reference set: ${summary.rows} logged predictions.` };
 });
 
@@ -59,7 +58,7 @@ export const setReferenceDatasetAction = defineAction(
   z.object({ monitorId, datasetId: z.uuid('Choose a dataset version') }),
   async ({ db, user, project, input }) => {
     const summary = await setReferenceDataset(db, user, project.id, input.monitorId, input.datasetId);
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: `Reference set: ${summary.rows} rows of ${summary.name}.` };
   },
 );
@@ -80,7 +79,7 @@ export const uploadReferenceAction = defineAction(
       csv: await input.file.text(),
       source: input.file.name,
     });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return {
       ok: true,
       data: undefined,
@@ -95,7 +94,7 @@ export const updateMonitorSettingsAction = defineAction(
   'editor',
   z.object({
     monitorId,
-    version: z.coerce.number().int().positive(),
+    version: rowVersion,
     schedule: z.enum(SCHEDULES, 'Choose a schedule'),
     task: z.enum(TASKS, 'Choose classification or regression'),
     stage: z.string().trim().min(1, 'Required').max(255, 'Use at most 255 characters'),
@@ -115,7 +114,7 @@ export const updateMonitorSettingsAction = defineAction(
       baselineSource: input.baselineSource,
       baselineKeys,
     });
-    refresh(project.slug);
+    revalidateProject(project.slug);
     return { ok: true, data: undefined, message: 'Settings saved.' };
   },
 );

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AlertFilterLinks, parseAlertFilter } from '@/components/monitoring/alert-filter';
 import { toAlertTableRows } from '@/components/monitoring/alert-rows';
 import { AlertsTable } from '@/components/monitoring/alerts-table';
@@ -21,12 +20,12 @@ import { describeReference, listReferenceDatasets } from '@/db/queries/monitorin
 import { SAMPLE_TARGET, listRecentPredictions } from '@/db/queries/predictions';
 import { resolveModelVersion } from '@/db/queries/registry';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
 import { formatTimestamp } from '@/lib/format';
 import { chooseFeature, driftSeries, performanceSeries, rankedFeatures } from '@/lib/monitoring/chart-data';
 import { rankByDrift } from '@/lib/monitoring/drift-report';
 import { HIGHER_IS_BETTER, METRICS, METRIC_LABELS, type MetricName } from '@/lib/monitoring/performance';
 import { SCHEDULE_LABELS, suggestedCheckWindow } from '@/lib/monitoring/windows';
+import { orNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { acknowledgeAlertAction, openRiskAndTaskAction, resolveAlertAction } from '../actions';
 import {
@@ -53,10 +52,7 @@ export default async function ModelMonitoringPage({
   const sp = await searchParams;
   const search: Search = { feature: one(sp.feature), metric: one(sp.metric), alerts: one(sp.alerts) };
   const db = await getDb();
-  const target = await getMonitor(db, project.id, name).catch((err: unknown) => {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  });
+  const target = await orNotFound(getMonitor(db, project.id, name));
   const { monitor, model } = target;
   const filter = parseAlertFilter(search.alerts);
   const [reference, checks, alerts, recent, serving, stored] = await Promise.all([

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { RiskFields } from '@/components/risks/risk-fields';
@@ -10,7 +9,6 @@ import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
 import { getRisk, listRiskScoreHistory } from '@/db/queries/risks';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
 import {
   CATEGORY_LABELS,
   RESPONSE_LABELS,
@@ -21,19 +19,15 @@ import {
   riskScore,
 } from '@/lib/risks/scoring';
 import { todayUtc } from '@/lib/success-metrics/status';
+import { uuidId } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { deleteRiskAction, updateRiskAction } from '../actions';
 
 export const metadata = { title: 'Risk' };
 
 async function findRisk(projectId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  try {
-    return await getRisk(await getDb(), projectId, id);
-  } catch (err) {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  }
+  return orNotFound(getRisk(await getDb(), projectId, await paramsOrNotFound(uuidId, id)));
 }
 
 async function load(projectId: string, riskId: string) {

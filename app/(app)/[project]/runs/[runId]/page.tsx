@@ -1,22 +1,24 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { RegisterVersionForm } from '@/components/registry/register-version-form';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
 import { CopyButton } from '@/components/tracking/copy-button';
-import { LiveRefresh } from '@/components/tracking/live-refresh';
 import { Reproducibility } from '@/components/tracking/reproducibility';
 import { RunCharts } from '@/components/tracking/run-charts';
 import { RunMetadataForm } from '@/components/tracking/run-metadata-form';
 import { InputsTable, MetricsTable, ParamsTable, TagsTable } from '@/components/tracking/run-tables';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { RUN_PAGE_REFRESH_MS } from '@/components/live/poll';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getExperiment } from '@/db/queries/experiments';
 import { searchRegisteredModels } from '@/db/queries/registry';
 import { getRunDetails } from '@/db/queries/runs';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
+import { isLiveRunStatus } from '@/lib/tracking/vocabulary';
 import { formatDuration, formatTimestamp } from '@/lib/format';
+import { runId as runIdSchema } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 
 function Info({ label, children }: { label: string; children: ReactNode }) {
@@ -31,19 +33,15 @@ function Info({ label, children }: { label: string; children: ReactNode }) {
 export default async function RunPage({ params }: { params: Promise<{ project: string; runId: string }> }) {
   const { project: slug, runId } = await params;
   const { project, role } = await requireProjectAccess(slug);
-  if (!/^[0-9a-f]{1,64}$/i.test(runId)) notFound();
   const db = await getDb();
-  const details = await getRunDetails(db, project.id, runId).catch((err: unknown) => {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  });
+  const details = await orNotFound(getRunDetails(db, project.id, await paramsOrNotFound(runIdSchema, runId)));
   const { run, params: runParams, tags, metrics, inputs } = details;
   const canEdit = roleAtLeast(role, 'editor');
   const [experiment, models] = await Promise.all([
     getExperiment(db, project.id, run.experimentId),
     canEdit ? searchRegisteredModels(db, project.id, { limit: 50 }) : Promise.resolve([]),
   ]);
-  const live = run.status === 'RUNNING' || run.status === 'SCHEDULED';
+  const live = isLiveRunStatus(run.status);
   const datasets = inputs.map((i) => ({
     name: i.dataset.name,
     digest: i.dataset.digest,
@@ -76,7 +74,11 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
       />
       {live && (
         <div className="-mt-4 mb-4">
-          <LiveRefresh />
+          <LiveRefresh pollMs={RUN_PAGE_REFRESH_MS}>
+            <p role="status" className="text-xs text-sky-700 dark:text-sky-300">
+              Live: this run is still running; the page updates by itself.
+            </p>
+          </LiveRefresh>
         </div>
       )}
       <Section title="Run">

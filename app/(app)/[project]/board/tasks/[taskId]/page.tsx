@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { BoardTabs } from '@/components/board/board-tabs';
-import { LiveRefresh } from '@/components/board/live-refresh';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { PriorityBadge } from '@/components/board/priority-badge';
 import { TaskEditForm } from '@/components/board/task-edit-form';
 import { TaskLinksSection } from '@/components/board/task-links-section';
 import { TaskMarkdown } from '@/components/board/task-markdown';
+import { RUN_PAGE_REFRESH_MS } from '@/components/live/poll';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getTaskDetail } from '@/db/queries/board';
@@ -14,20 +14,14 @@ import { listSprints } from '@/db/queries/sprints';
 import { listLinkTargets, listTaskLinks } from '@/db/queries/task-links';
 import { TASK_STATUS_LABELS, taskRef } from '@/lib/board/vocabulary';
 import { roleAtLeast } from '@/lib/domain';
-import { DomainError } from '@/lib/errors';
+import { isLiveRunStatus } from '@/lib/tracking/vocabulary';
 import { formatTimestamp } from '@/lib/format';
+import { uuidId } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function loadTask(projectId: string, taskId: string) {
-  if (!UUID.test(taskId)) notFound();
-  try {
-    return await getTaskDetail(await getDb(), projectId, taskId);
-  } catch (err) {
-    if (err instanceof DomainError && err.kind === 'not_found') notFound();
-    throw err;
-  }
+  return orNotFound(getTaskDetail(await getDb(), projectId, await paramsOrNotFound(uuidId, taskId)));
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ project: string; taskId: string }> }) {
@@ -49,7 +43,7 @@ export default async function TaskPage({ params }: { params: Promise<{ project: 
     canEdit ? listMembers(db, project.id) : [],
     canEdit ? listSprints(db, project.id) : [],
   ]);
-  const running = runs.some((r) => r.status === 'RUNNING' || r.status === 'SCHEDULED');
+  const running = runs.some((r) => isLiveRunStatus(r.status));
   const boardHref = `/${project.slug}/board${task.sprintId ? `?sprint=${task.sprintId}` : '?sprint=backlog'}`;
   return (
     <>
@@ -67,7 +61,7 @@ export default async function TaskPage({ params }: { params: Promise<{ project: 
             {task.labels.length > 0 && <span>· {task.labels.join(', ')}</span>}
           </span>
         }
-        actions={<LiveRefresh project={project.slug} pollMs={running ? 5000 : undefined} />}
+        actions={<LiveRefresh project={project.slug} pollMs={running ? RUN_PAGE_REFRESH_MS : undefined} />}
       />
       <BoardTabs project={project.slug} active="board" />
       <Section title="Description">

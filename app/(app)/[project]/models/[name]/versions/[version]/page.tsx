@@ -1,18 +1,13 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { StageBadge } from '@/components/registry/stage-badge';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getRunDatasets } from '@/db/queries/datasets';
 import { getModelVersion, getModelVersionTags } from '@/db/queries/registry';
 import { getRunRow } from '@/db/queries/runs';
-import { DomainError } from '@/lib/errors';
+import { versionNumber } from '@/lib/ids';
+import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
-
-const notFoundOnMissing = (err: unknown): never => {
-  if (err instanceof DomainError && err.kind === 'not_found') notFound();
-  throw err;
-};
 
 function Step({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -41,9 +36,9 @@ export default async function VersionLineagePage({
   const { project: slug, name: rawName, version: rawVersion } = await params;
   const name = decodeURIComponent(rawName);
   const { project } = await requireProjectAccess(slug);
-  if (!/^\d{1,9}$/.test(rawVersion)) notFound();
+  const number = await paramsOrNotFound(versionNumber, rawVersion);
   const db = await getDb();
-  const { version } = await getModelVersion(db, project.id, name, Number(rawVersion)).catch(notFoundOnMissing);
+  const { version } = await orNotFound(getModelVersion(db, project.id, name, number));
   const [tags, run, inputs] = await Promise.all([
     getModelVersionTags(db, [version.id]),
     version.runId ? getRunRow(db, project.id, version.runId).catch(() => null) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkbox, dateField, optionalDate, optionalNumber, ownerField } from './workspace-fields';
+import { checkbox, dateField, optionalDate, optionalNumber, ownerField } from './forms';
 
 describe('workspace form fields', () => {
   it('optionalNumber: blank is null, numbers parse, words are refused with a message', () => {

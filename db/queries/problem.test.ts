@@ -12,7 +12,7 @@ import {
   listSubProblems,
   unlinkSubProblem,
   updateSubProblem,
-} from './problems';
+} from './problem';
 import { createSuccessMetric } from './success-metrics';
 import { createUser } from './users';
 import { rejection } from '@/tests/helpers/rejection';

@@ -1,15 +1,23 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { LiveBadge } from './live-badge';
 import { useLiveEvents } from './use-live-events';
 
 /**
- * For server-rendered board pages (backlog, sprints, a task): re-renders the page when someone changes
- * the board, and every `pollMs` while a linked run is still running.
+ * For server-rendered pages: re-renders the page when a project event says its data changed (given a
+ * `project`, with a badge showing the connection), and every `pollMs` for what events do not carry (live runs).
  */
-export function LiveRefresh({ project, pollMs }: { project: string; pollMs?: number }) {
+export function LiveRefresh({
+  project,
+  pollMs,
+  children,
+}: {
+  project?: string;
+  pollMs?: number;
+  children?: ReactNode;
+}) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const state = useLiveEvents(project, (change) => {
@@ -29,5 +37,10 @@ export function LiveRefresh({ project, pollMs }: { project: string; pollMs?: num
     },
     [],
   );
-  return <LiveBadge state={state} />;
+  return (
+    <>
+      {project ? <LiveBadge state={state} /> : null}
+      {children}
+    </>
+  );
 }

@@ -9,10 +9,11 @@ export type LiveState = 'connecting' | 'live' | 'offline';
  * Follows the project's Server-Sent Events. `onChange(null)` after every (re)connect, so the caller
  * refetches once and nothing missed while disconnected stays missing.
  */
-export function useLiveEvents(project: string, onChange: (change: LiveChange | null) => void): LiveState {
+export function useLiveEvents(project: string | undefined, onChange: (change: LiveChange | null) => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const handle = useEffectEvent(onChange);
   useEffect(() => {
+    if (!project) return;
     const source = new EventSource(`/api/projects/${encodeURIComponent(project)}/events`);
     source.addEventListener('ready', () => {
       setState('live');

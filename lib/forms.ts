@@ -1,7 +1,8 @@
-// Form fields shared by the workspace's server actions (metrics, risks, problem tree, report).
+// Form fields shared by every server action: what a browser form sends, parsed one way everywhere.
 import { z } from 'zod';
 
-const blankToNull = (v: unknown) =>
+/** An empty or whitespace-only form value means "nothing". */
+export const blankToNull = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v;
 
 /** A number typed in a form, or nothing. */
@@ -10,6 +11,7 @@ export const optionalNumber = z.preprocess((v) => {
   return typeof b === 'string' ? Number(b.trim()) : b;
 }, z.number('Enter a number').nullable());
 
+// Date rolls 2026-02-30 over into March; only a day that survives the round trip is real.
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -31,6 +33,17 @@ export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === 
 
 export const uuidField = (what: string) => z.uuid(`Unknown ${what}`);
 
+/** A draft's version: 0 means it was never saved (report narratives). */
 export const versionField = z.coerce.number('Reload the page and try again').int().min(0);
+
+/** The version of a row the form was loaded with (rows start at 1), for optimistic concurrency. */
+export const rowVersion = z.coerce.number().int().positive();
+
+/** Optional free text: blank is null. */
+export const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(max, `Use at most ${max} characters`).nullable().default(null),
+  );
 
 export const textField = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`).default('');
