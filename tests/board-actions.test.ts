@@ -197,7 +197,7 @@ describe('sprint actions', () => {
     const badDate = await as(editorCookie, () =>
       sprintActions.createSprintAction(null, form({ name: 'Sprint 2', startDate: '2026-02-30' })),
     );
-    expect(badDate).toMatchObject({ ok: false, fieldErrors: { startDate: ['Pick a real date'] } });
+    expect(badDate).toMatchObject({ ok: false, fieldErrors: { startDate: ['Choose a real date'] } });
     const sprint = await createSprint(db, owner, projectId, { name: 'Sprint 0', goal: '', startDate: '2026-02-16' });
     expect(
       await as(editorCookie, () => sprintActions.startSprintAction(null, form({ sprintId: sprint.id }))),
