@@ -3,6 +3,7 @@ import { DomainError, notFound } from '@/lib/errors';
 import { type ModelStage, aliasError } from '@/lib/registry/vocabulary';
 import type { Db } from '../client';
 import {
+  loggedModels,
   modelAliases,
   modelTransitions,
   modelVersionTags,
@@ -174,10 +175,28 @@ export async function createModelVersion(
   db: Db,
   actor: Actor | null,
   projectId: string,
-  input: { name: string; source?: string; runId?: string; runLink?: string; description?: string; tags?: Tag[] },
+  input: {
+    name: string;
+    source?: string;
+    runId?: string;
+    loggedModelId?: string;
+    runLink?: string;
+    description?: string;
+    tags?: Tag[];
+  },
 ) {
   return db.transaction(async (tx) => {
     const model = await getRegisteredModel(tx, projectId, input.name);
+    if (input.loggedModelId) {
+      const [logged] = await tx
+        .select({ sourceRunId: loggedModels.sourceRunId })
+        .from(loggedModels)
+        .where(and(eq(loggedModels.id, input.loggedModelId), eq(loggedModels.projectId, projectId)));
+      if (!logged)
+        throw new DomainError('not_found', `Logged model with ID '${input.loggedModelId}' not found.`, 'model_id');
+      // A logged model's version comes from the model's run when the client names none (MLflow's _register_model).
+      input = { ...input, runId: input.runId ?? logged.sourceRunId ?? undefined };
+    }
     // Serialise version numbering per model; the locked read sees the latest issued number.
     const [locked] = await tx
       .select({ lastVersion: registeredModels.lastVersion })
@@ -215,6 +234,7 @@ export async function createModelVersion(
         modelId: model.id,
         version: next,
         runId: input.runId ?? null,
+        loggedModelId: input.loggedModelId ?? null,
         source: input.source ?? (input.runId ? `runs:/${input.runId}/model` : ''),
         runLink: input.runLink ?? '',
         description: input.description ?? '',

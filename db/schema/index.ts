@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './projects';
 export * from './tracking';
+export * from './logged-models';
 export * from './registry';
 export * from './board';
 export * from './success-metrics';

@@ -14,6 +14,7 @@ import {
 import { MODEL_STAGES } from '@/lib/registry/vocabulary';
 import { users } from './auth';
 import { projects } from './projects';
+import { loggedModels } from './logged-models';
 import { runs } from './tracking';
 
 export const modelStage = pgEnum('model_stage', MODEL_STAGES);
@@ -57,6 +58,8 @@ export const modelVersions = pgTable(
     version: integer('version').notNull(),
     runId: text('run_id').references(() => runs.id, { onDelete: 'set null' }),
     source: text('source').notNull().default(''),
+    /** MLflow 3: the logged model the version registers (source `models:/<id>`). */
+    loggedModelId: text('logged_model_id').references(() => loggedModels.id, { onDelete: 'set null' }),
     runLink: text('run_link').notNull().default(''),
     description: text('description').notNull().default(''),
     stage: modelStage('stage').notNull().default('None'),
@@ -70,6 +73,7 @@ export const modelVersions = pgTable(
   (t) => [
     uniqueIndex('model_versions_model_version_idx').on(t.modelId, t.version),
     index('model_versions_run_idx').on(t.runId),
+    index('model_versions_logged_model_idx').on(t.loggedModelId),
   ],
 );
 

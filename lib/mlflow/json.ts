@@ -107,6 +107,7 @@ export function runJson(
   run: RunRow,
   data: { params: KeyValue[]; tags: KeyValue[]; metrics: MetricRow[] },
   inputs: DatasetInputRow[] = [],
+  outputs: { modelId: string; step: number }[] = [],
 ) {
   return {
     info: runInfoJson(run),
@@ -116,6 +117,7 @@ export function runJson(
       tags: keyValues(data.tags),
     }),
     inputs: compact({ dataset_inputs: inputs.map(datasetInputJson) }),
+    ...(outputs.length ? { outputs: runOutputsJson(outputs) } : {}),
   };
 }
 
@@ -141,3 +143,59 @@ export function decodePageToken(token: string | undefined): number {
   }
   return n;
 }
+
+export type LoggedModelJsonInput = {
+  model: {
+    id: string;
+    experimentId: number;
+    name: string;
+    createdAt: Date;
+    updatedAt: Date;
+    artifactLocation: string;
+    status: string;
+    statusMessage: string | null;
+    modelType: string | null;
+    sourceRunId: string | null;
+  };
+  tags: KeyValue[];
+  params: KeyValue[];
+  metrics: (MetricRow & { runId: string | null; datasetName: string | null; datasetDigest: string | null })[];
+  registrations: { name: string; version: number }[];
+};
+
+/** service.proto's LoggedModel: `{info, data}`; `protoStatus` maps the stored status to its LOGGED_MODEL_* name. */
+export function loggedModelJson(d: LoggedModelJsonInput, protoStatus: (status: string) => string) {
+  const m = d.model;
+  return {
+    info: compact({
+      model_id: m.id,
+      experiment_id: String(m.experimentId),
+      name: m.name,
+      creation_timestamp_ms: m.createdAt.getTime(),
+      last_updated_timestamp_ms: m.updatedAt.getTime(),
+      artifact_uri: m.artifactLocation,
+      status: protoStatus(m.status),
+      model_type: m.modelType,
+      source_run_id: m.sourceRunId,
+      status_message: m.statusMessage,
+      tags: keyValues(d.tags),
+      registrations: d.registrations.map((r) => ({ name: r.name, version: String(r.version) })),
+    }),
+    data: compact({
+      params: keyValues(d.params),
+      metrics: d.metrics.map((x) =>
+        compact({
+          ...metricJson(x),
+          dataset_name: x.datasetName,
+          dataset_digest: x.datasetDigest,
+          model_id: m.id,
+          run_id: x.runId,
+        }),
+      ),
+    }),
+  };
+}
+
+/** RunOutputs: the logged models a run produced. */
+export const runOutputsJson = (outputs: { modelId: string; step: number }[]) =>
+  compact({ model_outputs: outputs.map((o) => ({ model_id: o.modelId, step: o.step })) });

@@ -12,6 +12,8 @@ export type ModelVersionRow = {
   source: string;
   runId: string | null;
   runLink: string;
+  /** MLflow 3's model_id; absent on rows made before logged models. */
+  loggedModelId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -33,6 +35,7 @@ export function modelVersionJson(name: string, v: ModelVersionRow, extras: Versi
     tags: keyValues(extras.tags),
     run_link: v.runLink,
     aliases: [...extras.aliases],
+    model_id: v.loggedModelId,
   });
 }
 

@@ -135,6 +135,8 @@ export const createModelVersionRequest = body(
     tags: repeated(tag),
     run_link: optional(text),
     description: optional(text),
+    // MLflow 3: the logged model this version registers (its source is then `models:/<model_id>`).
+    model_id: optional(text),
   }),
 );
 export const modelVersionRequest = body(z.object({ name: modelName, version }));

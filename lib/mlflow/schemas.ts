@@ -107,8 +107,12 @@ const metric = z.object({
   value: required(double),
   timestamp: required(integer({ min: 0 })),
   step: z.preprocess((v) => v ?? 0, integer()),
+  // MLflow 3: a metric may also be linked to a logged model (and the dataset it was measured on).
+  model_id: optional(text),
+  dataset_name: optional(text),
+  dataset_digest: optional(text),
 });
-const param = z.object({
+export const param = z.object({
   key: key('parameter'),
   value: z.preprocess((v) => v ?? '', limitedText('Param value', LIMITS.paramValueLength)),
 });

@@ -23,7 +23,7 @@ import {
   updateModelVersionRequest,
 } from '@/lib/mlflow/registry-schemas';
 import { defineRoute } from '../api';
-import { resolveModelSource } from './model-sources';
+import { loggedModelIdOfSource, resolveModelSource } from './model-sources';
 import { actorOf, nextOffset, parseOrInvalid } from './common';
 import { versionJson, versionsJson } from './registry-common';
 
@@ -36,6 +36,7 @@ export const createModelVersionRoute = defineRoute(
       name: input.name,
       source: input.source,
       runId: input.run_id || undefined,
+      loggedModelId: input.model_id || loggedModelIdOfSource(input.source) || undefined,
       runLink: input.run_link,
       description: input.description,
       tags: input.tags,

@@ -26,6 +26,17 @@ import {
 } from './run-logging';
 import { createRunRoute, deleteRunRoute, getRunRoute, restoreRunRoute, searchRunsRoute, updateRunRoute } from './runs';
 import { REGISTRY_ROUTES } from './registry-routes';
+import {
+  createLoggedModelRoute,
+  deleteLoggedModelRoute,
+  deleteLoggedModelTagRoute,
+  finalizeLoggedModelRoute,
+  getLoggedModelRoute,
+  logLoggedModelParamsRoute,
+  logOutputsRoute,
+  searchLoggedModelsRoute,
+  setLoggedModelTagsRoute,
+} from './logged-models';
 
 export const MLFLOW_ROUTES: Readonly<Record<string, RouteHandler>> = {
   'POST experiments/create': createExperimentRoute,
@@ -55,8 +66,42 @@ export const MLFLOW_ROUTES: Readonly<Record<string, RouteHandler>> = {
   'GET artifacts/list': listArtifactsRoute,
   'POST runs/log-model': logModelRoute,
   'GET metrics/get-history-bulk-interval': getHistoryBulkIntervalRoute,
+  'POST runs/outputs': logOutputsRoute,
+  // MLflow 3's logged models; `{name}` is one path segment, handed to the handler as a route param.
+  'POST logged-models': createLoggedModelRoute,
+  'POST logged-models/search': searchLoggedModelsRoute,
+  'GET logged-models/{model_id}': getLoggedModelRoute,
+  'PATCH logged-models/{model_id}': finalizeLoggedModelRoute,
+  'DELETE logged-models/{model_id}': deleteLoggedModelRoute,
+  'PATCH logged-models/{model_id}/tags': setLoggedModelTagsRoute,
+  'DELETE logged-models/{model_id}/tags/{tag_key}': deleteLoggedModelTagRoute,
+  'POST logged-models/{model_id}/params': logLoggedModelParamsRoute,
   ...REGISTRY_ROUTES,
 };
+
+const PATTERN_ROUTES = Object.entries(MLFLOW_ROUTES)
+  .filter(([key]) => key.includes('{'))
+  .map(([key, handler]) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return { method, segments: path.split('/'), handler };
+  });
+
+/** The handler for a path with `{name}` segments, and the values those segments took. */
+function matchPattern(method: string, segments: string[]): { handler: RouteHandler; values: Record<string, string> } | null {
+  for (const route of PATTERN_ROUTES) {
+    if (route.method !== method || route.segments.length !== segments.length) continue;
+    const values: Record<string, string> = {};
+    const ok = route.segments.every((part, i) => {
+      if (part.startsWith('{')) {
+        values[part.slice(1, -1)] = segments[i]!;
+        return true;
+      }
+      return part === segments[i];
+    });
+    if (ok) return { handler: route.handler, values };
+  }
+  return null;
+}
 
 // Authenticated like every endpoint, so an unknown path tells an anonymous caller nothing; the body is never read.
 const endpointNotFound = defineRoute(
@@ -71,8 +116,13 @@ const endpointNotFound = defineRoute(
 async function dispatch(req: Request, ctx: RouteContext): Promise<Response> {
   const { path } = await ctx.params;
   const segments = (Array.isArray(path) ? path : typeof path === 'string' ? [path] : []).filter(Boolean);
-  const route = MLFLOW_ROUTES[`${req.method} ${segments.join('/')}`] ?? endpointNotFound;
-  return route(req, ctx);
+  const key = `${req.method} ${segments.join('/')}`;
+  const exact = key.includes('{') ? undefined : MLFLOW_ROUTES[key];
+  if (exact) return exact(req, ctx);
+  const pattern = matchPattern(req.method, segments);
+  if (!pattern) return endpointNotFound(req, ctx);
+  const params = await ctx.params;
+  return pattern.handler(req, { params: Promise.resolve({ ...params, ...pattern.values }) });
 }
 
 // Viewer is the least any endpoint needs; each endpoint's own handler enforces editor for writes.

@@ -1,5 +1,6 @@
 // MLflow run endpoints: runs/{create,get,update,delete,restore,search}.
 import type { Db } from '@/db/client';
+import { getRunsOutputs } from '@/db/queries/logged-models';
 import { getRunsData, getRunsInputs, searchRuns } from '@/db/queries/run-search';
 import { createRun, getRunDetails, setRunLifecycle, updateRun } from '@/db/queries/runs';
 import { DomainError } from '@/lib/errors';
@@ -11,8 +12,8 @@ import { defineRoute } from '../api';
 import { actorOf, nextOffset, parseOrInvalid, resolveExperimentId, viewOf } from './common';
 
 async function runResponse(db: Db, projectId: string, runId: string) {
-  const d = await getRunDetails(db, projectId, runId);
-  return { run: runJson(d.run, d, d.inputs) };
+  const [d, outputs] = await Promise.all([getRunDetails(db, projectId, runId), getRunsOutputs(db, [runId])]);
+  return { run: runJson(d.run, d, d.inputs, outputs.get(runId) ?? []) };
 }
 
 export const createRunRoute = defineRoute('editor', createRunRequest, async ({ db, caller, input }) => {
@@ -87,8 +88,14 @@ export const searchRunsRoute = defineRoute('viewer', searchRunsRequest, async ({
     offset,
   });
   const ids = found.runs.map((r) => r.id);
-  const [data, inputs] = await Promise.all([getRunsData(db, ids), getRunsInputs(db, ids)]);
-  const runs = found.runs.map((r) => runJson(r, data.get(r.id)!, inputs.get(r.id) ?? []));
+  const [data, inputs, outputs] = await Promise.all([
+    getRunsData(db, ids),
+    getRunsInputs(db, ids),
+    getRunsOutputs(db, ids),
+  ]);
+  const runs = found.runs.map((r) =>
+    runJson(r, data.get(r.id)!, inputs.get(r.id) ?? [], outputs.get(r.id) ?? []),
+  );
   const next = nextOffset(offset, runs.length, found.total);
   return { ...(runs.length ? { runs } : {}), ...(next !== null ? { next_page_token: encodePageToken(next) } : {}) };
 });
