@@ -191,13 +191,13 @@ const COMMANDS: Record<string, Command> = {
   'gc-artifacts': defineCommand(
     {
       summary:
-        'Remove deleted runs and experiments for good with their artifacts, and artifact folders nothing owns (like mlflow gc)',
+        'Remove deleted runs, logged models and experiments for good with their artifacts, and artifact folders nothing owns (like mlflow gc)',
       options: {},
       schema: z.object({}),
     },
     async (db) => {
       const summary = await collectArtifactGarbage(db);
-      return `Removed ${summary.runs} deleted runs, ${summary.experiments} deleted experiments and ${summary.folders.length} artifact folders.`;
+      return `Removed ${summary.runs} deleted runs, ${summary.loggedModels} logged models, ${summary.experiments} deleted experiments and ${summary.folders.length} artifact folders.`;
     },
   ),
 };

@@ -1,8 +1,8 @@
-// What the artifact collector (server/artifacts/gc.ts) needs from the database: which runs and experiments
-// are deleted and may be removed for good, and which project/experiment/run folders still have an owner.
-import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
+// What the artifact collector (server/artifacts/gc.ts) needs from the database: which runs, experiments and
+// logged models are deleted and may be removed for good, and which folders in the store still have an owner.
+import { and, eq, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { experiments, modelVersions, projects, runs } from '../schema';
+import { experiments, loggedModels, modelVersions, projects, runs } from '../schema';
 
 /** Deleted runs (in an active experiment) that no registered model version comes from, with their project. */
 export async function listPurgeableRuns(db: Db) {
@@ -39,8 +39,53 @@ export async function listPurgeableExperiments(db: Db) {
             .innerJoin(runs, eq(runs.id, modelVersions.runId))
             .where(eq(runs.experimentId, experiments.id)),
         ),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(modelVersions)
+            .innerJoin(loggedModels, eq(loggedModels.id, modelVersions.loggedModelId))
+            .where(eq(loggedModels.experimentId, experiments.id)),
+        ),
       ),
     );
+}
+
+/**
+ * Logged models to remove for good: deleted ones, and those logged by a run that is being removed, unless a
+ * registered version registers them (the version needs their files).
+ */
+export async function listPurgeableLoggedModels(db: Db, purgedRunIds: string[]) {
+  return db
+    .select({ id: loggedModels.id, artifactLocation: loggedModels.artifactLocation, projectSlug: projects.slug })
+    .from(loggedModels)
+    .innerJoin(projects, eq(projects.id, loggedModels.projectId))
+    .where(
+      and(
+        or(
+          eq(loggedModels.lifecycleStage, 'deleted'),
+          purgedRunIds.length ? inArray(loggedModels.sourceRunId, purgedRunIds) : sql`false`,
+        ),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(modelVersions)
+            .where(eq(modelVersions.loggedModelId, loggedModels.id)),
+        ),
+      ),
+    );
+}
+
+export async function purgeLoggedModels(db: Db, ids: string[]) {
+  if (ids.length) await db.delete(loggedModels).where(inArray(loggedModels.id, ids));
+}
+
+/** Every logged model's folder (`<project>/<experiment>/models/<id>`), deleted ones included until purged. */
+export async function listLoggedModelOwners(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .select({ slug: projects.slug, experimentId: loggedModels.experimentId, id: loggedModels.id })
+    .from(loggedModels)
+    .innerJoin(projects, eq(projects.id, loggedModels.projectId));
+  return new Set(rows.map((r) => `${r.slug}/${r.experimentId}/models/${r.id}`));
 }
 
 /** Removes runs for good (their params, metrics, tags and inputs go with them). */
