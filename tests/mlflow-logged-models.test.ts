@@ -336,6 +336,13 @@ describe('logged models API', () => {
     });
     // The run keeps working for clients that never log models: no outputs field.
     const runId = await newRun(m, { experiment_id: experimentId });
+    // A metric linked to an unknown model is refused, and the batch lands not at all.
+    const unknown = await m.post('runs/log-batch', {
+      run_id: runId,
+      metrics: [{ key: 'auc', value: 0.5, timestamp: 1, step: 0, model_id: 'm-ffffffffffffffffffffffffffffffff' }],
+    });
+    expect(errorOf(unknown)).toMatchObject({ status: 404, error_code: 'RESOURCE_DOES_NOT_EXIST' });
+    expect((await readRun(m, runId)).data.metrics ?? []).toEqual([]);
     expect((await readRun(m, runId)) as Record<string, unknown>).not.toHaveProperty('outputs');
   });
 });

@@ -245,7 +245,7 @@ describe('runs/log-batch', () => {
     expect((await m.post('runs/log-batch', { run_id: id })).status).toBe(200);
     const res = await m.post('runs/log-batch', {
       run_id: id,
-      metrics: [{ key: 'm', value: '1.5', timestamp: '1700000000000', step: '3', model_id: 'x' }],
+      metrics: [{ key: 'm', value: '1.5', timestamp: '1700000000000', step: '3', unit: 'x' }],
       extra: [1],
     });
     expect(res.status).toBe(200);

@@ -85,8 +85,6 @@ export const deleteLoggedModelRoute = defineRoute(
     await deleteLoggedModel(db, caller.project.id, pathParam(params, 'model_id'));
     return {};
   },
-  // The Python client sends its fields as a query string on DELETE; the id is in the path either way.
-  { source: 'query' },
 );
 
 export const searchLoggedModelsRoute = defineRoute(
@@ -130,7 +128,6 @@ export const deleteLoggedModelTagRoute = defineRoute(
     await deleteLoggedModelTag(db, caller.project.id, pathParam(params, 'model_id'), pathParam(params, 'tag_key'));
     return {};
   },
-  { source: 'query' },
 );
 
 export const logLoggedModelParamsRoute = defineRoute(
