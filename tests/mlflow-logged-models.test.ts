@@ -207,7 +207,15 @@ describe('logged models API', () => {
     });
     expect(logged.status, logged.text).toBe(200);
     expect(modelOf(await m.get(`logged-models/${a.info.model_id}`)).data.metrics).toEqual([
-      { key: 'auc', value: 0.91, timestamp: 1000, step: 0, dataset_name: 'test', model_id: a.info.model_id, run_id: runId },
+      {
+        key: 'auc',
+        value: 0.91,
+        timestamp: 1000,
+        step: 0,
+        dataset_name: 'test',
+        model_id: a.info.model_id,
+        run_id: runId,
+      },
     ]);
 
     const search = async (body: Record<string, unknown>) => {
@@ -237,7 +245,11 @@ describe('logged models API', () => {
     const first = await search({ max_results: 2, order_by: [{ field_name: 'name' }] });
     expect(names(first)).toEqual(['alpha', 'beta']);
     expect(first.next_page_token).toBeTruthy();
-    const second = await search({ max_results: 2, order_by: [{ field_name: 'name' }], page_token: first.next_page_token });
+    const second = await search({
+      max_results: 2,
+      order_by: [{ field_name: 'name' }],
+      page_token: first.next_page_token,
+    });
     expect(names(second)).toEqual(['gamma']);
     expect(second.next_page_token).toBeUndefined();
   });
@@ -258,7 +270,9 @@ describe('logged models API', () => {
     const params = await m.post(`logged-models/${id}/params`, { model_id: id, params: [{ key: 'lr', value: '0.1' }] });
     expect(params.status, params.text).toBe(200);
     expect((await m.post(`logged-models/${id}/params`, { params: [{ key: 'lr', value: '0.1' }] })).status).toBe(200);
-    expect(errorOf(await m.post(`logged-models/${id}/params`, { params: [{ key: 'lr', value: '0.9' }] }))).toMatchObject({
+    expect(
+      errorOf(await m.post(`logged-models/${id}/params`, { params: [{ key: 'lr', value: '0.9' }] })),
+    ).toMatchObject({
       status: 400,
       error_code: 'INVALID_PARAMETER_VALUE',
     });

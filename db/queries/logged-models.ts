@@ -282,7 +282,11 @@ export async function logRunOutputs(
 ) {
   await db.transaction(async (tx) => {
     await activeRun(tx, projectId, runId);
-    await assertModelsExist(tx, projectId, models.map((m) => m.modelId));
+    await assertModelsExist(
+      tx,
+      projectId,
+      models.map((m) => m.modelId),
+    );
     if (!models.length) return;
     const byModel = new Map(models.map((m) => [m.modelId, m.step]));
     await tx

@@ -1,6 +1,16 @@
 // MLflow 3 logged models: a model logged from a run (or on its own) with its own id (`m-<32 hex>`), artifact
 // folder under the experiment (`<experiment>/models/<id>/artifacts`), tags, params and linked metrics.
-import { bigint, doublePrecision, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  doublePrecision,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { LOGGED_MODEL_STATUSES } from '@/lib/tracking/logged-models';
 import { projects } from './projects';
 import { experiments, lifecycleState, runs } from './tracking';

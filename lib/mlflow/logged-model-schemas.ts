@@ -2,7 +2,18 @@
 // SearchLoggedModels, SetLoggedModelTags, LogLoggedModelParamsRequest, LogOutputs). The model id of
 // `logged-models/{model_id}…` comes from the path, so the body's copy is not read.
 import { z } from 'zod';
-import { experimentId, integer, limitedText, optional, repeated, required, requiredText, runId, tag, text } from './fields';
+import {
+  experimentId,
+  integer,
+  limitedText,
+  optional,
+  repeated,
+  required,
+  requiredText,
+  runId,
+  tag,
+  text,
+} from './fields';
 import { body, param } from './schemas';
 import { parseLoggedModelStatus } from '../tracking/logged-models';
 import { LIMITS } from '../tracking/vocabulary';

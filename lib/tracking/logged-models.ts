@@ -1,6 +1,13 @@
 // MLflow 3 logged models: statuses, and the search grammar of mlflow/utils/search_utils.py's
 // SearchLoggedModelsUtils (AND-joined `<entity>.<key> <op> <value>` clauses over attributes, metrics, params, tags).
-import { type FilterToken, FilterSyntaxError, checkClauseCount, checkFilterLength, nextClauseIndex, tokenize } from './search-filter';
+import {
+  type FilterToken,
+  FilterSyntaxError,
+  checkClauseCount,
+  checkFilterLength,
+  nextClauseIndex,
+  tokenize,
+} from './search-filter';
 
 /** Stored names; MLflow's proto names them LOGGED_MODEL_PENDING, LOGGED_MODEL_READY, LOGGED_MODEL_UPLOAD_FAILED. */
 export const LOGGED_MODEL_STATUSES = ['PENDING', 'READY', 'FAILED'] as const;
@@ -84,7 +91,8 @@ function comparatorAt(tokens: FilterToken[], i: number): { op: string; next: num
   const word = t.text.toUpperCase();
   if (word === 'LIKE' || word === 'ILIKE' || word === 'IN') return { op: word, next: i + 1 };
   const after = tokens[i + 1];
-  if (word === 'NOT' && after?.kind === 'ident' && after.text.toUpperCase() === 'IN') return { op: 'NOT IN', next: i + 2 };
+  if (word === 'NOT' && after?.kind === 'ident' && after.text.toUpperCase() === 'IN')
+    return { op: 'NOT IN', next: i + 2 };
   return null;
 }
 
@@ -98,7 +106,10 @@ export function parseLoggedModelFilter(filter: string | undefined | null): Model
   while (i < tokens.length) {
     const ident = tokens[i++]!;
     if (ident.kind !== 'ident')
-      throw new FilterSyntaxError(`Expected an identifier such as metrics.accuracy at position ${ident.pos + 1}.`, ident.pos);
+      throw new FilterSyntaxError(
+        `Expected an identifier such as metrics.accuracy at position ${ident.pos + 1}.`,
+        ident.pos,
+      );
     const { type, key } = identifierOf(ident.text, ident.pos);
     const numeric = type === 'metric' || (type === 'attribute' && isNumericAttr(key));
     const cmp = comparatorAt(tokens, i);
@@ -118,7 +129,8 @@ export function parseLoggedModelFilter(filter: string | undefined | null): Model
       i++;
       for (;;) {
         const v = tokens[i++];
-        if (v?.kind !== 'string') throw new FilterSyntaxError(`Expected a quoted value in the ${cmp.op} list.`, ident.pos);
+        if (v?.kind !== 'string')
+          throw new FilterSyntaxError(`Expected a quoted value in the ${cmp.op} list.`, ident.pos);
         values.push(v.text);
         const sep = tokens[i++];
         if (sep?.kind === 'punct' && sep.text === ')') break;

@@ -78,14 +78,10 @@ export const finalizeLoggedModelRoute = defineRoute(
   },
 );
 
-export const deleteLoggedModelRoute = defineRoute(
-  'editor',
-  noFieldsRequest,
-  async ({ db, caller, params }) => {
-    await deleteLoggedModel(db, caller.project.id, pathParam(params, 'model_id'));
-    return {};
-  },
-);
+export const deleteLoggedModelRoute = defineRoute('editor', noFieldsRequest, async ({ db, caller, params }) => {
+  await deleteLoggedModel(db, caller.project.id, pathParam(params, 'model_id'));
+  return {};
+});
 
 export const searchLoggedModelsRoute = defineRoute(
   'viewer',
@@ -121,14 +117,10 @@ export const setLoggedModelTagsRoute = defineRoute(
   },
 );
 
-export const deleteLoggedModelTagRoute = defineRoute(
-  'editor',
-  noFieldsRequest,
-  async ({ db, caller, params }) => {
-    await deleteLoggedModelTag(db, caller.project.id, pathParam(params, 'model_id'), pathParam(params, 'tag_key'));
-    return {};
-  },
-);
+export const deleteLoggedModelTagRoute = defineRoute('editor', noFieldsRequest, async ({ db, caller, params }) => {
+  await deleteLoggedModelTag(db, caller.project.id, pathParam(params, 'model_id'), pathParam(params, 'tag_key'));
+  return {};
+});
 
 export const logLoggedModelParamsRoute = defineRoute(
   'editor',

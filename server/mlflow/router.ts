@@ -87,7 +87,10 @@ const PATTERN_ROUTES = Object.entries(MLFLOW_ROUTES)
   });
 
 /** The handler for a path with `{name}` segments, and the values those segments took. */
-function matchPattern(method: string, segments: string[]): { handler: RouteHandler; values: Record<string, string> } | null {
+function matchPattern(
+  method: string,
+  segments: string[],
+): { handler: RouteHandler; values: Record<string, string> } | null {
   for (const route of PATTERN_ROUTES) {
     if (route.method !== method || route.segments.length !== segments.length) continue;
     const values: Record<string, string> = {};

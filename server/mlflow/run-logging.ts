@@ -32,7 +32,11 @@ async function logWithModelMetrics(
   db: Db,
   projectId: string,
   runId: string,
-  batch: { metrics: LoggedMetric[]; params?: { key: string; value: string }[]; tags?: { key: string; value: string }[] },
+  batch: {
+    metrics: LoggedMetric[];
+    params?: { key: string; value: string }[];
+    tags?: { key: string; value: string }[];
+  },
 ) {
   const linked = batch.metrics.filter((m) => m.model_id);
   if (!linked.length) return logBatch(db, projectId, runId, batch);

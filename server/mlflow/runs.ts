@@ -93,9 +93,7 @@ export const searchRunsRoute = defineRoute('viewer', searchRunsRequest, async ({
     getRunsInputs(db, ids),
     getRunsOutputs(db, ids),
   ]);
-  const runs = found.runs.map((r) =>
-    runJson(r, data.get(r.id)!, inputs.get(r.id) ?? [], outputs.get(r.id) ?? []),
-  );
+  const runs = found.runs.map((r) => runJson(r, data.get(r.id)!, inputs.get(r.id) ?? [], outputs.get(r.id) ?? []));
   const next = nextOffset(offset, runs.length, found.total);
   return { ...(runs.length ? { runs } : {}), ...(next !== null ? { next_page_token: encodePageToken(next) } : {}) };
 });
