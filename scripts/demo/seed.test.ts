@@ -156,8 +156,12 @@ describe('seed:demo', () => {
         'confusion_matrix.json',
         'feature_importance.csv',
         'model/MLmodel',
+        'model/code/runboard_demo_model.py',
+        'model/conda.yaml',
         'model/input_example.json',
         'model/model.json',
+        'model/python_env.yaml',
+        'model/requirements.txt',
         'plots/roc_curve.png',
         'train.log',
       ]);
@@ -211,7 +215,15 @@ describe('seed:demo', () => {
       const location = await resolveModelSource(db, first.projectId, v.source);
       expect(location).toBe(`${run!.artifactUri}/model`);
       const folder = await listArtifactsAt({ projectSlug: DEMO_PROJECT.slug, artifactUri: location }, '');
-      expect(folder.map((e) => e.path)).toEqual(['MLmodel', 'input_example.json', 'model.json']);
+      expect(folder.map((e) => e.path)).toEqual([
+        'MLmodel',
+        'code',
+        'conda.yaml',
+        'input_example.json',
+        'model.json',
+        'python_env.yaml',
+        'requirements.txt',
+      ]);
       const mlmodel = parseYaml(
         (await readArtifact({ projectSlug: DEMO_PROJECT.slug, artifactUri: location }, 'MLmodel')).toString('utf8'),
       );

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Matrix } from 'ml-matrix';
 import { RandomForestClassifier } from 'ml-random-forest';
@@ -9,7 +11,7 @@ import { confusion, threshold } from './classifier-scores';
 import { demoPlan, runDemoTraining } from './demo-plan';
 import { standardize } from './features';
 import { rocCurve } from './roc';
-import { DEMO_FLAVOR, demoRunArtifacts } from './run-artifacts';
+import { DEMO_FLAVOR, PYFUNC_MODULE, demoRunArtifacts } from './run-artifacts';
 import { parseWeatherCsv } from './weather';
 
 const days = parseWeatherCsv(
@@ -99,6 +101,39 @@ describe('demoRunArtifacts', () => {
       return (ones + 1) / (n + 2);
     });
     expect(p).toEqual(outcome.validation.probabilities);
+  });
+
+  // What mlflow.pyfunc.load_model does with the folder: put code/ on sys.path, import the loader module, call
+  // _load_pyfunc(<model>/model.json), then predict. MLflow itself is not needed for that, only Python 3.
+  it.each([
+    ['logistic regression', () => logreg],
+    ['random forest', () => forest],
+  ])('ships a pyfunc loader that predicts what the %s predicts, from the saved files alone', (_, spec) => {
+    const { byPath, outcome, mlmodel } = artifactsOf(spec());
+    const pyfunc = (mlmodel.flavors as Record<string, Record<string, string>>).python_function!;
+    expect(pyfunc).toMatchObject({ loader_module: PYFUNC_MODULE, code: 'code', data: 'model.json' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runboard-pyfunc-'));
+    try {
+      for (const f of byPath.values()) {
+        if (!f.path.startsWith('model/')) continue;
+        fs.mkdirSync(path.join(dir, path.dirname(f.path)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f.path), f.bytes);
+      }
+      const model = path.join(dir, 'model');
+      const script = [
+        'import json, sys',
+        `sys.path.insert(0, ${JSON.stringify(path.join(model, pyfunc.code!))})`,
+        `import ${pyfunc.loader_module} as loader`,
+        `m = loader._load_pyfunc(${JSON.stringify(path.join(model, pyfunc.data!))})`,
+        'print(json.dumps(m.predict(json.load(sys.stdin))))',
+      ].join('\n');
+      const out = execFileSync('python3', ['-c', script], { input: JSON.stringify(outcome.validation.features) });
+      const p = JSON.parse(out.toString()) as number[];
+      expect(p).toHaveLength(outcome.rows.valid);
+      p.forEach((value, i) => expect(value).toBeCloseTo(outcome.validation.probabilities[i]!, 10));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('counts the confusion matrix from the validation predictions, in JSON and CSV', () => {

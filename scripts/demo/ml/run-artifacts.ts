@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { stringify } from 'yaml';
 import { toCsv } from '@/lib/csv';
 import { confusion } from './classifier-scores';
@@ -18,6 +19,10 @@ export const DEMO_FLAVOR = 'runboard_demo';
 const OUTPUT_COLUMN = 'rain_tomorrow_probability';
 const THRESHOLD = 0.5;
 const EXAMPLE_ROWS = 5;
+/** The pyfunc loader shipped in each model folder (under code/), so MLflow's Python client can load and predict. */
+export const PYFUNC_MODULE = 'runboard_demo_model';
+const PYTHON_VERSION = '3.11';
+const pyfuncLoader = () => fs.readFileSync(new URL(`./${PYFUNC_MODULE}.py`, import.meta.url));
 
 const LIBRARY = {
   'logistic-regression': 'ml-logistic-regression@2',
@@ -81,10 +86,38 @@ export function demoRunArtifacts(
   const modelFiles: ArtifactFile[] = [
     { path: 'model.json', bytes: json(modelJson), contentType: 'application/json' },
     { path: 'input_example.json', bytes: json(example), contentType: 'application/json' },
+    { path: `code/${PYFUNC_MODULE}.py`, bytes: pyfuncLoader(), contentType: 'text/x-python' },
+    // The loader is pure Python: MLflow itself is the only requirement.
+    { path: 'requirements.txt', bytes: Buffer.from('mlflow\n'), contentType: 'text/plain' },
+    {
+      path: 'python_env.yaml',
+      bytes: Buffer.from(
+        stringify({ python: PYTHON_VERSION, build_dependencies: ['pip'], dependencies: ['-r requirements.txt'] }),
+      ),
+      contentType: 'text/yaml',
+    },
+    {
+      path: 'conda.yaml',
+      bytes: Buffer.from(
+        stringify({
+          channels: ['conda-forge'],
+          dependencies: [`python=${PYTHON_VERSION}`, 'pip', { pip: ['mlflow'] }],
+          name: 'mlflow-env',
+        }),
+      ),
+      contentType: 'text/yaml',
+    },
   ];
   const mlmodel = {
     artifact_path: MODEL_DIR,
     flavors: {
+      python_function: {
+        loader_module: PYFUNC_MODULE,
+        code: 'code',
+        data: 'model.json',
+        env: { conda: 'conda.yaml', virtualenv: 'python_env.yaml' },
+        python_version: PYTHON_VERSION,
+      },
       [DEMO_FLAVOR]: {
         model_file: 'model.json',
         model_kind: parameters.kind,
