@@ -84,7 +84,8 @@ export function demoRunArtifacts(
   };
   const example = { columns: featureNames, data: v.features.slice(0, EXAMPLE_ROWS) };
   const modelFiles: ArtifactFile[] = [
-    { path: 'model.json', bytes: json(modelJson), contentType: 'application/json' },
+    // Compact: a forest's trees run to megabytes once indented.
+    { path: 'model.json', bytes: Buffer.from(JSON.stringify(modelJson)), contentType: 'application/json' },
     { path: 'input_example.json', bytes: json(example), contentType: 'application/json' },
     { path: `code/${PYFUNC_MODULE}.py`, bytes: pyfuncLoader(), contentType: 'text/x-python' },
     // The loader is pure Python: MLflow itself is the only requirement.
