@@ -166,7 +166,11 @@ async function logRun(client: MlflowClient, experimentId: string, spec: RunSpec,
     });
     await client.logInputs(run.run_id, datasetInputs(input, outcome));
     // As mlflow.log_artifact / Model.log do: every file PUT through the artifact proxy, then the model recorded.
-    const { files, mlmodel } = demoRunArtifacts(spec, outcome, { runId: run.run_id, createdAt: Date.now() });
+    const { files, mlmodel } = demoRunArtifacts(spec, outcome, {
+      runId: run.run_id,
+      startedAt: startTime,
+      createdAt: Date.now(),
+    });
     for (const file of files) await client.logArtifact(run.artifact_uri!, file.path, file.bytes, file.contentType);
     await client.logModel(run.run_id, mlmodel);
     await client.updateRun(run.run_id, { status: 'FINISHED', endTime: Date.now() });

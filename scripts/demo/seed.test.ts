@@ -173,7 +173,7 @@ describe('seed:demo', () => {
       expect(example.columns).toEqual(features);
       expect(example.data).toHaveLength(5);
       const png = PNG.sync.read(await readArtifact(root, 'plots/roc_curve.png'));
-      expect([png.width, png.height]).toEqual([480, 400]);
+      expect([png.width, png.height]).toEqual([420, 400]);
       // The confusion matrix covers every validation row, and its diagonal is the logged val_accuracy.
       const cm = JSON.parse((await readArtifact(root, 'confusion_matrix.json')).toString('utf8')).matrix as number[][];
       const accuracy = (await db.select().from(runMetrics).where(eq(runMetrics.runId, run.id))).find(

@@ -93,9 +93,9 @@ class Canvas {
   }
 }
 
-/** A 480×400 PNG: grid at 0.2 steps, the chance diagonal dashed, the curve and the 0.5-threshold point marked. */
+/** A 420×400 PNG: grid at 0.2 steps, the chance diagonal dashed, the curve and the 0.5-threshold point marked. */
 export function renderRocPng(points: readonly RocPoint[], operatingPoint?: { fpr: number; tpr: number }): Buffer {
-  const width = 480;
+  const width = 420;
   const height = 400;
   const left = 56;
   const top = 20;

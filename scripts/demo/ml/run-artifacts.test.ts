@@ -26,7 +26,11 @@ type Spec = typeof logreg;
 const trained = new Map<Spec, ReturnType<typeof build>>();
 function build(spec: Spec) {
   const outcome = runDemoTraining(spec, days, clock);
-  const { files, mlmodel } = demoRunArtifacts(spec, outcome, { runId: 'run-1', createdAt: Date.UTC(2026, 11, 3, 10) });
+  const { files, mlmodel } = demoRunArtifacts(spec, outcome, {
+    runId: 'run-1',
+    startedAt: clock(),
+    createdAt: Date.UTC(2026, 11, 3, 10),
+  });
   const byPath = new Map(files.map((f) => [f.path, f]));
   const text = (p: string) => byPath.get(p)!.bytes.toString('utf8');
   return { outcome, files, mlmodel, byPath, text };
@@ -173,7 +177,7 @@ describe('demoRunArtifacts', () => {
   it('draws the ROC curve into a real PNG, and the model card and training log report the real numbers', () => {
     const { byPath, text, outcome } = artifactsOf(logreg);
     const png = PNG.sync.read(byPath.get('plots/roc_curve.png')!.bytes);
-    expect([png.width, png.height]).toEqual([480, 400]);
+    expect([png.width, png.height]).toEqual([420, 400]);
     // The curve's blue is drawn, and the bottom-left to top-right corners hold the axes.
     let blue = 0;
     for (let i = 0; i < png.data.length; i += 4)

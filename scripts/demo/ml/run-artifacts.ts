@@ -57,11 +57,11 @@ export function featureImportance(outcome: RunOutcome): FeatureImportance[] {
   return rows.sort((a, b) => b.importance - a.importance);
 }
 
-/** Everything the run logs, paths relative to its artifact root; `createdAt` stamps the MLmodel. */
+/** Everything the run logs, paths relative to its artifact root; `startedAt` opens the training log, `createdAt` stamps the MLmodel. */
 export function demoRunArtifacts(
   spec: RunSpec,
   outcome: RunOutcome,
-  run: { runId: string; createdAt: number },
+  run: { runId: string; startedAt: number; createdAt: number },
 ): { files: ArtifactFile[]; mlmodel: Record<string, unknown> } {
   const { parameters, standardizer, featureNames } = outcome.model;
   const v = outcome.validation;
@@ -126,9 +126,9 @@ export function demoRunArtifacts(
         runtime: 'node',
         code: 'scripts/demo/ml/models.ts',
         predict:
-          parameters.kind === 'logistic-regression'
-            ? 'sigmoid(intercept + coefficients · standardize(x))'
-            : `(class-1 votes of ${spec.model.kind === 'random-forest' ? spec.model.nEstimators : 0} trees on standardize(x) + 1) / (trees + 2)`,
+          spec.model.kind === 'random-forest'
+            ? `(rain votes of the ${spec.model.nEstimators} trees on standardize(x) + 1) / ${spec.model.nEstimators + 2}`
+            : 'sigmoid(intercept + coefficients · standardize(x))',
       },
     },
     model_size_bytes: modelFiles.reduce((n, f) => n + f.bytes.length, 0),
@@ -200,7 +200,7 @@ export function demoRunArtifacts(
         bytes: Buffer.from(modelCard(spec, outcome, { cm, auc: roc.auc, importance, operating })),
         contentType: 'text/markdown',
       },
-      { path: 'train.log', bytes: Buffer.from(trainLog(spec, outcome, run.createdAt)), contentType: 'text/plain' },
+      { path: 'train.log', bytes: Buffer.from(trainLog(spec, outcome, run.startedAt)), contentType: 'text/plain' },
     ],
   };
 }
