@@ -1,8 +1,8 @@
 // `npm run bench`: the performance figures of the "Experiment tracking" issue, each against a baseline measured in
 // the same run on a fresh Postgres database (dropped afterwards). Exits 1 when a target is missed.
 // Knobs: BENCH_WORKERS (4), BENCH_BATCHES per worker (25), BENCH_ROUNDS (3), BENCH_POINTS (1000000),
-// BENCH_RUNS (10000), BENCH_AB_EVENTS (1000000), BENCH_TRANSPORT (http | in-process; default: http when the build
-// serves the API).
+// BENCH_RUNS (10000), BENCH_AB_EVENTS (1000000), BENCH_ARTIFACT_MB (1024), BENCH_TRANSPORT (http | in-process;
+// default: http when the build serves the API). One figure alone: `npx tsx scripts/bench/<figure>.ts`.
 import { type DbHandle, openDb, provideDbHandle } from '@/db/client';
 import { createExperiment } from '@/db/queries/experiments';
 import { createProject } from '@/db/queries/projects';
@@ -11,6 +11,7 @@ import { createUser } from '@/db/queries/users';
 import { migrateDb } from '@/db/migrate';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 import { benchAbTests } from './bench/ab-tests';
+import { benchArtifacts } from './bench/artifacts';
 import { benchIngest } from './bench/ingest';
 import { benchMonitoring } from './bench/monitoring';
 import { RUNS_TABLE_QUERY, benchRunsTable } from './bench/runs-table';
@@ -29,6 +30,7 @@ const ROUNDS = num('BENCH_ROUNDS', 3);
 const POINTS = num('BENCH_POINTS', 1_000_000);
 const RUNS = num('BENCH_RUNS', 10_000);
 const AB_EVENTS = num('BENCH_AB_EVENTS', 1_000_000);
+const ARTIFACT_MB = num('BENCH_ARTIFACT_MB', 1024);
 const TARGETS = { ingestRatio: 0.5, seriesSpeedup: 20, seriesMs: 100, pageMs: 100 };
 
 const log = (line: string) => console.log(line);
@@ -152,6 +154,12 @@ async function main(): Promise<number> {
 
     log(`\n(6–7) A/B tests: assign for new units, results after 1,000 and ${fmtInt(AB_EVENTS)} events`);
     figures.push(...(await benchAbTests(handle, { databaseUrl: fresh.url, events: AB_EVENTS, log })).figures);
+
+    log(`\n(8–9) artifacts: one ${fmtInt(ARTIFACT_MB)} MiB file PUT to and GET from the artifact proxy, streamed`);
+    figures.push(
+      ...(await benchArtifacts(handle, { databaseUrl: fresh.url, megabytes: ARTIFACT_MB, rounds: ROUNDS, log }))
+        .figures,
+    );
 
     log(`\n${printTable(figures)}\n`);
     const missed = figures.filter((f) => !f.pass);

@@ -5,7 +5,7 @@
 
 export type FetchLike = (
   url: string,
-  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
+  init: { method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> },
 ) => Promise<Response>;
 
 export type MlflowTag = { key: string; value: string };
@@ -27,6 +27,8 @@ export type MlflowRunInfo = {
   run_uuid?: string;
   experiment_id: string;
   run_name?: string;
+  /** `mlflow-artifacts:/<project>/<experiment>/<run>/artifacts` on Runboard. */
+  artifact_uri?: string;
   status?: MlflowRunStatus;
   start_time?: number | string;
   end_time?: number | string;
@@ -97,12 +99,29 @@ export type MlflowClientOptions = {
   fetch: FetchLike;
 };
 
+export type MlflowFileInfo = { path: string; is_dir: boolean; file_size?: number };
+
+/**
+ * The proxy path of a file under an `mlflow-artifacts:` URI (MLflow's MlflowArtifactsRepository.resolve_uri):
+ * requests go to `<tracking uri>/api/2.0/mlflow-artifacts/artifacts/<this path>`.
+ */
+export function artifactProxyPath(artifactUri: string, relPath = ''): string {
+  if (!artifactUri.startsWith('mlflow-artifacts:'))
+    throw new Error(`Not an mlflow-artifacts: URI (the proxy serves only those): ${artifactUri}`);
+  const root = artifactUri.replace(/^mlflow-artifacts:\/+/, '').replace(/\/+$/, '');
+  return [root, relPath.replace(/^\/+|\/+$/g, '')].filter(Boolean).join('/');
+}
+const encodeArtifactPath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
 export function createMlflowClient(opts: MlflowClientOptions) {
   const base = opts.baseUrl.replace(/\/+$/, '');
   const headers = { authorization: `Bearer ${opts.token}`, accept: 'application/json' };
 
   async function call<T>(method: 'GET' | 'POST', endpoint: string, input: Record<string, unknown>): Promise<T> {
-    let url = `${base}/api/2.0/mlflow/${endpoint}`;
+    return parse<T>(await send(method, `${base}/api/2.0/mlflow/${endpoint}`, input), endpoint);
+  }
+
+  async function send(method: 'GET' | 'POST', url: string, input: Record<string, unknown>): Promise<Response> {
     let res: Response;
     if (method === 'GET') {
       const query = new URLSearchParams();
@@ -116,6 +135,10 @@ export function createMlflowClient(opts: MlflowClientOptions) {
         body: JSON.stringify(input),
       });
     }
+    return res;
+  }
+
+  async function parse<T>(res: Response, endpoint: string): Promise<T> {
     const text = await res.text();
     let json: unknown = {};
     try {
@@ -181,6 +204,40 @@ export function createMlflowClient(opts: MlflowClientOptions) {
         run_name: changes.runName,
       });
       return res.run_info;
+    },
+    /** MLflow 2.x Model.log's last step: records the MLmodel (as JSON) in the run's mlflow.log-model.history tag. */
+    async logModel(runId: string, model: Record<string, unknown>): Promise<void> {
+      await call('POST', 'runs/log-model', { run_id: runId, model_json: JSON.stringify(model) });
+    },
+
+    // Artifacts, through the artifact proxy (mlflow_artifacts.proto), as HttpArtifactRepository moves them.
+
+    /** log_artifact: one PUT of the file's bytes to `<artifactUri>/<relPath>`. */
+    async logArtifact(artifactUri: string, relPath: string, bytes: Uint8Array | string, contentType: string) {
+      const path = artifactProxyPath(artifactUri, relPath);
+      const res = await opts.fetch(`${base}/api/2.0/mlflow-artifacts/artifacts/${encodeArtifactPath(path)}`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': contentType },
+        body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes),
+      });
+      await parse(res, `mlflow-artifacts/artifacts/${path}`);
+    },
+    /** list_artifacts: the immediate children of `<artifactUri>/<relDir>`, names relative to that folder. */
+    async listArtifacts(artifactUri: string, relDir = ''): Promise<MlflowFileInfo[]> {
+      const path = artifactProxyPath(artifactUri, relDir);
+      const res = await send('GET', `${base}/api/2.0/mlflow-artifacts/artifacts`, { path });
+      return (await parse<{ files?: MlflowFileInfo[] }>(res, 'mlflow-artifacts/artifacts')).files ?? [];
+    },
+    /** download_artifacts of one file: its bytes, or null when there is no such file. */
+    async downloadArtifact(artifactUri: string, relPath: string): Promise<Buffer | null> {
+      const path = artifactProxyPath(artifactUri, relPath);
+      const res = await opts.fetch(`${base}/api/2.0/mlflow-artifacts/artifacts/${encodeArtifactPath(path)}`, {
+        method: 'GET',
+        headers,
+      });
+      if (res.status === 404) return null;
+      if (!res.ok) await parse(res, `mlflow-artifacts/artifacts/${path}`);
+      return Buffer.from(await res.arrayBuffer());
     },
     async deleteRun(runId: string): Promise<void> {
       await call('POST', 'runs/delete', { run_id: runId });

@@ -14,7 +14,7 @@ function fakeServer(answer: (s: Sent) => { status?: number; json?: unknown; text
       url,
       method: init.method,
       headers: init.headers,
-      body: init.body === undefined ? undefined : JSON.parse(init.body),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
     };
     sent.push(s);
     const a = answer(s);
@@ -127,6 +127,35 @@ describe('MLflow client requests', () => {
     const err = await client.logBatch('r1', { params: [{ key: 'lr', value: '1' }] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MlflowApiError);
     expect(err).toMatchObject({ status: 400, errorCode: 'INVALID_PARAMETER_VALUE', endpoint: 'runs/log-batch' });
+  });
+
+  it('PUTs, lists and GETs artifacts through the proxy path an mlflow-artifacts: URI stands for', async () => {
+    const { sent, client } = fakeServer((s) =>
+      s.method === 'PUT'
+        ? { json: {} }
+        : s.url.includes('?path=')
+          ? { json: { files: [{ path: 'MLmodel', is_dir: false, file_size: 3 }] } }
+          : s.url.includes('missing')
+            ? { status: 404, json: { error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'not found' } }
+            : { text: 'a: 1' },
+    );
+    const uri = 'mlflow-artifacts:/demo/3/r1/artifacts';
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    await client.logArtifact(uri, 'plots/roc curve.png', png, 'image/png');
+    expect(sent[0]).toMatchObject({
+      url: 'http://tracking.example:5000/api/2.0/mlflow-artifacts/artifacts/demo/3/r1/artifacts/plots/roc%20curve.png',
+      method: 'PUT',
+      headers: { authorization: 'Bearer rbt_secret', 'content-type': 'image/png' },
+      body: png,
+    });
+    expect(await client.listArtifacts(uri, 'model')).toEqual([{ path: 'MLmodel', is_dir: false, file_size: 3 }]);
+    expect(sent[1]).toMatchObject({
+      url: 'http://tracking.example:5000/api/2.0/mlflow-artifacts/artifacts?path=demo%2F3%2Fr1%2Fartifacts%2Fmodel',
+      method: 'GET',
+    });
+    expect((await client.downloadArtifact(uri, 'model/MLmodel'))?.toString()).toBe('a: 1');
+    expect(await client.downloadArtifact(uri, 'missing.txt')).toBeNull();
+    await expect(client.logArtifact('s3://bucket/x', 'a.txt', 'a', 'text/plain')).rejects.toThrow(/mlflow-artifacts/);
   });
 
   it('reports a body that is not JSON instead of crashing', async () => {

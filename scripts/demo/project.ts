@@ -16,6 +16,7 @@ import {
   runDemoTraining,
 } from '@/scripts/demo/ml/demo-plan';
 import { DEMO_SPLIT, positiveRate } from '@/scripts/demo/ml/features';
+import { demoRunArtifacts } from '@/scripts/demo/ml/run-artifacts';
 import { type WeatherDay, weatherProfile, weatherSchemaJson } from '@/scripts/demo/ml/weather';
 import { DomainError } from '@/lib/errors';
 import { WELL_KNOWN_TAGS } from '@/lib/tracking/vocabulary';
@@ -164,6 +165,14 @@ async function logRun(client: MlflowClient, experimentId: string, spec: RunSpec,
       metrics: outcome.metrics,
     });
     await client.logInputs(run.run_id, datasetInputs(input, outcome));
+    // As mlflow.log_artifact / Model.log do: every file PUT through the artifact proxy, then the model recorded.
+    const { files, mlmodel } = demoRunArtifacts(spec, outcome, {
+      runId: run.run_id,
+      startedAt: startTime,
+      createdAt: Date.now(),
+    });
+    for (const file of files) await client.logArtifact(run.artifact_uri!, file.path, file.bytes, file.contentType);
+    await client.logModel(run.run_id, mlmodel);
     await client.updateRun(run.run_id, { status: 'FINISHED', endTime: Date.now() });
     return { outcome, seconds: (Date.now() - startTime) / 1000 };
   } catch (err) {

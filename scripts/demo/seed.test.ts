@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { eq } from 'drizzle-orm';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import type { Db } from '@/db/client';
 import { getMetricHistory } from '@/db/queries/run-metrics';
 import { listExperiments } from '@/db/queries/experiments';
@@ -19,6 +23,10 @@ import { parseWeatherCsv } from '@/scripts/demo/ml/weather';
 import { DEMO_PROJECT, type SeedResult, seedDemoProject } from '@/scripts/demo/project';
 import { DEMO_ALIAS, DEMO_MODEL, DEMO_VERSION_COUNT } from '@/scripts/demo/registry';
 import { inProcessFetch } from '@/scripts/mlflow-in-process';
+import { type ArtifactRoot, listArtifactsAt, openArtifactAt, walkArtifactsAt } from '@/server/artifacts/files';
+import { LocalArtifactStore } from '@/server/artifacts/local-store';
+import { setArtifactStore } from '@/server/artifacts/store';
+import { resolveModelSource } from '@/server/mlflow/model-sources';
 import { openAppTestDb } from '../../tests/helpers/app-db';
 import { snapshotDatabase } from '../../tests/helpers/db-snapshot';
 
@@ -30,6 +38,7 @@ const SEED_TIMEOUT = 240_000;
 
 let db: Db;
 let cleanup = async () => {};
+const artifactDir = fs.mkdtempSync(path.join(os.tmpdir(), 'runboard-seed-artifacts-'));
 let first: SeedResult;
 const lines: string[] = [];
 
@@ -37,6 +46,7 @@ beforeAll(async () => {
   const app = await openAppTestDb();
   db = app.handle.db;
   cleanup = app.cleanup;
+  setArtifactStore(new LocalArtifactStore(artifactDir));
   first = await seedDemoProject(db, {
     csv,
     days,
@@ -46,7 +56,22 @@ beforeAll(async () => {
   });
 }, SEED_TIMEOUT);
 
-afterAll(() => cleanup());
+afterAll(async () => {
+  setArtifactStore(null);
+  fs.rmSync(artifactDir, { recursive: true, force: true });
+  await cleanup();
+});
+
+const rootOf = (run: { artifactUri: string }): ArtifactRoot => ({
+  projectSlug: DEMO_PROJECT.slug,
+  artifactUri: run.artifactUri,
+});
+
+async function readArtifact(root: ArtifactRoot, rel: string): Promise<Buffer> {
+  const file = await openArtifactAt(root, rel);
+  if (!file) throw new Error(`${root.artifactUri}/${rel} is missing`);
+  return buffer(file.stream);
+}
 
 async function demoRuns(projectId: string) {
   return db.select().from(runs).where(eq(runs.projectId, projectId));
@@ -120,6 +145,52 @@ describe('seed:demo', () => {
     expect(featureVersions.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('logs each run’s model folder, evaluation files, plot, model card and training log through the artifact proxy', async () => {
+    for (const run of await demoRuns(first.projectId)) {
+      const root = rootOf(run);
+      const files: string[] = [];
+      for await (const f of walkArtifactsAt(root)) files.push(f.path);
+      expect(files.sort(), run.name).toEqual([
+        'README.md',
+        'confusion_matrix.csv',
+        'confusion_matrix.json',
+        'feature_importance.csv',
+        'model/MLmodel',
+        'model/code/runboard_demo_model.py',
+        'model/conda.yaml',
+        'model/input_example.json',
+        'model/model.json',
+        'model/python_env.yaml',
+        'model/requirements.txt',
+        'plots/roc_curve.png',
+        'train.log',
+      ]);
+      const mlmodel = parseYaml((await readArtifact(root, 'model/MLmodel')).toString('utf8'));
+      expect(mlmodel).toMatchObject({ artifact_path: 'model', run_id: run.id });
+      const features = (run.config as { features: string[] }).features;
+      expect(JSON.parse(mlmodel.signature.inputs).map((c: { name: string }) => c.name)).toEqual(features);
+      const example = JSON.parse((await readArtifact(root, 'model/input_example.json')).toString('utf8'));
+      expect(example.columns).toEqual(features);
+      expect(example.data).toHaveLength(5);
+      const png = PNG.sync.read(await readArtifact(root, 'plots/roc_curve.png'));
+      expect([png.width, png.height]).toEqual([420, 400]);
+      // The confusion matrix covers every validation row, and its diagonal is the logged val_accuracy.
+      const cm = JSON.parse((await readArtifact(root, 'confusion_matrix.json')).toString('utf8')).matrix as number[][];
+      const accuracy = (await db.select().from(runMetrics).where(eq(runMetrics.runId, run.id))).find(
+        (m) => m.key === 'val_accuracy',
+      )!.value;
+      const total = cm.flat().reduce((a, b) => a + b, 0);
+      expect(total).toBe(729);
+      expect((cm[0]![0]! + cm[1]![1]!) / total).toBeCloseTo(accuracy, 12);
+      expect((await readArtifact(root, 'README.md')).toString('utf8')).toContain(`# ${run.name}`);
+      // Model.log's last step: the MLmodel recorded in the run's history tag.
+      const history = (await db.select().from(runTags).where(eq(runTags.runId, run.id))).find(
+        (t) => t.key === 'mlflow.log-model.history',
+      );
+      expect(JSON.parse(history!.value)).toEqual([mlmodel]);
+    }
+  });
+
   it('registers the best runs as versions of rain-tomorrow: one in Production, one rolled back, the alias champion', async () => {
     const model = await getRegisteredModel(db, first.projectId, DEMO_MODEL);
     const { versions, aliases } = await getModelDetails(db, [model.id]);
@@ -138,6 +209,26 @@ describe('seed:demo', () => {
       description: expect.stringMatching(/validation accuracy 0\.\d{3}/),
     });
     expect(aliases.map((a) => [a.alias, a.version])).toEqual([[DEMO_ALIAS, 1]]);
+    // Each version's source resolves to its run's model folder, which holds that run's MLmodel.
+    for (const v of versions) {
+      const [run] = await db.select().from(runs).where(eq(runs.id, v.runId!));
+      const location = await resolveModelSource(db, first.projectId, v.source);
+      expect(location).toBe(`${run!.artifactUri}/model`);
+      const folder = await listArtifactsAt({ projectSlug: DEMO_PROJECT.slug, artifactUri: location }, '');
+      expect(folder.map((e) => e.path)).toEqual([
+        'MLmodel',
+        'code',
+        'conda.yaml',
+        'input_example.json',
+        'model.json',
+        'python_env.yaml',
+        'requirements.txt',
+      ]);
+      const mlmodel = parseYaml(
+        (await readArtifact({ projectSlug: DEMO_PROJECT.slug, artifactUri: location }, 'MLmodel')).toString('utf8'),
+      );
+      expect(mlmodel.run_id).toBe(v.runId);
+    }
 
     // Oldest first: v3 to Staging, v1 promoted, v2 promoted over it (v1 archived), then rolled back (v2 archived).
     const timeline = (await listModelTransitions(db, model.id)).reverse();

@@ -7,6 +7,10 @@ import { pipeline } from 'node:stream/promises';
 import { byteLimit } from './limits';
 import type { ArtifactDownload, ArtifactEntry, ArtifactStat, ArtifactStore } from './store';
 
+// 1 MiB chunks instead of Node's 64 KiB (reads) and 16 KiB (writes): every chunk crosses a web stream on its way
+// to or from the HTTP response, and that per-chunk cost, not the disk, bounded the proxy at a few hundred MB/s.
+const CHUNK = 1024 * 1024;
+
 const isMissing = (err: unknown) =>
   (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR';
 
@@ -29,7 +33,7 @@ export class LocalArtifactStore implements ArtifactStore {
     const temp = `${target}.upload-${randomBytes(6).toString('hex')}`;
     const counted = { size: 0 };
     try {
-      await pipeline(body, byteLimit(maxBytes, counted), fs.createWriteStream(temp));
+      await pipeline(body, byteLimit(maxBytes, counted), fs.createWriteStream(temp, { highWaterMark: CHUNK }));
       await fsp.rename(temp, target);
     } catch (err) {
       await fsp.rm(temp, { force: true });
@@ -41,7 +45,7 @@ export class LocalArtifactStore implements ArtifactStore {
   async get(key: string): Promise<ArtifactDownload | null> {
     const stat = await this.stat(key);
     if (!stat || stat.isDir) return null;
-    return { stream: fs.createReadStream(this.file(key)), size: stat.size };
+    return { stream: fs.createReadStream(this.file(key), { highWaterMark: CHUNK }), size: stat.size };
   }
 
   async stat(key: string): Promise<ArtifactStat | null> {

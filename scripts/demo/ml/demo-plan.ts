@@ -2,6 +2,7 @@ import {
   DEMO_SPLIT,
   type ExampleTable,
   type FeatureSetName,
+  type Standardizer,
   buildExamples,
   fitStandardizer,
   oversampleMinority,
@@ -11,7 +12,9 @@ import {
 } from './features';
 import { type Evaluation, evaluate } from './classifier-scores';
 import {
+  type CurvePoint,
   type ForestConfig,
+  type LearnedParameters,
   type LogisticConfig,
   type Split,
   type TrainedModel,
@@ -145,6 +148,12 @@ export type RunOutcome = {
   /** The derived table (every example, before the split, balancing and scaling), for its dataset digest. */
   table: ExampleTable;
   rows: { train: number; valid: number };
+  /** The learning curve as measured (the logged metrics' points). */
+  curve: CurvePoint[];
+  /** The final model: what it learned, and the scaling fitted on its training rows that its inputs go through first. */
+  model: { parameters: LearnedParameters; standardizer: Standardizer; featureNames: string[] };
+  /** Every validation row (raw, unscaled features) with its label and the final model's P(rain tomorrow). */
+  validation: { dates: string[]; features: number[][]; labels: (0 | 1)[]; probabilities: number[] };
 };
 
 function prepare(spec: RunSpec, days: WeatherDay[]) {
@@ -159,7 +168,14 @@ function prepare(spec: RunSpec, days: WeatherDay[]) {
     ),
     y: rows.map((e) => e.label),
   });
-  return { table, fitted: toSplit(fitted), trainSplit: toSplit(train), validSplit: toSplit(valid) };
+  return {
+    table,
+    scaler,
+    validRows: valid,
+    fitted: toSplit(fitted),
+    trainSplit: toSplit(train),
+    validSplit: toSplit(valid),
+  };
 }
 
 function modelParams(m: ModelSpec): Record<string, string | number> {
@@ -191,7 +207,8 @@ export function runDemoTraining(spec: RunSpec, days: WeatherDay[], now: () => nu
       : trainRandomForest(data.fitted, data.validSplit, { ...spec.model, seed: spec.seed }, now);
   // Training scores use the real training rows, so balanced and plain runs compare; the curve's train_log_loss
   // is the loss on the rows the model fitted (balanced ones when balancing).
-  const valid = evaluate(data.validSplit.y, model.predict(data.validSplit.X));
+  const validProba = model.predict(data.validSplit.X);
+  const valid = evaluate(data.validSplit.y, validProba);
   const train = evaluate(data.trainSplit.y, model.predict(data.trainSplit.X));
   const last = model.curve.at(-1)!;
   const metrics: LoggedMetric[] = model.curve.flatMap((p) =>
@@ -236,5 +253,13 @@ export function runDemoTraining(spec: RunSpec, days: WeatherDay[], now: () => nu
     train,
     table: data.table,
     rows: { train: data.fitted.y.length, valid: data.validSplit.y.length },
+    curve: model.curve,
+    model: { parameters: model.parameters, standardizer: data.scaler, featureNames: data.table.featureNames },
+    validation: {
+      dates: data.validRows.map((e) => e.date),
+      features: data.validRows.map((e) => e.features),
+      labels: data.validSplit.y,
+      probabilities: validProba,
+    },
   };
 }

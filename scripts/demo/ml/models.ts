@@ -6,8 +6,18 @@ import { accuracy, logLoss, threshold } from './classifier-scores';
 export type Split = { X: number[][]; y: (0 | 1)[] };
 /** One logged point of a learning curve: the values of several metrics at one step. */
 export type CurvePoint = { step: number; timestamp: number; values: Record<string, number> };
-/** The learning curve, and the final model's P(class 1) for any rows. */
-export type TrainedModel = { curve: CurvePoint[]; predict: (X: number[][]) => number[] };
+/** What the final model learned, as plain JSON (the run's model artifact). */
+export type LearnedParameters =
+  | { kind: 'logistic-regression'; intercept: number; coefficients: number[] }
+  | {
+      kind: 'random-forest';
+      /** Mean impurity decrease per feature, normalized to sum to 1 (the library's featureImportance()). */
+      featureImportance: number[];
+      /** RandomForestClassifier.toJSON(): RandomForestClassifier.load() rebuilds the same forest. */
+      forest: unknown;
+    };
+/** The learning curve, the final model's P(class 1) for any rows, and its learned parameters. */
+export type TrainedModel = { curve: CurvePoint[]; predict: (X: number[][]) => number[]; parameters: LearnedParameters };
 
 function assertBothClasses(train: Split) {
   if (!train.y.includes(0) || !train.y.includes(1))
@@ -39,12 +49,14 @@ export function trainLogisticRegression(
   checkpoints.push(cfg.iterations);
   const curve: CurvePoint[] = [];
   let predict: TrainedModel['predict'] = () => [];
+  let weights: number[] = [];
   for (const steps of checkpoints) {
     const model = new LogisticRegression({ numSteps: steps, learningRate: cfg.learningRate });
     model.train(Xtrain, Y);
     // With classes {0, 1}, classifier 0 is trained with target 1 for "not class 0", so its score is P(class 1).
     const scorer = model.classifiers[0]!;
     predict = (X) => scorer.testScores(withBias(X));
+    weights = scorer.weights?.to1DArray() ?? [];
     const trainProba = scorer.testScores(Xtrain);
     const validProba = scorer.testScores(Xvalid);
     curve.push({
@@ -57,8 +69,16 @@ export function trainLogisticRegression(
       },
     });
   }
-  return { curve, predict };
+  return {
+    curve,
+    predict,
+    parameters: { kind: 'logistic-regression', intercept: weights[0] ?? 0, coefficients: weights.slice(1) },
+  };
 }
+
+// ml-random-forest 2.1 has featureImportance() in its code but not in its bundled types.
+const featureImportance = (model: RandomForestClassifier) =>
+  (model as unknown as { featureImportance(): number[] }).featureImportance();
 
 export type ForestConfig = { nEstimators: number; maxDepth: number; maxFeatures: number; seed: number };
 
@@ -112,5 +132,9 @@ export function trainRandomForest(
     });
   }
   const n = cfg.nEstimators;
-  return { curve, predict: (X) => cumulativeVotes(model, X).map((row) => smoothed(row[n - 1]!, n)) };
+  return {
+    curve,
+    predict: (X) => cumulativeVotes(model, X).map((row) => smoothed(row[n - 1]!, n)),
+    parameters: { kind: 'random-forest', featureImportance: featureImportance(model), forest: model.toJSON() },
+  };
 }
