@@ -11,7 +11,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/demo/ml/**/*.test.ts'], environment: 'node' },
+        // Demo training tests fit real models; on busy cores they take longer than vitest's 5 s default.
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'scripts/demo/ml/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },
