@@ -48,6 +48,18 @@ const WRITES: [string, () => Record<string, unknown>][] = [
     'runs/log-inputs',
     () => ({ run_id: run, datasets: [{ dataset: { name: 'd', digest: 'x', source_type: 's', source: 'y' } }] }),
   ],
+  ['runs/outputs', () => ({ run_id: run, models: [] })],
+];
+// MLflow 3's logged-model endpoints, probed for roles and project scoping in mlflow-logged-models.test.ts.
+const LOGGED_MODEL_ENDPOINTS = [
+  'POST logged-models',
+  'POST logged-models/search',
+  'GET logged-models/{model_id}',
+  'PATCH logged-models/{model_id}',
+  'DELETE logged-models/{model_id}',
+  'PATCH logged-models/{model_id}/tags',
+  'DELETE logged-models/{model_id}/tags/{tag_key}',
+  'POST logged-models/{model_id}/params',
 ];
 const READS: [string, string, () => Record<string, unknown>][] = [
   ['GET', 'experiments/get', () => ({ experiment_id: exp })],
@@ -70,7 +82,11 @@ describe('the router', () => {
     const { REGISTRY_ROUTES } = await import('@/server/mlflow/registry-routes');
     const tracking = Object.keys(MLFLOW_ROUTES).filter((key) => !(key in REGISTRY_ROUTES));
     expect(tracking.sort()).toEqual(
-      [...WRITES.map(([p]) => `POST ${p}`), ...READS.map(([method, p]) => `${method} ${p}`)].sort(),
+      [
+        ...WRITES.map(([p]) => `POST ${p}`),
+        ...READS.map(([method, p]) => `${method} ${p}`),
+        ...LOGGED_MODEL_ENDPOINTS,
+      ].sort(),
     );
   });
 
