@@ -28,6 +28,7 @@ export function ArtifactBrowser({
   label,
   empty,
   param = 'artifact',
+  zipLabel = 'Download all (zip)',
 }: {
   /** The API base of this artifact root, e.g. /api/projects/p/runs/<id>/artifacts. */
   base: string;
@@ -35,6 +36,7 @@ export function ArtifactBrowser({
   label: string;
   empty: ReactNode;
   param?: string;
+  zipLabel?: string;
 }) {
   const [selected, setSelected] = useUrlState(
     useCallback((p: URLSearchParams) => p.get(param) ?? '', [param]),
@@ -160,7 +162,7 @@ export function ArtifactBrowser({
       <nav aria-label={label} className="min-w-0">
         <div className="mb-2 flex flex-wrap gap-2">
           <a href={artifactZipUrl(base, '')} download className={buttonClass('secondary', 'text-xs')}>
-            Download all (zip)
+            {zipLabel}
           </a>
         </div>
         {renderFolder('', 0)}

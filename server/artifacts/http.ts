@@ -80,3 +80,25 @@ export async function zipArtifactsResponse(root: ArtifactRoot, path: string, roo
     },
   });
 }
+
+/** The first `maxBytes` of a small file as UTF-8 (MLmodel, an input example), or null when there is none. */
+export async function readArtifactText(
+  root: ArtifactRoot,
+  path: string,
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean } | null> {
+  const file = await openArtifactAt(root, path);
+  if (!file) return null;
+  const chunks: Buffer[] = [];
+  let read = 0;
+  try {
+    for await (const chunk of file.stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      read += chunk.length;
+      if (read >= maxBytes) break;
+    }
+  } finally {
+    file.stream.destroy();
+  }
+  return { text: Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8'), truncated: file.size > maxBytes };
+}
