@@ -114,7 +114,9 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
           </Info>
           <Info label="Artifacts">
             <a href="#artifacts" className="text-indigo-700 underline dark:text-indigo-400">
-              {artifacts ? `${artifacts.files.length} at the top level` : 'Browse'}
+              {artifacts && artifacts.files.length === 0
+                ? 'None logged yet'
+                : `Browse artifacts${artifacts ? ` (${artifacts.files.length} at the top level)` : ''}`}
             </a>
             <code className="mt-0.5 block break-all font-mono text-xs">{run.artifactUri}</code>
           </Info>
