@@ -10,6 +10,8 @@ import { type MlflowApp, newExperiment, newRun, openMlflowApp } from './helpers/
 import { logArtifacts, runArtifactRoot, sklearnModelFiles } from './helpers/mlflow-artifacts';
 import { newModel } from './helpers/mlflow-registry';
 import { signInCookie } from './helpers/sessions';
+import { listCommonArtifactPaths } from '@/server/artifacts/common-paths';
+import { loadModelFiles } from '@/server/artifacts/model-files';
 import * as runList from '@/app/api/projects/[project]/runs/[runId]/artifacts/route';
 import * as runFile from '@/app/api/projects/[project]/runs/[runId]/artifacts/file/route';
 import * as runZip from '@/app/api/projects/[project]/runs/[runId]/artifacts/zip/route';
@@ -198,5 +200,58 @@ describe.each(STORE_KINDS)('on the %s store', (kind) => {
     expect(await unzip((await call(versionZip.GET, params, {})).bytes)).toEqual(modelTree);
     expect((await call(versionList.GET, params, { path: '../../x' })).status).toBe(400);
     expect((await call(versionList.GET, params, {}, cookies.outsider)).status).toBe(404);
+  });
+
+  it('reads what a model version page shows from MLmodel, and nothing for a source outside the store', async () => {
+    const modelRun = await newRun(m, { experiment_id: await newExperiment(m, `model-page-${kind}`) });
+    const mlmodel = [
+      'flavors:',
+      '  sklearn:',
+      '    sklearn_version: 1.5.1',
+      'saved_input_example_info:',
+      '  artifact_path: input_example.json',
+      '  type: dataframe',
+      'signature:',
+      `  inputs: '[{"type": "double", "name": "x", "required": true}]'`,
+      `  outputs: '[{"type": "long", "name": "y", "required": true}]'`,
+      '',
+    ].join('\n');
+    await logArtifacts(
+      m,
+      await runArtifactRoot(m, modelRun),
+      { MLmodel: Buffer.from(mlmodel), 'input_example.json': Buffer.from('{"columns":["x"],"data":[[1.5]]}') },
+      'model',
+    );
+    const files = await loadModelFiles(m.db, m.project, `runs:/${modelRun}/model`);
+    expect(files).toMatchObject({
+      state: 'ok',
+      files: [{ path: 'MLmodel' }, { path: 'input_example.json' }],
+      mlmodel: {
+        flavors: [{ name: 'sklearn', details: [['sklearn_version', '1.5.1']] }],
+        signature: { inputs: [{ name: 'x', type: 'double' }], outputs: [{ name: 'y', type: 'long' }] },
+      },
+      example: { path: 'input_example.json', text: '{"columns":["x"],"data":[[1.5]]}', truncated: false },
+    });
+    expect(await loadModelFiles(m.db, m.project, 's3://another-bucket/model')).toMatchObject({
+      state: 'ok',
+      files: [],
+    });
+    // A source pointing into another project's folder is never read on this project's behalf.
+    expect(await loadModelFiles(m.db, m.project, 'mlflow-artifacts:/elsewhere/1/r/artifacts')).toMatchObject({
+      files: [],
+    });
+  });
+
+  it('finds the artifact paths every compared run has', async () => {
+    const exp = await newExperiment(m, `compare-${kind}`);
+    const [a, b] = [await newRun(m, { experiment_id: exp }), await newRun(m, { experiment_id: exp })];
+    await logArtifacts(m, await runArtifactRoot(m, a), {
+      'cm.png': PNG,
+      'only-a.txt': Buffer.from('a'),
+      'd/x.csv': Buffer.from('1'),
+    });
+    await logArtifacts(m, await runArtifactRoot(m, b), { 'cm.png': PNG, 'd/x.csv': Buffer.from('2') });
+    const uri = async (id: string) => ({ artifactUri: `mlflow-artifacts:/${await runArtifactRoot(m, id)}` });
+    expect(await listCommonArtifactPaths('tracking', [await uri(a), await uri(b)])).toEqual(['cm.png', 'd/x.csv']);
   });
 });
