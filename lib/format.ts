@@ -43,3 +43,17 @@ export const formatSignificant = (v: unknown, digits: number) =>
 
 /** An epoch-ms instant as its UTC day, YYYY-MM-DD (the same text on server and browser). */
 export const formatUtcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Bytes in binary units with one decimal past KB: 512 → "512 B", 1536 → "1.5 KB", 3 × 2^30 → "3.0 GB". */
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n) || n < 0) return '—';
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}

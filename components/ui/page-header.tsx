@@ -24,13 +24,17 @@ export function Section({
   title,
   children,
   description,
+  id,
 }: {
   title: string;
   children: ReactNode;
   description?: string;
+  /** An anchor for in-page links (`#id`). */
+  id?: string;
 }) {
   return (
     <section
+      id={id}
       className="mb-8 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-700 dark:bg-zinc-900"
       aria-label={title}
     >

@@ -1,8 +1,9 @@
 import Link from 'next/link';
+import { ArtifactCompare } from '@/components/artifacts/artifact-compare';
 import { CompareExplorer } from '@/components/tracking/compare-explorer';
 import type { CompareRun } from '@/components/tracking/compare-types';
 import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader } from '@/components/ui/page-header';
+import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { listExperiments } from '@/db/queries/experiments';
 import { listMetricKeys } from '@/db/queries/run-metrics';
@@ -11,6 +12,7 @@ import { listRunsByIds } from '@/db/queries/runs';
 import { parseCompareRuns } from '@/lib/tracking/compare-view';
 import { assignRunColors } from '@/lib/tracking/run-colors';
 import { requireProjectAccess } from '@/server/project-page';
+import { listCommonArtifactPaths } from '@/server/artifacts/common-paths';
 
 export const metadata = { title: 'Compare runs' };
 
@@ -29,7 +31,7 @@ export default async function ComparePage({
   // The URL's order decides colours, so a shared link shows every run in the same colour.
   const byId = new Map(found.map((r) => [r.id, r]));
   const ordered = wanted.flatMap((id) => byId.get(id) ?? []);
-  const [data, metricKeys, experiments] = await Promise.all([
+  const [data, metricKeys, experiments, artifactPaths] = await Promise.all([
     getRunsData(
       db,
       ordered.map((r) => r.id),
@@ -39,6 +41,7 @@ export default async function ComparePage({
       ordered.map((r) => r.id),
     ),
     listExperiments(db, project.id),
+    listCommonArtifactPaths(project.slug, ordered),
   ]);
   const colors = assignRunColors(ordered.map((r) => r.id));
   const names = new Map(experiments.map((e) => [e.id, e.name]));
@@ -84,7 +87,18 @@ export default async function ComparePage({
           hint="Open All runs or an experiment, tick the runs you want side by side, then press Compare."
         />
       ) : (
-        <CompareExplorer project={project.slug} runs={runs} metricKeys={metricKeys} />
+        <>
+          <CompareExplorer project={project.slug} runs={runs} metricKeys={metricKeys} />
+          <Section title="Artifacts" description="A file every compared run logged, side by side.">
+            {artifactPaths ? (
+              <ArtifactCompare project={project.slug} runs={runs} paths={artifactPaths} />
+            ) : (
+              <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+                The artifact store could not be read just now; reload the page to try again.
+              </p>
+            )}
+          </Section>
+        </>
       )}
     </>
   );

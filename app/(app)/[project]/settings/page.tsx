@@ -7,6 +7,10 @@ import { listMembers } from '@/db/queries/projects';
 import { listApiTokens } from '@/db/queries/tokens';
 import { LIFECYCLE_STAGES, STAGE_LABELS, roleAtLeast } from '@/lib/domain';
 import { requireProjectAccess } from '@/server/project-page';
+import { getProjectArtifactBytes } from '@/server/artifacts/files';
+import { getArtifactStore } from '@/server/artifacts/store';
+import { formatBytes } from '@/lib/format';
+import { describeErrorForLog } from '@/lib/log-error';
 import { addMemberAction, changeStageAction, updateProjectDetails } from './actions';
 
 export const metadata = { title: 'Settings' };
@@ -14,10 +18,15 @@ export const metadata = { title: 'Settings' };
 export default async function SettingsPage({ params }: { params: Promise<{ project: string }> }) {
   const { project, role, user } = await requireProjectAccess((await params).project);
   const db = await getDb();
-  const [members, tokens] = await Promise.all([
+  const [members, tokens, artifactBytes] = await Promise.all([
     listMembers(db, project.id),
     listApiTokens(db, project.id, role === 'owner' ? undefined : user.id),
+    getProjectArtifactBytes(project.slug).catch((err: unknown) => {
+      console.error('artifact store unreadable', describeErrorForLog(err));
+      return null;
+    }),
   ]);
+  const storeKind = getArtifactStore().kind;
   const canEdit = roleAtLeast(role, 'editor');
   const isOwner = role === 'owner';
   const slug = { project: project.slug };
@@ -91,6 +100,34 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         <MembersTable project={project.slug} members={members} canManage={isOwner} />
       </Section>
       <TokensSection project={project.slug} tokens={tokens} isOwner={isOwner} />
+      <Section
+        title="Storage and backups"
+        description="Runs, models and settings live in the database; files that runs log (artifacts) live in the artifact store."
+      >
+        <dl className="grid gap-3 text-sm md:grid-cols-2">
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+              Artifacts of this project
+            </dt>
+            <dd className="mt-0.5">
+              {artifactBytes === null ? 'The artifact store could not be read just now.' : formatBytes(artifactBytes)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+              Artifact store
+            </dt>
+            <dd className="mt-0.5">{storeKind === 's3' ? 'S3 bucket' : 'Folder on the server’s disk'}</dd>
+          </div>
+        </dl>
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+          <code className="font-mono">npm run backup</code> saves the database only. Back up artifacts separately:{' '}
+          {storeKind === 's3'
+            ? 'use the bucket’s own tools (versioning, replication, aws s3 sync).'
+            : 'copy the artifact folder (RUNBOARD_ARTIFACTS_URI, .data/artifacts by default) alongside the database backup.'}{' '}
+          The README’s Backups section has the details.
+        </p>
+      </Section>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RegisterVersionForm } from '@/components/registry/register-version-form';
+import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
+import { ArtifactsHelp } from '@/components/artifacts/artifacts-help';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
 import { CopyButton } from '@/components/tracking/copy-button';
 import { Reproducibility } from '@/components/tracking/reproducibility';
@@ -20,6 +22,9 @@ import { formatDuration, formatTimestamp } from '@/lib/format';
 import { runId as runIdSchema } from '@/lib/ids';
 import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
+import { listArtifactsResponse } from '@/server/artifacts/http';
+import { getRequestOrigin } from '@/server/request-origin';
+import { describeErrorForLog } from '@/lib/log-error';
 
 function Info({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -37,9 +42,14 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
   const details = await orNotFound(getRunDetails(db, project.id, await paramsOrNotFound(runIdSchema, runId)));
   const { run, params: runParams, tags, metrics, inputs } = details;
   const canEdit = roleAtLeast(role, 'editor');
-  const [experiment, models] = await Promise.all([
+  const [experiment, models, artifacts, origin] = await Promise.all([
     getExperiment(db, project.id, run.experimentId),
     canEdit ? searchRegisteredModels(db, project.id, { limit: 50 }) : Promise.resolve([]),
+    listArtifactsResponse({ projectSlug: project.slug, artifactUri: run.artifactUri }, '').catch((err: unknown) => {
+      console.error('artifact store unreadable', describeErrorForLog(err));
+      return null;
+    }),
+    getRequestOrigin(),
   ]);
   const live = isLiveRunStatus(run.status);
   const datasets = inputs.map((i) => ({
@@ -103,7 +113,12 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
             </span>
           </Info>
           <Info label="Artifacts">
-            <code className="break-all font-mono text-xs">{run.artifactUri}</code>
+            <a href="#artifacts" className="text-indigo-700 underline dark:text-indigo-400">
+              {artifacts && artifacts.files.length === 0
+                ? 'None logged yet'
+                : `Browse artifacts${artifacts ? ` (${artifacts.files.length} at the top level)` : ''}`}
+            </a>
+            <code className="mt-0.5 block break-all font-mono text-xs">{run.artifactUri}</code>
           </Info>
         </dl>
       </Section>
@@ -159,6 +174,24 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
           </p>
         ) : (
           <RunCharts project={project.slug} runId={run.id} metricKeys={metrics.map((m) => m.key)} />
+        )}
+      </Section>
+      <Section
+        id="artifacts"
+        title="Artifacts"
+        description="Files this run logged: open folders, preview a file, download a file or a folder as a zip."
+      >
+        {artifacts ? (
+          <ArtifactBrowser
+            base={`/api/projects/${project.slug}/runs/${run.id}/artifacts`}
+            rootFiles={artifacts.files}
+            label="Artifact files"
+            empty={<ArtifactsHelp origin={origin} runId={run.id} />}
+          />
+        ) : (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            The artifact store could not be read just now; reload the page to try again.
+          </p>
         )}
       </Section>
     </>

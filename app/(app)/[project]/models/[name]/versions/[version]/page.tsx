@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ModelFilesView } from '@/components/registry/model-files';
 import { StageBadge } from '@/components/registry/stage-badge';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -8,6 +9,7 @@ import { getRunRow } from '@/db/queries/runs';
 import { versionNumber } from '@/lib/ids';
 import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
+import { loadModelFiles } from '@/server/artifacts/model-files';
 
 function Step({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -39,10 +41,11 @@ export default async function VersionLineagePage({
   const number = await paramsOrNotFound(versionNumber, rawVersion);
   const db = await getDb();
   const { version } = await orNotFound(getModelVersion(db, project.id, name, number));
-  const [tags, run, inputs] = await Promise.all([
+  const [tags, run, inputs, files] = await Promise.all([
     getModelVersionTags(db, [version.id]),
     version.runId ? getRunRow(db, project.id, version.runId).catch(() => null) : null,
     version.runId ? getRunDatasets(db, version.runId) : [],
+    loadModelFiles(db, project, version.source),
   ]);
   const base = `/${project.slug}/models/${encodeURIComponent(name)}`;
   return (
@@ -130,6 +133,17 @@ export default async function VersionLineagePage({
             )}
           </Step>
         </ol>
+      </Section>
+      <Section
+        id="files"
+        title="Model files"
+        description="The model as logged: its flavors, signature and input example (from MLmodel), and every file in its folder."
+      >
+        <ModelFilesView
+          files={files}
+          source={version.source}
+          base={`/api/projects/${project.slug}/models/${encodeURIComponent(name)}/versions/${version.version}/artifacts`}
+        />
       </Section>
       <Section title="Metrics and params at registration">
         <dl className="grid gap-1 md:grid-cols-2">

@@ -1,0 +1,31 @@
+import { ScrollArea } from '@/components/ui/scroll-area';
+
+/** The empty state of a run's artifacts: how any MLflow client logs files to this server. */
+export function ArtifactsHelp({ origin, runId }: { origin: string; runId: string }) {
+  const snippet = `export MLFLOW_TRACKING_URI=${origin}
+export MLFLOW_TRACKING_TOKEN=<token from Settings>
+
+python - <<'PY'
+import mlflow
+with mlflow.start_run(run_id="${runId}"):
+    mlflow.log_artifact("plot.png")                 # one file
+    mlflow.log_artifacts("reports", artifact_path="reports")  # a folder
+PY`;
+  return (
+    <div className="rounded-lg border border-dashed border-zinc-300 p-6 dark:border-zinc-600">
+      <p className="font-medium text-zinc-900 dark:text-zinc-100">No artifacts logged for this run</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Log files with <code className="font-mono">mlflow.log_artifact(...)</code> or a folder with{' '}
+        <code className="font-mono">mlflow.log_artifacts(...)</code>, with the tracking URI set to this server; they
+        appear here as a tree you can preview and download.
+      </p>
+      <ScrollArea
+        as="pre"
+        label="Example of logging artifacts"
+        className="mt-3 overflow-x-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-black"
+      >
+        <code>{snippet}</code>
+      </ScrollArea>
+    </div>
+  );
+}
