@@ -177,4 +177,52 @@ test('a run without artifacts says how to log them', async ({ page, request }) =
   await expect(artifacts.getByRole('group', { name: 'Example of logging artifacts' })).toContainText(
     'mlflow.log_artifact("plot.png")',
   );
+  await expect(page.getByRole('region', { name: 'Models from this run' })).toContainText('No model from this run yet');
+});
+
+test('the run page links the MLflow 3 logged model and the registered version it came to be', async ({
+  page,
+  request,
+}) => {
+  const slug = unique('logged-model');
+  await createProject(page, { name: 'Logged model e2e', slug });
+  const token = await createToken(page, slug);
+  const api = mlflow(request, token);
+  const experimentId = await api.defaultExperimentId();
+  const { run } = await api.post('runs/create', { experiment_id: experimentId, start_time: Date.now() });
+  const runId: string = run.info.run_id;
+  // What mlflow.sklearn.log_model(name="classifier", registered_model_name=…) sends in MLflow 3.
+  const { model } = await api.post('logged-models', {
+    experiment_id: experimentId,
+    name: 'classifier',
+    source_run_id: runId,
+  });
+  const modelId: string = model.info.model_id;
+  await api.post('runs/outputs', { run_id: runId, models: [{ model_id: modelId, step: 0 }] });
+  const root = model.info.artifact_uri.replace(/^mlflow-artifacts:\/+/, '');
+  const put = await request.put(`/api/2.0/mlflow-artifacts/artifacts/${root}/MLmodel`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: Buffer.from(MLMODEL),
+  });
+  expect(put.status()).toBe(200);
+  const finalized = await request.patch(`/api/2.0/mlflow/logged-models/${modelId}`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { model_id: modelId, status: 'LOGGED_MODEL_READY' },
+  });
+  expect(finalized.status(), await finalized.text()).toBe(200);
+  const name = `${slug}-clf`;
+  await api.post('registered-models/create', { name });
+  await api.post('model-versions/create', { name, source: `models:/${modelId}`, run_id: runId, model_id: modelId });
+
+  await page.goto(`/${slug}/runs/${runId}`);
+  const models = page.getByRole('region', { name: 'Models from this run' });
+  const logged = models.getByRole('list', { name: 'Logged models from this run' });
+  await expect(logged).toContainText('classifier');
+  await expect(logged).toContainText(`models:/${modelId}`);
+  await expect(logged).toContainText('ready');
+  await expect(models.getByRole('list', { name: 'Registered versions from this run' })).toContainText('None');
+  await logged.getByRole('link', { name: `${name} version 1` }).click();
+  await expect(page).toHaveURL(new RegExp(`/models/${name}/versions/1$`));
+  // The version's files come from the logged model's own folder.
+  await expect(page.getByRole('region', { name: 'Model files' }).getByText('sklearn', { exact: true })).toBeVisible();
 });

@@ -543,6 +543,18 @@ export async function searchModelVersions(
     .offset(opts.offset ?? 0);
 }
 
+/** The registered versions made from a run, with their stage and aliases, for the run page. */
+export async function listRunModelVersions(db: Db, projectId: string, runId: string) {
+  const rows = await searchModelVersions(db, projectId, { runId, limit: 200 });
+  const { aliases } = await getModelDetails(db, [...new Set(rows.map((r) => r.model.id))]);
+  return rows.map(({ model, version }) => ({
+    name: model.name,
+    version: version.version,
+    stage: version.stage,
+    aliases: aliases.filter((a) => a.modelId === model.id && a.version === version.version).map((a) => a.alias),
+  }));
+}
+
 /** The stage/alias timeline of a model, newest first. */
 export async function listModelTransitions(db: Db, modelId: string) {
   return db

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RegisterVersionForm } from '@/components/registry/register-version-form';
+import { RunModels } from '@/components/registry/run-models';
+import { listLoggedModelsForRun } from '@/db/queries/logged-models';
 import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
 import { ArtifactsHelp } from '@/components/artifacts/artifacts-help';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
@@ -14,7 +16,7 @@ import { RUN_PAGE_REFRESH_MS } from '@/components/live/poll';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getExperiment } from '@/db/queries/experiments';
-import { searchRegisteredModels } from '@/db/queries/registry';
+import { listRunModelVersions, searchRegisteredModels } from '@/db/queries/registry';
 import { getRunDetails } from '@/db/queries/runs';
 import { roleAtLeast } from '@/lib/domain';
 import { isLiveRunStatus } from '@/lib/tracking/vocabulary';
@@ -42,7 +44,7 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
   const details = await orNotFound(getRunDetails(db, project.id, await paramsOrNotFound(runIdSchema, runId)));
   const { run, params: runParams, tags, metrics, inputs } = details;
   const canEdit = roleAtLeast(role, 'editor');
-  const [experiment, models, artifacts, origin] = await Promise.all([
+  const [experiment, models, artifacts, origin, loggedModels, runVersions] = await Promise.all([
     getExperiment(db, project.id, run.experimentId),
     canEdit ? searchRegisteredModels(db, project.id, { limit: 50 }) : Promise.resolve([]),
     listArtifactsResponse({ projectSlug: project.slug, artifactUri: run.artifactUri }, '').catch((err: unknown) => {
@@ -50,6 +52,8 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
       return null;
     }),
     getRequestOrigin(),
+    listLoggedModelsForRun(db, project.id, run.id),
+    listRunModelVersions(db, project.id, run.id),
   ]);
   const live = isLiveRunStatus(run.status);
   const datasets = inputs.map((i) => ({
@@ -159,6 +163,13 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
           <InputsTable name={run.name} inputs={datasets} />
         </Section>
       </div>
+      <Section
+        id="models"
+        title="Models from this run"
+        description="Logged models and registered versions that came out of this run."
+      >
+        <RunModels project={project.slug} loggedModels={loggedModels} versions={runVersions} />
+      </Section>
       {canEdit && (
         <Section
           title="Model registry"
