@@ -226,3 +226,39 @@ test('the run page links the MLflow 3 logged model and the registered version it
   // The version's files come from the logged model's own folder.
   await expect(page.getByRole('region', { name: 'Model files' }).getByText('sklearn', { exact: true })).toBeVisible();
 });
+
+test('compare shows a file both runs logged side by side; settings counts the project’s artifact bytes', async ({
+  page,
+  request,
+}) => {
+  const slug = unique('artifact-compare');
+  await createProject(page, { name: 'Artifact compare e2e', slug });
+  const token = await createToken(page, slug);
+  const api = mlflow(request, token);
+  const experimentId = await api.defaultExperimentId();
+  const runs: string[] = [];
+  for (const name of ['left', 'right']) {
+    const { run } = await api.post('runs/create', {
+      experiment_id: experimentId,
+      run_name: name,
+      start_time: Date.now(),
+    });
+    await logFiles(request, token, run.info.artifact_uri);
+    runs.push(run.info.run_id);
+  }
+  await page.goto(`/${slug}/compare?runs=${runs.join(',')}`);
+  const section = page.getByRole('region', { name: 'Artifacts' });
+  await section.getByLabel('Artifact').selectOption('plot.png');
+  for (const name of ['left', 'right']) {
+    const img = section.getByRole('region', { name: `plot.png of ${name}` }).getByRole('img', { name: 'plot.png' });
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+  }
+  await section.getByLabel('Artifact').selectOption('predictions.csv');
+  await expect(section.getByRole('cell', { name: 'virginica' })).toHaveCount(2);
+
+  const total = Object.values(FILES).reduce((n, b) => n + b.length, 0) * 2;
+  await page.goto(`/${slug}/settings`);
+  await expect(page.getByRole('region', { name: 'Storage and backups' })).toContainText(
+    `${(total / 1024).toFixed(1)} KB`,
+  );
+});
