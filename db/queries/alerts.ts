@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
 import {
   ALERT_KIND_LABELS,
+  type AlertFilter,
   type AlertStatus,
   DATASET_SUBJECT,
   type Finding,
@@ -79,8 +80,6 @@ export async function raiseAlerts(
   }
   return created;
 }
-
-export type AlertFilter = 'active' | 'all' | AlertStatus;
 
 export async function listAlerts(
   db: Db,

@@ -15,6 +15,14 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
+/** The alerts list's status filter: `active` is open and acknowledged together. */
+export type AlertFilter = 'active' | 'all' | AlertStatus;
+
+export function parseAlertFilter(v: string | string[] | undefined): AlertFilter {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === 'open' || s === 'resolved' || s === 'all' || s === 'acknowledged' ? s : 'active';
+}
+
 export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = {
   open: 'Open',
   acknowledged: 'Acknowledged',
