@@ -200,22 +200,38 @@ export async function startAbTest(db: Db, actor: Actor, projectId: string, testI
   return db.transaction(async (tx) => {
     const { test } = await lockForDecision(tx, projectId, testId, expectedVersion);
     if (test.status !== 'draft') throw new DomainError('invalid', 'Only a draft test can be started.');
-    const [after] = await tx
-      .update(abTests)
-      .set({ status: 'running', startedAt: new Date(), ...bump })
-      .where(eq(abTests.id, testId))
-      .returning();
-    await recordActivity(tx, actor, {
+    return updateTest(
+      tx,
+      actor,
       projectId,
-      entityType: 'ab-test',
-      entityId: testId,
-      action: 'start',
-      before: { status: test.status },
-      after: { status: 'running' },
-    });
-    return after!;
+      testId,
+      { status: 'running', startedAt: new Date() },
+      { action: 'start', before: { status: test.status }, after: { status: 'running' } },
+    );
   });
 }
+
+/** Writes the test's new fields (bumping its version) and records the change in the activity log. */
+async function updateTest(
+  tx: Db,
+  actor: Actor | null,
+  projectId: string,
+  testId: string,
+  set: Partial<typeof abTests.$inferInsert>,
+  change: { action: string; before: Record<string, unknown>; after: Record<string, unknown> },
+) {
+  const [after] = await tx
+    .update(abTests)
+    .set({ ...set, ...bump })
+    .where(eq(abTests.id, testId))
+    .returning();
+  await recordActivity(tx, actor, { projectId, entityType: 'ab-test', entityId: testId, ...change });
+  return after!;
+}
+
+/** A stop or ship decision: who took it, when and why. */
+const decision = (actor: Actor | null, at: Date, reason: string) =>
+  ({ status: 'stopped', decisionReason: reason, decidedBy: actor?.id ?? null, decidedAt: at }) as const;
 
 /** Ends the test without promoting anything: assignment then serves the control to everyone and records nothing. */
 export async function stopAbTest(
@@ -229,27 +245,14 @@ export async function stopAbTest(
     const { test } = await lockForDecision(tx, projectId, testId, input.expectedVersion);
     if (test.status === 'stopped') throw new DomainError('invalid', 'The test is already stopped.');
     const at = input.at ?? new Date();
-    const [after] = await tx
-      .update(abTests)
-      .set({
-        status: 'stopped',
-        stoppedAt: at,
-        decisionReason: input.reason,
-        decidedBy: actor?.id ?? null,
-        decidedAt: at,
-        ...bump,
-      })
-      .where(eq(abTests.id, testId))
-      .returning();
-    await recordActivity(tx, actor, {
+    return updateTest(
+      tx,
+      actor,
       projectId,
-      entityType: 'ab-test',
-      entityId: testId,
-      action: 'stop',
-      before: { status: test.status },
-      after: { status: 'stopped', reason: input.reason },
-    });
-    return after!;
+      testId,
+      { ...decision(actor, at, input.reason), stoppedAt: at },
+      { action: 'stop', before: { status: test.status }, after: { status: 'stopped', reason: input.reason } },
+    );
   });
 }
 
@@ -302,27 +305,17 @@ export async function shipAbTestVariant(
       kind: 'promote',
     });
     const at = input.at ?? new Date();
-    const [after] = await tx
-      .update(abTests)
-      .set({
-        status: 'stopped',
-        stoppedAt: test.stoppedAt ?? at,
-        shippedVariant: variant.key,
-        decisionReason: reason,
-        decidedBy: actor?.id ?? null,
-        decidedAt: at,
-        ...bump,
-      })
-      .where(eq(abTests.id, testId))
-      .returning();
-    await recordActivity(tx, actor, {
+    return updateTest(
+      tx,
+      actor,
       projectId,
-      entityType: 'ab-test',
-      entityId: testId,
-      action: 'ship',
-      before: { status: test.status, shippedVariant: null },
-      after: { status: 'stopped', shippedVariant: variant.key, version: variant.version, reason },
-    });
-    return after!;
+      testId,
+      { ...decision(actor, at, reason), stoppedAt: test.stoppedAt ?? at, shippedVariant: variant.key },
+      {
+        action: 'ship',
+        before: { status: test.status, shippedVariant: null },
+        after: { status: 'stopped', shippedVariant: variant.key, version: variant.version, reason },
+      },
+    );
   });
 }
