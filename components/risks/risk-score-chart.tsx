@@ -1,7 +1,9 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { COLOURS, formatDay, formatValue } from '../success-metrics/chart-format';
+import { timeAxis } from '@/components/charts/theme';
+import { formatUtcDay } from '@/lib/format';
+import { COLOURS, formatValue } from '../success-metrics/chart-format';
 
 /** Score and residual score after mitigation at each change, as steps (the server adds today's point). */
 export function RiskScoreChart({
@@ -16,18 +18,10 @@ export function RiskScoreChart({
       <ResponsiveContainer>
         <LineChart title={`Score history of ${title}`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatDay}
-            stroke="currentColor"
-            fontSize={12}
-          />
+          <XAxis {...timeAxis('at', formatUtcDay)} />
           <YAxis domain={[0, 9]} ticks={[0, 3, 6, 9]} stroke="currentColor" fontSize={12} />
           <Tooltip
-            labelFormatter={(v) => formatDay(Number(v))}
+            labelFormatter={(v) => formatUtcDay(Number(v))}
             formatter={(v, key) => [formatValue(v), key === 'score' ? 'Score' : 'Residual']}
             contentStyle={{ fontSize: 12, color: '#18181b' }}
           />

@@ -12,8 +12,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { timeAxis } from '@/components/charts/theme';
+import { formatUtcDay } from '@/lib/format';
 import { EmptyState } from '@/components/ui/empty-state';
-import { COLOURS, formatDay, formatValue } from './chart-format';
+import { COLOURS, formatValue } from './chart-format';
 
 type Row = { at: number; actual?: number; planned?: number };
 
@@ -54,18 +56,10 @@ export function MetricHistoryChart({
           margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
         >
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatDay}
-            stroke="currentColor"
-            fontSize={12}
-          />
+          <XAxis {...timeAxis('at', formatUtcDay)} />
           <YAxis stroke="currentColor" fontSize={12} domain={['auto', 'auto']} tickFormatter={formatValue} />
           <Tooltip
-            labelFormatter={(v) => formatDay(Number(v))}
+            labelFormatter={(v) => formatUtcDay(Number(v))}
             formatter={(v, key) => [`${formatValue(v)}${suffix}`, key === 'actual' ? name : 'Planned']}
             contentStyle={{ fontSize: 12, color: '#18181b' }}
           />

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { BoardTabs } from '@/components/board/board-tabs';
-import { BurndownChart } from '@/components/board/burndown-chart';
+import { BurndownChart } from '@/components/board/burn-charts';
 import { SprintBoard } from '@/components/board/sprint-board';
 import { SprintPicker } from '@/components/board/sprint-picker';
 import { NewTaskFields } from '@/components/board/task-form-fields';

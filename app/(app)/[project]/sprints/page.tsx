@@ -1,6 +1,5 @@
 import { BoardTabs } from '@/components/board/board-tabs';
-import { BurndownChart } from '@/components/board/burndown-chart';
-import { BurnupChart } from '@/components/board/burnup-chart';
+import { BurndownChart, BurnupChart } from '@/components/board/burn-charts';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { DailyNumbersTable, VelocityTable } from '@/components/board/report-tables';
 import { SprintPicker } from '@/components/board/sprint-picker';
