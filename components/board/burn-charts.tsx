@@ -1,31 +1,44 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '@/components/charts/chart-figure';
 import type { BurnPoint } from '@/lib/board/burndown';
 import { AXIS, BOARD_SERIES, TOOLTIP_STYLE, formatShortDay } from '@/components/charts/theme';
 
 /** Points per sprint day: the frame both burn charts draw their lines in. */
 function BurnChart({ series, title, children }: { series: BurnPoint[]; title: string; children: ReactNode }) {
   return (
-    <figure aria-label={title} className="h-64 w-full text-zinc-600 dark:text-zinc-400">
-      <ResponsiveContainer>
-        <ComposedChart title={title} data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis dataKey="day" tickFormatter={formatShortDay} {...AXIS} />
-          <YAxis
-            allowDecimals={false}
-            {...AXIS}
-            label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }}
-          />
-          <Tooltip labelFormatter={(d) => formatShortDay(String(d))} contentStyle={TOOLTIP_STYLE} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {children}
-        </ComposedChart>
-      </ResponsiveContainer>
-    </figure>
+    <ChartFigure label={title} className="h-64 w-full text-zinc-600 dark:text-zinc-400">
+      <ComposedChart title={title} data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
+        <XAxis dataKey="day" tickFormatter={formatShortDay} {...AXIS} />
+        <YAxis
+          allowDecimals={false}
+          {...AXIS}
+          label={{ value: 'points', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 12 }}
+        />
+        <Tooltip labelFormatter={(d) => formatShortDay(String(d))} contentStyle={TOOLTIP_STYLE} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {children}
+      </ComposedChart>
+    </ChartFigure>
   );
 }
+
+/** The sprint's scope as steps, so added or dropped work shows as a jump. */
+const scopeLine = (strokeWidth: number) => (
+  <Line
+    type="stepAfter"
+    dataKey="scope"
+    name="Scope"
+    stroke={BOARD_SERIES.scope}
+    strokeWidth={strokeWidth}
+    dot={false}
+    connectNulls={false}
+    isAnimationActive={false}
+  />
+);
 
 /** Remaining points against the ideal line, with the scope as its own line so added or dropped work shows. */
 export function BurndownChart({ series, title }: { series: BurnPoint[]; title: string }) {
@@ -40,15 +53,7 @@ export function BurndownChart({ series, title }: { series: BurnPoint[]; title: s
         dot={false}
         isAnimationActive={false}
       />
-      <Line
-        type="stepAfter"
-        dataKey="scope"
-        name="Scope"
-        stroke={BOARD_SERIES.scope}
-        dot={false}
-        connectNulls={false}
-        isAnimationActive={false}
-      />
+      {scopeLine(1)}
       <Line
         type="linear"
         dataKey="remaining"
@@ -77,16 +82,7 @@ export function BurnupChart({ series, title }: { series: BurnPoint[]; title: str
         connectNulls={false}
         isAnimationActive={false}
       />
-      <Line
-        type="stepAfter"
-        dataKey="scope"
-        name="Scope"
-        stroke={BOARD_SERIES.scope}
-        strokeWidth={2}
-        dot={false}
-        connectNulls={false}
-        isAnimationActive={false}
-      />
+      {scopeLine(2)}
     </BurnChart>
   );
 }

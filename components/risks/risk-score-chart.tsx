@@ -1,6 +1,7 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '@/components/charts/chart-figure';
 import { timeAxis } from '@/components/charts/theme';
 import { formatUtcDay } from '@/lib/format';
 import { COLOURS, formatValue } from '../success-metrics/chart-format';
@@ -14,31 +15,27 @@ export function RiskScoreChart({
   points: Array<{ at: number; score: number; residual: number }>;
 }) {
   return (
-    <figure aria-label={`Score history of ${title}`} className="h-56 w-full">
-      <ResponsiveContainer>
-        <LineChart title={`Score history of ${title}`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis {...timeAxis('at', formatUtcDay)} />
-          <YAxis domain={[0, 9]} ticks={[0, 3, 6, 9]} stroke="currentColor" fontSize={12} />
-          <Tooltip
-            labelFormatter={(v) => formatUtcDay(Number(v))}
-            formatter={(v, key) => [formatValue(v), key === 'score' ? 'Score' : 'Residual']}
-            contentStyle={{ fontSize: 12, color: '#18181b' }}
-          />
-          <Legend
-            formatter={(key) => (key === 'score' ? 'Score (likelihood × impact)' : 'Residual after mitigation')}
-          />
-          <Line dataKey="score" type="stepAfter" stroke={COLOURS.score} strokeWidth={2} isAnimationActive={false} />
-          <Line
-            dataKey="residual"
-            type="stepAfter"
-            stroke={COLOURS.residual}
-            strokeWidth={2}
-            strokeDasharray="5 3"
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </figure>
+    <ChartFigure label={`Score history of ${title}`} className="h-56 w-full">
+      <LineChart title={`Score history of ${title}`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
+        <XAxis {...timeAxis('at', formatUtcDay)} />
+        <YAxis domain={[0, 9]} ticks={[0, 3, 6, 9]} stroke="currentColor" fontSize={12} />
+        <Tooltip
+          labelFormatter={(v) => formatUtcDay(Number(v))}
+          formatter={(v, key) => [formatValue(v), key === 'score' ? 'Score' : 'Residual']}
+          contentStyle={{ fontSize: 12, color: '#18181b' }}
+        />
+        <Legend formatter={(key) => (key === 'score' ? 'Score (likelihood × impact)' : 'Residual after mitigation')} />
+        <Line dataKey="score" type="stepAfter" stroke={COLOURS.score} strokeWidth={2} isAnimationActive={false} />
+        <Line
+          dataKey="residual"
+          type="stepAfter"
+          stroke={COLOURS.residual}
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFigure>
   );
 }

@@ -200,14 +200,8 @@ export async function startAbTest(db: Db, actor: Actor, projectId: string, testI
   return db.transaction(async (tx) => {
     const { test } = await lockForDecision(tx, projectId, testId, expectedVersion);
     if (test.status !== 'draft') throw new DomainError('invalid', 'Only a draft test can be started.');
-    return updateTest(
-      tx,
-      actor,
-      projectId,
-      testId,
-      { status: 'running', startedAt: new Date() },
-      { action: 'start', before: { status: test.status }, after: { status: 'running' } },
-    );
+    const change = { action: 'start', before: { status: test.status }, after: { status: 'running' } };
+    return updateTest(tx, actor, projectId, testId, { status: 'running', startedAt: new Date() }, change);
   });
 }
 
@@ -245,14 +239,12 @@ export async function stopAbTest(
     const { test } = await lockForDecision(tx, projectId, testId, input.expectedVersion);
     if (test.status === 'stopped') throw new DomainError('invalid', 'The test is already stopped.');
     const at = input.at ?? new Date();
-    return updateTest(
-      tx,
-      actor,
-      projectId,
-      testId,
-      { ...decision(actor, at, input.reason), stoppedAt: at },
-      { action: 'stop', before: { status: test.status }, after: { status: 'stopped', reason: input.reason } },
-    );
+    const change = {
+      action: 'stop',
+      before: { status: test.status },
+      after: { status: 'stopped', reason: input.reason },
+    };
+    return updateTest(tx, actor, projectId, testId, { ...decision(actor, at, input.reason), stoppedAt: at }, change);
   });
 }
 
@@ -305,17 +297,9 @@ export async function shipAbTestVariant(
       kind: 'promote',
     });
     const at = input.at ?? new Date();
-    return updateTest(
-      tx,
-      actor,
-      projectId,
-      testId,
-      { ...decision(actor, at, reason), stoppedAt: test.stoppedAt ?? at, shippedVariant: variant.key },
-      {
-        action: 'ship',
-        before: { status: test.status, shippedVariant: null },
-        after: { status: 'stopped', shippedVariant: variant.key, version: variant.version, reason },
-      },
-    );
+    const shipped = { status: 'stopped', shippedVariant: variant.key, version: variant.version, reason };
+    const change = { action: 'ship', before: { status: test.status, shippedVariant: null }, after: shipped };
+    const set = { ...decision(actor, at, reason), stoppedAt: test.stoppedAt ?? at, shippedVariant: variant.key };
+    return updateTest(tx, actor, projectId, testId, set, change);
   });
 }

@@ -83,16 +83,18 @@ async function changeLinks(
   });
 }
 
-/** Links a task to a run, risk or success metric of its own project. */
-export async function linkTask(
+type LinkChange = (
   db: Db,
   actor: Actor,
   projectId: string,
   taskId: string,
   kind: TaskLinkKind,
   targetId: string,
-): Promise<void> {
-  await changeLinks(db, actor, projectId, taskId, async (tx) => {
+) => Promise<void>;
+
+/** Links a task to a run, risk or success metric of its own project. */
+export const linkTask: LinkChange = (db, actor, projectId, taskId, kind, targetId) =>
+  changeLinks(db, actor, projectId, taskId, async (tx) => {
     const label = await targetLabel(tx, projectId, kind, targetId);
     if (label === null)
       throw new DomainError('not_found', `No ${KIND_LABEL[kind]} with that id in this project.`, 'targetId');
@@ -100,21 +102,12 @@ export async function linkTask(
       throw new DomainError('exists', `This task already links to ${KIND_LABEL[kind]} ${label}.`, 'targetId');
     return { action: `link-${kind}`, after: { [kind]: label } };
   });
-}
 
-export async function unlinkTask(
-  db: Db,
-  actor: Actor,
-  projectId: string,
-  taskId: string,
-  kind: TaskLinkKind,
-  targetId: string,
-): Promise<void> {
-  await changeLinks(db, actor, projectId, taskId, async (tx) => {
+export const unlinkTask: LinkChange = (db, actor, projectId, taskId, kind, targetId) =>
+  changeLinks(db, actor, projectId, taskId, async (tx) => {
     if (!(await deleteLink(tx, kind, taskId, targetId))) throw notFound('Link');
     return { action: `unlink-${kind}`, before: { [kind]: targetId }, after: { [kind]: null } };
   });
-}
 
 /** Risks, success metrics and sub-problems a task is linked to (runs come with the board rows). */
 export async function listTaskLinks(db: Db, taskId: string) {
