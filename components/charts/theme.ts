@@ -38,7 +38,7 @@ export const TOOLTIP_STYLE = { fontSize: 12, color: '#18181b' } as const;
 export const timeAxis = (dataKey: string, tickFormatter: (t: number) => string) =>
   ({ dataKey, type: 'number', scale: 'time', domain: ['dataMin', 'dataMax'], tickFormatter, ...AXIS }) as const;
 
-/** A day the server wrote as "2026-03-04" → "4 Mar" (UTC); lib/format's formatUtcDay writes such a day from an instant. */
+/** A day the server wrote as "2026-03-04" → "4 Mar" (UTC) (formatUtcDay writes it from an instant). */
 export function formatShortDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

@@ -14,12 +14,14 @@ async function boardAccess(slug: string) {
   return { project, canEdit: roleAtLeast(role, 'editor'), db: await getDb() };
 }
 
+const goalText = (goal: string) => (goal ? ` · Goal: ${goal}` : '');
+
 type Member = { userId: string; name: string };
 const memberOptions = (members: Member[]) => members.map((m) => ({ value: m.userId, label: m.name }));
 const pickable = (sprints: { id: string; name: string; status: 'planned' | 'active' | 'closed' }[]) =>
   sprints.map(({ id, name, status }) => ({ id, name, status }));
 
-/** The kanban of one sprint (`?sprint=<id>`, the default sprint, or `backlog`), or `sprint: undefined` when there is none. */
+/** The kanban of one sprint (`?sprint=<id>`, the default sprint, or `backlog`); `board: null` when there is none. */
 export async function loadBoardPage(slug: string, wanted: string | string[] | undefined) {
   const { project, canEdit, db } = await boardAccess(slug);
   const sprints = await listSprints(db, project.id);
@@ -41,7 +43,7 @@ export async function loadBoardPage(slug: string, wanted: string | string[] | un
       sprint: sprint && { id: sprint.id, name: sprint.name, version: sprint.version },
       title: sprint ? sprint.name : 'Backlog board',
       description: sprint
-        ? `${SPRINT_STATUS_LABELS[sprint.status]} · ${sprint.startDate} to ${sprint.endDate}${sprint.goal ? ` · Goal: ${sprint.goal}` : ''}`
+        ? `${SPRINT_STATUS_LABELS[sprint.status]} · ${sprint.startDate} to ${sprint.endDate}${goalText(sprint.goal)}`
         : 'Tasks not planned into any sprint, by column.',
       sprints: pickable(sprints),
       initial,

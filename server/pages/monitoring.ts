@@ -167,7 +167,12 @@ export async function loadModelMonitoringPage(
     monitor,
     model: model.name,
     basePath: `/${project.slug}/monitoring/${encodeURIComponent(model.name)}`,
-    description: `${servingText} · ${monitor.task ?? 'task not known yet'} · ${referenceText} · ${SCHEDULE_LABELS[monitor.schedule]}`,
+    description: [
+      servingText,
+      monitor.task ?? 'task not known yet',
+      referenceText,
+      SCHEDULE_LABELS[monitor.schedule],
+    ].join(' · '),
     hasReference: reference !== null,
     latestCheck: latest
       ? `Latest check: ${formatTimestamp(latest.windowStart.getTime())} – ${formatTimestamp(latest.windowEnd.getTime())}, ${latest.currentRows} predictions${sampledNote(latest)}. Dataset drift: ${latest.datasetDrift ? 'yes' : 'no'} (${Math.round((latest.driftShare ?? 0) * 100)}% of tested features; 50% or more is drift).`
