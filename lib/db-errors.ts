@@ -73,3 +73,19 @@ export function isQueryCanceled(err: unknown): boolean {
   }
   return false;
 }
+
+/** What a database error means to the client, or null for anything else (a bug). Each surface words the first two. */
+export type DbErrorMeaning =
+  | { kind: 'exists' }
+  | { kind: 'transient' }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'canceled'; message: string };
+
+export function classifyDbError(err: unknown): DbErrorMeaning | null {
+  if (isUniqueViolation(err)) return { kind: 'exists' };
+  const invalid = invalidValueMessage(err);
+  if (invalid) return { kind: 'invalid', message: invalid };
+  if (isQueryCanceled(err)) return { kind: 'canceled', message: QUERY_CANCELED_MESSAGE };
+  if (isTransientDbError(err)) return { kind: 'transient' };
+  return null;
+}

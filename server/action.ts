@@ -6,13 +6,7 @@ import { getDb } from '@/db/client';
 import { type ProjectAccess, getProjectAccess } from '@/db/queries/projects';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import {
-  QUERY_CANCELED_MESSAGE,
-  invalidValueMessage,
-  isQueryCanceled,
-  isTransientDbError,
-  isUniqueViolation,
-} from '@/lib/db-errors';
+import { classifyDbError } from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
 import {
   type FieldErrors,
@@ -90,12 +84,11 @@ export function defineAction<A extends ActionAccess, S extends z.ZodType, T = un
     } catch (err) {
       unstable_rethrow(err);
       if (err instanceof DomainError) return domainErrorResult(err);
-      if (isUniqueViolation(err))
+      const dbError = classifyDbError(err);
+      if (dbError?.kind === 'exists')
         return fail('That already exists (someone may have just created it). Reload and try again.');
-      const invalid = invalidValueMessage(err);
-      if (invalid) return fail(invalid);
-      if (isQueryCanceled(err)) return fail(QUERY_CANCELED_MESSAGE);
-      if (isTransientDbError(err)) return fail('The database is briefly unavailable. Try again in a moment.');
+      if (dbError?.kind === 'transient') return fail('The database is briefly unavailable. Try again in a moment.');
+      if (dbError) return fail(dbError.message);
       console.error('server action failed', describeErrorForLog(err));
       return fail('Something went wrong on our side; nothing was saved.');
     }

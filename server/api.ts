@@ -6,13 +6,7 @@ import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
 import { getAuthFor } from './auth';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
-import {
-  QUERY_CANCELED_MESSAGE,
-  invalidValueMessage,
-  isQueryCanceled,
-  isTransientDbError,
-  isUniqueViolation,
-} from '@/lib/db-errors';
+import { classifyDbError } from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
 import { describeUnstorableText, describeZodError } from '@/lib/validation';
 
@@ -45,14 +39,12 @@ export function toErrorResponse(err: unknown): Response {
     const [status, code] = DOMAIN_STATUS[err.kind];
     return errorResponse(status, code, err.message);
   }
-  if (isUniqueViolation(err)) {
-    // Two clients creating the same thing at once: the loser learns it exists, as it would have a moment later.
-    return errorResponse(400, 'RESOURCE_ALREADY_EXISTS', 'That resource already exists.');
-  }
-  const invalid = invalidValueMessage(err);
-  if (invalid) return errorResponse(400, 'INVALID_PARAMETER_VALUE', invalid);
-  if (isQueryCanceled(err)) return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', QUERY_CANCELED_MESSAGE);
-  if (isTransientDbError(err)) {
+  const dbError = classifyDbError(err);
+  // Two clients creating the same thing at once: the loser learns it exists, as it would have a moment later.
+  if (dbError?.kind === 'exists') return errorResponse(400, 'RESOURCE_ALREADY_EXISTS', 'That resource already exists.');
+  if (dbError?.kind === 'invalid') return errorResponse(400, 'INVALID_PARAMETER_VALUE', dbError.message);
+  if (dbError?.kind === 'canceled') return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', dbError.message);
+  if (dbError?.kind === 'transient') {
     return errorResponse(503, 'TEMPORARILY_UNAVAILABLE', 'The database is briefly unavailable; retry the request.');
   }
   console.error('api route failed', describeErrorForLog(err));

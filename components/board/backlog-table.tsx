@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/tracking/badges';
 import { type Column, DataTable } from '@/components/ui/data-table';
-import type { BoardTask } from '@/db/queries/board';
+import type { BoardTask } from '@/lib/board/board-data';
 import { TASK_STATUS_LABELS, taskRef } from '@/lib/board/vocabulary';
 import { PlanIntoSprint } from './plan-into-sprint';
 import { PriorityBadge } from './priority-badge';

@@ -3,7 +3,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { cn } from '@/components/ui/cn';
-import type { BoardTask } from '@/db/queries/board';
+import type { BoardTask } from '@/lib/board/board-data';
 import { TASK_STATUS_LABELS, type TaskStatus, wipState } from '@/lib/board/vocabulary';
 import { TaskCard } from './task-card';
 

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { BoardData, BoardTask } from '@/db/queries/board';
+import type { BoardData, BoardTask } from '@/lib/board/board-data';
 import { TASK_STATUSES, type TaskStatus } from '@/lib/board/vocabulary';
 import { type MoveAnchor, applyMove } from '@/lib/board/ordering';
 import { isLiveRunStatus } from '@/lib/tracking/vocabulary';

@@ -23,7 +23,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { moveTaskAction } from '@/app/(app)/[project]/board/actions';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { BoardData } from '@/db/queries/board';
+import type { BoardData } from '@/lib/board/board-data';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board/vocabulary';
 import { BoardColumn } from './board-column';
 import { LiveBadge } from '../live/live-badge';

@@ -4,16 +4,11 @@ import Link from 'next/link';
 import { closeSprintAction, startSprintAction } from '@/app/(app)/[project]/sprints/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { type Column, DataTable } from '@/components/ui/data-table';
-import { SPRINT_STATUS_LABELS, type SprintStatus } from '@/lib/board/vocabulary';
+import { SPRINT_STATUS_LABELS } from '@/lib/board/vocabulary';
+import type { BoardSprint } from '@/lib/board/board-data';
 import type { FrozenSprintNumbers } from '@/lib/board/burndown';
 
-export type SprintRow = {
-  id: string;
-  name: string;
-  goal: string;
-  status: SprintStatus;
-  startDate: string;
-  endDate: string;
+export type SprintRow = BoardSprint & {
   taskCount: number;
   points: number;
   donePoints: number;

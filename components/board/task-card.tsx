@@ -5,7 +5,7 @@ import { CSS } from '@dnd-kit/utilities';
 import Link from 'next/link';
 import { StatusBadge } from '@/components/tracking/badges';
 import { cn } from '@/components/ui/cn';
-import type { BoardTask } from '@/db/queries/board';
+import type { BoardTask } from '@/lib/board/board-data';
 import { taskRef } from '@/lib/board/vocabulary';
 import { PriorityBadge } from './priority-badge';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { linkTaskAction, unlinkTaskAction } from '@/app/(app)/[project]/board/actions';
 import { StatusBadge } from '@/components/tracking/badges';
 import { ActionForm, Field } from '@/components/ui/action-form';
-import type { LinkedRun } from '@/db/queries/board';
+import type { LinkedRun } from '@/lib/board/board-data';
 import type { listLinkTargets, listTaskLinks } from '@/db/queries/task-links';
 
 type Links = Awaited<ReturnType<typeof listTaskLinks>>;

@@ -34,8 +34,12 @@ export const AXIS = { stroke: 'currentColor', fontSize: 12 } as const;
 export const GRID = { strokeDasharray: '3 3', stroke: 'currentColor', strokeOpacity: 0.15 } as const;
 export const TOOLTIP_STYLE = { fontSize: 12, color: '#18181b' } as const;
 
-/** "2026-03-04" → "4 Mar" (UTC, as the server wrote it). */
-export function formatDay(day: string): string {
+/** An x axis of instants (epoch ms under `dataKey`) spanning the points' own range, in the theme's axis style. */
+export const timeAxis = (dataKey: string, tickFormatter: (t: number) => string) =>
+  ({ dataKey, type: 'number', scale: 'time', domain: ['dataMin', 'dataMax'], tickFormatter, ...AXIS }) as const;
+
+/** A day the server wrote as "2026-03-04" → "4 Mar" (UTC) (formatUtcDay writes it from an instant). */
+export function formatShortDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }

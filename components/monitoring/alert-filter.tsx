@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AlertFilter } from '@/db/queries/alerts';
+import type { AlertFilter } from '@/lib/monitoring/alerts';
 
 const FILTERS: { value: AlertFilter; label: string }[] = [
   { value: 'active', label: 'Open and acknowledged' },
@@ -32,9 +32,4 @@ export function AlertFilterLinks({
       ))}
     </nav>
   );
-}
-
-export function parseAlertFilter(v: string | string[] | undefined): AlertFilter {
-  const s = Array.isArray(v) ? v[0] : v;
-  return s === 'open' || s === 'resolved' || s === 'all' || s === 'acknowledged' ? s : 'active';
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '@/components/charts/chart-figure';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { Distribution } from '@/lib/monitoring/distribution';
 import { AXIS, DRIFT_COLORS, GRID, TOOLTIP_STYLE, pct } from '@/components/charts/theme';
@@ -15,32 +16,30 @@ export function DistributionChart({ feature, distribution }: { feature: string; 
       />
     );
   return (
-    <figure aria-label={`Reference and current distribution of ${feature}`} className="h-72 w-full">
-      <ResponsiveContainer>
-        <BarChart
-          title={`Reference and current distribution of ${feature}`}
-          data={distribution.bins}
-          margin={{ top: 8, right: 16, bottom: distribution.kind === 'numeric' ? 48 : 16, left: 8 }}
-        >
-          <CartesianGrid {...GRID} vertical={false} />
-          <XAxis
-            dataKey="label"
-            {...AXIS}
-            interval={0}
-            angle={distribution.kind === 'numeric' ? -35 : 0}
-            textAnchor={distribution.kind === 'numeric' ? 'end' : 'middle'}
-            height={distribution.kind === 'numeric' ? 56 : 30}
-          />
-          <YAxis {...AXIS} tickFormatter={pct} />
-          <Tooltip
-            contentStyle={TOOLTIP_STYLE}
-            formatter={(v, name) => [pct(Number(v)), name === 'reference' ? 'Reference' : 'Current']}
-          />
-          <Legend formatter={(v: string) => (v === 'reference' ? 'Reference' : 'Current window')} />
-          <Bar dataKey="reference" fill={DRIFT_COLORS.reference} isAnimationActive={false} />
-          <Bar dataKey="current" fill={DRIFT_COLORS.current} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </figure>
+    <ChartFigure label={`Reference and current distribution of ${feature}`} className="h-72 w-full">
+      <BarChart
+        title={`Reference and current distribution of ${feature}`}
+        data={distribution.bins}
+        margin={{ top: 8, right: 16, bottom: distribution.kind === 'numeric' ? 48 : 16, left: 8 }}
+      >
+        <CartesianGrid {...GRID} vertical={false} />
+        <XAxis
+          dataKey="label"
+          {...AXIS}
+          interval={0}
+          angle={distribution.kind === 'numeric' ? -35 : 0}
+          textAnchor={distribution.kind === 'numeric' ? 'end' : 'middle'}
+          height={distribution.kind === 'numeric' ? 56 : 30}
+        />
+        <YAxis {...AXIS} tickFormatter={pct} />
+        <Tooltip
+          contentStyle={TOOLTIP_STYLE}
+          formatter={(v, name) => [pct(Number(v)), name === 'reference' ? 'Reference' : 'Current']}
+        />
+        <Legend formatter={(v: string) => (v === 'reference' ? 'Reference' : 'Current window')} />
+        <Bar dataKey="reference" fill={DRIFT_COLORS.reference} isAnimationActive={false} />
+        <Bar dataKey="current" fill={DRIFT_COLORS.current} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { type DriftPoint, TEST_LABELS } from '@/lib/monitoring/chart-data';
-import { AXIS, DRIFT_COLORS, GRID, fmt, timeTick } from '@/components/charts/theme';
+import { AXIS, DRIFT_COLORS, GRID, fmt, timeAxis, timeTick } from '@/components/charts/theme';
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
   const p = payload?.[0]?.payload as DriftPoint | undefined;
@@ -85,15 +85,7 @@ export function DriftScoreChart({ feature, points }: { feature: string; points: 
             margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
           >
             <CartesianGrid {...GRID} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              {...AXIS}
-              tickFormatter={timeTick(span)}
-              padding={{ left: 12, right: 12 }}
-            />
+            <XAxis {...timeAxis('t', timeTick(span))} padding={{ left: 12, right: 12 }} />
             <YAxis
               {...AXIS}
               domain={[0, (max: number) => Math.max(0.25, max)]}

@@ -1,5 +1,5 @@
 import { ActionForm, Field } from '@/components/ui/action-form';
-import type { Monitor } from '@/db/schema';
+import type { Monitor } from '@/server/pages/monitoring';
 import { METRICS, METRIC_LABELS, TASKS } from '@/lib/monitoring/performance';
 import { SCHEDULES, SCHEDULE_LABELS } from '@/lib/monitoring/windows';
 import type { ActionResult } from '@/server/action';

@@ -3,7 +3,7 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { PerformancePoint } from '@/lib/monitoring/chart-data';
-import { AXIS, DRIFT_COLORS, GRID, fmt, timeTick } from '@/components/charts/theme';
+import { AXIS, DRIFT_COLORS, GRID, fmt, timeAxis, timeTick } from '@/components/charts/theme';
 import { alertDot } from './drift-score-chart';
 
 function PointTooltip({
@@ -59,15 +59,7 @@ export function PerformanceChart({
         <ResponsiveContainer>
           <ComposedChart title={`${label} over time`} data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid {...GRID} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              {...AXIS}
-              tickFormatter={timeTick(span)}
-              padding={{ left: 12, right: 12 }}
-            />
+            <XAxis {...timeAxis('t', timeTick(span))} padding={{ left: 12, right: 12 }} />
             <YAxis {...AXIS} domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 3)} />
             <Tooltip content={<PointTooltip metric={metric} />} />
             <Legend />

@@ -2,6 +2,7 @@
 
 import { DataTable } from '@/components/ui/data-table';
 import type { GainRow } from './iteration-gains-chart';
+import { formatSignificant } from '@/lib/format';
 
 const pct = (v: number) => `${Math.round(v)}%`;
 
@@ -26,7 +27,7 @@ export function GainsTable({
       columns={[
         { key: 'iteration', header: 'Iteration', value: (r) => r.iteration },
         { key: 'runs', header: 'Runs', value: (r) => r.runs },
-        { key: 'total', header: 'Total gain', value: (r) => Number(r.total.toPrecision(4)) },
+        { key: 'total', header: 'Total gain', value: (r) => formatSignificant(r.total, 4) },
         { key: 'data', header: 'Data-centric', value: (r) => pct(r['data-centric']) },
         { key: 'model', header: 'Model-centric', value: (r) => pct(r['model-centric']) },
         { key: 'hybrid', header: 'Hybrid', value: (r) => pct(r.hybrid) },

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { Overview } from '@/db/queries/overview';
 import { CATEGORY_LABELS } from '@/lib/risks/scoring';
-import { formatDay, formatValue } from '../success-metrics/chart-format';
+import { formatUtcDay } from '@/lib/format';
+import { formatValue } from '../success-metrics/chart-format';
 import { Flag } from '../success-metrics/status-badge';
 
 const linkClass = 'text-indigo-700 underline dark:text-indigo-400';
@@ -106,7 +107,7 @@ export function OpenAlerts({ project, alerts }: { project: string; alerts: Overv
                   {a.model}
                 </Link>
                 <span className="text-zinc-600 dark:text-zinc-400">
-                  {a.status} · last seen {formatDay(a.lastSeenAt.getTime())}
+                  {a.status} · last seen {formatUtcDay(a.lastSeenAt.getTime())}
                 </span>
               </span>
               <span className="block">{a.message}</span>
@@ -137,7 +138,7 @@ export function ProductionModels({ project, models }: { project: string; models:
             {m.model} version {m.version}
           </Link>
           <span className="text-zinc-600 dark:text-zinc-400">
-            {m.promotedAt ? ` · in Production since ${formatDay(m.promotedAt.getTime())}` : ''}
+            {m.promotedAt ? ` · in Production since ${formatUtcDay(m.promotedAt.getTime())}` : ''}
           </span>
           <span className="block font-mono text-xs text-zinc-700 dark:text-zinc-300">
             {Object.entries(m.metrics)

@@ -1,5 +1,6 @@
 'use client';
 
+import { Notice, type NoticeText } from '@/components/ui/notice';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import {
@@ -246,7 +247,7 @@ export function ProblemTree({
   targets: Targets;
   canEdit: boolean;
 }) {
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeText | null>(null);
   const [pending, startTransition] = useTransition();
   const run: Ctx['run'] = (call) =>
     startTransition(async () => {
@@ -256,16 +257,7 @@ export function ProblemTree({
   const tree = buildTree(nodes);
   return (
     <div aria-busy={pending}>
-      <p
-        aria-live="polite"
-        role={notice && !notice.ok ? 'alert' : 'status'}
-        className={cn(
-          'min-h-5 text-sm',
-          notice?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400',
-        )}
-      >
-        {notice?.text}
-      </p>
+      <Notice notice={notice} />
       {tree.length === 0 ? (
         <EmptyState
           title="Not broken down yet"

@@ -6,6 +6,7 @@ import { downloadCsv } from '@/components/ui/download-csv';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ModelStage } from '@/lib/registry/vocabulary';
+import { formatSignificant } from '@/lib/format';
 
 type Version = { version: number; stage: ModelStage; metrics: Record<string, number>; params: Record<string, string> };
 
@@ -93,7 +94,7 @@ export function VersionCompare({
               <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
               <XAxis dataKey="name" stroke="currentColor" fontSize={12} />
               <YAxis stroke="currentColor" fontSize={12} domain={['auto', 'auto']} />
-              <Tooltip formatter={(v) => [Number(v).toPrecision(6), chosen]} contentStyle={{ fontSize: 12 }} />
+              <Tooltip formatter={(v) => [formatSignificant(Number(v), 6), chosen]} contentStyle={{ fontSize: 12 }} />
               <Bar dataKey="value" isAnimationActive={false}>
                 {chartData.map((d) => (
                   <Cell key={d.name} fill={STAGE_COLOURS[d.stage]} />
@@ -161,7 +162,7 @@ export function VersionCompare({
                   </th>
                   {r.values.map((v, i) => (
                     <td key={i} className="px-2 py-1 font-mono text-xs">
-                      {v === undefined ? '—' : typeof v === 'number' ? Number(v.toPrecision(6)) : v}
+                      {v === undefined ? '—' : typeof v === 'number' ? formatSignificant(v, 6) : v}
                     </td>
                   ))}
                 </tr>

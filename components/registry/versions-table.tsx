@@ -6,6 +6,7 @@ import { ActionForm, Field } from '@/components/ui/action-form';
 import { DataTable } from '@/components/ui/data-table';
 import { MODEL_STAGES, type ModelStage } from '@/lib/registry/vocabulary';
 import { StageBadge } from './stage-badge';
+import { formatSignificant } from '@/lib/format';
 
 type Row = {
   version: number;
@@ -20,7 +21,7 @@ type Row = {
 const metricsText = (m: Record<string, number>) =>
   Object.entries(m)
     .slice(0, 4)
-    .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
+    .map(([k, v]) => `${k}=${formatSignificant(v, 4)}`)
     .join(', ');
 
 export function VersionsTable({

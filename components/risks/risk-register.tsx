@@ -1,9 +1,9 @@
 'use client';
 
+import { Notice, type NoticeText } from '@/components/ui/notice';
 import Link from 'next/link';
 import { useOptimistic, useRef, useState, useTransition } from 'react';
 import { quickUpdateRiskAction } from '@/app/(app)/[project]/risks/actions';
-import { cn } from '@/components/ui/cn';
 import { DataTable } from '@/components/ui/data-table';
 import {
   CATEGORY_LABELS,
@@ -65,7 +65,7 @@ export function RiskRegister({
   const [shown, apply] = useOptimistic(rows, (state, p: { id: string; patch: Partial<RiskRow> }) =>
     state.map((r) => (r.id === p.id ? { ...r, ...p.patch } : r)),
   );
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeText | null>(null);
   const [, startTransition] = useTransition();
   // Saves of one row go one after another, each with the version the previous one returned.
   const versions = useRef(new Map<string, number>());
@@ -116,16 +116,7 @@ export function RiskRegister({
   const levels = RISK_LEVELS.map((l) => ({ value: l, label: l }));
   return (
     <div className="flex flex-col gap-2">
-      <p
-        aria-live="polite"
-        role={notice && !notice.ok ? 'alert' : 'status'}
-        className={cn(
-          'min-h-5 text-sm',
-          notice?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400',
-        )}
-      >
-        {notice?.text}
-      </p>
+      <Notice notice={notice} />
       <DataTable
         caption="Risk register"
         exportName={`${project}-risks`}

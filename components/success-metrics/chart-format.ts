@@ -1,8 +1,6 @@
 // Formatters shared by the workspace's charts; UTC so server and browser render the same text.
 
-import { formatSignificant, formatUtcDay } from '@/lib/format';
-
-export const formatDay = formatUtcDay;
+import { formatSignificant } from '@/lib/format';
 
 export const formatValue = (v: unknown) => formatSignificant(v, 4);
 

@@ -12,27 +12,10 @@ import {
   type MetricDirection,
   type MetricSource,
   SOURCE_LABELS,
+  type SuccessMetricInput,
 } from '@/lib/success-metrics/status';
 
-export type MetricDefaults = {
-  id: string;
-  version: number;
-  name: string;
-  description: string;
-  kind: string;
-  direction: MetricDirection;
-  unit: string;
-  isPrimary: boolean;
-  startValue: number | null;
-  target: number | null;
-  rangeMin: number | null;
-  rangeMax: number | null;
-  deadline: string;
-  ownerId: string | null;
-  source: MetricSource;
-  sourceKey: string | null;
-  sourceModel: string | null;
-};
+export type MetricDefaults = { id: string; version: number; kind: string } & Omit<SuccessMetricInput, 'kind'>;
 
 type Options = { members: Array<{ userId: string; name: string }>; keys: string[]; models: string[] };
 

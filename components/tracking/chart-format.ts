@@ -25,3 +25,25 @@ export const CHART_CLASSES = {
   grid: 'stroke-zinc-200 dark:stroke-zinc-700',
   axis: 'text-xs [&_.recharts-cartesian-axis-tick-value]:fill-zinc-600 dark:[&_.recharts-cartesian-axis-tick-value]:fill-zinc-400',
 };
+
+/** The x axis of a metric chart (steps, wall time or relative time), as the run and compare charts draw it. */
+export const metricXAxis = (kind: XAxisKind, span: number) =>
+  ({
+    dataKey: 'x',
+    type: 'number',
+    domain: ['dataMin', 'dataMax'],
+    tickFormatter: xTickFormatter(kind, span),
+    className: CHART_CLASSES.axis,
+    minTickGap: 24,
+  }) as const;
+
+/** The y axis of a metric chart, linear or log. */
+export const metricYAxis = (log: boolean) =>
+  ({
+    scale: log ? 'log' : 'auto',
+    domain: ['auto', 'auto'],
+    allowDataOverflow: log,
+    tickFormatter: yTickFormatter,
+    width: 64,
+    className: CHART_CLASSES.axis,
+  }) as const;

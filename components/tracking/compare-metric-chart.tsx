@@ -6,7 +6,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/tracking/chart-view';
 import { formatCount, formatMetric } from '@/lib/format';
 import { approachDash } from '@/lib/tracking/run-colors';
-import { CHART_CLASSES, formatX, xTickFormatter, yTickFormatter } from './chart-format';
+import { CHART_CLASSES, formatX, metricXAxis, metricYAxis } from './chart-format';
 import type { CompareRun } from './compare-types';
 import { compareSeriesQuery } from './fetchers';
 
@@ -110,22 +110,8 @@ export function CompareMetricChart({
               margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
             >
               <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
-              <XAxis
-                dataKey="x"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={xTickFormatter(view.x, span)}
-                className={CHART_CLASSES.axis}
-                minTickGap={24}
-              />
-              <YAxis
-                scale={view.log ? 'log' : 'auto'}
-                domain={['auto', 'auto']}
-                allowDataOverflow={view.log}
-                tickFormatter={yTickFormatter}
-                width={64}
-                className={CHART_CLASSES.axis}
-              />
+              <XAxis {...metricXAxis(view.x, span)} />
+              <YAxis {...metricYAxis(view.log)} />
               <Tooltip content={<CompareTooltip runs={runs} view={view} />} isAnimationActive={false} />
               {runs.map((r) => (
                 <Line

@@ -16,7 +16,7 @@ import {
 import type { MouseHandlerDataParam } from 'recharts';
 import { type ChartRow, type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/tracking/chart-view';
 import { formatCount, formatMetric, formatTimestamp, formatDuration } from '@/lib/format';
-import { CHART_CLASSES, xTickFormatter, yTickFormatter } from './chart-format';
+import { CHART_CLASSES, metricXAxis, metricYAxis } from './chart-format';
 import { metricSeriesQuery, runMetricPath } from './fetchers';
 
 const COLOR = '#4f46e5';
@@ -144,22 +144,8 @@ export function MetricChart({
               onMouseLeave={() => moveDrag(null)}
             >
               <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
-              <XAxis
-                dataKey="x"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={xTickFormatter(view.x, span)}
-                className={CHART_CLASSES.axis}
-                minTickGap={24}
-              />
-              <YAxis
-                scale={view.log ? 'log' : 'auto'}
-                domain={['auto', 'auto']}
-                allowDataOverflow={view.log}
-                tickFormatter={yTickFormatter}
-                width={64}
-                className={CHART_CLASSES.axis}
-              />
+              <XAxis {...metricXAxis(view.x, span)} />
+              <YAxis {...metricYAxis(view.log)} />
               <Tooltip content={<SeriesTooltip smoothing={view.smoothing > 0} />} isAnimationActive={false} />
               <Area
                 dataKey="band"

@@ -200,22 +200,32 @@ export async function startAbTest(db: Db, actor: Actor, projectId: string, testI
   return db.transaction(async (tx) => {
     const { test } = await lockForDecision(tx, projectId, testId, expectedVersion);
     if (test.status !== 'draft') throw new DomainError('invalid', 'Only a draft test can be started.');
-    const [after] = await tx
-      .update(abTests)
-      .set({ status: 'running', startedAt: new Date(), ...bump })
-      .where(eq(abTests.id, testId))
-      .returning();
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'ab-test',
-      entityId: testId,
-      action: 'start',
-      before: { status: test.status },
-      after: { status: 'running' },
-    });
-    return after!;
+    const change = { action: 'start', before: { status: test.status }, after: { status: 'running' } };
+    return updateTest(tx, actor, projectId, testId, { status: 'running', startedAt: new Date() }, change);
   });
 }
+
+/** Writes the test's new fields (bumping its version) and records the change in the activity log. */
+async function updateTest(
+  tx: Db,
+  actor: Actor | null,
+  projectId: string,
+  testId: string,
+  set: Partial<typeof abTests.$inferInsert>,
+  change: { action: string; before: Record<string, unknown>; after: Record<string, unknown> },
+) {
+  const [after] = await tx
+    .update(abTests)
+    .set({ ...set, ...bump })
+    .where(eq(abTests.id, testId))
+    .returning();
+  await recordActivity(tx, actor, { projectId, entityType: 'ab-test', entityId: testId, ...change });
+  return after!;
+}
+
+/** A stop or ship decision: who took it, when and why. */
+const decision = (actor: Actor | null, at: Date, reason: string) =>
+  ({ status: 'stopped', decisionReason: reason, decidedBy: actor?.id ?? null, decidedAt: at }) as const;
 
 /** Ends the test without promoting anything: assignment then serves the control to everyone and records nothing. */
 export async function stopAbTest(
@@ -229,27 +239,12 @@ export async function stopAbTest(
     const { test } = await lockForDecision(tx, projectId, testId, input.expectedVersion);
     if (test.status === 'stopped') throw new DomainError('invalid', 'The test is already stopped.');
     const at = input.at ?? new Date();
-    const [after] = await tx
-      .update(abTests)
-      .set({
-        status: 'stopped',
-        stoppedAt: at,
-        decisionReason: input.reason,
-        decidedBy: actor?.id ?? null,
-        decidedAt: at,
-        ...bump,
-      })
-      .where(eq(abTests.id, testId))
-      .returning();
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'ab-test',
-      entityId: testId,
+    const change = {
       action: 'stop',
       before: { status: test.status },
       after: { status: 'stopped', reason: input.reason },
-    });
-    return after!;
+    };
+    return updateTest(tx, actor, projectId, testId, { ...decision(actor, at, input.reason), stoppedAt: at }, change);
   });
 }
 
@@ -302,27 +297,9 @@ export async function shipAbTestVariant(
       kind: 'promote',
     });
     const at = input.at ?? new Date();
-    const [after] = await tx
-      .update(abTests)
-      .set({
-        status: 'stopped',
-        stoppedAt: test.stoppedAt ?? at,
-        shippedVariant: variant.key,
-        decisionReason: reason,
-        decidedBy: actor?.id ?? null,
-        decidedAt: at,
-        ...bump,
-      })
-      .where(eq(abTests.id, testId))
-      .returning();
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'ab-test',
-      entityId: testId,
-      action: 'ship',
-      before: { status: test.status, shippedVariant: null },
-      after: { status: 'stopped', shippedVariant: variant.key, version: variant.version, reason },
-    });
-    return after!;
+    const shipped = { status: 'stopped', shippedVariant: variant.key, version: variant.version, reason };
+    const change = { action: 'ship', before: { status: test.status, shippedVariant: null }, after: shipped };
+    const set = { ...decision(actor, at, reason), stoppedAt: test.stoppedAt ?? at, shippedVariant: variant.key };
+    return updateTest(tx, actor, projectId, testId, set, change);
   });
 }

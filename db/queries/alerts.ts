@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
 import {
   ALERT_KIND_LABELS,
+  type AlertFilter,
   type AlertStatus,
   DATASET_SUBJECT,
   type Finding,
@@ -80,8 +81,6 @@ export async function raiseAlerts(
   return created;
 }
 
-export type AlertFilter = 'active' | 'all' | AlertStatus;
-
 export async function listAlerts(
   db: Db,
   projectId: string,
@@ -159,21 +158,37 @@ export async function transitionAlert(
       to === 'acknowledged'
         ? { acknowledgedBy: actor.id, acknowledgedAt: now }
         : { resolvedBy: actor.id, resolvedAt: now };
-    const [after] = await tx
-      .update(monitoringAlerts)
-      .set({ status: to, ...stamp, version: sql`${monitoringAlerts.version} + 1`, updatedAt: now })
-      .where(eq(monitoringAlerts.id, alertId))
-      .returning();
-    await recordActivity(tx, actor, {
+    return updateAlert(
+      tx,
+      actor,
       projectId,
-      entityType: 'alert',
-      entityId: alertId,
-      action: to === 'acknowledged' ? 'acknowledge' : 'resolve',
-      before: { status: alert.status },
-      after: { status: to },
-    });
-    return after!;
+      alertId,
+      { status: to, ...stamp, updatedAt: now },
+      {
+        action: to === 'acknowledged' ? 'acknowledge' : 'resolve',
+        before: { status: alert.status },
+        after: { status: to },
+      },
+    );
   });
+}
+
+/** Writes the alert's new fields (bumping its version) and records the change. */
+async function updateAlert(
+  tx: Db,
+  actor: Actor,
+  projectId: string,
+  alertId: string,
+  set: Partial<typeof monitoringAlerts.$inferInsert>,
+  change: { action: string; before?: Record<string, unknown>; after: Record<string, unknown> },
+) {
+  const [after] = await tx
+    .update(monitoringAlerts)
+    .set({ ...set, version: sql`${monitoringAlerts.version} + 1` })
+    .where(eq(monitoringAlerts.id, alertId))
+    .returning();
+  await recordActivity(tx, actor, { projectId, entityType: 'alert', entityId: alertId, ...change });
+  return after!;
 }
 
 const subjectLabel = (a: MonitoringAlert) => (a.subject === DATASET_SUBJECT ? 'the input data' : a.subject);
@@ -226,19 +241,18 @@ export async function openRiskAndTask(db: Db, actor: Actor, projectId: string, a
     await linkTask(tx, actor, projectId, taskId, 'risk', riskId).catch((err: unknown) => {
       if (!(err instanceof DomainError && err.kind === 'exists')) throw err;
     });
-    const [after] = await tx
-      .update(monitoringAlerts)
-      .set({ riskId, taskId, version: sql`${monitoringAlerts.version} + 1`, updatedAt: new Date() })
-      .where(eq(monitoringAlerts.id, alertId))
-      .returning();
-    await recordActivity(tx, actor, {
+    const after = await updateAlert(
+      tx,
+      actor,
       projectId,
-      entityType: 'alert',
-      entityId: alertId,
-      action: 'open-risk-and-task',
-      after: { riskId, taskId },
-    });
-    return { alert: after!, created: true };
+      alertId,
+      { riskId, taskId, updatedAt: new Date() },
+      {
+        action: 'open-risk-and-task',
+        after: { riskId, taskId },
+      },
+    );
+    return { alert: after, created: true };
   });
 }
 

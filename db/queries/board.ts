@@ -1,29 +1,13 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { type SprintStatus, TASK_STATUSES, type TaskStatus, type WipLimits } from '@/lib/board/vocabulary';
+import type { BoardData, BoardSprint, BoardTask, LinkedRun } from '@/lib/board/board-data';
+import { TASK_STATUSES, type TaskStatus, type WipLimits } from '@/lib/board/vocabulary';
 import { notFound } from '@/lib/errors';
-import type { RunStatus } from '@/lib/tracking/vocabulary';
 import type { Db } from '../client';
 import { boardSettings, runs, sprints, taskRunLinks, tasks, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { notifyLive } from './live-events';
 
-export type LinkedRun = { id: string; name: string; status: RunStatus; experimentId: number };
-
-export type BoardTask = {
-  id: string;
-  number: number;
-  title: string;
-  status: TaskStatus;
-  priority: number;
-  effort: number;
-  labels: string[];
-  sortKey: string;
-  version: number;
-  sprintId: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  runs: LinkedRun[];
-};
+export type { BoardData, BoardSprint, BoardTask, LinkedRun } from '@/lib/board/board-data';
 
 const statusOrder = (s: TaskStatus) => TASK_STATUSES.indexOf(s);
 
@@ -120,16 +104,6 @@ export async function setWipLimits(db: Db, actor: Actor, projectId: string, limi
     await notifyLive(tx, { projectId, entity: 'board', id: 'wip' });
   });
 }
-
-export type BoardSprint = {
-  id: string;
-  name: string;
-  goal: string;
-  status: SprintStatus;
-  startDate: string;
-  endDate: string;
-};
-export type BoardData = { sprint: BoardSprint | null; tasks: BoardTask[]; wipLimits: WipLimits };
 
 /** Everything the kanban shows for one sprint (null = the backlog), as the page renders it and the client refetches it. */
 export async function getBoardData(db: Db, projectId: string, sprintId: string | null): Promise<BoardData> {

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
 import { describeErrorForLog } from '@/lib/log-error';
 import { findingsOf } from '@/lib/monitoring/alerts';
-import { type FeatureReport, buildDriftReport } from '@/lib/monitoring/drift-report';
+import { buildDriftReport } from '@/lib/monitoring/drift-report';
 import {
   type MetricName,
   METRICS,
@@ -12,8 +12,8 @@ import {
   judgeMetric,
   regressionMetrics,
 } from '@/lib/monitoring/performance';
+import type { DriftComputation } from '@/lib/monitoring/api-schemas';
 import type { Window } from '@/lib/monitoring/windows';
-import type { DatasetDrift } from '@/lib/stats/drift';
 import type { Db } from '../client';
 import { type CheckTrigger, type DriftCheck, driftChecks, type Monitor, type MonitoringAlert } from '../schema';
 import type { Actor } from './activity';
@@ -22,17 +22,7 @@ import { type MonitorWithModel, getMonitorById, getMonitorFeatures } from './mon
 import { type RowSource, countRows, performanceAggregates, sampleFeatureRows } from './predictions';
 import { resolveModelVersion } from './registry';
 
-export type DriftComputation = {
-  window: Window;
-  referenceRows: number;
-  currentRows: number;
-  referenceSampled: number;
-  currentSampled: number;
-  features: FeatureReport[];
-  dataset: DatasetDrift | null;
-  performance: PerformanceResult[];
-  task: Task | null;
-};
+export type { DriftComputation };
 
 const settle = <T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> =>
   p.then(

@@ -9,9 +9,10 @@ import {
   moveBlocker,
 } from '@/lib/overview/lifecycle';
 import type { Db } from '../client';
-import { datasets, modelVersions, monitors, predictions, projects, registeredModels, risks, runs } from '../schema';
+import { datasets, monitors, predictions, projects, risks, runs } from '../schema';
 import type { Actor } from './activity';
 import { changeProjectStage, listStageChanges } from './projects';
+import { countModelVersions } from './registry';
 import { type EvaluatedMetric, evaluateSuccessMetrics, listRunMetricValues } from './success-metrics';
 
 export const MONITORING_CAP = 1000;
@@ -32,43 +33,29 @@ export async function getLifecycleFacts(
   if (!project) throw notFound('Project');
   const metrics = evaluated ?? (await evaluateSuccessMetrics(db, projectId, now));
   const primary = metrics.filter((m) => m.isPrimary);
-  const [riskCount, datasetCount, finishedRuns, modelVersionCount, productionVersions, monitoringData] =
-    await Promise.all([
-      countOf(db.select({ n: count() }).from(risks).where(eq(risks.projectId, projectId))),
-      countOf(db.select({ n: count() }).from(datasets).where(eq(datasets.projectId, projectId))),
-      countOf(
+  const [riskCount, datasetCount, finishedRuns, versions, monitoringData] = await Promise.all([
+    countOf(db.select({ n: count() }).from(risks).where(eq(risks.projectId, projectId))),
+    countOf(db.select({ n: count() }).from(datasets).where(eq(datasets.projectId, projectId))),
+    countOf(
+      db
+        .select({ n: count() })
+        .from(runs)
+        .where(and(eq(runs.projectId, projectId), eq(runs.status, 'FINISHED'), eq(runs.lifecycleStage, 'active'))),
+    ),
+    countModelVersions(db, projectId),
+    // Capped: the criterion needs "some", and counting millions of predictions on every page view would not do.
+    countOf(
+      db.select({ n: sql<number>`count(*)::int` }).from(
         db
-          .select({ n: count() })
-          .from(runs)
-          .where(and(eq(runs.projectId, projectId), eq(runs.status, 'FINISHED'), eq(runs.lifecycleStage, 'active'))),
+          .select({ one: sql`1`.as('one') })
+          .from(predictions)
+          .innerJoin(monitors, eq(monitors.id, predictions.monitorId))
+          .where(eq(monitors.projectId, projectId))
+          .limit(MONITORING_CAP)
+          .as('capped'),
       ),
-      countOf(
-        db
-          .select({ n: count() })
-          .from(modelVersions)
-          .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-          .where(eq(registeredModels.projectId, projectId)),
-      ),
-      countOf(
-        db
-          .select({ n: count() })
-          .from(modelVersions)
-          .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
-          .where(and(eq(registeredModels.projectId, projectId), eq(modelVersions.stage, 'Production'))),
-      ),
-      // Capped: the criterion needs "some", and counting millions of predictions on every page view would not do.
-      countOf(
-        db.select({ n: sql<number>`count(*)::int` }).from(
-          db
-            .select({ one: sql`1`.as('one') })
-            .from(predictions)
-            .innerJoin(monitors, eq(monitors.id, predictions.monitorId))
-            .where(eq(monitors.projectId, projectId))
-            .limit(MONITORING_CAP)
-            .as('capped'),
-        ),
-      ),
-    ]);
+    ),
+  ]);
   return {
     hasProblemStatement: project.problemStatement.trim() !== '',
     successMetrics: metrics.length,
@@ -77,8 +64,8 @@ export async function getLifecycleFacts(
     risks: riskCount,
     datasets: datasetCount,
     finishedRuns,
-    modelVersions: modelVersionCount,
-    productionVersions,
+    modelVersions: versions.all,
+    productionVersions: versions.production,
     monitoringData,
   };
 }

@@ -15,6 +15,32 @@ const INSERT_CHUNK = 5000;
 export type DatasetReference = { kind: 'dataset'; datasetId: string; name: string; digest: string; rows: number };
 export type ReferenceSummary = { kind: 'window'; from: Date; to: Date; rows: number } | DatasetReference;
 
+/** Points the monitor at its new reference (bumping its version) and records the change. */
+async function saveReference(
+  tx: Db,
+  actor: Actor | null,
+  { projectId, monitorId }: { projectId: string; monitorId: string },
+  reference: {
+    referenceKind: 'window' | 'dataset';
+    referenceFrom: Date | null;
+    referenceTo: Date | null;
+    referenceDatasetId: string | null;
+  },
+  change: { before?: Record<string, unknown>; after: Record<string, unknown> },
+) {
+  await tx
+    .update(monitors)
+    .set({ ...reference, updatedAt: new Date(), version: sql`${monitors.version} + 1` })
+    .where(eq(monitors.id, monitorId));
+  await recordActivity(tx, actor, {
+    projectId,
+    entityType: 'monitor',
+    entityId: monitorId,
+    action: 'set-reference',
+    ...change,
+  });
+}
+
 /** A window [from, to) of the model's own logged predictions becomes the reference; it must hold rows. */
 export async function setReferenceWindow(
   db: Db,
@@ -34,25 +60,16 @@ export async function setReferenceWindow(
         `No predictions were logged between ${from.toISOString()} and ${to.toISOString()}.`,
         'from',
       );
-    await tx
-      .update(monitors)
-      .set({
-        referenceKind: 'window',
-        referenceFrom: from,
-        referenceTo: to,
-        referenceDatasetId: null,
-        updatedAt: new Date(),
-        version: sql`${monitors.version} + 1`,
-      })
-      .where(eq(monitors.id, monitorId));
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'monitor',
-      entityId: monitorId,
-      action: 'set-reference',
-      before: { reference: monitor.referenceKind },
-      after: { reference: 'window', from: from.toISOString(), to: to.toISOString(), rows },
-    });
+    await saveReference(
+      tx,
+      actor,
+      { projectId, monitorId },
+      { referenceKind: 'window', referenceFrom: from, referenceTo: to, referenceDatasetId: null },
+      {
+        before: { reference: monitor.referenceKind },
+        after: { reference: 'window', from: from.toISOString(), to: to.toISOString(), rows },
+      },
+    );
     return { kind: 'window', from, to, rows };
   });
 }
@@ -102,24 +119,13 @@ async function useDataset(
       'dataset_version',
     );
   }
-  await tx
-    .update(monitors)
-    .set({
-      referenceKind: 'dataset',
-      referenceDatasetId: dataset.id,
-      referenceFrom: null,
-      referenceTo: null,
-      updatedAt: new Date(),
-      version: sql`${monitors.version} + 1`,
-    })
-    .where(eq(monitors.id, monitorId));
-  await recordActivity(tx, actor, {
-    projectId,
-    entityType: 'monitor',
-    entityId: monitorId,
-    action: 'set-reference',
-    after: { reference: 'dataset', dataset: `${dataset.name}@${dataset.digest.slice(0, 12)}`, rows },
-  });
+  await saveReference(
+    tx,
+    actor,
+    { projectId, monitorId },
+    { referenceKind: 'dataset', referenceDatasetId: dataset.id, referenceFrom: null, referenceTo: null },
+    { after: { reference: 'dataset', dataset: `${dataset.name}@${dataset.digest.slice(0, 12)}`, rows } },
+  );
   return { kind: 'dataset', datasetId: dataset.id, name: dataset.name, digest: dataset.digest, rows };
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@/lib/domain';
-import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks/scoring';
+import { isCritical, isReviewOverdue, sortRisks, withScores } from '@/lib/risks/scoring';
 import { projectSuccess, todayUtc } from '@/lib/success-metrics/status';
 import type { Db } from '../client';
 import { monitoringAlerts, monitors, registeredModels, sprints, tasks } from '../schema';
@@ -90,16 +90,7 @@ export async function getOverview(db: Db, project: { id: string; stage: Lifecycl
   const flagged = sortRisks(
     open.filter((r) => isCritical(r) || isReviewOverdue(r, today)),
     today,
-  ).map((r) => {
-    const score = riskScore(r.likelihood, r.impact);
-    return {
-      ...r,
-      score,
-      residual: residualScore(score, r.mitigationPct),
-      critical: isCritical(r),
-      overdue: isReviewOverdue(r, today),
-    };
-  });
+  ).map((r) => withScores(r, today));
   const bestRuns = metrics
     .filter((m) => m.isPrimary && m.source === 'run_metric')
     .map((m) => ({

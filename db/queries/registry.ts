@@ -595,6 +595,19 @@ export async function resolveModelVersion(db: Db, projectId: string, name: strin
 }
 
 /** Every registered model's Production version with its metrics snapshot and when it was promoted. */
+/** How many versions the project's registered models hold, and how many of them are in Production. */
+export async function countModelVersions(db: Db, projectId: string): Promise<{ all: number; production: number }> {
+  const [row] = await db
+    .select({
+      all: sql<number>`count(*)::int`,
+      production: sql<number>`(count(*) filter (where ${modelVersions.stage} = 'Production'))::int`,
+    })
+    .from(modelVersions)
+    .innerJoin(registeredModels, eq(registeredModels.id, modelVersions.modelId))
+    .where(eq(registeredModels.projectId, projectId));
+  return { all: Number(row?.all ?? 0), production: Number(row?.production ?? 0) };
+}
+
 export async function listProductionModels(db: Db, projectId: string) {
   const rows = await db
     .select({

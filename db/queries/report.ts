@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@/lib/domain';
 import { conflict } from '@/lib/errors';
 import { type ReportData, type ReportSection, SECTION_TITLES } from '@/lib/report/render';
-import { isCritical, isReviewOverdue, residualScore, riskScore, sortRisks } from '@/lib/risks/scoring';
+import { sortRisks, withScores } from '@/lib/risks/scoring';
 import { todayUtc } from '@/lib/success-metrics/status';
 import type { Db } from '../client';
 import { datasets, modelVersions, registeredModels, reportNarratives, runInputs, runs, users } from '../schema';
@@ -153,16 +153,7 @@ export async function gatherReportData(
       runId: b.run?.id ?? null,
     })),
     modelVersions: versions.map((v) => ({ ...v, createdAt: v.createdAt.getTime() })),
-    risks: risks.map((r) => {
-      const score = riskScore(r.likelihood, r.impact);
-      return {
-        ...r,
-        score,
-        residual: residualScore(score, r.mitigationPct),
-        critical: isCritical(r),
-        overdue: isReviewOverdue(r, today),
-      };
-    }),
+    risks: risks.map((r) => withScores(r, today)),
     sprint: overview.sprint,
     narratives: Object.fromEntries(Object.entries(narratives).map(([k, v]) => [k, v?.body ?? ''])),
   };

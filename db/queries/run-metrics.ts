@@ -7,6 +7,14 @@ import { metricPoints, metricRollups, runMetrics, runs } from '../schema/index';
 export type MetricPoint = { key: string; value: number; timestamp: number; step: number };
 
 /** Full history of one series, ordered, with offset paging (MLflow's get-history). */
+/** A point as MLflow's metric history returns it. */
+const HISTORY_POINT = {
+  key: metricPoints.key,
+  value: metricPoints.value,
+  timestamp: metricPoints.timestamp,
+  step: metricPoints.step,
+};
+
 export async function getMetricHistory(
   db: Db,
   runId: string,
@@ -14,12 +22,7 @@ export async function getMetricHistory(
   opts: { offset?: number; limit?: number } = {},
 ) {
   return db
-    .select({
-      key: metricPoints.key,
-      value: metricPoints.value,
-      timestamp: metricPoints.timestamp,
-      step: metricPoints.step,
-    })
+    .select(HISTORY_POINT)
     .from(metricPoints)
     .where(and(eq(metricPoints.runId, runId), eq(metricPoints.key, key)))
     .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp))
@@ -46,8 +49,9 @@ const pointAsBucket = (p: { step: number; timestamp: number; value: number }): B
   count: 1,
 });
 
-async function endPoint(db: Db, runId: string, key: string, from: number, to: number, last: boolean) {
-  const [row] = await db
+/** A run's raw points of one metric with steps in [from, to], unordered. */
+const pointsInRange = (db: Db, runId: string, key: string, from: number, to: number) =>
+  db
     .select({ step: metricPoints.step, timestamp: metricPoints.timestamp, value: metricPoints.value })
     .from(metricPoints)
     .where(
@@ -57,7 +61,10 @@ async function endPoint(db: Db, runId: string, key: string, from: number, to: nu
         gte(metricPoints.step, from),
         lte(metricPoints.step, to),
       ),
-    )
+    );
+
+async function endPoint(db: Db, runId: string, key: string, from: number, to: number, last: boolean) {
+  const [row] = await pointsInRange(db, runId, key, from, to)
     .orderBy(
       last ? desc(metricPoints.step) : asc(metricPoints.step),
       last ? desc(metricPoints.timestamp) : asc(metricPoints.timestamp),
@@ -82,38 +89,16 @@ export async function getMetricSeries(
     .from(runMetrics)
     .where(and(eq(runMetrics.runId, runId), eq(runMetrics.key, key)));
   if (!summary) return { runId, key, totalPoints: 0, exact: true, buckets: [] };
-  const first = await endPoint(
-    db,
-    runId,
-    key,
-    opts.fromStep ?? Number.MIN_SAFE_INTEGER,
-    opts.toStep ?? Number.MAX_SAFE_INTEGER,
-    false,
-  );
-  const last = await endPoint(
-    db,
-    runId,
-    key,
-    opts.fromStep ?? Number.MIN_SAFE_INTEGER,
-    opts.toStep ?? Number.MAX_SAFE_INTEGER,
-    true,
-  );
+  const fromStep = opts.fromStep ?? Number.MIN_SAFE_INTEGER;
+  const toStep = opts.toStep ?? Number.MAX_SAFE_INTEGER;
+  const first = await endPoint(db, runId, key, fromStep, toStep, false);
+  const last = await endPoint(db, runId, key, fromStep, toStep, true);
   if (!first || !last) return { runId, key, totalPoints: 0, exact: true, buckets: [] };
   const from = first.step;
   const to = last.step;
   const width = chooseWidth(from, to, maxBuckets);
   if (width === 1) {
-    const raw = await db
-      .select({ step: metricPoints.step, timestamp: metricPoints.timestamp, value: metricPoints.value })
-      .from(metricPoints)
-      .where(
-        and(
-          eq(metricPoints.runId, runId),
-          eq(metricPoints.key, key),
-          gte(metricPoints.step, from),
-          lte(metricPoints.step, to),
-        ),
-      )
+    const raw = await pointsInRange(db, runId, key, from, to)
       .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp))
       .limit(maxBuckets * READ_FACTOR);
     const points = raw.map(pointAsBucket);
@@ -199,12 +184,7 @@ export async function getHistoryBulkInterval(
       for (let i = 0; i < opts.maxResults; i++) chosen.add(steps[Math.round(i * stride)]!);
     }
     const points = await db
-      .select({
-        key: metricPoints.key,
-        value: metricPoints.value,
-        timestamp: metricPoints.timestamp,
-        step: metricPoints.step,
-      })
+      .select(HISTORY_POINT)
       .from(metricPoints)
       .where(and(eq(metricPoints.runId, id), eq(metricPoints.key, key), inArray(metricPoints.step, [...chosen])))
       .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp));

@@ -124,17 +124,24 @@ export async function updateRun(
         .values({ runId, key: WELL_KNOWN_TAGS.runName, value: changes.name })
         .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value: changes.name } });
     }
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'run',
-      entityId: runId,
-      action: 'update',
-      before,
-      after: { status: after!.status, endTime: after!.endTime, name: after!.name },
+    await recordRunUpdate(tx, actor, projectId, runId, before, {
+      status: after!.status,
+      endTime: after!.endTime,
+      name: after!.name,
     });
     return after!;
   });
 }
+
+type Fields = Record<string, unknown>;
+const recordRunUpdate = (
+  tx: Db,
+  actor: Actor | null,
+  projectId: string,
+  runId: string,
+  before: Fields,
+  after: Fields,
+) => recordActivity(tx, actor, { projectId, entityType: 'run', entityId: runId, action: 'update', before, after });
 
 /** Fields editable from the UI (reproducibility metadata beyond MLflow's). */
 export async function updateRunMetadata(db: Db, actor: Actor, projectId: string, runId: string, fields: RunFields) {
@@ -156,14 +163,7 @@ export async function updateRunMetadata(db: Db, actor: Actor, projectId: string,
     }
     const cleared = tags.filter((t) => t.value === null).map((t) => t.key);
     if (cleared.length) await tx.delete(runTags).where(and(eq(runTags.runId, runId), inArray(runTags.key, cleared)));
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'run',
-      entityId: runId,
-      action: 'update',
-      before,
-      after: { ...fields },
-    });
+    await recordRunUpdate(tx, actor, projectId, runId, before, { ...fields });
     return after!;
   });
 }
@@ -229,13 +229,7 @@ export async function logBatch(
     throw notFound(`Run with id=${runId}`);
   }
   await db.transaction(async (tx) => {
-    const [run] = await tx
-      .select({ id: runs.id, lifecycleStage: runs.lifecycleStage })
-      .from(runs)
-      .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
-      .for('share');
-    if (!run) throw notFound(`Run with id=${runId}`);
-    assertActive(run);
+    await lockActiveRun(tx, projectId, runId, 'share');
     if (batch.params?.length) await logParams(tx, runId, batch.params);
     if (batch.tags?.length) {
       const tags = dedupeTags(batch.tags);
@@ -399,19 +393,24 @@ export async function listRunsByIds(db: Db, projectId: string, ids: string[]) {
     .where(and(eq(runs.projectId, projectId), inArray(runs.id, ids)));
 }
 
+/** Locks the run row (`share` to log into it, `update` to rewrite it); a missing or deleted run is refused. */
+async function lockActiveRun(tx: Db, projectId: string, runId: string, mode: 'share' | 'update') {
+  const [run] = await tx
+    .select({ id: runs.id, lifecycleStage: runs.lifecycleStage })
+    .from(runs)
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
+    .for(mode);
+  if (!run) throw notFound(`Run with id=${runId}`);
+  assertActive(run);
+}
+
 /** The tag where MLflow keeps every model logged to a run (mlflow.utils.mlflow_tags.MLFLOW_LOGGED_MODELS). */
 export const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
 
 /** Appends a model's dict to the run's log-model history tag, as MLflow's record_logged_model does; the run row is locked so two loggers both land. */
 export async function recordLoggedModel(db: Db, projectId: string, runId: string, model: Record<string, unknown>) {
   await db.transaction(async (tx) => {
-    const [run] = await tx
-      .select({ id: runs.id, lifecycleStage: runs.lifecycleStage })
-      .from(runs)
-      .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
-      .for('update');
-    if (!run) throw notFound(`Run with id=${runId}`);
-    assertActive(run);
+    await lockActiveRun(tx, projectId, runId, 'update');
     const [previous] = await tx
       .select({ value: runTags.value })
       .from(runTags)

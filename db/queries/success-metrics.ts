@@ -1,9 +1,7 @@
 import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { DomainError, conflict, notFound } from '@/lib/errors';
 import {
-  type MetricDirection,
-  type MetricKind,
-  type MetricSource,
+  type SuccessMetricInput,
   bestSoFar,
   deadlineInstant,
   describeMetric,
@@ -27,23 +25,7 @@ import {
 import { getProductionVersion, listProductionPromotions } from './registry';
 import { type Actor, recordActivity } from './activity';
 
-export type SuccessMetricInput = {
-  name: string;
-  description: string;
-  kind: MetricKind;
-  direction: MetricDirection;
-  unit: string;
-  isPrimary: boolean;
-  startValue: number | null;
-  target: number | null;
-  rangeMin: number | null;
-  rangeMax: number | null;
-  deadline: string;
-  ownerId: string | null;
-  source: MetricSource;
-  sourceKey: string | null;
-  sourceModel: string | null;
-};
+export type { SuccessMetricInput };
 
 /** Owners must be members of the project: a name from elsewhere would leak who else uses the instance. */
 export async function assertMember(db: Db, projectId: string, userId: string | null, field = 'ownerId') {

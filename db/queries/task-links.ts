@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { type SQL, and, asc, eq } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
 import type { Db } from '../client';
 import {
@@ -45,100 +45,69 @@ async function targetLabel(tx: Db, projectId: string, kind: TaskLinkKind, target
   return row?.label ?? null;
 }
 
+/** Whether an insert or delete returning its rows touched any. */
+const touched = async (rows: PromiseLike<unknown[]>) => (await rows).length > 0;
+
 async function insertLink(tx: Db, kind: TaskLinkKind, taskId: string, targetId: string): Promise<boolean> {
   if (kind === 'run')
-    return (
-      (await tx.insert(taskRunLinks).values({ taskId, runId: targetId }).onConflictDoNothing().returning()).length > 0
-    );
+    return touched(tx.insert(taskRunLinks).values({ taskId, runId: targetId }).onConflictDoNothing().returning());
   if (kind === 'risk')
-    return (
-      (await tx.insert(taskRiskLinks).values({ taskId, riskId: targetId }).onConflictDoNothing().returning()).length > 0
-    );
-  return (
-    (await tx.insert(taskMetricLinks).values({ taskId, metricId: targetId }).onConflictDoNothing().returning()).length >
-    0
-  );
+    return touched(tx.insert(taskRiskLinks).values({ taskId, riskId: targetId }).onConflictDoNothing().returning());
+  return touched(tx.insert(taskMetricLinks).values({ taskId, metricId: targetId }).onConflictDoNothing().returning());
 }
 
 async function deleteLink(tx: Db, kind: TaskLinkKind, taskId: string, targetId: string): Promise<boolean> {
+  const unlink = (table: typeof taskRunLinks | typeof taskRiskLinks | typeof taskMetricLinks, where?: SQL) =>
+    touched(tx.delete(table).where(where).returning());
   if (kind === 'run')
-    return (
-      (
-        await tx
-          .delete(taskRunLinks)
-          .where(and(eq(taskRunLinks.taskId, taskId), eq(taskRunLinks.runId, targetId)))
-          .returning()
-      ).length > 0
-    );
+    return unlink(taskRunLinks, and(eq(taskRunLinks.taskId, taskId), eq(taskRunLinks.runId, targetId)));
   if (!isUuid(targetId)) return false;
   if (kind === 'risk')
-    return (
-      (
-        await tx
-          .delete(taskRiskLinks)
-          .where(and(eq(taskRiskLinks.taskId, taskId), eq(taskRiskLinks.riskId, targetId)))
-          .returning()
-      ).length > 0
-    );
-  return (
-    (
-      await tx
-        .delete(taskMetricLinks)
-        .where(and(eq(taskMetricLinks.taskId, taskId), eq(taskMetricLinks.metricId, targetId)))
-        .returning()
-    ).length > 0
-  );
+    return unlink(taskRiskLinks, and(eq(taskRiskLinks.taskId, taskId), eq(taskRiskLinks.riskId, targetId)));
+  return unlink(taskMetricLinks, and(eq(taskMetricLinks.taskId, taskId), eq(taskMetricLinks.metricId, targetId)));
 }
 
-/** Links a task to a run, risk or success metric of its own project. */
-export async function linkTask(
+/** In one transaction: lock the task, make the change, record it, and tell live readers the task changed. */
+async function changeLinks(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+  change: (tx: Db) => Promise<{ action: string; before?: Record<string, unknown>; after: Record<string, unknown> }>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const task = await lockTask(tx, projectId, taskId);
+    const recorded = await change(tx);
+    await recordActivity(tx, actor, { projectId, entityType: 'task', entityId: taskId, ...recorded });
+    await notifyLive(tx, { projectId, entity: 'task', id: taskId, version: task.version });
+  });
+}
+
+type LinkChange = (
   db: Db,
   actor: Actor,
   projectId: string,
   taskId: string,
   kind: TaskLinkKind,
   targetId: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const task = await lockTask(tx, projectId, taskId);
+) => Promise<void>;
+
+/** Links a task to a run, risk or success metric of its own project. */
+export const linkTask: LinkChange = (db, actor, projectId, taskId, kind, targetId) =>
+  changeLinks(db, actor, projectId, taskId, async (tx) => {
     const label = await targetLabel(tx, projectId, kind, targetId);
     if (label === null)
       throw new DomainError('not_found', `No ${KIND_LABEL[kind]} with that id in this project.`, 'targetId');
     if (!(await insertLink(tx, kind, taskId, targetId)))
       throw new DomainError('exists', `This task already links to ${KIND_LABEL[kind]} ${label}.`, 'targetId');
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'task',
-      entityId: taskId,
-      action: `link-${kind}`,
-      after: { [kind]: label },
-    });
-    await notifyLive(tx, { projectId, entity: 'task', id: taskId, version: task.version });
+    return { action: `link-${kind}`, after: { [kind]: label } };
   });
-}
 
-export async function unlinkTask(
-  db: Db,
-  actor: Actor,
-  projectId: string,
-  taskId: string,
-  kind: TaskLinkKind,
-  targetId: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const task = await lockTask(tx, projectId, taskId);
+export const unlinkTask: LinkChange = (db, actor, projectId, taskId, kind, targetId) =>
+  changeLinks(db, actor, projectId, taskId, async (tx) => {
     if (!(await deleteLink(tx, kind, taskId, targetId))) throw notFound('Link');
-    await recordActivity(tx, actor, {
-      projectId,
-      entityType: 'task',
-      entityId: taskId,
-      action: `unlink-${kind}`,
-      before: { [kind]: targetId },
-      after: { [kind]: null },
-    });
-    await notifyLive(tx, { projectId, entity: 'task', id: taskId, version: task.version });
+    return { action: `unlink-${kind}`, before: { [kind]: targetId }, after: { [kind]: null } };
   });
-}
 
 /** Risks, success metrics and sub-problems a task is linked to (runs come with the board rows). */
 export async function listTaskLinks(db: Db, taskId: string) {

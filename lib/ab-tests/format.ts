@@ -1,4 +1,5 @@
 import type { LiftJson, MetricResult } from './results';
+import { formatSignificant } from '@/lib/format';
 
 // Wording shared by the results page, the decision record and the registry's transition reason.
 
@@ -14,7 +15,7 @@ export function formatSignedPercent(fraction: number, digits = 1): string {
 
 /** A signed number with about four significant digits: +0.0123, −12.35. */
 export function formatSigned(v: number): string {
-  const text = Number(Math.abs(v).toPrecision(4)).toString();
+  const text = formatSignificant(Math.abs(v), 4);
   if (Number(text) === 0) return '0';
   return `${v < 0 ? MINUS : '+'}${text}`;
 }

@@ -1,6 +1,7 @@
 import type { DatasetDrift } from '@/lib/stats/drift';
 import type { FeatureReport } from './drift-report';
 import { METRIC_LABELS, type PerformanceResult } from './performance';
+import { formatSignificant } from '@/lib/format';
 
 // What a check found that deserves an alert, and the key alerts are deduplicated on: one open (or
 // acknowledged) alert per model + kind + subject (a feature, a metric, or the dataset as a whole).
@@ -15,6 +16,14 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
+/** The alerts list's status filter: `active` is open and acknowledged together. */
+export type AlertFilter = 'active' | 'all' | AlertStatus;
+
+export function parseAlertFilter(v: string | string[] | undefined): AlertFilter {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === 'open' || s === 'resolved' || s === 'all' || s === 'acknowledged' ? s : 'active';
+}
+
 export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = {
   open: 'Open',
   acknowledged: 'Acknowledged',
@@ -37,8 +46,7 @@ export type Finding = {
 
 export const alertKey = (f: Pick<Finding, 'kind' | 'subject'>) => `${f.kind}\u0000${f.subject}`;
 
-const fmt = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : Number(v.toPrecision(3)).toString();
+const fmt = (v: number | null | undefined) => formatSignificant(v, 3);
 
 export function driftFinding(f: FeatureReport): Finding | null {
   if (!f.drifted) return null;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseTimestamp } from './ingest';
 import type { FeatureReport } from './drift-report';
-import type { PerformanceResult } from './performance';
+import type { PerformanceResult, Task } from './performance';
+import type { Window } from './windows';
 import type { DatasetDrift } from '@/lib/stats/drift';
 
 // Shapes of the native monitoring API (/api/v1/models/{name}/…): query and body schemas and the JSON
@@ -96,9 +97,9 @@ export function driftFeatureJson(f: FeatureReport): DriftFeatureJson {
   return out;
 }
 
-export function driftJson(input: {
-  model: string;
-  window: { start: Date; end: Date };
+/** What a drift check computes: the window, the rows on each side (and how many were tested), and the findings. */
+export type DriftComputation = {
+  window: Window;
   referenceRows: number;
   currentRows: number;
   referenceSampled: number;
@@ -106,7 +107,10 @@ export function driftJson(input: {
   features: FeatureReport[];
   dataset: DatasetDrift | null;
   performance: PerformanceResult[];
-}) {
+  task: Task | null;
+};
+
+export function driftJson(input: Omit<DriftComputation, 'task'> & { model: string }) {
   return {
     model: input.model,
     window: { from: input.window.start.toISOString(), to: input.window.end.toISOString() },

@@ -1,4 +1,5 @@
 import type { CategoryValue } from '@/lib/stats/psi';
+import { formatSignificant } from '@/lib/format';
 
 // Reference vs current distributions for the charts: equal-width histograms over the pooled range for
 // numeric features, category shares for categorical ones. Shares (not counts) so windows of different
@@ -11,7 +12,7 @@ export const HISTOGRAM_BINS = 20;
 export const MAX_CATEGORIES = 12;
 export const OTHER_CATEGORY = '(other)';
 
-const fmt = (v: number) => String(Number(v.toPrecision(4)));
+const fmt = (v: number) => formatSignificant(v, 4);
 
 function extent(values: readonly number[]): [number, number] {
   let lo = Infinity;

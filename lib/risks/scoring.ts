@@ -157,3 +157,23 @@ export function describeRisk(r: {
     `next review ${r.nextReviewDate ?? 'not set'}`,
   ].join(', ');
 }
+
+/** A risk with what the register shows beside it: its score, residual score, and whether it is critical or overdue. */
+export function withScores<
+  R extends {
+    likelihood: RiskLevel;
+    impact: RiskLevel;
+    mitigationPct: number;
+    nextReviewDate: string | null;
+    status: RiskStatus;
+  },
+>(r: R, today: string) {
+  const score = riskScore(r.likelihood, r.impact);
+  return {
+    ...r,
+    score,
+    residual: residualScore(score, r.mitigationPct),
+    critical: isCritical(r),
+    overdue: isReviewOverdue(r, today),
+  };
+}

@@ -1,3 +1,5 @@
+import { formatSignificant } from '@/lib/format';
+
 /**
  * Population Stability Index, PSI = Σ (aᵢ − eᵢ)·ln(aᵢ / eᵢ) over bins, with eᵢ the reference share
  * and aᵢ the current share of bin i (the symmetrised Kullback–Leibler divergence).
@@ -98,10 +100,9 @@ const shares = (counts: readonly number[]) => {
 };
 
 function binLabels(edges: readonly number[]): string[] {
-  const fmt = (v: number) => String(Number(v.toPrecision(6)));
   return Array.from({ length: edges.length + 1 }, (_, i) => {
-    const lo = i === 0 ? '-∞' : fmt(edges[i - 1]!);
-    const hi = i === edges.length ? '∞' : fmt(edges[i]!);
+    const lo = i === 0 ? '-∞' : formatSignificant(edges[i - 1]!, 6);
+    const hi = i === edges.length ? '∞' : formatSignificant(edges[i]!, 6);
     return `(${lo}, ${hi}]`;
   });
 }

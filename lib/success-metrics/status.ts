@@ -13,6 +13,25 @@ export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
 export const METRIC_SOURCES = ['manual', 'run_metric', 'production_model', 'monitoring'] as const;
 export type MetricSource = (typeof METRIC_SOURCES)[number];
 
+/** A success metric's definition, as its form edits it and db/queries/success-metrics.ts stores it. */
+export type SuccessMetricInput = {
+  name: string;
+  description: string;
+  kind: MetricKind;
+  direction: MetricDirection;
+  unit: string;
+  isPrimary: boolean;
+  startValue: number | null;
+  target: number | null;
+  rangeMin: number | null;
+  rangeMax: number | null;
+  deadline: string;
+  ownerId: string | null;
+  source: MetricSource;
+  sourceKey: string | null;
+  sourceModel: string | null;
+};
+
 export const KIND_LABELS: Record<MetricKind, string> = { business: 'Business', model: 'Model', guardrail: 'Guardrail' };
 export const DIRECTION_LABELS: Record<MetricDirection, string> = {
   higher_better: 'Higher is better',

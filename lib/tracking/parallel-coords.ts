@@ -1,4 +1,5 @@
 // Scales for the parallel-coordinates plot: one vertical axis per param or metric, numeric
+import { formatSignificant } from '@/lib/format';
 // (linear between the runs' min and max) or categorical (values spread evenly, sorted naturally).
 
 export type PcValue = string | number | null;
@@ -63,7 +64,7 @@ export function axisTicks(axis: PcAxis, count = 5): { label: string; fraction: n
 function formatTick(n: number): string {
   if (n === 0) return '0';
   const abs = Math.abs(n);
-  return abs >= 1e5 || abs < 1e-3 ? n.toExponential(2) : String(Number(n.toPrecision(4)));
+  return abs >= 1e5 || abs < 1e-3 ? n.toExponential(2) : formatSignificant(n, 4);
 }
 
 /**

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { BoardTabs } from '@/components/board/board-tabs';
-import { BurndownChart } from '@/components/board/burndown-chart';
+import { BurndownChart } from '@/components/board/burn-charts';
 import { SprintBoard } from '@/components/board/sprint-board';
 import { SprintPicker } from '@/components/board/sprint-picker';
 import { NewTaskFields } from '@/components/board/task-form-fields';
@@ -8,15 +8,7 @@ import { WipLimitsForm } from '@/components/board/wip-limits-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
-import { getBoardData } from '@/db/queries/board';
-import { listSprintSnapshots } from '@/db/queries/board-snapshots';
-import { listMembers } from '@/db/queries/projects';
-import { getDefaultSprint, listSprints } from '@/db/queries/sprints';
-import { SPRINT_STATUS_LABELS } from '@/lib/board/vocabulary';
-import { buildBurnSeries, dayOf } from '@/lib/board/burndown';
-import { roleAtLeast } from '@/lib/domain';
-import { requireProjectAccess } from '@/server/project-page';
+import { loadBoardPage } from '@/server/pages/board';
 import { createTaskAction, prioritiseAction } from './actions';
 
 export const metadata = { title: 'Board' };
@@ -28,22 +20,15 @@ export default async function BoardPage({
   params: Promise<{ project: string }>;
   searchParams: Promise<{ sprint?: string | string[] }>;
 }) {
-  const { project, role } = await requireProjectAccess((await params).project);
-  const wanted = (await searchParams).sprint;
-  const db = await getDb();
-  const canEdit = roleAtLeast(role, 'editor');
-  const sprints = await listSprints(db, project.id);
-  const backlog = wanted === 'backlog';
-  const sprint = backlog ? null : (sprints.find((s) => s.id === wanted) ?? (await getDefaultSprint(db, project.id)));
-
-  if (!sprint && !backlog) {
+  const { project, canEdit, board } = await loadBoardPage((await params).project, (await searchParams).sprint);
+  if (!board) {
     return (
       <>
         <PageHeader
           title="Board"
           description="A kanban of one sprint: cards move through backlog, to do, in progress, review and done."
         />
-        <BoardTabs project={project.slug} active="board" />
+        <BoardTabs project={project} active="board" />
         <EmptyState
           title="No sprints yet"
           hint={
@@ -53,13 +38,10 @@ export default async function BoardPage({
           }
         />
         <p className="mt-4 flex gap-4 text-sm">
-          <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${project.slug}/sprints`}>
+          <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${project}/sprints`}>
             Plan a sprint
           </Link>
-          <Link
-            className="text-indigo-700 underline dark:text-indigo-300"
-            href={`/${project.slug}/board?sprint=backlog`}
-          >
+          <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${project}/board?sprint=backlog`}>
             See the backlog as a board
           </Link>
         </p>
@@ -67,38 +49,25 @@ export default async function BoardPage({
     );
   }
 
-  const [initial, members] = await Promise.all([
-    getBoardData(db, project.id, sprint?.id ?? null),
-    listMembers(db, project.id),
-  ]);
-  const today = dayOf(new Date());
-  const series =
-    sprint && sprint.status !== 'planned'
-      ? buildBurnSeries(sprint, await listSprintSnapshots(db, project.id, sprint.id), today)
-      : null;
-  const open = !sprint || sprint.status !== 'closed';
-  const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }));
-  const description = sprint
-    ? `${SPRINT_STATUS_LABELS[sprint.status]} · ${sprint.startDate} to ${sprint.endDate}${sprint.goal ? ` · Goal: ${sprint.goal}` : ''}`
-    : 'Tasks not planned into any sprint, by column.';
+  const { sprint, initial, open, series } = board;
   return (
     <>
       <PageHeader
-        title={sprint ? sprint.name : 'Backlog board'}
-        description={description}
+        title={board.title}
+        description={board.description}
         actions={
           <SprintPicker
-            sprints={sprints}
+            sprints={board.sprints}
             value={sprint?.id ?? 'backlog'}
-            action={`/${project.slug}/board`}
+            action={`/${project}/board`}
             allowBacklog
           />
         }
       />
-      <BoardTabs project={project.slug} active="board" />
+      <BoardTabs project={project} active="board" />
       <SprintBoard
         key={sprint?.id ?? 'backlog'}
-        project={project.slug}
+        project={project}
         sprint={sprint?.id ?? 'backlog'}
         initial={initial}
         canEdit={canEdit}
@@ -114,11 +83,11 @@ export default async function BoardPage({
           <ActionForm
             label="Add a task"
             action={createTaskAction}
-            hidden={{ project: project.slug, sprintId: sprint?.id ?? '' }}
+            hidden={{ project: project, sprintId: sprint?.id ?? '' }}
             submitLabel="Add task"
             resetOnSuccess
           >
-            <NewTaskFields members={memberOptions} />
+            <NewTaskFields members={board.members} />
           </ActionForm>
         </Section>
       )}
@@ -130,7 +99,7 @@ export default async function BoardPage({
           <ActionForm
             label="Prioritise columns"
             action={prioritiseAction}
-            hidden={{ project: project.slug, sprintId: sprint?.id ?? '' }}
+            hidden={{ project: project, sprintId: sprint?.id ?? '' }}
             submitLabel="Prioritise"
             submitVariant="secondary"
           />
@@ -149,7 +118,7 @@ export default async function BoardPage({
           title="Column limits"
           description="A work-in-progress limit per column; a column over its limit is flagged. Leave a field empty for no limit."
         >
-          <WipLimitsForm project={project.slug} limits={initial.wipLimits} />
+          <WipLimitsForm project={project} limits={initial.wipLimits} />
         </Section>
       )}
     </>

@@ -1,6 +1,5 @@
 import { BoardTabs } from '@/components/board/board-tabs';
-import { BurndownChart } from '@/components/board/burndown-chart';
-import { BurnupChart } from '@/components/board/burnup-chart';
+import { BurndownChart, BurnupChart } from '@/components/board/burn-charts';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { DailyNumbersTable, VelocityTable } from '@/components/board/report-tables';
 import { SprintPicker } from '@/components/board/sprint-picker';
@@ -9,13 +8,8 @@ import { VelocityChart } from '@/components/board/velocity-chart';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
-import { listSprintSnapshots } from '@/db/queries/board-snapshots';
-import { getVelocity, listSprints } from '@/db/queries/sprints';
 import { DEFAULT_SPRINT_DAYS } from '@/lib/board/vocabulary';
-import { addDays, averageVelocity, buildBurnSeries, dayOf, scopeChanges } from '@/lib/board/burndown';
-import { roleAtLeast } from '@/lib/domain';
-import { requireProjectAccess } from '@/server/project-page';
+import { loadSprintsPage } from '@/server/pages/board';
 import { createSprintAction, updateSprintAction } from './actions';
 
 export const metadata = { title: 'Sprints' };
@@ -27,60 +21,30 @@ export default async function SprintsPage({
   params: Promise<{ project: string }>;
   searchParams: Promise<{ sprint?: string | string[] }>;
 }) {
-  const { project, role } = await requireProjectAccess((await params).project);
-  const wanted = (await searchParams).sprint;
-  const db = await getDb();
-  const canEdit = roleAtLeast(role, 'editor');
-  const [sprints, velocity] = await Promise.all([listSprints(db, project.id), getVelocity(db, project.id, 6)]);
-  const today = dayOf(new Date());
-  // Charts open on the running sprint, else the latest closed one (a planned sprint has no history yet).
-  const selected =
-    sprints.find((s) => s.id === wanted) ??
-    sprints.find((s) => s.status === 'active') ??
-    sprints.find((s) => s.status === 'closed') ??
-    sprints[0];
-  const series = selected
-    ? buildBurnSeries(selected, await listSprintSnapshots(db, project.id, selected.id), today)
-    : [];
-  const changes = scopeChanges(series);
-  const last = series.filter((p) => p.remaining !== null).at(-1);
-  const average = averageVelocity(velocity);
-  const latestEnd = sprints.reduce<string | null>((m, s) => (!m || s.endDate > m ? s.endDate : m), null);
-  const nextStart = latestEnd && latestEnd >= today ? addDays(latestEnd, 1) : today;
-  const rows = sprints.map(({ id, name, goal, status, startDate, endDate, taskCount, points, donePoints, frozen }) => ({
-    id,
-    name,
-    goal,
-    status,
-    startDate,
-    endDate,
-    taskCount,
-    points,
-    donePoints,
-    frozen,
-  }));
+  const page = await loadSprintsPage((await params).project, (await searchParams).sprint);
+  const { project, canEdit, selected, series, velocity, average } = page;
   return (
     <>
       <PageHeader
         title="Sprints"
         description="Two-week sprints with a goal; closing one freezes its numbers and carries unfinished work over."
-        actions={<LiveRefresh project={project.slug} />}
+        actions={<LiveRefresh project={project} />}
       />
-      <BoardTabs project={project.slug} active="sprints" />
+      <BoardTabs project={project} active="sprints" />
       {canEdit && (
         <Section title="Plan a sprint">
           <ActionForm
             label="Plan a sprint"
             action={createSprintAction}
-            hidden={{ project: project.slug }}
+            hidden={{ project: project }}
             submitLabel="Plan sprint"
             resetOnSuccess
             className="max-w-2xl"
           >
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field name="name" label="Name" defaultValue={`Sprint ${sprints.length + 1}`} required />
+              <Field name="name" label="Name" defaultValue={page.nextName} required />
               <Field name="goal" label="Goal" placeholder="Beat the persistence baseline on rainy days" />
-              <Field name="startDate" label="Start" type="date" defaultValue={nextStart} required />
+              <Field name="startDate" label="Start" type="date" defaultValue={page.nextStart} required />
               <Field
                 name="endDate"
                 label="End"
@@ -92,7 +56,7 @@ export default async function SprintsPage({
         </Section>
       )}
       <Section title="All sprints">
-        <SprintsTable project={project.slug} sprints={rows} canEdit={canEdit} />
+        <SprintsTable project={project} sprints={page.rows} canEdit={canEdit} />
       </Section>
       {selected ? (
         <Section
@@ -100,14 +64,9 @@ export default async function SprintsPage({
           description="From daily snapshots of the sprint's points. Cancelled work counts as neither remaining nor completed; scope changes show as their own line."
         >
           <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-            <SprintPicker sprints={sprints} value={selected.id} action={`/${project.slug}/sprints`} />
+            <SprintPicker sprints={page.sprints} value={selected.id} action={`/${project}/sprints`} />
             <p className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
-              {selected.name}:{' '}
-              {last
-                ? `${last.completed} of ${last.scope} points done, ${last.remaining} remaining`
-                : 'no snapshot yet (the first is written when the sprint starts)'}
-              {changes.length > 0 &&
-                ` · scope changed on ${changes.length} ${changes.length === 1 ? 'day' : 'days'} (${changes.map((c) => `${c.delta > 0 ? '+' : ''}${c.delta} on ${c.day}`).join(', ')})`}
+              {page.summary}
             </p>
           </div>
           <div className="grid gap-6 lg:grid-cols-2">
@@ -125,7 +84,7 @@ export default async function SprintsPage({
               Daily numbers
             </summary>
             <div className="mt-2">
-              <DailyNumbersTable project={project.slug} sprint={selected.name} series={series} />
+              <DailyNumbersTable project={project} sprint={selected.name} series={series} />
             </div>
           </details>
         </Section>
@@ -144,7 +103,7 @@ export default async function SprintsPage({
         }
       >
         {velocity.length > 0 && <VelocityChart points={velocity} average={average} />}
-        <VelocityTable project={project.slug} points={velocity} />
+        <VelocityTable project={project} points={velocity} />
       </Section>
       {canEdit && selected && selected.status !== 'closed' && (
         <Section title={`Edit ${selected.name}`}>
@@ -152,7 +111,7 @@ export default async function SprintsPage({
             key={selected.version}
             label={`Edit ${selected.name}`}
             action={updateSprintAction}
-            hidden={{ project: project.slug, sprintId: selected.id, version: selected.version }}
+            hidden={{ project: project, sprintId: selected.id, version: selected.version }}
             submitLabel="Save sprint"
             className="max-w-2xl"
           >
