@@ -1,6 +1,7 @@
-// The one parser for MLflow's attribute-and-tag search grammars (experiments, registered models, model versions:
-// SearchExperimentsUtils, SearchModelUtils and SearchModelVersionUtils in mlflow/utils/search_utils.py). Each
-// grammar passes its own attribute table; clauses are joined by AND.
+// The one parser for MLflow's attribute-and-tag search grammars (experiments, registered models, model versions,
+// logged models: SearchExperimentsUtils, SearchModelUtils, SearchModelVersionUtils and SearchLoggedModelsUtils in
+// mlflow/utils/search_utils.py). Each grammar passes its own attribute table, and may add entity prefixes (logged
+// models filter on metrics and params too) and attribute aliases; clauses are joined by AND.
 import {
   type Comparator,
   type FilterToken,
@@ -11,39 +12,57 @@ import {
   tokenize,
 } from './tracking/search-filter';
 
-/** How an attribute's value is read: a quoted string, an integer (`millis`: epoch milliseconds), or a run id (also IN). */
-export type AttributeKind = 'string' | 'numeric' | 'millis' | 'run_id';
+/**
+ * How an attribute's value is read: a quoted string, an integer (`millis`: epoch milliseconds), any number
+ * (`float`), a run id (also IN), or a string that also takes IN and NOT IN lists (`string_list`).
+ */
+export type AttributeKind = 'string' | 'numeric' | 'millis' | 'float' | 'run_id' | 'string_list';
+
+/** What a grammar adds beyond attributes and tags: more entity prefixes and other names for attributes. */
+export type GrammarExtras = {
+  entities?: Record<string, { type: string; kind: AttributeKind }>;
+  aliases?: Record<string, string>;
+};
 
 const STRING_COMPARATORS: Comparator[] = ['=', '!=', 'LIKE', 'ILIKE'];
 const NUMERIC_COMPARATORS: Comparator[] = ['=', '!=', '>', '>=', '<', '<='];
 const ATTRIBUTE_PREFIXES = ['attribute', 'attributes', 'attr'];
 const TAG_PREFIXES = ['tag', 'tags'];
 
-function identify(
+/** The entity an identifier names (`tags.x`, `x`, or a grammar's own prefix) and how its value is read. */
+export function identify(
   text: string,
   pos: number,
   attributes: Record<string, AttributeKind>,
-): { type: 'attribute' | 'tag'; key: string } {
+  extras: GrammarExtras = {},
+): { type: string; key: string; kind: AttributeKind } {
   const dot = text.indexOf('.');
   const prefix = dot < 0 ? 'attribute' : text.slice(0, dot).toLowerCase();
-  const key = dot < 0 ? text : text.slice(dot + 1);
-  if (TAG_PREFIXES.includes(prefix)) {
-    if (!key) throw new FilterSyntaxError(`Missing tag key after '${text}' at position ${pos + 1}.`, pos);
-    return { type: 'tag', key };
+  const raw = dot < 0 ? text : text.slice(dot + 1);
+  const entity = TAG_PREFIXES.includes(prefix)
+    ? { type: 'tag', kind: 'string' as const }
+    : extras.entities && Object.hasOwn(extras.entities, prefix)
+      ? extras.entities[prefix]!
+      : null;
+  if (entity) {
+    if (!raw) throw new FilterSyntaxError(`Missing ${entity.type} key after '${text}' at position ${pos + 1}.`, pos);
+    return { type: entity.type, key: raw, kind: entity.kind };
   }
   if (!ATTRIBUTE_PREFIXES.includes(prefix)) {
+    const valid = ['attribute', ...Object.keys(extras.entities ?? {}), 'tag and tags'];
     throw new FilterSyntaxError(
-      `Invalid entity type '${prefix}' at position ${pos + 1}. Valid entity types are attribute, tag and tags.`,
+      `Invalid entity type '${prefix}' at position ${pos + 1}. Valid entity types are ${valid.join(', ')}.`,
       pos,
     );
   }
+  const key = extras.aliases && Object.hasOwn(extras.aliases, raw) ? extras.aliases[raw]! : raw;
   if (!Object.hasOwn(attributes, key)) {
     throw new FilterSyntaxError(
       `Invalid attribute key '${key}' at position ${pos + 1}. Valid keys are ${Object.keys(attributes).join(', ')}.`,
       pos,
     );
   }
-  return { type: 'attribute', key };
+  return { type: 'attribute', key, kind: attributes[key]! };
 }
 
 function comparatorOf(tokens: FilterToken[], i: number, after: FilterToken): { comparator: Comparator; next: number } {
@@ -52,6 +71,9 @@ function comparatorOf(tokens: FilterToken[], i: number, after: FilterToken): { c
   if (tok?.kind === 'ident') {
     const word = tok.text.toUpperCase();
     if (word === 'LIKE' || word === 'ILIKE' || word === 'IN') return { comparator: word, next: i + 1 };
+    const following = tokens[i + 1];
+    if (word === 'NOT' && following?.kind === 'ident' && following.text.toUpperCase() === 'IN')
+      return { comparator: 'NOT IN', next: i + 2 };
   }
   const at = tok ?? after;
   throw new FilterSyntaxError(
@@ -92,6 +114,7 @@ function stringList(tokens: FilterToken[], i: number, ident: FilterToken): { val
 export function parseAttributeFilter<C>(
   filter: string | undefined | null,
   attributes: Record<string, AttributeKind>,
+  extras: GrammarExtras = {},
 ): C[] {
   if (!filter || !filter.trim()) return [];
   checkFilterLength(filter);
@@ -109,22 +132,23 @@ export function parseAttributeFilter<C>(
         `OR is not supported (position ${ident.pos + 1}): only AND joins clauses.`,
         ident.pos,
       );
-    const { type, key } = identify(ident.text, ident.pos, attributes);
-    const kind: AttributeKind = type === 'tag' ? 'string' : attributes[key]!;
+    const { type, key, kind } = identify(ident.text, ident.pos, attributes, extras);
     const { comparator, next } = comparatorOf(tokens, i, ident);
     i = next;
-    const numeric = kind === 'numeric' || kind === 'millis';
-    const allowed = numeric
+    const numeric = kind === 'numeric' || kind === 'millis' || kind === 'float';
+    const allowed: string[] = numeric
       ? NUMERIC_COMPARATORS
       : kind === 'run_id'
         ? [...STRING_COMPARATORS, 'IN']
-        : STRING_COMPARATORS;
+        : kind === 'string_list'
+          ? [...STRING_COMPARATORS, 'IN', 'NOT IN']
+          : STRING_COMPARATORS;
     if (!allowed.includes(comparator))
       throw new FilterSyntaxError(
         `Invalid comparator '${comparator}' for ${ident.text}; allowed: ${allowed.join(', ')}.`,
         ident.pos,
       );
-    if (comparator === 'IN') {
+    if (comparator === 'IN' || comparator === 'NOT IN') {
       const list = stringList(tokens, i, ident);
       i = list.next;
       clauses.push({ type, key, comparator, value: list.values } as C);
@@ -132,7 +156,9 @@ export function parseAttributeFilter<C>(
       const v = tokens[i++];
       if (!v) throw new FilterSyntaxError(`Missing value after '${ident.text} ${comparator}'.`, ident.pos);
       if (numeric) {
-        if (v.kind !== 'number' || !Number.isSafeInteger(v.value)) {
+        if (v.kind !== 'number' || (kind !== 'float' && !Number.isSafeInteger(v.value))) {
+          if (kind === 'float')
+            throw new FilterSyntaxError(`Expected a number for ${ident.text} at position ${v.pos + 1}.`, v.pos);
           const unit = kind === 'millis' ? ' (milliseconds)' : '';
           throw new FilterSyntaxError(`Expected an integer${unit} for ${ident.text} at position ${v.pos + 1}.`, v.pos);
         }

@@ -33,6 +33,9 @@ describe('parseLoggedModelFilter', () => {
     expect(parseLoggedModelFilter('creation_time > 5')).toEqual([
       { type: 'attribute', key: 'creation_timestamp', comparator: '>', value: 5 },
     ]);
+    expect(parseLoggedModelFilter("status NOT IN ('LOGGED_MODEL_UPLOAD_FAILED', 'pending')")).toEqual([
+      { type: 'attribute', key: 'status', comparator: 'NOT IN', value: ['FAILED', 'PENDING'] },
+    ]);
     expect(parseLoggedModelFilter('  ')).toEqual([]);
   });
 
