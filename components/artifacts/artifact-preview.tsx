@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import Markdown from 'react-markdown';
+import { DataTable } from '@/components/ui/data-table';
 import { ScrollArea } from '@/components/ui/scroll-area';
-import { buttonClass } from '@/components/ui/button';
 import { parseDelimited, previewKindOf } from '@/lib/artifacts/preview';
 import { formatBytes, formatCount } from '@/lib/format';
 
@@ -84,13 +84,11 @@ function DelimitedTable({
   truncated,
   tab,
   path,
-  base,
 }: {
   text: string;
   truncated: boolean;
   tab: boolean;
   path: string;
-  base: string;
 }) {
   const rows = parseDelimited(text, tab ? '\t' : ',', truncated, TABLE_ROWS + 1);
   if (!rows || rows.length === 0) {
@@ -98,46 +96,22 @@ function DelimitedTable({
   }
   const [header, ...body] = rows;
   const shown = body.slice(0, TABLE_ROWS);
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
   return (
-    <div>
-      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-        <span>
-          {body.length > TABLE_ROWS || truncated
-            ? `Showing the first ${formatCount(shown.length)} rows.`
-            : `${formatCount(shown.length)} rows.`}
-        </span>
-        <a href={artifactFileUrl(base, path, true)} download className={buttonClass('secondary', 'text-xs')}>
-          Export CSV
-        </a>
-      </div>
-      <ScrollArea label={`Table ${path}`} className="max-h-[32rem] overflow-auto">
-        <table className="min-w-full border-collapse text-left text-xs">
-          <thead>
-            <tr>
-              {header!.map((h, i) => (
-                <th
-                  key={i}
-                  scope="col"
-                  className="border border-zinc-200 bg-zinc-50 px-2 py-1 font-semibold dark:border-zinc-700 dark:bg-zinc-800"
-                >
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r, i) => (
-              <tr key={i}>
-                {r.map((c, j) => (
-                  <td key={j} className="border border-zinc-200 px-2 py-1 font-mono dark:border-zinc-700">
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollArea>
+    <div className="flex flex-col gap-2">
+      {(body.length > TABLE_ROWS || truncated) && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Showing the first {formatCount(shown.length)} rows; download the file for all of them.
+        </p>
+      )}
+      <DataTable<{ i: number; cells: string[] }>
+        caption={`Table ${path}`}
+        exportName={name}
+        rows={shown.map((cells, i) => ({ i, cells }))}
+        rowKey={(r) => String(r.i)}
+        columns={header!.map((h, j) => ({ key: String(j), header: h, value: (r) => r.cells[j] }))}
+        empty={{ title: 'No rows', hint: 'This file has a header line and no rows under it.' }}
+      />
     </div>
   );
 }
@@ -181,7 +155,7 @@ export function ArtifactPreview({ base, path }: { base: string; path: string }) 
   }
   const { text, truncated, size } = loaded;
   if (kind === 'csv' || kind === 'tsv') {
-    return <DelimitedTable text={text} truncated={truncated} tab={kind === 'tsv'} path={path} base={base} />;
+    return <DelimitedTable text={text} truncated={truncated} tab={kind === 'tsv'} path={path} />;
   }
   if (kind === 'markdown') {
     return (

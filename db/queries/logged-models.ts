@@ -194,13 +194,16 @@ export async function getLoggedModel(db: Db, projectId: string, modelId: string)
   return details!;
 }
 
-/** PATCH logged-models/{id}: the client reports READY once its files are uploaded, or FAILED. */
-export async function finalizeLoggedModel(db: Db, projectId: string, modelId: string, status: LoggedModelStatus) {
-  if (status === 'PENDING')
-    throw new DomainError('invalid', 'A logged model can only be finalized as READY or FAILED.', 'status');
+/** Changes an active model of the project; a missing or deleted one is not found. */
+async function updateActiveModel(
+  db: Db,
+  projectId: string,
+  modelId: string,
+  set: Partial<Pick<LoggedModel, 'status' | 'lifecycleStage'>>,
+) {
   const [row] = await db
     .update(loggedModels)
-    .set({ status, updatedAt: new Date() })
+    .set({ ...set, updatedAt: new Date() })
     .where(
       and(
         eq(loggedModels.id, modelId),
@@ -212,20 +215,16 @@ export async function finalizeLoggedModel(db: Db, projectId: string, modelId: st
   if (!row) throw notFound(`Logged model with ID '${modelId}'`);
 }
 
+/** PATCH logged-models/{id}: the client reports READY once its files are uploaded, or FAILED. */
+export async function finalizeLoggedModel(db: Db, projectId: string, modelId: string, status: LoggedModelStatus) {
+  if (status === 'PENDING')
+    throw new DomainError('invalid', 'A logged model can only be finalized as READY or FAILED.', 'status');
+  await updateActiveModel(db, projectId, modelId, { status });
+}
+
 /** Soft delete, as MLflow: the files stay until `gc-artifacts` removes the model for good. */
 export async function deleteLoggedModel(db: Db, projectId: string, modelId: string) {
-  const [row] = await db
-    .update(loggedModels)
-    .set({ lifecycleStage: 'deleted', updatedAt: new Date() })
-    .where(
-      and(
-        eq(loggedModels.id, modelId),
-        eq(loggedModels.projectId, projectId),
-        eq(loggedModels.lifecycleStage, 'active'),
-      ),
-    )
-    .returning({ id: loggedModels.id });
-  if (!row) throw notFound(`Logged model with ID '${modelId}'`);
+  await updateActiveModel(db, projectId, modelId, { lifecycleStage: 'deleted' });
 }
 
 export async function setLoggedModelTags(db: Db, projectId: string, modelId: string, tags: KeyValue[]) {
