@@ -2,7 +2,6 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RegisterVersionForm } from '@/components/registry/register-version-form';
 import { RunModels } from '@/components/registry/run-models';
-import { listLoggedModelsForRun } from '@/db/queries/logged-models';
 import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
 import { ArtifactsHelp } from '@/components/artifacts/artifacts-help';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
@@ -14,19 +13,8 @@ import { InputsTable, MetricsTable, ParamsTable, TagsTable } from '@/components/
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { RUN_PAGE_REFRESH_MS } from '@/components/live/poll';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
-import { getExperiment } from '@/db/queries/experiments';
-import { listRunModelVersions, searchRegisteredModels } from '@/db/queries/registry';
-import { getRunDetails } from '@/db/queries/runs';
-import { roleAtLeast } from '@/lib/domain';
-import { isLiveRunStatus } from '@/lib/tracking/vocabulary';
+import { loadRunPage } from '@/server/pages/tracking';
 import { formatDuration, formatTimestamp } from '@/lib/format';
-import { runId as runIdSchema } from '@/lib/ids';
-import { orNotFound, paramsOrNotFound } from '@/server/not-found';
-import { requireProjectAccess } from '@/server/project-page';
-import { listArtifactsResponse } from '@/server/artifacts/http';
-import { getRequestOrigin } from '@/server/request-origin';
-import { describeErrorForLog } from '@/lib/log-error';
 
 function Info({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -39,30 +27,22 @@ function Info({ label, children }: { label: string; children: ReactNode }) {
 
 export default async function RunPage({ params }: { params: Promise<{ project: string; runId: string }> }) {
   const { project: slug, runId } = await params;
-  const { project, role } = await requireProjectAccess(slug);
-  const db = await getDb();
-  const details = await orNotFound(getRunDetails(db, project.id, await paramsOrNotFound(runIdSchema, runId)));
-  const { run, params: runParams, tags, metrics, inputs } = details;
-  const canEdit = roleAtLeast(role, 'editor');
-  const [experiment, models, artifacts, origin, loggedModels, runVersions] = await Promise.all([
-    getExperiment(db, project.id, run.experimentId),
-    canEdit ? searchRegisteredModels(db, project.id, { limit: 50 }) : Promise.resolve([]),
-    listArtifactsResponse({ projectSlug: project.slug, artifactUri: run.artifactUri }, '').catch((err: unknown) => {
-      console.error('artifact store unreadable', describeErrorForLog(err));
-      return null;
-    }),
-    getRequestOrigin(),
-    listLoggedModelsForRun(db, project.id, run.id),
-    listRunModelVersions(db, project.id, run.id),
-  ]);
-  const live = isLiveRunStatus(run.status);
-  const datasets = inputs.map((i) => ({
-    name: i.dataset.name,
-    digest: i.dataset.digest,
-    source: i.dataset.source,
-    sourceType: i.dataset.sourceType,
-    context: i.tags.find((t) => t.key === 'mlflow.data.context')?.value ?? '',
-  }));
+  const {
+    project,
+    canEdit,
+    run,
+    params: runParams,
+    tags,
+    metrics,
+    live,
+    experiment,
+    modelNames,
+    artifacts,
+    origin,
+    loggedModels,
+    runVersions,
+    datasets,
+  } = await loadRunPage(slug, runId);
   const base = `/${project.slug}`;
   return (
     <>
@@ -175,7 +155,7 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
           title="Model registry"
           description="Register the model this run produced as a new version of a registered model."
         >
-          <RegisterVersionForm project={project.slug} runId={run.id} modelNames={models.map((m) => m.name)} />
+          <RegisterVersionForm project={project.slug} runId={run.id} modelNames={modelNames} />
         </Section>
       )}
       <Section title="Charts" description={live ? 'Charts refresh every 3 seconds while the run is live.' : undefined}>
