@@ -8,6 +8,7 @@ import { UnsafeArtifactPath, artifactSegments } from '@/lib/artifacts/paths';
 import { ApiError, type Caller, type RouteContext, type RouteHandler, defineDispatch, defineRoute } from '../api';
 import { artifactTooLarge, maxArtifactBytes } from '../artifacts/limits';
 import { getArtifactStore } from '../artifacts/store';
+import { toWebStream } from '../artifacts/web-stream';
 import { listArtifactFiles } from '../artifacts/files';
 
 const noInput = z.object({}).passthrough();
@@ -41,7 +42,7 @@ const downloadRoute = defineRoute(
     const file = await getArtifactStore().get(key);
     if (!file) throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', `Artifact '${key}' not found.`);
     const name = key.slice(key.lastIndexOf('/') + 1);
-    return new Response(Readable.toWeb(file.stream) as ReadableStream, {
+    return new Response(toWebStream(file.stream), {
       headers: {
         'content-type': 'application/octet-stream',
         'content-length': String(file.size),
