@@ -2,9 +2,11 @@
 // writing and reading the same bytes through the artifact store API in this process; and how much the server's
 // resident memory grows meanwhile (streaming keeps it flat, buffering would grow by the file's size).
 // BENCH_ARTIFACT_MB sizes the file (default 1024). Run alone with `npx tsx scripts/bench/artifacts.ts`.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -143,19 +145,76 @@ function httpProxy(server: RunningServer, token: string): Proxy {
       await pipeline(body(bytes), req);
       await answered;
     },
-    get: async (key) => {
-      const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
-        http.get(url(key), { headers }, resolve).on('error', reject),
-      );
-      if (res.statusCode !== 200) {
-        await answer(res, 'GET');
-        throw new Error(`GET answered ${res.statusCode}`);
-      }
-      const counted = { bytes: 0 };
-      await pipeline(res, sink(counted));
-      return counted.bytes;
-    },
+    get: (key) => rawGet(url(key), headers),
   };
+}
+
+/**
+ * GET over a bare socket reading into one 4 MiB buffer: node:http's client parses and emits every 64 KiB read, and
+ * that capped the measure at about half of what curl gets from the same server. Needs a content-length response.
+ */
+function rawGet(url: string, headers: Record<string, string>): Promise<number> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    let head = Buffer.alloc(0);
+    let received = -1;
+    let total = 0;
+    const socket = net.connect({
+      host: u.hostname,
+      port: Number(u.port),
+      onread: {
+        buffer: Buffer.allocUnsafe(4 * MiB),
+        callback: (n: number, buf: Uint8Array) => {
+          if (received < 0) {
+            head = Buffer.concat([head, buf.subarray(0, n)]);
+            const end = head.indexOf('\r\n\r\n');
+            if (end < 0) return true;
+            const text = head.subarray(0, end).toString('latin1');
+            const length = /\r\ncontent-length: *(\d+)/i.exec(text)?.[1];
+            if (!/^HTTP\/1\.1 200 /.test(text) || length === undefined) {
+              socket.destroy();
+              reject(new Error(`GET answered without a 200 and a content-length:\n${head.toString()}`));
+              return false;
+            }
+            total = Number(length);
+            received = head.length - end - 4;
+          } else received += n;
+          if (received >= total) {
+            socket.destroy();
+            resolve(received);
+          }
+          return true;
+        },
+      },
+    });
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error(`the connection closed after ${received} of ${total} bytes`)));
+    const lines = Object.entries({ host: u.host, ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
+    socket.write(`GET ${u.pathname} HTTP/1.1\r\n${lines.join('')}\r\n`);
+  });
+}
+
+/**
+ * A bare node:http server in its own process streaming files from `dir` (fs stream piped to the response): the
+ * reference for what loopback HTTP with the same client allows on this machine, without Next or the proxy.
+ */
+async function startRawFileServer(dir: string): Promise<{ url: (key: string) => string; stop: () => void }> {
+  const code = `const fs = require('fs'), http = require('http'), path = require('path');
+const s = http.createServer((req, res) => {
+  const file = path.join(process.argv[1], decodeURIComponent(req.url));
+  fs.stat(file, (err, st) => {
+    if (err) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-length': st.size });
+    fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(res);
+  });
+});
+s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+  const child = spawn(process.execPath, ['-e', code, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (c: Buffer) => resolve(Number(c.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`the raw file server exited with ${code}`)));
+  });
+  return { url: (key) => `http://127.0.0.1:${port}/${key}`, stop: () => child.kill() };
 }
 
 /** Without a build: the proxy's route handlers called in this process with streamed Request bodies. */
@@ -224,6 +283,7 @@ export async function benchArtifacts(
   const store = artifactStoreFromEnv({ ...process.env, RUNBOARD_ARTIFACTS_URI: dir });
   const build = buildState();
   let server: RunningServer | null = null;
+  let raw: Awaited<ReturnType<typeof startRawFileServer>> | null = null;
   let note: string | undefined;
   try {
     let proxy: Proxy;
@@ -234,6 +294,7 @@ export async function benchArtifacts(
         log,
       });
       proxy = httpProxy(server, token);
+      raw = await startRawFileServer(dir);
     } else {
       note = `in-process, not HTTP: ${build.ok ? 'BENCH_TRANSPORT=in-process' : build.reason}`;
       log(`  measuring the artifact proxy in-process (route handlers called directly): ${note}`);
@@ -247,7 +308,7 @@ export async function benchArtifacts(
 
     const size = `${fmtInt(bytes / MiB)} MiB`;
     const rate = (sec: number) => bytes / MiB / sec;
-    const best = { directPut: 0, proxyPut: 0, directGet: 0, proxyGet: 0, putGrowth: 0, getGrowth: 0 };
+    const best = { directPut: 0, proxyPut: 0, directGet: 0, proxyGet: 0, rawGet: 0, putGrowth: 0, getGrowth: 0 };
     // Alternating rounds, best of each: other load on the machine hits both paths alike.
     for (let r = 1; r <= rounds; r++) {
       const directKey = `${runDir}/direct-${r}.bin`;
@@ -267,16 +328,24 @@ export async function benchArtifacts(
           if (got !== bytes) throw new Error(`downloaded ${got} of ${bytes} bytes`);
         }),
       );
+      const rawSec = raw
+        ? await timed(async () => {
+            const got = await rawGet(raw!.url(proxyKey), {});
+            if (got !== bytes) throw new Error(`raw node:http sent ${got} of ${bytes} bytes`);
+          })
+        : 0;
       await store.deletePrefix(directKey);
       await store.deletePrefix(proxyKey);
       log(
         `  round ${r}: write ${rate(directPut).toFixed(0)} MiB/s direct, ${rate(put.result).toFixed(0)} MiB/s PUT (server +${(put.growth / MiB).toFixed(1)} MB); ` +
-          `read ${rate(directGet).toFixed(0)} MiB/s direct, ${rate(get.result).toFixed(0)} MiB/s GET (server +${(get.growth / MiB).toFixed(1)} MB)`,
+          `read ${rate(directGet).toFixed(0)} MiB/s direct, ${rate(get.result).toFixed(0)} MiB/s GET (server +${(get.growth / MiB).toFixed(1)} MB)` +
+          (raw ? `; bare node:http ${rate(rawSec).toFixed(0)} MiB/s` : ''),
       );
       best.directPut = Math.max(best.directPut, rate(directPut));
       best.proxyPut = Math.max(best.proxyPut, rate(put.result));
       best.directGet = Math.max(best.directGet, rate(directGet));
       best.proxyGet = Math.max(best.proxyGet, rate(get.result));
+      if (raw) best.rawGet = Math.max(best.rawGet, rate(rawSec));
       // Memory is judged on the worst round.
       best.putGrowth = Math.max(best.putGrowth, put.growth);
       best.getGrowth = Math.max(best.getGrowth, get.growth);
@@ -312,12 +381,15 @@ export async function benchArtifacts(
           ratio: getRatio.toFixed(2),
           target: `≥ ${ARTIFACT_TARGETS.ratio}`,
           pass: getRatio >= ARTIFACT_TARGETS.ratio,
-          note,
+          note: raw
+            ? `a bare node:http server in its own process sent the same file to the same client at ${best.rawGet.toFixed(0)} MiB/s (${(best.rawGet / best.directGet).toFixed(2)} of store.get), the proxy ${(best.proxyGet / best.rawGet).toFixed(2)} of that`
+            : note,
         },
         rssFigure(`9 Artifact download, server memory growth`, best.getGrowth),
       ],
     };
   } finally {
+    raw?.stop();
     await server?.stop();
     await fsp.rm(dir, { recursive: true, force: true });
   }
