@@ -151,44 +151,87 @@ function httpProxy(server: RunningServer, token: string): Proxy {
 
 /**
  * GET over a bare socket reading into one 4 MiB buffer: node:http's client parses and emits every 64 KiB read, and
- * that capped the measure at about half of what curl gets from the same server. Needs a content-length response.
+ * that capped the measure at about half of what curl gets from the same server. Counts the body's bytes, framed by
+ * content-length or chunked (Next sends route handler bodies chunked: it drops their content-length).
  */
 function rawGet(url: string, headers: Record<string, string>): Promise<number> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     let head = Buffer.alloc(0);
-    let received = -1;
-    let total = 0;
+    let received = 0;
+    // Takes body bytes; true once the body is complete.
+    let body: ((data: Buffer) => boolean) | null = null;
+    const byLength = (total: number) => (data: Buffer) => (received += data.length) >= total;
+    const chunked = () => {
+      let line = ''; // the chunk-size line so far
+      let left = 0; // bytes of the current chunk still to come
+      let crlf = 0; // bytes of the CRLF after a chunk still to skip
+      return (data: Buffer) => {
+        let i = 0;
+        while (i < data.length) {
+          if (left > 0) {
+            const take = Math.min(left, data.length - i);
+            left -= take;
+            received += take;
+            i += take;
+            if (left === 0) crlf = 2;
+          } else if (crlf > 0) {
+            const take = Math.min(crlf, data.length - i);
+            crlf -= take;
+            i += take;
+          } else {
+            const nl = data.indexOf(10, i);
+            line += data.toString('latin1', i, nl < 0 ? data.length : nl);
+            if (nl < 0) return false;
+            i = nl + 1;
+            const size = parseInt(line, 16);
+            line = '';
+            if (Number.isNaN(size)) throw new Error('GET answered a malformed chunk');
+            if (size === 0) return true;
+            left = size;
+          }
+        }
+        return false;
+      };
+    };
     const socket = net.connect({
       host: u.hostname,
       port: Number(u.port),
       onread: {
         buffer: Buffer.allocUnsafe(4 * MiB),
         callback: (n: number, buf: Uint8Array) => {
-          if (received < 0) {
-            head = Buffer.concat([head, buf.subarray(0, n)]);
-            const end = head.indexOf('\r\n\r\n');
-            if (end < 0) return true;
-            const text = head.subarray(0, end).toString('latin1');
-            const length = /\r\ncontent-length: *(\d+)/i.exec(text)?.[1];
-            if (!/^HTTP\/1\.1 200 /.test(text) || length === undefined) {
-              socket.destroy();
-              reject(new Error(`GET answered without a 200 and a content-length:\n${head.toString()}`));
-              return false;
+          try {
+            let data = Buffer.from(buf.buffer, buf.byteOffset, n);
+            if (!body) {
+              head = Buffer.concat([head, data]);
+              const end = head.indexOf('\r\n\r\n');
+              if (end < 0) return true;
+              const text = head.subarray(0, end).toString('latin1');
+              const length = /\r\ncontent-length: *(\d+)/i.exec(text)?.[1];
+              body =
+                length !== undefined
+                  ? byLength(Number(length))
+                  : /\r\ntransfer-encoding: *chunked/i.test(text)
+                    ? chunked()
+                    : null;
+              if (!/^HTTP\/1\.1 200 /.test(text) || !body) throw new Error(`GET answered:\n${text}`);
+              data = head.subarray(end + 4);
             }
-            total = Number(length);
-            received = head.length - end - 4;
-          } else received += n;
-          if (received >= total) {
+            if (body(data)) {
+              socket.destroy();
+              resolve(received);
+            }
+            return true;
+          } catch (err) {
             socket.destroy();
-            resolve(received);
+            reject(err);
+            return false;
           }
-          return true;
         },
       },
     });
     socket.on('error', reject);
-    socket.on('close', () => reject(new Error(`the connection closed after ${received} of ${total} bytes`)));
+    socket.on('close', () => reject(new Error(`the connection closed after ${received} bytes of the body`)));
     const lines = Object.entries({ host: u.host, ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
     socket.write(`GET ${u.pathname} HTTP/1.1\r\n${lines.join('')}\r\n`);
   });
