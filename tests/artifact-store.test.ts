@@ -1,7 +1,8 @@
 // The artifact store contract, on local disk and on an S3-protocol server: what the proxy and the UI rely on.
 import { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
+import { buffer, text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromWebBody, toWebStream } from '@/server/artifacts/web-stream';
 import { ApiError } from '@/server/api';
 import { type OpenStore, STORE_KINDS, openArtifactStore } from './helpers/artifact-stores';
 
@@ -60,6 +61,38 @@ describe.each(STORE_KINDS)('artifact store on %s', (kind) => {
     expect(await store.list('p/4')).toEqual([]);
   });
 
+  it('serves a file of several MiB as a web stream byte for byte; a cancelled download closes the store stream', async () => {
+    const { store } = opened;
+    const big = Buffer.alloc(5 * 1024 * 1024 + 123);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) % 251;
+    await store.put('p/7/r/artifacts/big.bin', Readable.from([big]), Infinity);
+    const file = await store.get('p/7/r/artifacts/big.bin');
+    expect(Buffer.from(await new Response(toWebStream(file!.stream)).arrayBuffer()).equals(big)).toBe(true);
+
+    const again = await store.get('p/7/r/artifacts/big.bin');
+    const reader = toWebStream(again!.stream).getReader();
+    expect((await reader.read()).value?.length).toBeGreaterThan(0);
+    await reader.cancel();
+    expect(again!.stream.destroyed).toBe(true);
+  });
+
+  it('stores an upload arriving as many small web-stream chunks byte for byte, and an absent body as an empty file', async () => {
+    const { store } = opened;
+    const big = Buffer.alloc(3 * 1024 * 1024 + 77);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 13) % 253;
+    const pieces = Readable.toWeb(
+      Readable.from(Array.from({ length: 49 }, (_, i) => big.subarray(i * 65536, (i + 1) * 65536))),
+    );
+    expect(
+      await store.put('p/8/r/artifacts/up.bin', fromWebBody(pieces as ReadableStream<Uint8Array>), Infinity),
+    ).toEqual({
+      size: big.length,
+    });
+    expect((await buffer((await store.get('p/8/r/artifacts/up.bin'))!.stream)).equals(big)).toBe(true);
+    expect(await store.put('p/8/r/artifacts/empty.bin', fromWebBody(null), 10)).toEqual({ size: 0 });
+    expect(await store.stat('p/8/r/artifacts/empty.bin')).toEqual({ isDir: false, size: 0 });
+  });
+
   it('deletes a file or a whole folder, and nothing beside it', async () => {
     const { store } = opened;
     await store.put('p/5/r1/artifacts/x.txt', bytes('x'), 1000);
@@ -71,4 +104,13 @@ describe.each(STORE_KINDS)('artifact store on %s', (kind) => {
     await store.deletePrefix('p/5/r1');
     expect(await store.list('p/5')).toEqual([{ path: 'r10', isDir: true }]);
   });
+});
+
+it("a store stream's failure reaches the web stream's reader", async () => {
+  const failing = new Readable({
+    read() {
+      this.destroy(new Error('disk gone'));
+    },
+  });
+  await expect(toWebStream(failing).getReader().read()).rejects.toThrow('disk gone');
 });

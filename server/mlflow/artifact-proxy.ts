@@ -1,13 +1,12 @@
 // MLflow's artifact proxy (mlflow_artifacts.proto), mounted under /api/2.0/mlflow-artifacts/ and
 // /ajax-api/2.0/mlflow-artifacts/: what the client's HttpArtifactRepository calls for `mlflow-artifacts:/` URIs.
 // Paths are `<project>/<experiment>/<run>/artifacts/…`; the first segment must be the token's project.
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import { UnsafeArtifactPath, artifactSegments } from '@/lib/artifacts/paths';
 import { ApiError, type Caller, type RouteContext, type RouteHandler, defineDispatch, defineRoute } from '../api';
 import { artifactTooLarge, maxArtifactBytes } from '../artifacts/limits';
 import { getArtifactStore } from '../artifacts/store';
+import { fromWebBody, toWebStream } from '../artifacts/web-stream';
 import { listArtifactFiles } from '../artifacts/files';
 
 const noInput = z.object({}).passthrough();
@@ -41,7 +40,7 @@ const downloadRoute = defineRoute(
     const file = await getArtifactStore().get(key);
     if (!file) throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', `Artifact '${key}' not found.`);
     const name = key.slice(key.lastIndexOf('/') + 1);
-    return new Response(Readable.toWeb(file.stream) as ReadableStream, {
+    return new Response(toWebStream(file.stream), {
       headers: {
         'content-type': 'application/octet-stream',
         'content-length': String(file.size),
@@ -62,8 +61,7 @@ const uploadRoute = defineRoute(
     const key = projectPath(params, 1, caller);
     const max = maxArtifactBytes();
     if (Number(req.headers.get('content-length') ?? 0) > max) throw artifactTooLarge(max);
-    const body = req.body ? Readable.fromWeb(req.body as NodeReadableStream) : Readable.from([]);
-    await getArtifactStore().put(key, body, max);
+    await getArtifactStore().put(key, fromWebBody(req.body), max);
     return {};
   },
   { source: 'query' },
