@@ -6,6 +6,7 @@ import { rawArtifactHeaders, zipFileName } from '@/lib/artifacts/preview';
 import { joinArtifactPath } from '@/lib/artifacts/paths';
 import { ApiError } from '@/server/api';
 import { type ArtifactRoot, listArtifactsAt, openArtifactAt, statArtifactAt, walkArtifactsAt } from './files';
+import { toWebStream } from './web-stream';
 
 const noSuchPath = (path: string) => new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', `No artifact at path '${path}'.`);
 
@@ -33,7 +34,7 @@ export async function listArtifactsResponse(root: ArtifactRoot, path: string): P
 export async function rawArtifactResponse(root: ArtifactRoot, path: string, download: boolean): Promise<Response> {
   const file = path ? await openArtifactAt(root, path) : null;
   if (!file) throw noSuchPath(path);
-  return new Response(Readable.toWeb(file.stream) as ReadableStream, {
+  return new Response(toWebStream(file.stream), {
     headers: rawArtifactHeaders(path, { download, size: file.size }),
   });
 }
@@ -70,7 +71,7 @@ export async function zipArtifactsResponse(root: ArtifactRoot, path: string, roo
       output.destroy(err as Error);
     }
   })();
-  return new Response(Readable.toWeb(output) as ReadableStream, {
+  return new Response(toWebStream(output), {
     headers: {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${zipFileName(rootName, path)}"`,
