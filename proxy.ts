@@ -29,5 +29,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // API routes carry no pages or actions (they get a static policy from next.config.js), and assets need none.
-  matcher: ['/((?!api/|ajax-api/|_next/static/|_next/image|favicon.ico).*)'],
+  matcher: [
+    '/((?!api/|ajax-api/|_next/static/|_next/image|favicon.ico|apple-icon.png|icon-192.png|icon-512.png|manifest.webmanifest).*)',
+  ],
 };
