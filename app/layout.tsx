@@ -9,6 +9,15 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: { default: 'Runboard', template: '%s · Runboard' },
   description: 'Where an ML team runs its projects.',
+  // Files in public/, drawn by scripts/make-icons.ts.
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+    ],
+    apple: '/apple-icon.png',
+  },
+  manifest: '/manifest.webmanifest',
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMetric, formatTimestamp } from './format';
+import { countOf, formatDuration, formatMetric, formatTimestamp } from './format';
 
 describe('formatters', () => {
   it('prints UTC timestamps', () => {
@@ -21,5 +21,14 @@ describe('formatters', () => {
     expect(formatMetric(Number.NaN)).toBe('NaN');
     expect(formatMetric(-Infinity)).toBe('−∞');
     expect(formatMetric(null)).toBe('—');
+  });
+});
+
+describe('countOf', () => {
+  it('puts the noun in the number the count needs', () => {
+    expect(countOf(1, 'run')).toBe('1 run');
+    expect(countOf(0, 'run')).toBe('0 runs');
+    expect(countOf(2, 'criterion', 'criteria')).toBe('2 criteria');
+    expect(countOf(1, 'criterion', 'criteria')).toBe('1 criterion');
   });
 });

@@ -57,3 +57,8 @@ export function formatBytes(n: number | null | undefined): string {
   }
   return `${v.toFixed(1)} ${units[i]}`;
 }
+
+/** "1 run", "2 runs", "2 criteria": the count with its noun in the right number. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

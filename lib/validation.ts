@@ -77,14 +77,3 @@ export const emailSchema = z
   .pipe(z.email('Enter a valid email address'));
 export const passwordSchema = z.string().min(8, 'Use at least 8 characters').max(128, 'Use at most 128 characters');
 export const nameSchema = (max = 120) => z.string().trim().min(1, 'Required').max(max, `Use at most ${max} characters`);
-
-/**
- * Where to go after sign-in: a path on this site only. Browsers read "/\\host" and control characters
- * leniently, so the path is resolved against a fixed origin and kept only if it stays there.
- */
-export function safeNextPath(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || /[\\\u0000-\u001f]/.test(next)) return '/';
-  const base = 'http://runboard.invalid';
-  const url = new URL(next, base);
-  return url.origin === base ? url.pathname + url.search + url.hash : '/';
-}

@@ -2,6 +2,7 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Actor } from '@/db/queries/activity';
+import { REQUEST_PATH_HEADER, signInPath } from '@/lib/security/next-path';
 import { getAuth } from './auth';
 
 export type SessionUser = Actor & { name: string; email: string };
@@ -17,6 +18,11 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 export async function requireSessionUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect('/sign-in');
+  if (!user) return redirectToSignIn();
   return user;
+}
+
+/** To the sign-in page, which returns here (path and query) once signed in. */
+export async function redirectToSignIn(): Promise<never> {
+  redirect(signInPath((await headers()).get(REQUEST_PATH_HEADER)));
 }

@@ -9,12 +9,15 @@ import { ThemeToggle } from '@/components/shell/theme-toggle';
 import { getDb } from '@/db/client';
 import { listProjectsForUser } from '@/db/queries/projects';
 import { countUsers } from '@/db/queries/users';
-import { getSessionUser } from '@/server/session';
+import { getSessionUser, redirectToSignIn } from '@/server/session';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const db = await getDb();
   const user = await getSessionUser();
-  if (!user) redirect((await countUsers(db)) === 0 ? '/setup' : '/sign-in');
+  if (!user) {
+    if ((await countUsers(db)) === 0) redirect('/setup');
+    return redirectToSignIn();
+  }
   const projects = await listProjectsForUser(db, user);
   const theme = (await cookies()).get('theme')?.value === 'dark' ? 'dark' : 'light';
   return (

@@ -16,7 +16,8 @@ import {
   signInVerdict,
   trustedProxyHops,
 } from '@/lib/sign-in-limit';
-import { emailSchema, nameSchema, passwordSchema, safeNextPath } from '@/lib/validation';
+import { safeNextPath } from '@/lib/security/next-path';
+import { emailSchema, nameSchema, passwordSchema } from '@/lib/validation';
 import { type ActionResult, defineAction } from '@/server/action';
 import { getAuthFor } from '@/server/auth';
 

@@ -4,7 +4,7 @@ import { StageHistory } from '@/components/project/stage-history';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import type { Overview } from '@/db/queries/overview';
 import { LIFECYCLE_STAGES, STAGE_LABELS } from '@/lib/domain';
-import { GAIN_APPROACHES } from '@/lib/overview/lifecycle';
+import { GAIN_APPROACHES, reasonHint } from '@/lib/overview/lifecycle';
 import { ExitCriteria } from './exit-criteria';
 import { GainsTable } from './gains-table';
 import { IterationGainsChart } from './iteration-gains-chart';
@@ -62,15 +62,7 @@ export function LifecyclePanel({
               defaultValue={next ?? stage}
               options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
             />
-            <Field
-              name="reason"
-              label="Reason"
-              hint={
-                unmet.length
-                  ? `Needed to move on with ${unmet.length} criterion${unmet.length === 1 ? '' : 'a'} unmet.`
-                  : 'Optional: every exit criterion is met.'
-              }
-            />
+            <Field name="reason" label="Reason" hint={reasonHint(unmet.length)} />
           </ActionForm>
         )}
       </div>

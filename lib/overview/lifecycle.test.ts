@@ -7,6 +7,7 @@ import {
   isBackwardMove,
   iterationStarts,
   moveBlocker,
+  reasonHint,
 } from './lifecycle';
 import type { MetricTarget } from '../success-metrics/status';
 
@@ -164,5 +165,13 @@ describe('attributeGains', () => {
     );
     expect(result[0]!.shares).toEqual({ 'data-centric': 0, 'model-centric': 0, hybrid: 0, unspecified: 0 });
     expect(result[1]).toMatchObject({ runs: 0, total: 0 });
+  });
+});
+
+describe('reasonHint', () => {
+  it('counts unmet criteria in proper English', () => {
+    expect(reasonHint(2)).toBe('Needed to move on with 2 criteria unmet.');
+    expect(reasonHint(1)).toBe('Needed to move on with 1 criterion unmet.');
+    expect(reasonHint(0)).toBe('Optional: every exit criterion is met.');
   });
 });

@@ -1,5 +1,6 @@
 // The iterative loop: exit criteria per stage checked from data, iterations, and which approach moved the metric.
 import { LIFECYCLE_STAGES, type LifecycleStage, STAGE_LABELS } from '../domain';
+import { countOf } from '../format';
 import { type MetricTarget, improvement } from '../success-metrics/status';
 
 /** Counts the criteria are checked against, read live from the project's data. */
@@ -130,6 +131,13 @@ export function moveBlocker(
   if (unmet.length === 0 || reason.trim() !== '') return null;
   const list = unmet.map((c) => `${c.label} (${STAGE_LABELS[c.stage]})`).join('; ');
   return `Exit criteria not met: ${list}. Say why the project moves on anyway.`;
+}
+
+/** The hint under the move form's reason field. */
+export function reasonHint(unmet: number): string {
+  return unmet
+    ? `Needed to move on with ${countOf(unmet, 'criterion', 'criteria')} unmet.`
+    : 'Optional: every exit criterion is met.';
 }
 
 export const isBackwardMove = (from: LifecycleStage | null, to: LifecycleStage) =>

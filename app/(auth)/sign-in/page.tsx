@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { getDb } from '@/db/client';
 import { countUsers } from '@/db/queries/users';
+import { safeNextPath } from '@/lib/security/next-path';
 import { getSessionUser } from '@/server/session';
 import { signIn } from '../actions';
 
@@ -9,8 +10,8 @@ export const metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if ((await countUsers(await getDb())) === 0) redirect('/setup');
-  if (await getSessionUser()) redirect('/');
   const { next } = await searchParams;
+  if (await getSessionUser()) redirect(safeNextPath(next));
   return (
     <>
       <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
