@@ -177,7 +177,7 @@ test('a run without artifacts says how to log them', async ({ page, request }) =
   await expect(artifacts.getByRole('group', { name: 'Example of logging artifacts' })).toContainText(
     'mlflow.log_artifact("plot.png")',
   );
-  await expect(page.getByRole('region', { name: 'Models from this run' })).toContainText('No model from this run yet');
+  await expect(page.getByRole('region', { name: 'Models produced' })).toContainText('No model from this run yet');
 });
 
 test('the run page links the MLflow 3 logged model and the registered version it came to be', async ({
@@ -215,7 +215,7 @@ test('the run page links the MLflow 3 logged model and the registered version it
   await api.post('model-versions/create', { name, source: `models:/${modelId}`, run_id: runId, model_id: modelId });
 
   await page.goto(`/${slug}/runs/${runId}`);
-  const models = page.getByRole('region', { name: 'Models from this run' });
+  const models = page.getByRole('region', { name: 'Models produced' });
   const logged = models.getByRole('list', { name: 'Logged models from this run' });
   await expect(logged).toContainText('classifier');
   await expect(logged).toContainText(`models:/${modelId}`);

@@ -145,7 +145,7 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
       </div>
       <Section
         id="models"
-        title="Models from this run"
+        title="Models produced"
         description="Logged models and registered versions that came out of this run."
       >
         <RunModels project={project.slug} loggedModels={loggedModels} versions={runVersions} />
