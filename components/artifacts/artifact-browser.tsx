@@ -69,12 +69,12 @@ export function ArtifactBrowser({
     },
     [base],
   );
-  // A shared link to a file deep in the tree opens the folders above it.
+  // A shared link to a file deep in the tree opens the folders above it; later selections come from clicks
+  // inside folders already open, so only the first selection's folders are loaded here.
+  const [linkedFolders] = useState(() => ancestorsOf(selected));
   useEffect(() => {
-    for (const dir of ancestorsOf(selected)) load(dir);
-    // Only on first render: later selections come from clicks inside already-open folders.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    for (const dir of linkedFolders) load(dir);
+  }, [linkedFolders, load]);
 
   const toggle = (dir: string) => {
     const next = new Set(open);

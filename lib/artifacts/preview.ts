@@ -17,9 +17,31 @@ export const INLINE_IMAGE_TYPES: Record<string, string> = {
 };
 
 const TEXT_EXTENSIONS = new Set([
-  'txt', 'log', 'out', 'err', 'py', 'r', 'sh', 'cfg', 'ini', 'toml', 'conf', 'sql', 'ipynb', 'xml', 'html', 'htm',
-  'svg', 'js', 'ts', 'css', 'env', 'requirements', 'lock', 'pbtxt',
-]); // prettier-ignore
+  'txt',
+  'log',
+  'out',
+  'err',
+  'py',
+  'r',
+  'sh',
+  'cfg',
+  'ini',
+  'toml',
+  'conf',
+  'sql',
+  'ipynb',
+  'xml',
+  'html',
+  'htm',
+  'svg',
+  'js',
+  'ts',
+  'css',
+  'env',
+  'requirements',
+  'lock',
+  'pbtxt',
+]);
 
 const extensionOf = (name: string) => {
   const base = name.slice(name.lastIndexOf('/') + 1);
