@@ -6,10 +6,12 @@ if (!databaseUrl || !pgliteDir) {
   throw new Error('Run the e2e suite with `npm run test:e2e`: it builds the app and creates the test databases.');
 }
 
-export const POSTGRES_URL = 'http://127.0.0.1:3100';
-export const PGLITE_URL = 'http://127.0.0.1:3101';
+// E2E_PORT_BASE lets two checkouts run their suites side by side; CI uses the default.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const POSTGRES_URL = `http://127.0.0.1:${portBase}`;
+export const PGLITE_URL = `http://127.0.0.1:${portBase + 1}`;
 /** A second instance on the same Postgres database: live push and reads must cross instances. */
-export const SECOND_POSTGRES_URL = 'http://127.0.0.1:3102';
+export const SECOND_POSTGRES_URL = `http://127.0.0.1:${portBase + 2}`;
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH,
@@ -56,8 +58,8 @@ export default defineConfig({
     { name: 'pglite-smoke', testMatch: /smoke-pglite\.spec\.ts/, use: { baseURL: PGLITE_URL } },
   ],
   webServer: [
-    server(3100, { DATABASE_URL: databaseUrl }),
-    server(3102, { DATABASE_URL: databaseUrl }),
-    server(3101, { DATABASE_URL: '', RUNBOARD_DATA_DIR: pgliteDir }),
+    server(portBase, { DATABASE_URL: databaseUrl }),
+    server(portBase + 2, { DATABASE_URL: databaseUrl }),
+    server(portBase + 1, { DATABASE_URL: '', RUNBOARD_DATA_DIR: pgliteDir }),
   ],
 });
