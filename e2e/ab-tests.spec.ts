@@ -26,8 +26,12 @@ test('define an A/B test, send assignments and events through the API, read the 
   }
   await page.goto(`/${slug}/models/ranker`);
   const v1 = page.getByRole('table', { name: 'Versions of ranker' }).getByRole('row', { name: /Version 1/ });
-  await v1.getByLabel('Stage for version 1').selectOption('Production');
-  await v1.getByRole('button', { name: 'Move version 1' }).click();
+  await v1.getByRole('button', { name: 'Actions for version 1' }).click();
+  await page.getByRole('menuitem', { name: 'Move to Production' }).click();
+  const move = page.getByRole('dialog', { name: 'Move version 1 of ranker' });
+  await expect(move.getByLabel('Stage for version 1')).toHaveValue('Production');
+  await move.getByRole('button', { name: 'Move version 1' }).click();
+  await expect(move).toBeHidden();
   await expect(page.getByText('Version 1 is now in Production.')).toBeVisible();
 
   // Define the test in the UI: version 1 (Production) is the control, version 2 the challenger.
@@ -35,7 +39,10 @@ test('define an A/B test, send assignments and events through the API, read the 
   await page.getByRole('navigation', { name: 'A/B e2e sections' }).getByRole('link', { name: 'A/B tests' }).click();
   await expect(page.getByRole('heading', { name: 'A/B tests', level: 1 })).toBeVisible();
   await expect(page.getByText('No A/B tests yet')).toBeVisible();
-  const define = page.getByRole('form', { name: 'Define an A/B test' });
+  await page.getByRole('button', { name: 'New A/B test' }).click();
+  const define = page
+    .getByRole('dialog', { name: 'Define an A/B test' })
+    .getByRole('form', { name: 'Define an A/B test' });
   await define.getByLabel('Test name').fill('ranker v2 vs v1');
   await define.getByLabel('Registered model').selectOption('ranker');
   await expect(define.getByRole('checkbox', { name: /Version 1/ })).toBeChecked();

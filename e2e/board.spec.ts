@@ -7,10 +7,12 @@ async function projectWithSprint(page: Page, titles: string[]) {
   const slug = unique('board');
   await createProject(page, { name: 'Board e2e', slug });
   await page.goto(`/${slug}/sprints`);
-  const plan = page.getByRole('region', { name: 'Plan a sprint' });
+  await page.getByRole('button', { name: 'New sprint' }).click();
+  const plan = page.getByRole('dialog', { name: 'Plan a sprint' });
   await plan.getByLabel('Goal').fill('Beat persistence on rainy days');
   await plan.getByRole('button', { name: 'Plan sprint' }).click();
-  await expect(plan.getByText(/^Planned Sprint 1:/)).toBeVisible();
+  await expect(plan).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Planned Sprint 1:/ })).toBeVisible();
   await page.getByRole('form', { name: 'Start Sprint 1' }).getByRole('button', { name: 'Start' }).click();
   await expect(page.getByText('Sprint 1 started.')).toBeVisible();
   await page.goto(`/${slug}/board`);

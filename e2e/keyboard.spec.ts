@@ -113,11 +113,18 @@ test('a sprint is planned and started, a task added and moved across the board b
     page.getByRole('navigation', { name: 'Board views' }).getByRole('link', { name: 'Sprints & charts' }),
   );
 
-  const plan = page.getByRole('region', { name: 'Plan a sprint' });
-  await tabTo(page, plan.getByLabel('Goal'));
+  const newSprint = page.getByRole('button', { name: 'New sprint' });
+  await tabTo(page, newSprint);
+  await page.keyboard.press('Enter');
+  const plan = page.getByRole('dialog', { name: 'Plan a sprint' });
+  await expect(plan.getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(plan.getByLabel('Goal')).toBeFocused();
   await page.keyboard.type('Beat persistence on rainy days');
   await page.keyboard.press('Enter');
-  await expect(plan.getByText(/^Planned Sprint 1:/)).toBeVisible();
+  await expect(plan).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Planned Sprint 1:/ })).toBeVisible();
+  await expect(newSprint).toBeFocused();
   const start = page.getByRole('form', { name: 'Start Sprint 1' });
   await tabTo(page, start.getByRole('button', { name: 'Start' }));
   await page.keyboard.press('Enter');

@@ -36,9 +36,13 @@ test('register two runs as versions, promote, roll back with a reason, and follo
   const versions = page.getByRole('table', { name: 'Versions of rain-tomorrow', exact: true });
   for (const v of [1, 2]) {
     const row = versions.getByRole('row', { name: new RegExp(`Version ${v}`) });
-    await row.getByLabel(`Stage for version ${v}`).selectOption('Production');
-    await row.getByLabel(`Why (version ${v})`).fill(`ship v${v}`);
-    await row.getByRole('button', { name: `Move version ${v}` }).click();
+    await row.getByRole('button', { name: `Actions for version ${v}` }).click();
+    await page.getByRole('menuitem', { name: 'Move to Production' }).click();
+    const move = page.getByRole('dialog', { name: `Move version ${v} of rain-tomorrow` });
+    await expect(move.getByLabel(`Stage for version ${v}`)).toHaveValue('Production');
+    await move.getByLabel(`Why (version ${v})`).fill(`ship v${v}`);
+    await move.getByRole('button', { name: `Move version ${v}` }).click();
+    await expect(move).toBeHidden();
     await expect(page.getByText(`Version ${v} is now in Production.`)).toBeVisible();
   }
   await expect(versions.getByRole('row', { name: /Version 2/ })).toContainText('Production');
@@ -67,6 +71,7 @@ test('register two runs as versions, promote, roll back with a reason, and follo
   await signIn(asViewer, viewer.email, viewer.password);
   await asViewer.goto(`/${slug}/models/rain-tomorrow`);
   await expect(asViewer.getByRole('table', { name: 'Versions of rain-tomorrow', exact: true })).toBeVisible();
+  await expect(asViewer.getByRole('button', { name: /Actions for version/ })).toHaveCount(0);
   await expect(asViewer.getByRole('button', { name: /Move version/ })).toHaveCount(0);
   await expect(asViewer.getByRole('button', { name: 'Roll back' })).toHaveCount(0);
   await context.close();

@@ -8,7 +8,9 @@ async function defineMetric(
   m: { name: string; kind: string; direction: string; start: string; target: string; unit: string },
 ) {
   await page.goto(`/${slug}/metrics`);
-  const form = page.getByRole('form', { name: 'Define a success metric' });
+  await page.getByRole('button', { name: 'New success metric' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Define a success metric' });
+  const form = dialog.getByRole('form', { name: 'Define a success metric' });
   await form.getByLabel('Metric name').fill(m.name);
   await form.getByLabel('Kind').selectOption(m.kind);
   await form.getByLabel('Direction').selectOption(m.direction);
@@ -16,7 +18,9 @@ async function defineMetric(
   await form.getByLabel('Target', { exact: true }).fill(m.target);
   await form.getByLabel('Unit').fill(m.unit);
   await form.getByRole('button', { name: 'Add metric' }).click();
-  await expect(form.getByText(`Success metric ${m.name} created.`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Success metric ${m.name} created.` })).toBeVisible();
+  await expect(page.getByRole('link', { name: m.name, exact: true })).toBeVisible();
 }
 
 async function addRisk(

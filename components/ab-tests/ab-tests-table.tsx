@@ -31,7 +31,7 @@ export function AbTestsTable({ project, rows }: { project: string; rows: AbTestR
       rowKey={(r) => r.id}
       empty={{
         title: 'No A/B tests yet',
-        hint: 'Define one above (two or more versions of a registered model and a primary metric), or POST /api/v1/ab-tests with a project token.',
+        hint: 'Choose “New A/B test” at the top (two or more versions of a registered model and a primary metric), or POST /api/v1/ab-tests with a project token.',
       }}
       columns={[
         {

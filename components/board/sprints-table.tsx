@@ -118,7 +118,7 @@ export function SprintsTable({
       empty={{
         title: 'No sprints yet',
         hint: canEdit
-          ? 'Plan the first one with the form above: a name, a goal and a start date (two weeks by default).'
+          ? 'Choose “New sprint” at the top: a name, a goal and a start date (two weeks by default).'
           : 'Editors plan sprints here.',
       }}
     />

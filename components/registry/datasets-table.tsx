@@ -23,7 +23,7 @@ export function DatasetsTable({ project, rows }: { project: string; rows: Row[] 
       rowKey={(r) => r.id}
       empty={{
         title: 'No dataset versions yet',
-        hint: 'Upload a CSV above, or log one from training code with mlflow.log_input.',
+        hint: 'Choose “New dataset version” at the top to upload a CSV, or log one from training code with mlflow.log_input.',
       }}
       columns={[
         {

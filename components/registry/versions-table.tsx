@@ -1,11 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { promoteAction } from '@/app/(app)/[project]/models/actions';
-import { ActionForm, Field } from '@/components/ui/action-form';
 import { DataTable } from '@/components/ui/data-table';
-import { MODEL_STAGES, type ModelStage } from '@/lib/registry/vocabulary';
+import type { ModelStage } from '@/lib/registry/vocabulary';
 import { StageBadge } from './stage-badge';
+import { VersionActions } from './version-actions';
 import { formatSignificant } from '@/lib/format';
 
 type Row = {
@@ -80,28 +79,11 @@ export function VersionsTable({
         ...(canEdit
           ? [
               {
-                key: 'promote',
-                header: 'Promote',
+                key: 'actions',
+                header: 'Actions',
                 value: () => '',
                 render: (r: Row) => (
-                  <ActionForm
-                    action={promoteAction}
-                    hidden={{ project, name: model, version: r.version }}
-                    submitLabel={`Move version ${r.version}`}
-                    submitVariant="secondary"
-                    className="min-w-56"
-                  >
-                    <Field
-                      name="stage"
-                      label={`Stage for version ${r.version}`}
-                      defaultValue={r.stage === 'Production' ? 'Production' : 'Staging'}
-                      options={MODEL_STAGES.map((s) => ({ value: s, label: s }))}
-                    />
-                    <label className="flex items-center gap-2 text-xs">
-                      <input type="checkbox" name="archiveExisting" defaultChecked /> Archive the current holder
-                    </label>
-                    <Field name="reason" label={`Why (version ${r.version})`} />
-                  </ActionForm>
+                  <VersionActions project={project} model={model} version={r.version} stage={r.stage} />
                 ),
               },
             ]

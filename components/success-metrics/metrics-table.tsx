@@ -41,7 +41,7 @@ export function MetricsTable({ project, rows, canEdit }: { project: string; rows
       empty={{
         title: 'No success metrics yet',
         hint: canEdit
-          ? 'Define the first one below: what counts as success, its target and its deadline.'
+          ? 'Choose “New success metric” at the top: what counts as success, its target and its deadline.'
           : 'An editor defines what counts as success here.',
       }}
       columns={[

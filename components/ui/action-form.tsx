@@ -14,6 +14,7 @@ import {
 import type { ActionResult } from '@/server/action';
 import { Button } from './button';
 import { cn } from './cn';
+import { useDialog } from './dialog';
 
 type FormAction = (prev: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
 const ErrorsContext = createContext<Record<string, string[]> | undefined>(undefined);
@@ -53,13 +54,15 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const succeeded = useEffectEvent((data: unknown) => {
+  const dialog = useDialog();
+  const succeeded = useEffectEvent((data: unknown, message?: string) => {
     if (resetOnSuccess) formRef.current?.reset();
     onSuccess?.(data);
+    dialog?.finish(message ?? successMessage);
   });
   const failed = useEffectEvent((result: Extract<ActionResult<unknown>, { ok: false }>) => onFailure?.(result));
   useEffect(() => {
-    if (state?.ok) succeeded(state.data);
+    if (state?.ok) succeeded(state.data, state.message);
     else if (state) failed(state);
   }, [state]);
   const message = state ? (state.ok ? (state.message ?? successMessage) : state.message) : undefined;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { AbTestsTable } from '@/components/ab-tests/ab-tests-table';
 import { CreateAbTestForm } from '@/components/ab-tests/create-ab-test-form';
+import { DialogButton } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -33,30 +34,33 @@ export default async function AbTestsPage({ params }: { params: Promise<{ projec
       <PageHeader
         title="A/B tests"
         description="Serve two or more versions of a registered model side by side, each unit sticky to one version by hashing; compare their outcomes with confidence intervals, and ship the winner to Production."
-      />
-      {roleAtLeast(role, 'editor') && (
-        <Section
-          title="Define an A/B test"
-          description="The control (A) is usually the version in Production; every other variant is compared with it."
-        >
-          {choices.length > 0 ? (
-            <CreateAbTestForm project={project.slug} models={choices} />
-          ) : (
-            <EmptyState
-              title="No model has two versions yet"
-              hint="Register at least two versions of a model (open a finished run and choose “Register as model version”); then compare them here."
-            />
-          )}
-          {choices.length === 0 && (
-            <Link
-              className="mt-3 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
-              href={`/${project.slug}/models`}
+        actions={
+          roleAtLeast(role, 'editor') && (
+            <DialogButton
+              label="New A/B test"
+              title="Define an A/B test"
+              description="The control (A) is usually the version in Production; every other variant is compared with it."
             >
-              Go to the model registry
-            </Link>
-          )}
-        </Section>
-      )}
+              {choices.length > 0 ? (
+                <CreateAbTestForm project={project.slug} models={choices} />
+              ) : (
+                <>
+                  <EmptyState
+                    title="No model has two versions yet"
+                    hint="Register at least two versions of a model (open a finished run and choose “Register as model version”); then compare them here."
+                  />
+                  <Link
+                    className="text-sm text-indigo-700 underline dark:text-indigo-400"
+                    href={`/${project.slug}/models`}
+                  >
+                    Go to the model registry
+                  </Link>
+                </>
+              )}
+            </DialogButton>
+          )
+        }
+      />
       <Section title="Tests">
         <AbTestsTable
           project={project.slug}

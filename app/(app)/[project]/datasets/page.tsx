@@ -1,6 +1,7 @@
 import { DatasetsTable } from '@/components/registry/datasets-table';
 import { ActionForm, Field } from '@/components/ui/action-form';
-import { PageHeader, Section } from '@/components/ui/page-header';
+import { DialogButton } from '@/components/ui/dialog';
+import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { listDatasets } from '@/db/queries/datasets';
 import { roleAtLeast } from '@/lib/domain';
@@ -26,25 +27,28 @@ export default async function DatasetsPage({ params }: { params: Promise<{ proje
       <PageHeader
         title="Datasets"
         description="Dataset versions: a name and a content hash. Runs that logged them (MLflow log_input) and models built from those runs are linked."
+        actions={
+          roleAtLeast(role, 'editor') && (
+            <DialogButton
+              label="New dataset version"
+              title="Register a dataset version"
+              description="Upload a CSV: Runboard hashes the exact bytes (SHA-256) and infers columns and types."
+            >
+              <ActionForm
+                label="Register a dataset version"
+                action={uploadDatasetAction}
+                hidden={{ project: project.slug }}
+                submitLabel="Upload and register"
+                resetOnSuccess
+              >
+                <Field name="name" label="Dataset name" required placeholder="seattle-weather" />
+                <Field name="file" label="CSV file" type="file" required />
+                <Field name="source" label="Source (optional)" placeholder="s3://bucket/weather.csv" />
+              </ActionForm>
+            </DialogButton>
+          )
+        }
       />
-      {roleAtLeast(role, 'editor') && (
-        <Section
-          title="Register a dataset version"
-          description="Upload a CSV: Runboard hashes the exact bytes (SHA-256) and infers columns and types."
-        >
-          <ActionForm
-            action={uploadDatasetAction}
-            hidden={{ project: project.slug }}
-            submitLabel="Upload and register"
-            resetOnSuccess
-            className="max-w-xl"
-          >
-            <Field name="name" label="Dataset name" required placeholder="seattle-weather" />
-            <Field name="file" label="CSV file" type="file" required />
-            <Field name="source" label="Source (optional)" placeholder="s3://bucket/weather.csv" />
-          </ActionForm>
-        </Section>
-      )}
       <DatasetsTable
         project={project.slug}
         rows={datasets.map((d) => ({

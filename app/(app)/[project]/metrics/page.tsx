@@ -1,6 +1,7 @@
 import { MetricForm } from '@/components/success-metrics/metric-form';
 import { MetricsTable } from '@/components/success-metrics/metrics-table';
 import { SuccessBanner } from '@/components/success-metrics/success-banner';
+import { DialogButton } from '@/components/ui/dialog';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
@@ -32,6 +33,13 @@ export default async function MetricsPage({ params }: { params: Promise<{ projec
       <PageHeader
         title="Success metrics"
         description="What success means for this project: business, model and guardrail metrics with a direction, a target and a deadline. Status compares each value with the straight line from its start value to its target."
+        actions={
+          roleAtLeast(role, 'editor') && (
+            <DialogButton label="New success metric" title="Define a success metric">
+              <MetricForm project={project.slug} defaultDeadline={defaultDeadline} options={{ members, ...sources }} />
+            </DialogButton>
+          )
+        }
       />
       <SuccessBanner project={project.slug} success={projectSuccess(metrics)} />
       <Section
@@ -40,11 +48,6 @@ export default async function MetricsPage({ params }: { params: Promise<{ projec
       >
         <MetricsTable project={project.slug} rows={metrics} canEdit={roleAtLeast(role, 'editor')} />
       </Section>
-      {roleAtLeast(role, 'editor') && (
-        <Section title="Define a success metric">
-          <MetricForm project={project.slug} defaultDeadline={defaultDeadline} options={{ members, ...sources }} />
-        </Section>
-      )}
     </>
   );
 }

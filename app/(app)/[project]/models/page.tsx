@@ -1,6 +1,7 @@
 import { ModelsTable } from '@/components/registry/models-table';
 import { ActionForm, Field } from '@/components/ui/action-form';
-import { PageHeader, Section } from '@/components/ui/page-header';
+import { DialogButton } from '@/components/ui/dialog';
+import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getModelDetails, searchRegisteredModels } from '@/db/queries/registry';
 import { roleAtLeast } from '@/lib/domain';
@@ -35,24 +36,27 @@ export default async function ModelsPage({ params }: { params: Promise<{ project
       <PageHeader
         title="Models"
         description="Registered models and their versions: which one serves in Production, which are staged, and how they got there."
+        actions={
+          roleAtLeast(role, 'editor') && (
+            <DialogButton
+              label="New model"
+              title="Register a model"
+              description="Versions come from runs: open a run and choose “Register as model version”, or call the MLflow registry API."
+            >
+              <ActionForm
+                label="Register a model"
+                action={createModelAction}
+                hidden={{ project: project.slug }}
+                submitLabel="Create model"
+                resetOnSuccess
+              >
+                <Field name="name" label="Model name" required placeholder="rain-tomorrow" />
+                <Field name="description" label="Description" multiline />
+              </ActionForm>
+            </DialogButton>
+          )
+        }
       />
-      {roleAtLeast(role, 'editor') && (
-        <Section title="Register a model">
-          <ActionForm
-            action={createModelAction}
-            hidden={{ project: project.slug }}
-            submitLabel="Create model"
-            resetOnSuccess
-            className="max-w-xl"
-          >
-            <Field name="name" label="Model name" required placeholder="rain-tomorrow" />
-            <Field name="description" label="Description" multiline />
-          </ActionForm>
-          <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
-            Versions come from runs: open a run and choose “Register as model version”, or call the MLflow registry API.
-          </p>
-        </Section>
-      )}
       <ModelsTable project={project.slug} rows={rows} />
     </>
   );

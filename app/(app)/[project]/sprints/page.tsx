@@ -6,6 +6,7 @@ import { SprintPicker } from '@/components/board/sprint-picker';
 import { SprintsTable } from '@/components/board/sprints-table';
 import { VelocityChart } from '@/components/board/velocity-chart';
 import { ActionForm, Field } from '@/components/ui/action-form';
+import { DialogButton } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { DEFAULT_SPRINT_DAYS } from '@/lib/board/vocabulary';
@@ -28,33 +29,36 @@ export default async function SprintsPage({
       <PageHeader
         title="Sprints"
         description="Two-week sprints with a goal; closing one freezes its numbers and carries unfinished work over."
-        actions={<LiveRefresh project={project} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <LiveRefresh project={project} />
+            {canEdit && (
+              <DialogButton label="New sprint" title="Plan a sprint">
+                <ActionForm
+                  label="Plan a sprint"
+                  action={createSprintAction}
+                  hidden={{ project: project }}
+                  submitLabel="Plan sprint"
+                  resetOnSuccess
+                >
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    <Field name="name" label="Name" defaultValue={page.nextName} required />
+                    <Field name="goal" label="Goal" placeholder="Beat the persistence baseline on rainy days" />
+                    <Field name="startDate" label="Start" type="date" defaultValue={page.nextStart} required />
+                    <Field
+                      name="endDate"
+                      label="End"
+                      type="date"
+                      hint={`Leave empty for two weeks (${DEFAULT_SPRINT_DAYS} days).`}
+                    />
+                  </div>
+                </ActionForm>
+              </DialogButton>
+            )}
+          </div>
+        }
       />
       <BoardTabs project={project} active="sprints" />
-      {canEdit && (
-        <Section title="Plan a sprint">
-          <ActionForm
-            label="Plan a sprint"
-            action={createSprintAction}
-            hidden={{ project: project }}
-            submitLabel="Plan sprint"
-            resetOnSuccess
-            className="max-w-2xl"
-          >
-            <div className="grid gap-3 sm:grid-cols-2">
-              <Field name="name" label="Name" defaultValue={page.nextName} required />
-              <Field name="goal" label="Goal" placeholder="Beat the persistence baseline on rainy days" />
-              <Field name="startDate" label="Start" type="date" defaultValue={page.nextStart} required />
-              <Field
-                name="endDate"
-                label="End"
-                type="date"
-                hint={`Leave empty for two weeks (${DEFAULT_SPRINT_DAYS} days).`}
-              />
-            </div>
-          </ActionForm>
-        </Section>
-      )}
       <Section title="All sprints">
         <SprintsTable project={project} sprints={page.rows} canEdit={canEdit} />
       </Section>

@@ -41,7 +41,7 @@ export default async function ModelPage({
       <PageHeader title={model.name} description={model.description || 'No description yet.'} />
       <Section
         title="Versions"
-        description="Promote a version to a stage; with “archive the current holder” the version in that stage moves to Archived."
+        description="Move a version to another stage from its Actions menu; with “archive the current holder” the version in that stage moves to Archived."
       >
         <VersionsTable
           project={project.slug}
