@@ -13,6 +13,9 @@ export const HEALTH_LABELS: Record<ProjectHealth, string> = {
   off_track: 'Off track',
 };
 
+/** The longest status update body, checked by the server and shown as the field's counter. */
+export const STATUS_UPDATE_MAX = 5000;
+
 export type HealthFacts = {
   metrics: ReadonlyArray<{ name: string; isPrimary: boolean; status: MetricStatus }>;
   /** Unresolved alerts grouped by model and kind (see groupAlerts). */
