@@ -95,8 +95,7 @@ export async function listReportExperiments(db: Db, projectId: string) {
 export async function gatherReportData(
   db: Db,
   project: { id: string; name: string; stage: LifecycleStage; problemStatement: string },
-  now = Date.now(),
-  experimentFilter: string | null = null,
+  { now = Date.now(), experimentFilter = null }: { now?: number; experimentFilter?: string | null } = {},
 ): Promise<ReportData> {
   const today = todayUtc(now);
   const allExperiments = (await listExperiments(db, project.id)).filter((e) => e.runCount > 0);

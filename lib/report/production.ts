@@ -127,3 +127,9 @@ export function productionSections(p: ProductionHealth, esc: Escape, table: Tabl
 export function healthLines(h: HealthVerdict, esc: Escape): string[] {
   return [`**Project health: ${HEALTH_LABELS[h.health]}**`, h.reasons.map((r) => `- ${esc(r.text)}`).join('\n')];
 }
+
+/** The `?experiment=` filter of the report pages: the first value, blank meaning every experiment. */
+export function experimentParam(v: string | string[] | undefined): string | null {
+  const s = (Array.isArray(v) ? v[0] : v)?.trim();
+  return s ? s : null;
+}
