@@ -134,7 +134,11 @@ test('a PM builds the register and a team lead reads the overview', async ({ pag
   await signIn(asLead, lead.email, lead.password);
   await asLead.goto(`/${slug}`);
   await expect(asLead.getByRole('heading', { name, level: 1 })).toBeVisible();
-  await expect(asLead.getByRole('status', { name: 'Project success' })).toContainText('Project success: achieved.');
+  const health = asLead.getByRole('status', { name: 'Project health' });
+  await expect(health).toContainText('Project health: At risk.');
+  await expect(health).toContainText('Project success: achieved.');
+  await expect(health.getByRole('listitem')).toHaveText(['1 critical risk open in the register']);
+  await expect(asLead.getByRole('form', { name: 'Post a status update' })).toHaveCount(0);
   const scorecard = asLead.getByRole('list', { name: 'Success metric scorecard' });
   await expect(scorecard.getByRole('listitem').filter({ hasText: 'latency p95' })).toContainText('Achieved');
   const flagged = asLead.getByRole('list', { name: 'Critical and overdue risks' });

@@ -14,9 +14,18 @@ export type MonitorRow = {
   reference: string;
   lastWindowEnd: Date | null;
   datasetDrift: boolean | null;
+  /** Unresolved dataset-drift alerts: drift stays "yes" until someone resolves them, whatever the latest check says. */
+  openDatasetDriftAlerts: number;
   drifted: string[];
   openAlerts: number;
 };
+
+function describeDatasetDrift(r: MonitorRow): string {
+  const alert = r.openDatasetDriftAlerts > 0;
+  if (r.datasetDrift) return alert ? 'Yes (alert open)' : 'Yes';
+  if (alert) return r.datasetDrift === false ? 'Yes (alert open; latest check: no)' : 'Yes (alert open)';
+  return r.datasetDrift === null ? '—' : 'No';
+}
 
 export function MonitorsTable({ project, rows }: { project: string; rows: MonitorRow[] }) {
   return (
@@ -55,14 +64,12 @@ export function MonitorsTable({ project, rows }: { project: string; rows: Monito
         {
           key: 'drift',
           header: 'Dataset drift',
-          value: (r) => (r.datasetDrift === null ? '' : r.datasetDrift ? 'yes' : 'no'),
+          value: (r) => describeDatasetDrift(r),
           render: (r) =>
-            r.datasetDrift === null ? (
-              '—'
-            ) : r.datasetDrift ? (
-              <strong className="text-red-700 dark:text-red-400">Yes</strong>
+            r.datasetDrift || r.openDatasetDriftAlerts > 0 ? (
+              <strong className="text-red-700 dark:text-red-400">{describeDatasetDrift(r)}</strong>
             ) : (
-              'No'
+              describeDatasetDrift(r)
             ),
         },
         { key: 'drifted', header: 'Drifted features', value: (r) => r.drifted.join(', ') },

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import type { Overview } from '@/db/queries/overview';
 import { CATEGORY_LABELS } from '@/lib/risks/scoring';
 import { formatUtcDay } from '@/lib/format';
+import { AlertGroupList } from '../monitoring/alert-groups';
 import { formatValue } from '../success-metrics/chart-format';
 import { Flag } from '../success-metrics/status-badge';
 
@@ -89,31 +90,13 @@ export function OpenAlerts({ project, alerts }: { project: string; alerts: Overv
           Monitoring
         </Link>
       </p>
-      {alerts.rows.length === 0 ? (
+      {alerts.groups.length === 0 ? (
         <EmptyState
           title="No open alerts"
           hint="Drift and performance checks raise alerts here when a monitored model needs attention."
         />
       ) : (
-        <ul aria-label="Open alerts" className="flex flex-col gap-2">
-          {alerts.rows.map((a) => (
-            <li key={a.id} className="text-sm">
-              <span className="flex flex-wrap items-center gap-2">
-                <Flag tone={a.severity === 'critical' ? 'red' : 'amber'}>{a.severity}</Flag>
-                <Link
-                  className={`font-medium ${linkClass}`}
-                  href={`/${project}/monitoring/${encodeURIComponent(a.model)}`}
-                >
-                  {a.model}
-                </Link>
-                <span className="text-zinc-600 dark:text-zinc-400">
-                  {a.status} · last seen {formatUtcDay(a.lastSeenAt.getTime())}
-                </span>
-              </span>
-              <span className="block">{a.message}</span>
-            </li>
-          ))}
-        </ul>
+        <AlertGroupList project={project} groups={alerts.groups} />
       )}
     </>
   );

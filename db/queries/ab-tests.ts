@@ -1,3 +1,4 @@
+import type { ReportAbTest } from '@/lib/report/production';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type AbMetricConfig,
@@ -172,6 +173,34 @@ export async function listAbTests(db: Db, projectId: string) {
       primaryMetric: primaryMetric(metrics.filter((m) => m.testId === test.id))?.name ?? '',
     };
   });
+}
+
+/** Every test's primary metric per variant, for the report: mean with its 95% CI, lift against the control, verdict. */
+export async function listAbTestResults(db: Db, projectId: string): Promise<ReportAbTest[]> {
+  const tests = await listAbTests(db, projectId);
+  return Promise.all(
+    tests.map(async (t) => {
+      const results = await getAbTestResults(db, await getAbTestConfig(db, projectId, t.id));
+      const primary = results.metrics.find((m) => m.primary);
+      return {
+        name: t.name,
+        model: t.modelName,
+        status: t.status,
+        primaryMetric: primary?.name ?? '',
+        assigned: t.assigned,
+        variants: (primary?.variants ?? []).map((v) => ({
+          variant: v.variant,
+          version: v.version,
+          n: v.n,
+          mean: v.mean,
+          halfWidth: v.mean_ci_half_width,
+          relativeLift: v.relative?.estimate ?? null,
+          pValue: v.p_value,
+          verdict: v.verdict,
+        })),
+      };
+    }),
+  );
 }
 
 export async function getDecider(db: Db, userId: string | null) {

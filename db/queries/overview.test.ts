@@ -155,7 +155,7 @@ describe('getOverview', () => {
     expect(o.lifecycle.criteria.define.every((c) => c.met)).toBe(true);
   });
 
-  it('lists unresolved monitoring alerts, open and critical first, and counts logged predictions for the monitor stage', async () => {
+  it('groups unresolved monitoring alerts per model and kind with counts, the health names them, and counts logged predictions for the monitor stage', async () => {
     const [model] = await t.db.select().from(registeredModels).where(eq(registeredModels.projectId, project.id));
     const [monitor] = await t.db.insert(monitors).values({ projectId: project.id, modelId: model!.id }).returning();
     const alert = (
@@ -189,11 +189,19 @@ describe('getOverview', () => {
     });
     const o = await getOverview(t.db, project);
     expect(o.alerts).toMatchObject({ open: 2, acknowledged: 1 });
-    expect(o.alerts.rows.map((a) => [a.subject, a.model])).toEqual([
-      ['plan', 'churn'],
-      ['age', 'churn'],
-      ['tenure', 'churn'],
+    expect(o.alerts.groups).toEqual([
+      {
+        model: 'churn',
+        kind: 'drift',
+        severity: 'critical',
+        open: 2,
+        acknowledged: 1,
+        count: 3,
+        subjects: ['age', 'plan', 'tenure'],
+        lastSeenAt: expect.any(Number),
+      },
     ]);
+    expect(o.health.reasons).toContainEqual({ health: 'at_risk', text: 'churn: 2 open critical feature drift alerts' });
     expect(o.lifecycle.facts.monitoringData).toBe(1);
     expect(o.lifecycle.criteria.monitor[0]).toMatchObject({ id: 'monitoring-data', met: true });
   });

@@ -1,5 +1,6 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@/lib/domain';
+import { deriveProjectHealth, groupAlerts, stageMismatch } from '@/lib/overview/health';
 import { isCritical, isReviewOverdue, sortRisks, withScores } from '@/lib/risks/scoring';
 import { projectSuccess, todayUtc } from '@/lib/success-metrics/status';
 import type { Db } from '../client';
@@ -39,40 +40,27 @@ export async function getActiveSprintProgress(db: Db, projectId: string) {
   };
 }
 
-/** Unresolved monitoring alerts (open before acknowledged, critical first, newest first) and how many there are. */
-export async function listUnresolvedAlerts(db: Db, projectId: string, limit = 5) {
-  const where = and(eq(monitoringAlerts.projectId, projectId), ne(monitoringAlerts.status, 'resolved'));
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select({
-        id: monitoringAlerts.id,
-        kind: monitoringAlerts.kind,
-        subject: monitoringAlerts.subject,
-        severity: monitoringAlerts.severity,
-        status: monitoringAlerts.status,
-        message: monitoringAlerts.message,
-        lastSeenAt: monitoringAlerts.lastSeenAt,
-        model: registeredModels.name,
-      })
-      .from(monitoringAlerts)
-      .innerJoin(monitors, eq(monitors.id, monitoringAlerts.monitorId))
-      .innerJoin(registeredModels, eq(registeredModels.id, monitors.modelId))
-      .where(where)
-      .orderBy(
-        sql`case when ${monitoringAlerts.status} = 'open' then 0 else 1 end`,
-        sql`case when ${monitoringAlerts.severity} = 'critical' then 0 else 1 end`,
-        desc(monitoringAlerts.lastSeenAt),
-      )
-      .limit(limit),
-    db
-      .select({
-        open: sql<number>`count(*) filter (where ${monitoringAlerts.status} = 'open')::int`,
-        acknowledged: sql<number>`count(*) filter (where ${monitoringAlerts.status} = 'acknowledged')::int`,
-      })
-      .from(monitoringAlerts)
-      .where(where),
-  ]);
-  return { rows, open: totals?.open ?? 0, acknowledged: totals?.acknowledged ?? 0 };
+/** Unresolved monitoring alerts grouped per model and kind (critical and open first), and how many there are. */
+export async function listUnresolvedAlerts(db: Db, projectId: string) {
+  const rows = await db
+    .select({
+      kind: monitoringAlerts.kind,
+      subject: monitoringAlerts.subject,
+      severity: monitoringAlerts.severity,
+      status: monitoringAlerts.status,
+      lastSeenAt: monitoringAlerts.lastSeenAt,
+      model: registeredModels.name,
+    })
+    .from(monitoringAlerts)
+    .innerJoin(monitors, eq(monitors.id, monitoringAlerts.monitorId))
+    .innerJoin(registeredModels, eq(registeredModels.id, monitors.modelId))
+    .where(and(eq(monitoringAlerts.projectId, projectId), ne(monitoringAlerts.status, 'resolved')));
+  const groups = groupAlerts(rows.map((r) => ({ ...r, lastSeenAt: r.lastSeenAt.getTime() })));
+  return {
+    groups,
+    open: rows.filter((r) => r.status === 'open').length,
+    acknowledged: rows.filter((r) => r.status === 'acknowledged').length,
+  };
 }
 
 /** Everything the team lead's landing page shows, read live. */
@@ -102,15 +90,23 @@ export async function getOverview(db: Db, project: { id: string; stage: Lifecycl
       run: m.bestRun,
       achieved: m.achieved,
     }));
+  const criticalRisks = open.filter(isCritical).length;
+  const overdueRisks = open.filter((r) => isReviewOverdue(r, today)).length;
   return {
     metrics,
     success: projectSuccess(metrics),
+    health: deriveProjectHealth({
+      metrics,
+      alerts: alerts.groups,
+      risks: { critical: criticalRisks, overdue: overdueRisks },
+    }),
+    stageMismatch: stageMismatch(project.stage, production.length),
     lifecycle,
     risks: {
       flagged,
       openCount: open.length,
-      criticalCount: open.filter(isCritical).length,
-      overdueCount: open.filter((r) => isReviewOverdue(r, today)).length,
+      criticalCount: criticalRisks,
+      overdueCount: overdueRisks,
     },
     sprint,
     production,

@@ -3,7 +3,7 @@ import { renderReport } from '@/lib/report/render';
 import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
 import { registerCsvDataset } from './datasets';
-import { getExperimentByName } from './experiments';
+import { createExperiment, getExperimentByName } from './experiments';
 import { createSubProblem } from './problem';
 import { createProject } from './projects';
 import { createModelVersion, createRegisteredModel } from './registry';
@@ -101,11 +101,26 @@ describe('gatherReportData', () => {
       nextReviewDate: null,
     });
 
-    const data = await gatherReportData(t.db, project, Date.UTC(2026, 4, 17));
+    const data = await gatherReportData(t.db, project, { now: Date.UTC(2026, 4, 17) });
     expect(data.success).toEqual({ success: true, primaryCount: 1, missing: [] });
     expect(data.datasets).toEqual([
-      { name: 'customers', digest: dataset.digest, source: 'crm export', createdAt: expect.any(Number), runs: 1 },
+      {
+        name: 'customers',
+        digest: dataset.digest,
+        sourceType: expect.any(String),
+        source: 'crm export',
+        createdAt: expect.any(Number),
+        runs: 1,
+      },
     ]);
+    expect(data.experiments).toEqual([{ name: 'Default', runCount: 1 }]);
+    expect(data.experimentFilter).toBeNull();
+    expect(data.production).toMatchObject({ monitors: [], alerts: [], abTests: [], health: { health: 'at_risk' } });
+    await createExperiment(t.db, lead, project.id, { name: 'Empty sweep' });
+    const filtered = await gatherReportData(t.db, project, { experimentFilter: 'Default' });
+    expect(filtered.experimentFilter).toBe('Default');
+    expect(filtered.experiments).toEqual([{ name: 'Default', runCount: 1 }]);
+    expect((await gatherReportData(t.db, project, { experimentFilter: 'Empty sweep' })).experimentFilter).toBeNull();
     expect(data.approaches).toEqual([{ approach: 'data-centric', runs: 1 }]);
     expect(data.bestRuns).toEqual([
       { metricName: 'accuracy', key: 'accuracy', value: 0.91, runName: 'forest', runId: run.id },

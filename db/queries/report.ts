@@ -7,7 +7,9 @@ import { todayUtc } from '@/lib/success-metrics/status';
 import type { Db } from '../client';
 import { datasets, modelVersions, registeredModels, reportNarratives, runInputs, runs, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
+import { listAbTestResults } from './ab-tests';
 import { listExperiments } from './experiments';
+import { listMonitors } from './monitoring';
 import { getOverview } from './overview';
 import { listSubProblems } from './problem';
 import { listRisks } from './risks';
@@ -84,14 +86,22 @@ export async function saveReportNarrative(
   });
 }
 
-/** Everything the report shows, read live, in the shape lib/report renders. */
+/** The experiments the report can be filtered to: those with runs. */
+export async function listReportExperiments(db: Db, projectId: string) {
+  return (await listExperiments(db, projectId)).filter((e) => e.runCount > 0).map((e) => e.name);
+}
+
+/** Everything the report shows, read live, in the shape lib/report renders; `experimentFilter` narrows the methodology. */
 export async function gatherReportData(
   db: Db,
   project: { id: string; name: string; stage: LifecycleStage; problemStatement: string },
-  now = Date.now(),
+  { now = Date.now(), experimentFilter = null }: { now?: number; experimentFilter?: string | null } = {},
 ): Promise<ReportData> {
   const today = todayUtc(now);
-  const [overview, subProblems, datasetRows, experiments, approaches, versions, narratives, riskRows] =
+  const allExperiments = (await listExperiments(db, project.id)).filter((e) => e.runCount > 0);
+  const chosen = allExperiments.find((e) => e.name === experimentFilter) ?? null;
+  const experiments = chosen ? [chosen] : allExperiments;
+  const [overview, subProblems, datasetRows, approaches, versions, narratives, riskRows, monitorRows, abTests] =
     await Promise.all([
       getOverview(db, project, now),
       listSubProblems(db, project.id),
@@ -99,6 +109,7 @@ export async function gatherReportData(
         .select({
           name: datasets.name,
           digest: datasets.digest,
+          sourceType: datasets.sourceType,
           source: datasets.source,
           createdAt: datasets.createdAt,
           runs: sql<number>`(select count(*)::int from ${runInputs} where ${runInputs.datasetId} = ${datasets.id})`,
@@ -106,11 +117,16 @@ export async function gatherReportData(
         .from(datasets)
         .where(eq(datasets.projectId, project.id))
         .orderBy(asc(datasets.name), desc(datasets.createdAt)),
-      listExperiments(db, project.id),
       db
         .select({ approach: runs.approach, runs: count() })
         .from(runs)
-        .where(and(eq(runs.projectId, project.id), eq(runs.lifecycleStage, 'active')))
+        .where(
+          and(
+            eq(runs.projectId, project.id),
+            eq(runs.lifecycleStage, 'active'),
+            chosen ? eq(runs.experimentId, chosen.id) : undefined,
+          ),
+        )
         .groupBy(runs.approach)
         .orderBy(runs.approach),
       db
@@ -127,6 +143,8 @@ export async function gatherReportData(
         .orderBy(asc(registeredModels.name), desc(modelVersions.version)),
       listReportNarratives(db, project.id),
       listRisks(db, project.id),
+      listMonitors(db, project.id),
+      listAbTestResults(db, project.id),
     ]);
   const risks = sortRisks(riskRows, today);
   return {
@@ -144,6 +162,24 @@ export async function gatherReportData(
     success: overview.success,
     datasets: datasetRows.map((d) => ({ ...d, createdAt: d.createdAt.getTime() })),
     experiments: experiments.map((e) => ({ name: e.name, runCount: e.runCount })),
+    experimentFilter: chosen?.name ?? null,
+    production: {
+      health: overview.health,
+      alerts: overview.alerts.groups,
+      monitors: monitorRows.map((m) => ({
+        model: m.modelName,
+        stage: m.monitor.stage,
+        servingVersion: m.servingVersion,
+        predictions: m.predictions,
+        lastWindowEnd: m.lastCheck?.windowEnd.getTime() ?? null,
+        datasetDrift: m.lastCheck?.datasetDrift ?? null,
+        driftShare: m.lastCheck?.driftShare ?? null,
+        drifted: m.lastCheck?.drifted ?? [],
+        openAlerts: m.openAlerts,
+        openDatasetDriftAlerts: m.openDatasetDriftAlerts,
+      })),
+      abTests,
+    },
     approaches: approaches.map((a) => ({ approach: a.approach ?? 'unspecified', runs: a.runs })),
     bestRuns: overview.bestRuns.map((b) => ({
       metricName: b.metricName,

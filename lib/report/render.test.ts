@@ -10,6 +10,13 @@ const empty: ReportData = {
   success: { success: false, primaryCount: 0, missing: [] },
   datasets: [],
   experiments: [],
+  experimentFilter: null,
+  production: {
+    health: { health: 'at_risk', reasons: [{ health: 'at_risk', text: 'No primary success metric is defined' }] },
+    monitors: [],
+    alerts: [],
+    abTests: [],
+  },
   approaches: [],
   bestRuns: [],
   modelVersions: [],
@@ -68,12 +75,76 @@ const full: ReportData = {
     {
       name: 'customers',
       digest: 'abcdef0123456789',
+      sourceType: '',
       source: 's3://bucket/customers.csv',
       createdAt: Date.UTC(2026, 0, 2),
       runs: 3,
     },
   ],
   experiments: [{ name: 'Default', runCount: 4 }],
+  production: {
+    health: {
+      health: 'off_track',
+      reasons: [{ health: 'off_track', text: 'churn: 1 open critical performance alert (accuracy)' }],
+    },
+    monitors: [
+      {
+        model: 'churn',
+        stage: 'Production',
+        servingVersion: 2,
+        predictions: 1200,
+        lastWindowEnd: Date.UTC(2026, 4, 16),
+        datasetDrift: false,
+        driftShare: 0.25,
+        drifted: ['tenure'],
+        openAlerts: 3,
+        openDatasetDriftAlerts: 1,
+      },
+    ],
+    alerts: [
+      {
+        model: 'churn',
+        kind: 'drift',
+        severity: 'critical',
+        open: 2,
+        acknowledged: 0,
+        count: 2,
+        subjects: ['age', 'tenure'],
+        lastSeenAt: Date.UTC(2026, 4, 16),
+      },
+    ],
+    abTests: [
+      {
+        name: 'v2 vs v1',
+        model: 'churn',
+        status: 'running',
+        primaryMetric: 'retained',
+        assigned: 2000,
+        variants: [
+          {
+            variant: 'A',
+            version: 1,
+            n: 1000,
+            mean: 0.5,
+            halfWidth: 0.031,
+            relativeLift: null,
+            pValue: null,
+            verdict: null,
+          },
+          {
+            variant: 'B',
+            version: 2,
+            n: 1000,
+            mean: 0.55,
+            halfWidth: 0.0308,
+            relativeLift: 0.1,
+            pValue: 0.0253,
+            verdict: 'better',
+          },
+        ],
+      },
+    ],
+  },
   approaches: [
     { approach: 'data-centric', runs: 3 },
     { approach: 'model-centric', runs: 1 },
@@ -160,7 +231,37 @@ describe('renderReport', () => {
       methodology.indexOf('The project is in'),
     );
     // a blank narrative adds nothing
-    expect(md).toContain('## Conclusions\n\n**Project success');
+    expect(md).toContain(
+      '## Conclusions\n\n**Project health: Off track**\n\n- churn: 1 open critical performance alert',
+    );
+  });
+
+  it('adds production health to the results: monitoring that agrees with open drift alerts, grouped alerts, A/B results', () => {
+    const md = renderReport(full);
+    const results = md.slice(md.indexOf('## Results'), md.indexOf('## Conclusions'));
+    expect(results).toContain(
+      '| churn | v2 (Production) | 1,200 | 2026-05-16 | Yes (alert open; latest check: no) | 25% | tenure | 3 |',
+    );
+    expect(results).toContain('| churn | Feature drift | critical | 2 | 2 | 0 | age, tenure | 2026-05-16 |');
+    expect(results).toContain(
+      '| v2 vs v1 (churn, running) | retained | A (v1) control | 1,000 | 0.5 ± 0.031 | — | — | — |',
+    );
+    expect(results).toContain('| — | retained | B (v2) | 1,000 | 0.55 ± 0.0308 | +10% | 0.0253 | better |');
+    const none = renderReport(empty);
+    expect(none).toContain('_No model is monitored._');
+    expect(none).toContain('_No open or acknowledged alerts._');
+    expect(none).toContain('_No A/B tests._');
+    expect(none).toContain('_No experiment has runs yet._');
+  });
+
+  it('shows a dataset source as text, not JSON, and names the experiment filter', () => {
+    const md = renderReport({
+      ...full,
+      experimentFilter: 'Default',
+      datasets: [{ ...full.datasets[0]!, sourceType: 'http', source: '{"url": "https://example.com/c.csv"}' }],
+    });
+    expect(md).toContain('| customers | `abcdef012345` | http: URL https://example.com/c.csv | 2026-01-02 | 3 |');
+    expect(md).toContain('### Experiments (filtered to Default)');
   });
 
   it('escapes data so a name cannot inject HTML, links or break a table', () => {
@@ -228,6 +329,9 @@ describe('splitMarkdownBlocks', () => {
       'Approach',
       'Metric',
       'Model',
+      'Model',
+      'Model',
+      'Test',
       'Risk',
     ]);
     const risk = tables.at(-1)!;

@@ -1,6 +1,7 @@
 // The generated project report: the seed's sections, filled from live data, rendered as Markdown.
 import { formatSignificant, formatUtcDay } from '@/lib/format';
 import { type LifecycleStage, STAGE_LABELS } from '../domain';
+import { describeDatasetSource } from '../datasets/source';
 import { SUB_PROBLEM_STATUS_LABELS, type SubProblemStatus, buildTree, flattenTree } from '../problem/tree';
 import {
   CATEGORY_LABELS,
@@ -17,6 +18,7 @@ import {
   STATUS_LABELS,
   describeTarget,
 } from '../success-metrics/status';
+import { type ProductionHealth, healthLines, productionSections } from './production';
 
 export const REPORT_SECTIONS = ['problem', 'data', 'methodology', 'results', 'conclusions'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -53,8 +55,19 @@ export type ReportData = {
     }
   >;
   success: { success: boolean; primaryCount: number; missing: string[] };
-  datasets: Array<{ name: string; digest: string; source: string; createdAt: number; runs: number }>;
+  datasets: Array<{
+    name: string;
+    digest: string;
+    sourceType: string;
+    source: string;
+    createdAt: number;
+    runs: number;
+  }>;
+  /** The experiments with runs (all, or the one the reader filtered to). */
   experiments: Array<{ name: string; runCount: number }>;
+  /** The experiment the methodology is filtered to, or null for all. */
+  experimentFilter: string | null;
+  production: ProductionHealth;
   approaches: Array<{ approach: string; runs: number }>;
   bestRuns: Array<{
     metricName: string;
@@ -165,7 +178,7 @@ function dataSection(d: ReportData): string[] {
   const rows = d.datasets.map((x) => [
     escapeInline(x.name),
     `\`${x.digest.slice(0, 12)}\``,
-    escapeInline(x.source),
+    escapeInline(describeDatasetSource(x.sourceType, x.source)),
     day(x.createdAt),
     String(x.runs),
   ]);
@@ -184,8 +197,8 @@ function methodologySection(d: ReportData): string[] {
   const approaches = d.approaches.map((a) => [escapeInline(a.approach), String(a.runs)]);
   return [
     `The project is in the **${STAGE_LABELS[d.project.stage]}** stage of the iterative loop, iteration ${d.iterations}.`,
-    '### Experiments',
-    orNone(experiments, () => table(['Experiment', 'Runs'], experiments), 'No experiments yet.'),
+    d.experimentFilter ? `### Experiments (filtered to ${escapeInline(d.experimentFilter)})` : '### Experiments',
+    orNone(experiments, () => table(['Experiment', 'Runs'], experiments), 'No experiment has runs yet.'),
     '### Approaches',
     orNone(approaches, () => table(['Approach', 'Runs'], approaches), 'No runs yet.'),
   ];
@@ -228,6 +241,7 @@ function resultsSection(d: ReportData): string[] {
     s
       ? `Sprint **${escapeInline(s.name)}**${s.goal ? ` (goal: ${escapeInline(s.goal)})` : ''}: ${s.doneTasks} of ${s.tasks} tasks and ${s.donePoints} of ${s.points} points done; it ends ${s.endDate}.`
       : '_No sprint is active._',
+    ...productionSections(d.production, escapeInline, table),
   ];
 }
 
@@ -249,6 +263,7 @@ function conclusionsSection(d: ReportData): string[] {
     escapeInline(r.mitigationPlan),
   ]);
   return [
+    ...healthLines(d.production.health, escapeInline),
     success,
     '### Risks',
     orNone(

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { type AlertRow, listAlerts } from '@/db/queries/alerts';
 import { listChecks } from '@/db/queries/drift-checks';
 import { getMonitor, getMonitoringSettings, listMonitors } from '@/db/queries/monitoring';
+import { listUnresolvedAlerts } from '@/db/queries/overview';
 import { describeReference, listReferenceDatasets } from '@/db/queries/monitoring-reference';
 import { SAMPLE_TARGET, listRecentPredictions } from '@/db/queries/predictions';
 import { resolveModelVersion, searchRegisteredModels } from '@/db/queries/registry';
@@ -49,14 +50,13 @@ const referenceLabel = (m: { referenceKind: string; referenceFrom: Date | null; 
       ? 'Uploaded dataset'
       : 'Not set';
 
-/** The project's monitoring page: monitored models, alerts, models to start on, the webhook, the example request. */
-export async function loadMonitoringPage(slug: string, alertsParam: string | string[] | undefined) {
+/** The project's monitoring page: monitored models, alerts grouped per model and kind, models to start on, the webhook, the example request. */
+export async function loadMonitoringPage(slug: string) {
   const { project, role } = await requireProjectAccess(slug);
-  const filter = parseAlertFilter(alertsParam);
   const db = await getDb();
   const [monitors, alerts, models, settings, origin] = await Promise.all([
     listMonitors(db, project.id),
-    listAlerts(db, project.id, { filter }),
+    listUnresolvedAlerts(db, project.id),
     searchRegisteredModels(db, project.id, { limit: 500 }),
     getMonitoringSettings(db, project.id),
     getRequestOrigin(),
@@ -72,6 +72,7 @@ export async function loadMonitoringPage(slug: string, alertsParam: string | str
     reference: referenceLabel(m.monitor),
     lastWindowEnd: m.lastCheck?.windowEnd ?? null,
     datasetDrift: m.lastCheck?.datasetDrift ?? null,
+    openDatasetDriftAlerts: m.openDatasetDriftAlerts,
     drifted: m.lastCheck?.drifted ?? [],
     openAlerts: m.openAlerts,
   }));
@@ -79,9 +80,8 @@ export async function loadMonitoringPage(slug: string, alertsParam: string | str
     project: project.slug,
     canEdit: roleAtLeast(role, 'editor'),
     canOwn: roleAtLeast(role, 'owner'),
-    filter,
     monitors: monitorRows,
-    alerts: toAlertTableRows(alerts),
+    alertGroups: alerts.groups,
     unmonitored,
     webhook: {
       url: settings.webhookUrl,

@@ -1,4 +1,4 @@
-import { AlertsSectionBody } from '@/components/monitoring/alerts-section';
+import { AlertGroupsTable } from '@/components/monitoring/alert-groups-table';
 import { MonitorsTable } from '@/components/monitoring/monitors-table';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
@@ -9,14 +9,8 @@ import { saveWebhookAction, startMonitoringAction } from './actions';
 
 export const metadata = { title: 'Monitoring' };
 
-export default async function MonitoringPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ project: string }>;
-  searchParams: Promise<{ alerts?: string | string[] }>;
-}) {
-  const page = await loadMonitoringPage((await params).project, (await searchParams).alerts);
+export default async function MonitoringPage({ params }: { params: Promise<{ project: string }> }) {
+  const page = await loadMonitoringPage((await params).project);
   const { project, canEdit, unmonitored, webhook, origin } = page;
   const example = encodeURIComponent(page.exampleModel);
   return (
@@ -33,16 +27,9 @@ export default async function MonitoringPage({
       </Section>
       <Section
         title="Alerts"
-        description="One alert per model, kind and feature (or metric): a new finding updates it. Open → acknowledged → resolved."
+        description="Open and acknowledged alerts, one row per model and kind. Each model's page lists them one by one, with acknowledge, resolve and open risk & task, and keeps the resolved ones."
       >
-        <AlertsSectionBody
-          project={project}
-          basePath={`/${project}/monitoring`}
-          filter={page.filter}
-          rows={page.alerts}
-          canEdit={canEdit}
-          exportName={`${project}-alerts`}
-        />
+        <AlertGroupsTable project={project} groups={page.alertGroups} />
       </Section>
       <div className="grid gap-6 lg:grid-cols-2">
         {canEdit && (

@@ -2,20 +2,35 @@ import Link from 'next/link';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader, Section } from '@/components/ui/page-header';
+import { ExperimentFilter } from '@/components/report/experiment-filter';
+import { ProductionCharts } from '@/components/report/production-charts';
 import { ReportMarkdown } from '@/components/report/report-markdown';
 import { getDb } from '@/db/client';
-import { gatherReportData, listReportNarratives } from '@/db/queries/report';
+import { gatherReportData, listReportExperiments, listReportNarratives } from '@/db/queries/report';
 import { roleAtLeast } from '@/lib/domain';
 import { REPORT_SECTIONS, SECTION_TITLES, renderReport } from '@/lib/report/render';
+import { experimentParam } from '@/lib/report/production';
 import { requireProjectAccess } from '@/server/project-page';
 import { saveNarrativeAction } from './actions';
 
 export const metadata = { title: 'Report' };
 
-export default async function ReportPage({ params }: { params: Promise<{ project: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<{ experiment?: string | string[] }>;
+}) {
   const { project, role } = await requireProjectAccess((await params).project);
+  const experiment = experimentParam((await searchParams).experiment);
   const db = await getDb();
-  const [data, narratives] = await Promise.all([gatherReportData(db, project), listReportNarratives(db, project.id)]);
+  const [data, narratives, experiments] = await Promise.all([
+    gatherReportData(db, project, { experimentFilter: experiment }),
+    listReportNarratives(db, project.id),
+    listReportExperiments(db, project.id),
+  ]);
+  const query = data.experimentFilter ? `?experiment=${encodeURIComponent(data.experimentFilter)}` : '';
   const canEdit = roleAtLeast(role, 'editor');
   return (
     <>
@@ -24,10 +39,10 @@ export default async function ReportPage({ params }: { params: Promise<{ project
         description="The project documentation in the seed's sections, filled from live data each time it is opened, with the team's narrative at the top of each section."
         actions={
           <span className="flex gap-2">
-            <a className={buttonClass('primary')} href={`/api/projects/${project.slug}/report`} download>
+            <a className={buttonClass('primary')} href={`/api/projects/${project.slug}/report${query}`} download>
               Download .md
             </a>
-            <Link className={buttonClass('secondary')} href={`/${project.slug}/report/print`}>
+            <Link className={buttonClass('secondary')} href={`/${project.slug}/report/print${query}`}>
               Print view
             </Link>
           </span>
@@ -68,7 +83,14 @@ export default async function ReportPage({ params }: { params: Promise<{ project
         </Section>
       )}
       <Section title="Preview">
+        <ExperimentFilter experiments={experiments} value={data.experimentFilter} />
         <ReportMarkdown markdown={renderReport(data)} label="Report preview" />
+      </Section>
+      <Section
+        title="Production health charts"
+        description="Open alerts, drift and A/B results as charts; the print view carries them too."
+      >
+        <ProductionCharts production={data.production} />
       </Section>
     </>
   );

@@ -110,7 +110,7 @@ export default async function ModelMonitoringPage({
           </p>
         )}
       </Section>
-      <Section title="Alerts of this model">
+      <Section title="Alerts of this model" id="alerts">
         <AlertsSectionBody
           project={project}
           basePath={page.basePath}

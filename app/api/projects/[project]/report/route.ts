@@ -8,10 +8,12 @@ export const dynamic = 'force-dynamic';
 /** The generated report as a Markdown file, read live; members download it from the report page. */
 export const GET = defineRoute(
   'viewer',
-  z.object({}),
-  async ({ db, caller }) => {
+  z.object({ experiment: z.string().max(500, 'Use at most 500 characters').optional() }),
+  async ({ db, caller, input }) => {
     const now = Date.now();
-    const markdown = renderReport(await gatherReportData(db, caller.project, now));
+    const markdown = renderReport(
+      await gatherReportData(db, caller.project, { now, experimentFilter: input.experiment || null }),
+    );
     return new Response(markdown, {
       headers: {
         'content-type': 'text/markdown; charset=utf-8',
