@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { ActionForm, Field } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/action-form';
+import { EditForm } from '@/components/ui/edit-form';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { ReportMarkdown } from '@/components/report/report-markdown';
@@ -7,13 +8,14 @@ import { getDb } from '@/db/client';
 import { gatherReportData, listReportNarratives } from '@/db/queries/report';
 import { roleAtLeast } from '@/lib/domain';
 import { REPORT_SECTIONS, SECTION_TITLES, renderReport } from '@/lib/report/render';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { requireProjectAccess } from '@/server/project-page';
 import { saveNarrativeAction } from './actions';
 
 export const metadata = { title: 'Report' };
 
 export default async function ReportPage({ params }: { params: Promise<{ project: string }> }) {
-  const { project, role } = await requireProjectAccess((await params).project);
+  const { project, role, user } = await requireProjectAccess((await params).project);
   const db = await getDb();
   const [data, narratives] = await Promise.all([gatherReportData(db, project), listReportNarratives(db, project.id)]);
   const canEdit = roleAtLeast(role, 'editor');
@@ -42,26 +44,28 @@ export default async function ReportPage({ params }: { params: Promise<{ project
             {REPORT_SECTIONS.map((section) => {
               const saved = narratives[section];
               return (
-                <ActionForm
+                <EditForm
                   key={section}
+                  draft={{ user: user.id, project: project.slug, entity: 'report', id: section }}
+                  version={saved?.version ?? 0}
                   action={saveNarrativeAction}
-                  hidden={{ project: project.slug, section, version: saved?.version ?? 0 }}
+                  hidden={{ project: project.slug, section }}
                   label={`${SECTION_TITLES[section]} narrative editor`}
                   submitLabel={`Save ${SECTION_TITLES[section]}`}
-                  submitVariant="secondary"
                 >
                   <Field
                     name="body"
                     label={`${SECTION_TITLES[section]} narrative`}
                     defaultValue={saved?.body ?? ''}
                     multiline
+                    maxLength={TEXT_LIMITS.report.body}
                     hint={
                       saved
                         ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${saved.updatedAt.toISOString().slice(0, 10)}.`
                         : 'Not written yet.'
                     }
                   />
-                </ActionForm>
+                </EditForm>
               );
             })}
           </div>
