@@ -46,12 +46,13 @@ export class EditConflictError extends DomainError {
   constructor(
     what: string,
     readonly conflict: EditConflict,
+    now?: string,
   ) {
     super(
       'conflict',
       `Someone else saved this ${what} since you opened it and changed the same ${
         conflict.fields.length === 1 ? 'field' : 'fields'
-      } (${conflict.fields.map((f) => f.field).join(', ')}). Choose which value to keep for each, then save again.`,
+      } (${conflict.fields.map((f) => f.field).join(', ')}).${now ? ` Now: ${now}.` : ''} Choose which value to keep for each, then save again.`,
       conflict.fields[0]?.field,
     );
   }
@@ -68,14 +69,20 @@ export function resolveStaleSave<T extends Record<string, unknown>, M extends Pa
   current: T & { version: number },
   base: Partial<T> | null,
   mine: M,
+  /** The stored row in words, for the message (e.g. "likelihood Low, impact High"). */
+  describeCurrent?: () => string,
 ): M {
   if (current.version === expectedVersion) return mine;
   const { changes, conflicts } = mergeEdits<T>(base, mine, current);
   if (conflicts.length)
-    throw new EditConflictError(what, {
-      version: current.version,
-      fields: conflicts,
-      current: Object.fromEntries(Object.keys(mine).map((k) => [k, current[k]])),
-    });
+    throw new EditConflictError(
+      what,
+      {
+        version: current.version,
+        fields: conflicts,
+        current: Object.fromEntries(Object.keys(mine).map((k) => [k, current[k]])),
+      },
+      describeCurrent?.(),
+    );
   return { ...Object.fromEntries(Object.keys(mine).map((k) => [k, current[k]])), ...changes } as M;
 }

@@ -58,6 +58,7 @@ export async function saveReportNarrative(
       current,
       base === null ? null : { body: base },
       { body: mine },
+      () => `“${current.body.slice(0, 500)}”`,
     );
     let row;
     if (before) {

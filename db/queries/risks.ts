@@ -103,7 +103,7 @@ export async function updateRisk(
 ) {
   return db.transaction(async (tx) => {
     const before = await getRisk(tx, projectId, id);
-    const changes = resolveStaleSave('risk', expectedVersion, before, base, mine);
+    const changes = resolveStaleSave('risk', expectedVersion, before, base, mine, () => describeRisk(before));
     if ('ownerId' in changes) await assertMember(tx, projectId, changes.ownerId ?? null);
     const [after] = await tx
       .update(risks)

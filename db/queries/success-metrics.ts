@@ -104,7 +104,7 @@ export async function updateSuccessMetric(
 ) {
   return db.transaction(async (tx) => {
     const before = await getSuccessMetric(tx, projectId, id);
-    const input = resolveStaleSave('success metric', expectedVersion, before, base, mine);
+    const input = resolveStaleSave('success metric', expectedVersion, before, base, mine, () => describeMetric(before));
     assertDefinition(input);
     await assertNameFree(tx, projectId, input.name, id);
     await assertMember(tx, projectId, input.ownerId);

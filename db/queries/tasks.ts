@@ -13,7 +13,7 @@ import {
   prioritise,
 } from '@/lib/board/ordering';
 import type { Db } from '../client';
-import { activityLog, projectMembers, sprints, tasks, users } from '../schema';
+import { projectMembers, sprints, tasks } from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { snapshotActiveSprints } from './board-snapshots';
 import { notifyLive } from './live-events';
