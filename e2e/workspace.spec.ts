@@ -160,7 +160,9 @@ test('a PM builds the register and a team lead reads the overview', async ({ pag
   await context.close();
 });
 
-test('two people saving the same risk or metric: the second sees the first oneâ€™s change', async ({ page }) => {
+test('two people saving the same risk or metric: other fields merge, the same field shows the first oneâ€™s value', async ({
+  page,
+}) => {
   const slug = unique('conflict');
   await createProject(page, { name: 'Conflict test', slug });
   await addRisk(page, slug, { title: 'Label noise', likelihood: 'High', impact: 'High', plan: 'Relabel a sample' });
@@ -176,10 +178,10 @@ test('two people saving the same risk or metric: the second sees the first oneâ€
   const theirs = other.getByRole('form', { name: 'Edit risk' });
   await theirs.getByLabel('Impact').selectOption('Low');
   await theirs.getByRole('button', { name: 'Save risk' }).click();
-  await expect(theirs.getByRole('alert')).toContainText('Someone else changed this risk since you opened it');
-  await expect(theirs.getByRole('alert')).toContainText('likelihood Low');
+  await expect(theirs.getByText('Saved.')).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('form', { name: 'Edit risk' }).getByLabel('Impact')).toHaveValue('High');
+  await expect(page.getByRole('form', { name: 'Edit risk' }).getByLabel('Impact')).toHaveValue('Low');
+  await expect(page.getByRole('form', { name: 'Edit risk' }).getByLabel('Likelihood')).toHaveValue('Low');
 
   await defineMetric(page, slug, {
     name: 'accuracy',
@@ -199,8 +201,8 @@ test('two people saving the same risk or metric: the second sees the first oneâ€
   const stale = other.getByRole('form', { name: 'Edit success metric' });
   await stale.getByLabel('Target', { exact: true }).fill('0.8');
   await stale.getByRole('button', { name: 'Save metric' }).click();
-  await expect(stale.getByRole('alert')).toContainText('Someone else saved this metric since you opened it');
-  await expect(stale.getByRole('alert')).toContainText('target â‰¥ 0.92');
+  await expect(stale.getByRole('alert')).toContainText('Someone else saved this success metric since you opened it');
+  await expect(other.getByRole('group', { name: 'Changed by both' })).toContainText('Keep theirs: 0.92');
   await other.close();
 });
 

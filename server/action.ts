@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { type ProjectAccess, getProjectAccess } from '@/db/queries/projects';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
+import { type EditConflict, EditConflictError } from '@/lib/edit-merge';
 import { DomainError } from '@/lib/errors';
 import { classifyDbError } from '@/lib/db-errors';
 import { describeErrorForLog } from '@/lib/log-error';
@@ -18,7 +19,8 @@ import {
 import { type SessionUser, getSessionUser } from './session';
 
 export type ActionResult<T = undefined> =
-  { ok: true; data: T; message?: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
+  | { ok: true; data: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: FieldErrors; conflict?: EditConflict };
 
 /** Who may call an action: anyone, any signed-in user, instance admins, or members with at least a role. */
 export type ActionAccess = 'public' | 'signed-in' | 'admin' | ProjectRole;
@@ -26,6 +28,8 @@ export type ActionAccess = 'public' | 'signed-in' | 'admin' | ProjectRole;
 type Ctx<A extends ActionAccess, I> = {
   db: Db;
   input: I;
+  /** An edit form's fields as it was loaded (its `base` field, parsed like the input), for merging stale saves. */
+  base: Partial<I> | null;
   user: A extends 'public' ? SessionUser | null : SessionUser;
 } & (A extends ProjectRole ? ProjectAccess : object);
 
@@ -42,7 +46,22 @@ const projectField = z.object({ project: slugSchema });
 const fail = (message: string, fieldErrors?: FieldErrors) => ({ ok: false as const, message, fieldErrors });
 
 export function domainErrorResult(err: DomainError) {
-  return fail(err.message, err.field ? { [err.field]: [err.message] } : undefined);
+  const result = fail(err.message, err.field ? { [err.field]: [err.message] } : undefined);
+  return err instanceof EditConflictError ? { ...result, conflict: err.conflict } : result;
+}
+
+/** The `base` an edit form sends (JSON of its fields as loaded), parsed with the action's own schema. */
+function parseBase(schema: z.ZodType, raw: Record<string, unknown>): Record<string, unknown> | null {
+  if (typeof raw.base !== 'string') return null;
+  try {
+    const loaded: unknown = JSON.parse(raw.base);
+    if (typeof loaded !== 'object' || loaded === null) return null;
+    const parsed = schema.safeParse({ ...raw, ...loaded });
+    if (!parsed.success || typeof parsed.data !== 'object' || parsed.data === null) return null;
+    return Object.fromEntries(Object.keys(loaded).map((k) => [k, (parsed.data as Record<string, unknown>)[k]]));
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -79,7 +98,8 @@ export function defineAction<A extends ActionAccess, S extends z.ZodType, T = un
       }
       const unstorable = describeUnstorableText(parsed.data);
       if (unstorable) return fail(unstorable.message, unstorable.fieldErrors);
-      const result = await body({ db, input: parsed.data, user, ...scope } as Ctx<A, z.output<S>>);
+      const base = parseBase(schema, raw);
+      const result = await body({ db, input: parsed.data, base, user, ...scope } as Ctx<A, z.output<S>>);
       return result ?? ({ ok: true, data: undefined } as ActionResult<T>);
     } catch (err) {
       unstable_rethrow(err);

@@ -8,7 +8,6 @@ import { addMember, createProject } from '@/db/queries/projects';
 import { createSprint } from '@/db/queries/sprints';
 import { createTask, updateTask } from '@/db/queries/tasks';
 import { createUser } from '@/db/queries/users';
-import { readTaskConflict } from '@/lib/board/vocabulary';
 import { openAppTestDb } from './helpers/app-db';
 import { actAs } from './helpers/next-request';
 import { signInCookie } from './helpers/sessions';
@@ -89,7 +88,7 @@ describe('board actions', () => {
     expect(result).toMatchObject({ ok: true, message: 'Created T-1.' });
   });
 
-  it('turn a stale save into a conflict that names the other person and their values', async () => {
+  it('merge a stale save that changed other fields, and answer a same-field clash with a conflict naming it', async () => {
     const task = await createTask(db, owner, projectId, {
       title: 'Write the model card',
       status: 'todo',
@@ -97,6 +96,16 @@ describe('board actions', () => {
       effort: 2,
       sprintId: null,
     });
+    const loaded = { title: 'Write the model card', description: '', status: 'todo', priority: '3', effort: '2' };
+    const loadedForm = { ...loaded, assigneeId: '', labels: '', sprintId: '' };
+    const save = (fields: Record<string, string>) =>
+      as(editorCookie, () =>
+        board.updateTaskAction(
+          null,
+          form({ taskId: task.id, version: '1', base: JSON.stringify(loadedForm), ...loadedForm, ...fields }),
+        ),
+      );
+    // Someone else changes the title and the column first.
     await updateTask(db, owner, projectId, task.id, 1, {
       title: 'Write the model card v2',
       description: '',
@@ -107,46 +116,31 @@ describe('board actions', () => {
       labels: [],
       sprintId: null,
     });
-    const stale = form({
-      taskId: task.id,
-      version: '1',
-      title: 'Write the model card',
-      status: 'todo',
-      priority: '1',
-      effort: '2',
-      labels: '',
+    // A save from the form opened at version 1 that changed only priority and labels lands beside theirs.
+    const merged = await save({ priority: '1', labels: 'docs' });
+    expect(merged).toMatchObject({ ok: true, data: { version: 3 } });
+    expect((await getTaskDetail(db, projectId, task.id)).task).toMatchObject({
+      title: 'Write the model card v2',
+      status: 'review',
+      priority: 1,
+      labels: ['docs'],
     });
-    const result = await as(editorCookie, () => board.updateTaskAction(null, stale));
-    expect(result.ok).toBe(false);
-    const conflict = readTaskConflict(result);
-    expect(conflict).toMatchObject({
-      version: 2,
-      savedBy: 'Olga Owner',
-      theirs: [
-        { field: 'title', label: 'Title', value: 'Write the model card v2' },
-        { field: 'status', label: 'Column', value: 'Review' },
-        { field: 'priority', label: 'Priority', value: 'P3 medium' },
-      ],
-      values: { title: 'Write the model card v2', status: 'review', priority: 3 },
+    // Another stale save that changes the title too: a conflict naming the field, with both values.
+    const clash = await save({ title: 'Model card (final)', effort: '5' });
+    expect(clash).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('(title)'),
+      fieldErrors: { title: [expect.stringContaining('same field')] },
+      conflict: {
+        version: 3,
+        fields: [{ field: 'title', mine: 'Model card (final)', theirs: 'Write the model card v2' }],
+      },
     });
-    if (!result.ok) expect(result.fieldErrors?.title).toEqual(['Saved meanwhile as: Write the model card v2']);
-    expect((await getTaskDetail(db, projectId, task.id)).task.title).toBe('Write the model card v2');
-    // Saving again against their version keeps yours, deliberately.
-    const again = await as(editorCookie, () =>
-      board.updateTaskAction(
-        null,
-        form({
-          taskId: task.id,
-          version: String(conflict!.version),
-          title: 'Write the model card',
-          status: 'todo',
-          priority: '1',
-          effort: '2',
-          labels: '',
-        }),
-      ),
-    );
-    expect(again).toMatchObject({ ok: true, data: { version: 3 } });
+    expect((await getTaskDetail(db, projectId, task.id)).task).toMatchObject({
+      title: 'Write the model card v2',
+      effort: 2,
+      version: 3,
+    });
   });
 
   it('refuse a viewer’s drop and leave the card where it was', async () => {

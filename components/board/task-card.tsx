@@ -63,7 +63,7 @@ export function TaskCard({ task, project, draggable }: { task: BoardTask; projec
       {...(draggable ? listeners : {})}
       data-task-id={task.id}
       className={cn(
-        'rounded-md border border-zinc-200 bg-white p-2.5 shadow-sm dark:border-zinc-700 dark:bg-zinc-900',
+        'min-w-0 rounded-md border border-zinc-200 bg-white p-2.5 shadow-sm [overflow-wrap:anywhere] dark:border-zinc-700 dark:bg-zinc-900',
         draggable && 'cursor-grab touch-none active:cursor-grabbing',
         isDragging && 'opacity-40',
       )}

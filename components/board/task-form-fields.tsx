@@ -1,4 +1,5 @@
 import { Field } from '@/components/ui/action-form';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { PRIORITIES, TASK_STATUSES, TASK_STATUS_LABELS, priorityLabel } from '@/lib/board/vocabulary';
 
 type Option = { value: string; label: string };
@@ -7,7 +8,13 @@ type Option = { value: string; label: string };
 export function NewTaskFields({ members, defaultStatus = 'todo' }: { members: Option[]; defaultStatus?: string }) {
   return (
     <>
-      <Field name="title" label="Title" required placeholder="Collect more training data" />
+      <Field
+        name="title"
+        label="Title"
+        required
+        placeholder="Collect more training data"
+        maxLength={TEXT_LIMITS.task.title}
+      />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Field
           name="status"
@@ -30,7 +37,7 @@ export function NewTaskFields({ members, defaultStatus = 'todo' }: { members: Op
         />
       </div>
       <Field name="labels" label="Labels" hint="Separate with commas, e.g. data, labelling" />
-      <Field name="description" label="Description (Markdown)" multiline />
+      <Field name="description" label="Description (Markdown)" multiline maxLength={TEXT_LIMITS.task.description} />
     </>
   );
 }

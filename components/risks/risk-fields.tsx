@@ -8,6 +8,7 @@ import {
   RISK_STATUSES,
   RISK_STATUS_LABELS,
 } from '@/lib/risks/scoring';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 
 export type RiskDefaults = {
   title: string;
@@ -35,7 +36,14 @@ export function RiskFields({
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Field name="title" label="Risk" defaultValue={existing?.title} required placeholder="Data quality issues" />
+        <Field
+          name="title"
+          label="Risk"
+          defaultValue={existing?.title}
+          required
+          placeholder="Data quality issues"
+          maxLength={TEXT_LIMITS.risk.title}
+        />
         <Field
           name="category"
           label="Category"
@@ -77,8 +85,15 @@ export function RiskFields({
         defaultValue={existing?.mitigationPlan}
         multiline
         placeholder="Implement a data validation pipeline"
+        maxLength={TEXT_LIMITS.risk.mitigationPlan}
       />
-      <Field name="description" label="Description" defaultValue={existing?.description} multiline />
+      <Field
+        name="description"
+        label="Description"
+        defaultValue={existing?.description}
+        multiline
+        maxLength={TEXT_LIMITS.risk.description}
+      />
     </>
   );
 }

@@ -136,7 +136,7 @@ export function RiskRegister({
             render: (r) => (
               <span className="flex flex-wrap items-center gap-1.5">
                 <Link
-                  className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+                  className="min-w-0 font-medium text-indigo-700 [overflow-wrap:anywhere] hover:underline dark:text-indigo-400"
                   href={`/${project}/risks/${r.id}`}
                 >
                   {r.title}

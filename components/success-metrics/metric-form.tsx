@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { createMetricAction, updateMetricAction } from '@/app/(app)/[project]/metrics/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
+import { EditForm } from '@/components/ui/edit-form';
 import {
   DIRECTION_LABELS,
   KIND_LABELS,
@@ -14,6 +15,7 @@ import {
   SOURCE_LABELS,
   type SuccessMetricInput,
 } from '@/lib/success-metrics/status';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 
 export type MetricDefaults = { id: string; version: number; kind: string } & Omit<SuccessMetricInput, 'kind'>;
 
@@ -23,11 +25,14 @@ const num = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 /** Define or edit a success metric; the fields follow the chosen direction and source. */
 export function MetricForm({
+  user,
   project,
   existing,
   defaultDeadline,
   options,
 }: {
+  /** Who is editing: their drafts are kept apart from other people's in a shared browser. */
+  user?: string;
   project: string;
   existing?: MetricDefaults;
   defaultDeadline: string;
@@ -35,22 +40,8 @@ export function MetricForm({
 }) {
   const [direction, setDirection] = useState<MetricDirection>(existing?.direction ?? 'higher_better');
   const [source, setSource] = useState<MetricSource>(existing?.source ?? 'manual');
-  const hidden: Record<string, string | number> = existing
-    ? { project, id: existing.id, version: existing.version }
-    : { project };
-  return (
-    <ActionForm
-      action={existing ? updateMetricAction : createMetricAction}
-      hidden={hidden}
-      label={existing ? 'Edit success metric' : 'Define a success metric'}
-      submitLabel={existing ? 'Save metric' : 'Add metric'}
-      resetOnSuccess={!existing}
-      onSuccess={() => {
-        if (existing) return;
-        setDirection('higher_better');
-        setSource('manual');
-      }}
-    >
+  const fields = (
+    <>
       <div
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
         onChange={(e) => {
@@ -60,7 +51,14 @@ export function MetricForm({
           if (el.name === 'source') setSource(el.value as MetricSource);
         }}
       >
-        <Field name="name" label="Metric name" defaultValue={existing?.name} required placeholder="latency p95" />
+        <Field
+          name="name"
+          label="Metric name"
+          defaultValue={existing?.name}
+          required
+          placeholder="latency p95"
+          maxLength={TEXT_LIMITS.metric.name}
+        />
         <Field
           name="kind"
           label="Kind"
@@ -159,7 +157,41 @@ export function MetricForm({
         <input type="checkbox" name="isPrimary" defaultChecked={existing?.isPrimary ?? true} className="h-4 w-4" />{' '}
         Primary metric (project success needs every primary metric achieved)
       </label>
-      <Field name="description" label="Description" defaultValue={existing?.description} multiline />
+      <Field
+        name="description"
+        label="Description"
+        defaultValue={existing?.description}
+        multiline
+        maxLength={TEXT_LIMITS.metric.description}
+      />
+    </>
+  );
+  if (existing)
+    return (
+      <EditForm
+        draft={{ user: user ?? '', project, entity: 'success-metric', id: existing.id }}
+        version={existing.version}
+        action={updateMetricAction}
+        hidden={{ project, id: existing.id }}
+        label="Edit success metric"
+        submitLabel="Save metric"
+      >
+        {fields}
+      </EditForm>
+    );
+  return (
+    <ActionForm
+      action={createMetricAction}
+      hidden={{ project }}
+      label="Define a success metric"
+      submitLabel="Add metric"
+      resetOnSuccess
+      onSuccess={() => {
+        setDirection('higher_better');
+        setSource('manual');
+      }}
+    >
+      {fields}
     </ActionForm>
   );
 }

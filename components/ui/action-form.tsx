@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  type FormEvent,
   type ReactNode,
   createContext,
   useActionState,
@@ -9,6 +10,7 @@ import {
   useEffectEvent,
   useId,
   useRef,
+  useState,
   startTransition,
 } from 'react';
 import type { ActionResult } from '@/server/action';
@@ -120,6 +122,8 @@ type FieldProps = {
   options?: ReadonlyArray<{ value: string; label: string }>;
   autoComplete?: string;
   placeholder?: string;
+  /** The server's limit for this text (lib/text-limits): sets maxlength and shows a live counter. */
+  maxLength?: number;
 };
 
 /** The server's errors for one field name, for inputs Field does not draw (checkbox groups, radios). */
@@ -139,11 +143,15 @@ export function Field({
   options,
   autoComplete,
   placeholder,
+  maxLength,
 }: FieldProps) {
   const id = useId();
   const errors = useContext(ErrorsContext)?.[name];
+  const [length, setLength] = useState(String(defaultValue ?? '').length);
   const describedBy =
-    [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+    [hint ? `${id}-hint` : null, maxLength ? `${id}-count` : null, errors ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const common = {
     id,
     name,
@@ -152,6 +160,13 @@ export function Field({
     'aria-invalid': errors ? true : undefined,
     'aria-describedby': describedBy,
     className: inputClass,
+  };
+  const limit = {
+    maxLength,
+    // onInput rather than onChange: it also sees values a restored draft writes into the field.
+    onInput: maxLength
+      ? (e: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setLength(e.currentTarget.value.length)
+      : undefined,
   };
   return (
     <div className="flex flex-col gap-1">
@@ -167,13 +182,24 @@ export function Field({
           ))}
         </select>
       ) : multiline ? (
-        <textarea {...common} rows={4} placeholder={placeholder} />
+        <textarea {...common} {...limit} rows={4} placeholder={placeholder} />
       ) : (
-        <input {...common} type={type} autoComplete={autoComplete} placeholder={placeholder} />
+        <input {...common} {...limit} type={type} autoComplete={autoComplete} placeholder={placeholder} />
       )}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
           {hint}
+        </p>
+      )}
+      {maxLength && (
+        <p
+          id={`${id}-count`}
+          className={cn(
+            'self-end text-xs tabular-nums',
+            length >= maxLength ? 'text-amber-800 dark:text-amber-300' : 'text-zinc-600 dark:text-zinc-400',
+          )}
+        >
+          {length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')} characters
         </p>
       )}
       {errors && (

@@ -1,3 +1,4 @@
+import { resolveStaleSave } from '@/lib/edit-merge';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@/lib/domain';
 import { conflict } from '@/lib/errors';
@@ -39,7 +40,8 @@ export async function saveReportNarrative(
   projectId: string,
   section: ReportSection,
   expectedVersion: number,
-  body: string,
+  mine: string,
+  base: string | null = null,
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -51,7 +53,15 @@ export async function saveReportNarrative(
       conflict(
         `Someone else saved the ${SECTION_TITLES[section]} narrative since you opened it. Their text: “${(before?.body ?? '').slice(0, 500)}”. Your text was not saved; copy it, reload and merge.`,
       );
-    if ((before?.version ?? 0) !== expectedVersion) throw stale();
+    const current = { body: before?.body ?? '', version: before?.version ?? 0 };
+    const { body } = resolveStaleSave(
+      `${SECTION_TITLES[section]} narrative`,
+      expectedVersion,
+      current,
+      base === null ? null : { body: base },
+      { body: mine },
+      () => `“${current.body.slice(0, 500)}”`,
+    );
     let row;
     if (before) {
       [row] = await tx
@@ -61,7 +71,7 @@ export async function saveReportNarrative(
           and(
             eq(reportNarratives.projectId, projectId),
             eq(reportNarratives.section, section),
-            eq(reportNarratives.version, expectedVersion),
+            eq(reportNarratives.version, current.version),
           ),
         )
         .returning();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EditConflictError } from '@/lib/edit-merge';
 import { sortRisks } from '@/lib/risks/scoring';
 import { type TestDb, openTestDb } from '../test-db';
 import { listProjectActivity } from './activity';
@@ -82,16 +83,34 @@ describe('risk register', () => {
     });
   });
 
-  it('two people saving the same risk: the second is refused with the first one’s values, nothing overwritten', async () => {
+  it('two people saving different fields of the same risk: both land (merged against the loaded values)', async () => {
     const r = await createRisk(t.db, pm, projectId, { ...dataQuality, title: 'Privacy leak', category: 'privacy' });
-    await updateRisk(t.db, lead, projectId, r.id, 1, { likelihood: 'Low', ownerId: lead.id });
-    const err = await rejection(updateRisk(t.db, pm, projectId, r.id, 1, { impact: 'Low' }));
-    expect(err.kind).toBe('conflict');
-    expect(err.message).toContain('likelihood Low');
-    expect(err.message).toContain('impact High');
-    expect(err.message).toContain('owner Lena Lead');
-    expect(await getRisk(t.db, projectId, r.id)).toMatchObject({ likelihood: 'Low', impact: 'High', version: 2 });
+    const loaded = { ...dataQuality, title: 'Privacy leak', category: 'privacy' as const };
+    await updateRisk(t.db, lead, projectId, r.id, 1, { ...loaded, likelihood: 'Low', ownerId: lead.id }, loaded);
+    await updateRisk(t.db, pm, projectId, r.id, 1, { ...loaded, description: 'seen in EU logs' }, loaded);
+    expect(await getRisk(t.db, projectId, r.id)).toMatchObject({
+      likelihood: 'Low',
+      ownerId: lead.id,
+      description: 'seen in EU logs',
+      version: 3,
+    });
     expect((await listRiskScoreHistory(t.db, r.id)).map((h) => h.score)).toEqual([9, 3]);
+  });
+
+  it('two people changing the same field: the second gets a conflict naming it, with both values, nothing written', async () => {
+    const r = await createRisk(t.db, pm, projectId, { ...dataQuality, title: 'Model theft', category: 'privacy' });
+    const loaded = { ...dataQuality, title: 'Model theft', category: 'privacy' as const };
+    await updateRisk(t.db, lead, projectId, r.id, 1, { ...loaded, impact: 'Low' }, loaded);
+    const err = await rejection(
+      updateRisk(t.db, pm, projectId, r.id, 1, { ...loaded, impact: 'Medium', description: 'mine' }, loaded),
+    );
+    expect(err).toBeInstanceOf(EditConflictError);
+    expect(err.field).toBe('impact');
+    expect((err as EditConflictError).conflict).toMatchObject({
+      version: 2,
+      fields: [{ field: 'impact', mine: 'Medium', theirs: 'Low' }],
+    });
+    expect(await getRisk(t.db, projectId, r.id)).toMatchObject({ impact: 'Low', description: '', version: 2 });
   });
 
   it('refuses an owner who is not a member', async () => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { resolveStaleSave } from '@/lib/edit-merge';
 import { conflict, notFound } from '@/lib/errors';
 import {
   type RiskCategory,
@@ -87,8 +88,9 @@ export async function createRisk(db: Db, actor: Actor, projectId: string, input:
 }
 
 /**
- * Saves some fields of a risk if nobody saved since `expectedVersion`; a stale save is refused with the
- * other person's values in the message. A change of likelihood, impact or mitigation adds to the score history.
+ * Saves some fields of a risk. A save made against an older version (`expectedVersion`) is merged field by
+ * field against `base`, the values the form was loaded with; a field both changed throws EditConflictError.
+ * A change of likelihood, impact or mitigation adds to the score history.
  */
 export async function updateRisk(
   db: Db,
@@ -96,15 +98,17 @@ export async function updateRisk(
   projectId: string,
   id: string,
   expectedVersion: number,
-  changes: Partial<RiskInput>,
+  mine: Partial<RiskInput>,
+  base: Partial<RiskInput> | null = null,
 ) {
   return db.transaction(async (tx) => {
     const before = await getRisk(tx, projectId, id);
+    const changes = resolveStaleSave('risk', expectedVersion, before, base, mine, () => describeRisk(before));
     if ('ownerId' in changes) await assertMember(tx, projectId, changes.ownerId ?? null);
     const [after] = await tx
       .update(risks)
       .set({ ...changes, version: sql`${risks.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(risks.id, id), eq(risks.projectId, projectId), eq(risks.version, expectedVersion)))
+      .where(and(eq(risks.id, id), eq(risks.projectId, projectId), eq(risks.version, before.version)))
       .returning();
     if (!after) {
       throw conflict(

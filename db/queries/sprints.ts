@@ -1,3 +1,4 @@
+import { resolveStaleSave } from '@/lib/edit-merge';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import { DEFAULT_SPRINT_DAYS, type SprintStatus } from '@/lib/board/vocabulary';
 import { type VelocityPoint, addDays, committedScope, freezeSprintNumbers } from '@/lib/board/burndown';
@@ -60,12 +61,14 @@ export async function updateSprint(
   projectId: string,
   sprintId: string,
   expectedVersion: number,
-  input: SprintInput,
+  mine: SprintInput,
+  base: Partial<SprintInput> | null = null,
 ): Promise<Sprint> {
   return db.transaction(async (tx) => {
     const before = await lockSprint(tx, projectId, sprintId);
     if (before.status === 'closed')
       throw new DomainError('invalid', `${before.name} is closed; its history stays as it was.`);
+    const input = resolveStaleSave('sprint', expectedVersion, before, base, mine);
     const [after] = await tx
       .update(sprints)
       .set({
@@ -75,12 +78,9 @@ export async function updateSprint(
         version: sql`${sprints.version} + 1`,
         updatedAt: new Date(),
       })
-      .where(and(eq(sprints.id, sprintId), eq(sprints.version, expectedVersion)))
+      .where(and(eq(sprints.id, sprintId), eq(sprints.version, before.version)))
       .returning();
-    if (!after)
-      throw conflict(
-        'Someone else saved this sprint since you opened it. Reload to see their change, then apply yours again.',
-      );
+    if (!after) throw conflict('Someone else saved this sprint at the same moment; save again to merge.');
     await recordActivity(tx, actor, {
       projectId,
       entityType: 'sprint',

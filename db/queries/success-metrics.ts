@@ -1,3 +1,4 @@
+import { resolveStaleSave } from '@/lib/edit-merge';
 import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { DomainError, conflict, notFound } from '@/lib/errors';
 import {
@@ -91,18 +92,20 @@ export async function createSuccessMetric(db: Db, actor: Actor, projectId: strin
   });
 }
 
-/** Optimistic concurrency: a stale save is refused with the other person's values in the message. */
+/** A save made against an older version is merged field by field against `base` (see lib/edit-merge). */
 export async function updateSuccessMetric(
   db: Db,
   actor: Actor,
   projectId: string,
   id: string,
   expectedVersion: number,
-  input: SuccessMetricInput,
+  mine: SuccessMetricInput,
+  base: Partial<SuccessMetricInput> | null = null,
 ) {
-  assertDefinition(input);
   return db.transaction(async (tx) => {
     const before = await getSuccessMetric(tx, projectId, id);
+    const input = resolveStaleSave('success metric', expectedVersion, before, base, mine, () => describeMetric(before));
+    assertDefinition(input);
     await assertNameFree(tx, projectId, input.name, id);
     await assertMember(tx, projectId, input.ownerId);
     const [after] = await tx
@@ -112,7 +115,7 @@ export async function updateSuccessMetric(
         and(
           eq(successMetrics.id, id),
           eq(successMetrics.projectId, projectId),
-          eq(successMetrics.version, expectedVersion),
+          eq(successMetrics.version, before.version),
         ),
       )
       .returning();

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { EditConflictError } from '@/lib/edit-merge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../rows';
 import { type TestDb, openTestDb } from '../test-db';
@@ -12,7 +13,7 @@ import { createSubProblem, linkSubProblem } from './problem';
 import { createRisk } from './risks';
 import { createSuccessMetric } from './success-metrics';
 import { linkTask, listTaskLinks, unlinkTask } from './task-links';
-import { TaskConflictError, createTask, moveTask, prioritiseTasks, updateTask } from './tasks';
+import { createTask, moveTask, prioritiseTasks, updateTask } from './tasks';
 import { createUser } from './users';
 
 let t: TestDb;
@@ -124,7 +125,7 @@ describe('tasks on the board', () => {
     }
   });
 
-  it('refuses a stale save and reports what the other person saved, without overwriting it', async () => {
+  it('merges a stale save into the other person’s, and refuses one that changes the same field', async () => {
     const task = await newTask('Write the evaluation report');
     const other = await createUser(t.db, null, {
       email: 'ana@example.com',
@@ -148,18 +149,15 @@ describe('tasks on the board', () => {
       title: 'Write the evaluation report (v2)',
       priority: 1,
     });
-    const stale = updateTask(t.db, actor, projectId, task.id, 1, { ...base, effort: 5 });
-    await expect(stale).rejects.toBeInstanceOf(TaskConflictError);
-    const err = (await stale.catch((e: unknown) => e)) as TaskConflictError;
-    expect(err.current).toMatchObject({
-      title: 'Write the evaluation report (v2)',
-      priority: 1,
-      effort: 2,
-      version: 2,
-    });
-    expect(err.savedBy?.name).toBe('Ana Analyst');
+    const merged = await updateTask(t.db, actor, projectId, task.id, 1, { ...base, effort: 5 }, base);
+    expect(merged).toMatchObject({ title: 'Write the evaluation report (v2)', priority: 1, effort: 5, version: 3 });
+    const clash = updateTask(t.db, actor, projectId, task.id, 1, { ...base, priority: 4 }, base);
+    await expect(clash).rejects.toBeInstanceOf(EditConflictError);
+    const err = (await clash.catch((e: unknown) => e)) as EditConflictError;
+    expect(err.field).toBe('priority');
+    expect(err.conflict).toMatchObject({ version: 3, fields: [{ field: 'priority', mine: 4, theirs: 1 }] });
     const stored = await getTaskDetail(t.db, projectId, task.id);
-    expect(stored.task).toMatchObject({ title: 'Write the evaluation report (v2)', effort: 2, version: 2 });
+    expect(stored.task).toMatchObject({ priority: 1, effort: 5, version: 3 });
   });
 
   it('refuses an assignee who is not a member of the project', async () => {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { TaskStatus } from '@/lib/board/vocabulary';
-import { DomainError, notFound } from '@/lib/errors';
+import { resolveStaleSave } from '@/lib/edit-merge';
+import { DomainError, conflict, notFound } from '@/lib/errors';
 import {
   type MoveAnchor,
   type Ranked,
@@ -12,7 +13,7 @@ import {
   prioritise,
 } from '@/lib/board/ordering';
 import type { Db } from '../client';
-import { activityLog, projectMembers, sprints, tasks, users } from '../schema';
+import { projectMembers, sprints, tasks } from '../schema';
 import { type Actor, recordActivity } from './activity';
 import { snapshotActiveSprints } from './board-snapshots';
 import { notifyLive } from './live-events';
@@ -29,19 +30,6 @@ export type TaskFields = {
 };
 
 type Task = typeof tasks.$inferSelect;
-
-/** A stale save: carries what is stored now and who saved it, so the UI can show both sides. */
-export class TaskConflictError extends DomainError {
-  constructor(
-    readonly current: TaskFields & { version: number },
-    readonly savedBy: { name: string | null; at: Date } | null,
-  ) {
-    super(
-      'conflict',
-      `Someone else${savedBy?.name ? ` (${savedBy.name})` : ''} saved this task since you opened it; nothing of yours was saved.`,
-    );
-  }
-}
 
 const LOCK_CLASS = 72_410_006;
 
@@ -225,37 +213,24 @@ export async function moveTask(
   });
 }
 
-async function lastSavedBy(tx: Db, projectId: string, taskId: string) {
-  const [row] = await tx
-    .select({ name: users.name, at: activityLog.createdAt })
-    .from(activityLog)
-    .leftJoin(users, eq(users.id, activityLog.userId))
-    .where(
-      and(eq(activityLog.projectId, projectId), eq(activityLog.entityType, 'task'), eq(activityLog.entityId, taskId)),
-    )
-    .orderBy(desc(activityLog.id))
-    .limit(1);
-  return row ?? null;
-}
-
-/** Optimistic concurrency: lands only if nobody saved since `expectedVersion`; otherwise TaskConflictError. */
+/**
+ * Saves a task. A save made against an older version (`expectedVersion`) is merged field by field against
+ * `base`, the values the form was loaded with; a field both changed throws EditConflictError.
+ */
 export async function updateTask(
   db: Db,
   actor: Actor,
   projectId: string,
   taskId: string,
   expectedVersion: number,
-  changes: TaskFields,
+  mine: TaskFields,
+  base: Partial<TaskFields> | null = null,
 ): Promise<Task> {
   return db.transaction(async (tx) => {
     await lockBoard(tx, projectId);
     const before = await lockTask(tx, projectId, taskId);
-    if (before.version !== expectedVersion) {
-      throw new TaskConflictError(
-        { ...fieldsOf(before), version: before.version },
-        await lastSavedBy(tx, projectId, taskId),
-      );
-    }
+    const stored = fieldsOf(before);
+    const changes = resolveStaleSave('task', expectedVersion, { ...stored, version: before.version }, base, mine);
     const columnChanged = changes.status !== before.status || changes.sprintId !== before.sprintId;
     if (changes.sprintId !== before.sprintId) {
       if (before.sprintId) await requireOpenSprint(tx, projectId, before.sprintId);
@@ -273,9 +248,9 @@ export async function updateTask(
         version: sql`${tasks.version} + 1`,
         updatedAt: new Date(),
       })
-      .where(and(eq(tasks.id, taskId), eq(tasks.version, expectedVersion)))
+      .where(and(eq(tasks.id, taskId), eq(tasks.version, before.version)))
       .returning();
-    if (!task) throw new TaskConflictError({ ...fieldsOf(before), version: before.version }, null);
+    if (!task) throw conflict('Someone else saved this task at the same moment; save again to merge.');
     await recordActivity(tx, actor, {
       projectId,
       entityType: 'task',

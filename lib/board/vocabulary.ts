@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // Sprint-board vocabulary shared by the schema, validation and UI.
 
 export const TASK_STATUSES = ['backlog', 'todo', 'in_progress', 'review', 'done', 'cancelled'] as const;
@@ -59,29 +57,3 @@ export function parseLabels(raw: string): string[] {
 }
 
 export const taskRef = (number: number) => `T-${number}`;
-
-/** What a stale task save gets back: the version to save over, and the other person's values as text. */
-const taskConflictSchema = z.object({
-  version: z.number().int(),
-  savedBy: z.string().nullable(),
-  savedAt: z.string().nullable(),
-  theirs: z.array(z.object({ field: z.string(), label: z.string(), value: z.string() })),
-  /** The stored values, to start over from theirs. */
-  values: z.object({
-    title: z.string(),
-    description: z.string(),
-    status: z.enum(TASK_STATUSES),
-    priority: z.number(),
-    effort: z.number(),
-    assigneeId: z.string().nullable(),
-    labels: z.array(z.string()),
-    sprintId: z.string().nullable(),
-  }),
-});
-export type TaskConflictView = z.infer<typeof taskConflictSchema>;
-
-export function readTaskConflict(result: unknown): TaskConflictView | null {
-  if (typeof result !== 'object' || result === null || !('conflict' in result)) return null;
-  const parsed = taskConflictSchema.safeParse(result.conflict);
-  return parsed.success ? parsed.data : null;
-}

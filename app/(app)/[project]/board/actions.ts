@@ -3,30 +3,13 @@
 import { z } from 'zod';
 import { setWipLimits } from '@/db/queries/board';
 import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problem';
-import { listMembers } from '@/db/queries/projects';
-import { listSprints } from '@/db/queries/sprints';
 import { TASK_LINK_KINDS, linkTask, unlinkTask } from '@/db/queries/task-links';
-import {
-  TaskConflictError,
-  type TaskFields,
-  createTask,
-  moveTask,
-  prioritiseTasks,
-  updateTask,
-} from '@/db/queries/tasks';
-import {
-  MAX_EFFORT,
-  MAX_LABELS,
-  TASK_STATUSES,
-  TASK_STATUS_LABELS,
-  type TaskConflictView,
-  parseLabels,
-  priorityLabel,
-  taskRef,
-} from '@/lib/board/vocabulary';
+import { createTask, moveTask, prioritiseTasks, updateTask } from '@/db/queries/tasks';
+import { MAX_EFFORT, MAX_LABELS, TASK_STATUSES, parseLabels, taskRef } from '@/lib/board/vocabulary';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { nameSchema } from '@/lib/validation';
 import { blankToNull, rowVersion } from '@/lib/forms';
-import { type ActionResult, defineAction, revalidateProject } from '@/server/action';
+import { defineAction, revalidateProject } from '@/server/action';
 
 const taskId = z.uuid('Unknown task');
 const status = z.enum(TASK_STATUSES, 'Choose a column');
@@ -34,8 +17,8 @@ const anchorId = z.preprocess(blankToNull, z.uuid('Unknown neighbour card').null
 const sprintRef = z.preprocess(blankToNull, z.uuid('Choose a sprint or the backlog').nullable());
 
 const taskFields = z.object({
-  title: nameSchema(200),
-  description: z.string().trim().max(20_000, 'Use at most 20,000 characters').default(''),
+  title: nameSchema(TEXT_LIMITS.task.title),
+  description: z.string().trim().max(TEXT_LIMITS.task.description, 'Use at most 20,000 characters').default(''),
   status,
   priority: z.coerce
     .number('Choose a priority')
@@ -50,7 +33,7 @@ const taskFields = z.object({
   assigneeId: z.preprocess(blankToNull, z.string().max(64).nullable()).default(null),
   labels: z
     .string()
-    .max(500, 'Use at most 500 characters')
+    .max(TEXT_LIMITS.task.labels, `Use at most ${TEXT_LIMITS.task.labels} characters`)
     .default('')
     .transform(parseLabels)
     .pipe(
@@ -77,75 +60,14 @@ export const moveTaskAction = defineAction(
   },
 );
 
-async function describeConflict(
-  err: TaskConflictError,
-  projectId: string,
-  db: Parameters<typeof listMembers>[0],
-  mine: TaskFields,
-) {
-  const [members, sprints] = await Promise.all([listMembers(db, projectId), listSprints(db, projectId)]);
-  const theirs = err.current;
-  const show = {
-    title: (v: TaskFields) => v.title,
-    description: (v: TaskFields) => v.description || '(empty)',
-    status: (v: TaskFields) => TASK_STATUS_LABELS[v.status],
-    priority: (v: TaskFields) => priorityLabel(v.priority),
-    effort: (v: TaskFields) => `${v.effort} points`,
-    assigneeId: (v: TaskFields) => members.find((m) => m.userId === v.assigneeId)?.name ?? 'Nobody',
-    labels: (v: TaskFields) => v.labels.join(', ') || '(none)',
-    sprintId: (v: TaskFields) => sprints.find((s) => s.id === v.sprintId)?.name ?? 'Backlog',
-  } satisfies Record<keyof TaskFields, (v: TaskFields) => string>;
-  const label: Record<keyof TaskFields, string> = {
-    title: 'Title',
-    description: 'Description',
-    status: 'Column',
-    priority: 'Priority',
-    effort: 'Effort',
-    assigneeId: 'Assignee',
-    labels: 'Labels',
-    sprintId: 'Sprint',
-  };
-  const differing = (Object.keys(show) as Array<keyof TaskFields>).filter((f) => show[f](theirs) !== show[f](mine));
-  const conflict: TaskConflictView = {
-    version: theirs.version,
-    savedBy: err.savedBy?.name ?? null,
-    savedAt: err.savedBy?.at.toISOString() ?? null,
-    theirs: differing.map((f) => ({ field: f, label: label[f], value: show[f](theirs) })),
-    values: {
-      title: theirs.title,
-      description: theirs.description,
-      status: theirs.status,
-      priority: theirs.priority,
-      effort: theirs.effort,
-      assigneeId: theirs.assigneeId,
-      labels: theirs.labels,
-      sprintId: theirs.sprintId,
-    },
-  };
-  const fieldErrors = Object.fromEntries(conflict.theirs.map((d) => [d.field, [`Saved meanwhile as: ${d.value}`]]));
-  return { conflict, fieldErrors };
-}
-
 export const updateTaskAction = defineAction(
   'editor',
   taskFields.extend({ taskId, version: rowVersion }),
-  async ({ db, user, project, input }) => {
+  async ({ db, user, project, input, base }) => {
     const { taskId: id, version, ...changes } = input;
-    try {
-      const task = await updateTask(db, user, project.id, id, version, changes);
-      revalidateProject(project.slug);
-      return { ok: true, data: { version: task.version }, message: 'Saved.' };
-    } catch (err) {
-      if (!(err instanceof TaskConflictError)) throw err;
-      const { conflict, fieldErrors } = await describeConflict(err, project.id, db, changes);
-      const result: ActionResult<{ version: number }> & { conflict: TaskConflictView } = {
-        ok: false,
-        message: `${err.message} Their values are shown under each field: save again to keep yours, or take theirs.`,
-        fieldErrors,
-        conflict,
-      };
-      return result;
-    }
+    const task = await updateTask(db, user, project.id, id, version, changes, base);
+    revalidateProject(project.slug);
+    return { ok: true, data: { version: task.version }, message: 'Saved.' };
   },
 );
 

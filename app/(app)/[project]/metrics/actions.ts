@@ -17,6 +17,7 @@ import {
   parseCheckInValue,
   todayUtc,
 } from '@/lib/success-metrics/status';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { nameSchema } from '@/lib/validation';
 import {
   checkbox,
@@ -32,11 +33,11 @@ import {
 import { defineAction, revalidateProject } from '@/server/action';
 
 const definition = z.object({
-  name: nameSchema(120),
-  description: textField(2000),
+  name: nameSchema(TEXT_LIMITS.metric.name),
+  description: textField(TEXT_LIMITS.metric.description),
   kind: z.enum(METRIC_KINDS, 'Choose business, model or guardrail'),
   direction: z.enum(METRIC_DIRECTIONS, 'Choose a direction'),
-  unit: textField(20),
+  unit: textField(TEXT_LIMITS.metric.unit),
   isPrimary: checkbox,
   startValue: optionalNumber,
   target: optionalNumber,
@@ -45,8 +46,8 @@ const definition = z.object({
   deadline: dateField,
   ownerId: ownerField,
   source: z.enum(METRIC_SOURCES, 'Choose where the value comes from'),
-  sourceKey: optionalText(250),
-  sourceModel: optionalText(250),
+  sourceKey: optionalText(TEXT_LIMITS.metric.sourceKey),
+  sourceModel: optionalText(TEXT_LIMITS.metric.sourceModel),
 });
 
 type Definition = z.output<typeof definition>;
@@ -70,17 +71,19 @@ export const createMetricAction = defineAction('editor', definition, async ({ db
 export const updateMetricAction = defineAction(
   'editor',
   definition.extend({ id: uuidField('metric'), version: versionField }),
-  async ({ db, user, project, input }) => {
+  async ({ db, user, project, input, base }) => {
     const { id, version, ...rest } = input;
+    let saved;
     try {
-      await updateSuccessMetric(db, user, project.id, id, version, normalise(rest));
+      const loaded = base && normalise({ ...rest, ...base });
+      saved = await updateSuccessMetric(db, user, project.id, id, version, normalise(rest), loaded);
     } catch (err) {
       // Show the other person's saved values at once; the message says what they are.
       if (err instanceof DomainError && err.kind === 'conflict') revalidateProject(project.slug);
       throw err;
     }
     revalidateProject(project.slug);
-    return { ok: true, data: undefined, message: 'Saved.' };
+    return { ok: true, data: { version: saved.version }, message: 'Saved.' };
   },
 );
 

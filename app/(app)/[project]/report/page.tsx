@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { ActionForm, Field } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/action-form';
+import { EditForm } from '@/components/ui/edit-form';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { ExperimentFilter } from '@/components/report/experiment-filter';
@@ -10,6 +11,7 @@ import { gatherReportData, listReportExperiments, listReportNarratives } from '@
 import { roleAtLeast } from '@/lib/domain';
 import { REPORT_SECTIONS, SECTION_TITLES, renderReport } from '@/lib/report/render';
 import { experimentParam } from '@/lib/report/production';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { requireProjectAccess } from '@/server/project-page';
 import { saveNarrativeAction } from './actions';
 
@@ -22,7 +24,7 @@ export default async function ReportPage({
   params: Promise<{ project: string }>;
   searchParams: Promise<{ experiment?: string | string[] }>;
 }) {
-  const { project, role } = await requireProjectAccess((await params).project);
+  const { project, role, user } = await requireProjectAccess((await params).project);
   const experiment = experimentParam((await searchParams).experiment);
   const db = await getDb();
   const [data, narratives, experiments] = await Promise.all([
@@ -57,26 +59,28 @@ export default async function ReportPage({
             {REPORT_SECTIONS.map((section) => {
               const saved = narratives[section];
               return (
-                <ActionForm
+                <EditForm
                   key={section}
+                  draft={{ user: user.id, project: project.slug, entity: 'report', id: section }}
+                  version={saved?.version ?? 0}
                   action={saveNarrativeAction}
-                  hidden={{ project: project.slug, section, version: saved?.version ?? 0 }}
+                  hidden={{ project: project.slug, section }}
                   label={`${SECTION_TITLES[section]} narrative editor`}
                   submitLabel={`Save ${SECTION_TITLES[section]}`}
-                  submitVariant="secondary"
                 >
                   <Field
                     name="body"
                     label={`${SECTION_TITLES[section]} narrative`}
                     defaultValue={saved?.body ?? ''}
                     multiline
+                    maxLength={TEXT_LIMITS.report.body}
                     hint={
                       saved
                         ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${saved.updatedAt.toISOString().slice(0, 10)}.`
                         : 'Not written yet.'
                     }
                   />
-                </ActionForm>
+                </EditForm>
               );
             })}
           </div>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type RiskInput, createRisk, deleteRisk, updateRisk } from '@/db/queries/risks';
 import { DomainError } from '@/lib/errors';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_RESPONSES, RISK_STATUSES } from '@/lib/risks/scoring';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { nameSchema } from '@/lib/validation';
 import { optionalDate, ownerField, textField, uuidField, versionField } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
@@ -17,20 +18,20 @@ const mitigationPct = z.coerce
   .max(100, 'Use 0–100');
 
 const fields = {
-  title: nameSchema(200),
-  description: textField(2000),
+  title: nameSchema(TEXT_LIMITS.risk.title),
+  description: textField(TEXT_LIMITS.risk.description),
   category: z.enum(RISK_CATEGORIES, 'Choose a category'),
   likelihood: level('likelihood'),
   impact: level('impact'),
   ownerId: ownerField,
   response: z.enum(RISK_RESPONSES, 'Choose a response'),
-  mitigationPlan: textField(2000),
+  mitigationPlan: textField(TEXT_LIMITS.risk.mitigationPlan),
   mitigationPct,
   status: z.enum(RISK_STATUSES, 'Choose a status'),
   nextReviewDate: optionalDate,
 };
 
-/** Saves a change; on a conflict the page re-reads the risk so the other person's values show at once. */
+/** Saves a change (merged with any save made meanwhile); on a conflict the page re-reads the risk. */
 async function save(
   db: Parameters<typeof updateRisk>[0],
   user: Parameters<typeof updateRisk>[1],
@@ -38,9 +39,10 @@ async function save(
   id: string,
   version: number,
   changes: Partial<RiskInput>,
+  base: Partial<RiskInput> | null = null,
 ) {
   try {
-    const after = await updateRisk(db, user, project.id, id, version, changes);
+    const after = await updateRisk(db, user, project.id, id, version, changes, base);
     revalidateProject(project.slug);
     return after;
   } catch (err) {
@@ -58,10 +60,10 @@ export const createRiskAction = defineAction('editor', z.object(fields), async (
 export const updateRiskAction = defineAction(
   'editor',
   z.object({ ...fields, id: uuidField('risk'), version: versionField }),
-  async ({ db, user, project, input }) => {
+  async ({ db, user, project, input, base }) => {
     const { id, version, ...changes } = input;
-    await save(db, user, project, id, version, changes);
-    return { ok: true, data: undefined, message: 'Saved.' };
+    const after = await save(db, user, project, id, version, changes, base);
+    return { ok: true, data: { version: after.version }, message: 'Saved.' };
   },
 );
 

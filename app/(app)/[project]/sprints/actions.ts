@@ -2,13 +2,14 @@
 
 import { z } from 'zod';
 import { closeSprint, createSprint, startSprint, updateSprint } from '@/db/queries/sprints';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { nameSchema } from '@/lib/validation';
 import { dateField, rowVersion } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
 
 const sprintFields = z.object({
-  name: nameSchema(80),
-  goal: z.string().trim().max(500, 'Use at most 500 characters').default(''),
+  name: nameSchema(TEXT_LIMITS.sprint.name),
+  goal: z.string().trim().max(TEXT_LIMITS.sprint.goal, `Use at most ${TEXT_LIMITS.sprint.goal} characters`).default(''),
   startDate: dateField,
   endDate: z.preprocess((v) => (v === '' ? undefined : v), dateField.optional()),
 });
@@ -27,11 +28,11 @@ export const createSprintAction = defineAction('editor', sprintFields, async ({ 
 export const updateSprintAction = defineAction(
   'editor',
   sprintFields.extend({ sprintId, version: rowVersion }),
-  async ({ db, user, project, input }) => {
+  async ({ db, user, project, input, base }) => {
     const { sprintId: id, version, ...fields } = input;
-    await updateSprint(db, user, project.id, id, version, fields);
+    const saved = await updateSprint(db, user, project.id, id, version, fields, base);
     revalidateProject(project.slug);
-    return { ok: true, data: undefined, message: 'Sprint saved.' };
+    return { ok: true, data: { version: saved.version }, message: 'Sprint saved.' };
   },
 );
 

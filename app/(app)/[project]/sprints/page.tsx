@@ -7,10 +7,13 @@ import { SprintsTable } from '@/components/board/sprints-table';
 import { VelocityChart } from '@/components/board/velocity-chart';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { DialogButton } from '@/components/ui/dialog';
+import { EditForm } from '@/components/ui/edit-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { DEFAULT_SPRINT_DAYS } from '@/lib/board/vocabulary';
+import { TEXT_LIMITS } from '@/lib/text-limits';
 import { loadSprintsPage } from '@/server/pages/board';
+import { requireProjectAccess } from '@/server/project-page';
 import { createSprintAction, updateSprintAction } from './actions';
 
 export const metadata = { title: 'Sprints' };
@@ -22,7 +25,11 @@ export default async function SprintsPage({
   params: Promise<{ project: string }>;
   searchParams: Promise<{ sprint?: string | string[] }>;
 }) {
-  const page = await loadSprintsPage((await params).project, (await searchParams).sprint);
+  const slug = (await params).project;
+  const [page, { user }] = await Promise.all([
+    loadSprintsPage(slug, (await searchParams).sprint),
+    requireProjectAccess(slug),
+  ]);
   const { project, canEdit, selected, series, velocity, average } = page;
   return (
     <>
@@ -111,21 +118,28 @@ export default async function SprintsPage({
       </Section>
       {canEdit && selected && selected.status !== 'closed' && (
         <Section title={`Edit ${selected.name}`}>
-          <ActionForm
-            key={selected.version}
+          <EditForm
+            key={selected.id}
+            draft={{ user: user.id, project, entity: 'sprint', id: selected.id }}
+            version={selected.version}
             label={`Edit ${selected.name}`}
             action={updateSprintAction}
-            hidden={{ project: project, sprintId: selected.id, version: selected.version }}
+            hidden={{ project: project, sprintId: selected.id }}
             submitLabel="Save sprint"
-            className="max-w-2xl"
           >
-            <div className="grid gap-3 sm:grid-cols-2">
-              <Field name="name" label="Name" defaultValue={selected.name} required />
-              <Field name="goal" label="Goal" defaultValue={selected.goal} />
+            <div className="grid max-w-2xl gap-3 sm:grid-cols-2">
+              <Field
+                name="name"
+                label="Name"
+                defaultValue={selected.name}
+                required
+                maxLength={TEXT_LIMITS.sprint.name}
+              />
+              <Field name="goal" label="Goal" defaultValue={selected.goal} maxLength={TEXT_LIMITS.sprint.goal} />
               <Field name="startDate" label="Start" type="date" defaultValue={selected.startDate} required />
               <Field name="endDate" label="End" type="date" defaultValue={selected.endDate} required />
             </div>
-          </ActionForm>
+          </EditForm>
         </Section>
       )}
     </>

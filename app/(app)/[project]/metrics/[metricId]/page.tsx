@@ -52,7 +52,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function MetricPage({ params }: { params: Promise<{ project: string; metricId: string }> }) {
   const { project: slug, metricId } = await params;
-  const { project, role } = await requireProjectAccess(slug);
+  const { project, role, user } = await requireProjectAccess(slug);
   const metric = await findMetric(project.id, metricId);
   const { m, checkIns, members, sources, today } = await load(project.id, metric);
   const canEdit = roleAtLeast(role, 'editor');
@@ -153,6 +153,7 @@ export default async function MetricPage({ params }: { params: Promise<{ project
         <>
           <Section title="Edit">
             <MetricForm
+              user={user.id}
               project={project.slug}
               defaultDeadline={m.deadline}
               existing={metric}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { EditForm } from '@/components/ui/edit-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { RiskFields } from '@/components/risks/risk-fields';
 import { RiskHistoryTable } from '@/components/risks/risk-history-table';
@@ -42,7 +43,7 @@ async function load(projectId: string, riskId: string) {
 
 export default async function RiskPage({ params }: { params: Promise<{ project: string; riskId: string }> }) {
   const { project: slug, riskId } = await params;
-  const { project, role } = await requireProjectAccess(slug);
+  const { project, role, user } = await requireProjectAccess(slug);
   const risk = await findRisk(project.id, riskId);
   const { history, members, points, today } = await load(project.id, risk.id);
   const score = riskScore(risk.likelihood, risk.impact);
@@ -71,14 +72,16 @@ export default async function RiskPage({ params }: { params: Promise<{ project: 
       {canEdit ? (
         <>
           <Section title="Edit risk">
-            <ActionForm
+            <EditForm
+              draft={{ user: user.id, project: project.slug, entity: 'risk', id: risk.id }}
+              version={risk.version}
               action={updateRiskAction}
-              hidden={{ project: project.slug, id: risk.id, version: risk.version }}
+              hidden={{ project: project.slug, id: risk.id }}
               label="Edit risk"
               submitLabel="Save risk"
             >
               <RiskFields members={members} existing={risk} />
-            </ActionForm>
+            </EditForm>
           </Section>
           <Section title="Delete">
             <ActionForm

@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: { params: Promise<{ project: 
 
 export default async function TaskPage({ params }: { params: Promise<{ project: string; taskId: string }> }) {
   const { project: slug, taskId } = await params;
-  const { project, role } = await requireProjectAccess(slug);
+  const { project, role, user } = await requireProjectAccess(slug);
   const db = await getDb();
   const { task, assigneeName, sprintName, runs } = await loadTask(project.id, taskId);
   const canEdit = roleAtLeast(role, 'editor');
@@ -85,9 +85,10 @@ export default async function TaskPage({ params }: { params: Promise<{ project: 
       {canEdit && (
         <Section
           title="Edit task"
-          description="If someone else saves first, you will see their values before anything is overwritten."
+          description="Your draft is kept in this browser until you save. If someone else saves meanwhile, their changes to other fields are kept; where you both changed a field, you choose."
         >
           <TaskEditForm
+            user={user.id}
             project={project.slug}
             taskId={task.id}
             version={task.version}
