@@ -12,3 +12,4 @@ export * from './board-links';
 export * from './ab-tests';
 export * from './monitoring';
 export * from './sign-in-attempts';
+export * from './run-views';
