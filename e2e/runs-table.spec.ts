@@ -9,6 +9,8 @@ test('the runs table keeps the primary metric, saves views, pins the run name, s
   page,
   request,
 }) => {
+  // One long walk through the table: a dozen page loads on a shared, busy machine.
+  test.setTimeout(240_000);
   const client = mlflow(request, await createToken(page, DEMO, unique('runs-table')));
   const experiment = unique('runs-table');
   const { experiment_id: experimentId } = await client.post('experiments/create', { name: experiment });

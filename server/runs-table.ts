@@ -89,24 +89,23 @@ function toRows(
 }
 
 /** The columns a runs page shows when neither its URL nor a saved view names any. */
-export async function loadDefaultColumns(db: Db, scope: Scope): Promise<string[]> {
+export async function loadDefaultColumns(db: Db, scope: Scope, known?: { metrics: string[] }): Promise<string[]> {
   const limit = Math.max(DEFAULT_METRIC_COLUMNS, DEFAULT_PARAM_COLUMNS);
   const [recent, primary, keys] = await Promise.all([
     listRecentRunKeys(db, scope.projectId, limit, scope.experimentId),
     getPrimaryRunMetricKey(db, scope.projectId),
-    listRunColumnKeys(db, scope.projectId, scope.experimentId),
+    known ?? listRunColumnKeys(db, scope.projectId, scope.experimentId),
   ]);
   return defaultColumns(recent, primary && keys.metrics.includes(primary) ? primary : null);
 }
 
 /** One page of the runs table, with the keys the column chooser offers and, on no match, misspelt keys. */
 export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
-  const [keys, experiments, standardColumns] = await Promise.all([
+  const [keys, experiments] = await Promise.all([
     listRunColumnKeys(db, scope.projectId, scope.experimentId),
     listExperiments(db, scope.projectId),
-    loadDefaultColumns(db, scope),
   ]);
-  const columns = view.columns ?? standardColumns;
+  const columns = view.columns ?? (await loadDefaultColumns(db, scope, keys));
   const experimentNames = new Map(experiments.map((e) => [e.id, e.name]));
   const { search, problem } = searchOf(view, scope);
   const base = {
