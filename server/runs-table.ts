@@ -1,13 +1,20 @@
 import type { Db } from '@/db/client';
 import { listExperiments } from '@/db/queries/experiments';
-import { type RunSearch, getRunsData, listRunColumnKeys, searchRuns } from '@/db/queries/run-search';
+import { type RunSearch, getRunsData, listRecentRunKeys, listRunColumnKeys, searchRuns } from '@/db/queries/run-search';
+import { type RunViewSummary, getDefaultRunView, getRunView, listRunViews } from '@/db/queries/run-views';
+import { getPrimaryRunMetricKey } from '@/db/queries/success-metrics';
 import { DomainError } from '@/lib/errors';
+import { type UnknownKey, findUnknownKeys } from '@/lib/tracking/key-suggestions';
 import {
+  DEFAULT_METRIC_COLUMNS,
+  DEFAULT_PARAM_COLUMNS,
   type RunsView,
   columnValue,
   defaultColumns,
   parseColumn,
+  parseRunsView,
   resolveStartRange,
+  savedViewParams,
   sortTermOf,
 } from '@/lib/tracking/runs-view';
 import { type Clause, FilterSyntaxError, parseSearchFilter } from '@/lib/tracking/search-filter';
@@ -36,7 +43,7 @@ function searchOf(view: RunsView, scope: Scope): { search: Omit<RunSearch, 'limi
   let clauses: Clause[] = [];
   let problem: FilterProblem | null = null;
   try {
-    clauses = parseSearchFilter(view.filter);
+    clauses = parseSearchFilter(view.filter, { numericParams: true });
   } catch (err) {
     if (!(err instanceof FilterSyntaxError)) throw err;
     problem = { message: err.message, position: err.position ?? null };
@@ -54,6 +61,7 @@ function searchOf(view: RunsView, scope: Scope): { search: Omit<RunSearch, 'limi
       experimentIds,
       status: view.status.length ? view.status : undefined,
       approach: view.approach.length ? view.approach : undefined,
+      numericParams: true,
       ...resolveStartRange(view, Date.now()),
     },
   };
@@ -80,16 +88,32 @@ function toRows(
   }));
 }
 
-/** One page of the runs table, with the keys the column chooser offers. */
+/** The columns a runs page shows when neither its URL nor a saved view names any. */
+export async function loadDefaultColumns(db: Db, scope: Scope, known?: { metrics: string[] }): Promise<string[]> {
+  const limit = Math.max(DEFAULT_METRIC_COLUMNS, DEFAULT_PARAM_COLUMNS);
+  const [recent, primary, keys] = await Promise.all([
+    listRecentRunKeys(db, scope.projectId, limit, scope.experimentId),
+    getPrimaryRunMetricKey(db, scope.projectId),
+    known ?? listRunColumnKeys(db, scope.projectId, scope.experimentId),
+  ]);
+  return defaultColumns(recent, primary && keys.metrics.includes(primary) ? primary : null);
+}
+
+/** One page of the runs table, with the keys the column chooser offers and, on no match, misspelt keys. */
 export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
   const [keys, experiments] = await Promise.all([
     listRunColumnKeys(db, scope.projectId, scope.experimentId),
     listExperiments(db, scope.projectId),
   ]);
-  const columns = view.columns ?? defaultColumns(keys);
+  const columns = view.columns ?? (await loadDefaultColumns(db, scope, keys));
   const experimentNames = new Map(experiments.map((e) => [e.id, e.name]));
   const { search, problem } = searchOf(view, scope);
-  const base = { keys, columns, experiments: experiments.map((e) => ({ id: e.id, name: e.name })) };
+  const base = {
+    keys,
+    columns,
+    unknownKeys: [] as UnknownKey[],
+    experiments: experiments.map((e) => ({ id: e.id, name: e.name })),
+  };
   if (problem) return { ...base, rows: [] as RunRow[], total: 0, problem };
   try {
     const { runs, total } = await searchRuns(db, scope.projectId, {
@@ -101,13 +125,50 @@ export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
       db,
       runs.map((r) => r.id),
     );
-    return { ...base, rows: toRows(runs, data, columns, experimentNames), total, problem: null };
+    const unknownKeys = total === 0 ? findUnknownKeys(search.clauses ?? [], keys) : [];
+    return { ...base, unknownKeys, rows: toRows(runs, data, columns, experimentNames), total, problem: null };
   } catch (err) {
     // Grammar-valid filters the store still refuses (e.g. an unknown attribute) are shown the same way.
     if (err instanceof DomainError && err.kind === 'invalid')
       return { ...base, rows: [] as RunRow[], total: 0, problem: { message: err.message, position: null } };
     throw err;
   }
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+// URL params that shape what a view shows; with none of them (and no `view`) a person's default view applies.
+const VIEW_SHAPING = ['filter', 'status', 'approach', 'exp', 'since', 'from', 'to', 'col', 'sort', 'order', 'size'];
+
+export type SavedViews = { list: RunViewSummary[]; activeId: string | null; missing: boolean; userId: string };
+
+/**
+ * The view a runs page shows: its URL, or a saved view the link names (`?view=<id>`, with the link's page and
+ * selection), or with a bare URL the person's default view — and which saved view, if any, it is.
+ */
+export async function resolveRunsView(
+  db: Db,
+  params: SearchParams,
+  scope: { projectId: string; experimentId: number | null },
+  userId: string,
+): Promise<{ view: RunsView; savedViews: SavedViews }> {
+  const [list, requested] = await Promise.all([
+    listRunViews(db, scope, userId),
+    typeof params.view === 'string' && /^[0-9a-f-]{36}$/i.test(params.view) ? getRunView(db, scope, params.view) : null,
+  ]);
+  const shaped = VIEW_SHAPING.some((k) => params[k] !== undefined);
+  const saved = requested ?? (shaped || params.view !== undefined ? null : await getDefaultRunView(db, scope, userId));
+  let view = parseRunsView(params);
+  if (saved) {
+    const merged = new URLSearchParams(saved.query);
+    for (const k of ['page', 'sel']) if (typeof params[k] === 'string') merged.set(k, params[k] as string);
+    view = parseRunsView(merged);
+  }
+  const current = savedViewParams(view).toString();
+  const active = list.find((v) => savedViewParams(parseRunsView(new URLSearchParams(v.query))).toString() === current);
+  return {
+    view,
+    savedViews: { list, activeId: active?.id ?? null, missing: params.view !== undefined && !requested, userId },
+  };
 }
 
 /** Every matching run, a page at a time, for the CSV export; throws DomainError on a bad filter. */

@@ -148,6 +148,12 @@ type SampleCtx = { slug: string; version: number; viewerTokenId: string };
  * probed, with `{ project }` alone.
  */
 const SAMPLES: Record<string, (c: SampleCtx) => Record<string, unknown>> = {
+  'app/(app)/[project]/runs/actions.ts#saveRunViewAction': (c) => ({
+    project: c.slug,
+    experimentId: '',
+    name: 'Authorised view',
+    query: 'col=metrics.acc',
+  }),
   'app/(app)/[project]/settings/actions.ts#updateProjectDetails': (c) => ({
     project: c.slug,
     version: c.version,

@@ -15,13 +15,16 @@ import {
   nextSort,
   runsViewHref,
   runsViewToParams,
+  savedViewParams,
   updateRunsView,
 } from '@/lib/tracking/runs-view';
-import type { FilterProblem, RunRow } from '@/server/runs-table';
+import type { UnknownKey } from '@/lib/tracking/key-suggestions';
+import type { FilterProblem, RunRow, SavedViews as SavedViewsData } from '@/server/runs-table';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
 import { RunsFilters } from './runs-filters';
 import { RunsGrid } from './runs-grid';
+import { SavedViews } from './saved-views';
 import { useReplaceSearchParams } from './use-url-state';
 
 export type RunsExplorerProps = {
@@ -33,6 +36,9 @@ export type RunsExplorerProps = {
   columns: string[];
   keys: { params: string[]; metrics: string[]; tags: string[] };
   problem: FilterProblem | null;
+  /** Filter keys no run has, with the closest existing key (only when nothing matched). */
+  unknownKeys: UnknownKey[];
+  savedViews: SavedViewsData;
   /** Offered as a filter (and shown as a column) only across experiments. */
   experiments?: { id: number; name: string }[];
   /** The experiment a page is fixed to, for the export link. */
@@ -49,6 +55,8 @@ export function RunsExplorer({
   columns,
   keys,
   problem,
+  unknownKeys,
+  savedViews,
   experiments,
   experimentId,
 }: RunsExplorerProps) {
@@ -90,6 +98,7 @@ export function RunsExplorer({
           key={view.filter}
           initial={view.filter}
           serverProblem={problem}
+          keys={keys}
           onApply={(filter) => go({ filter })}
         />
         <RunsFilters view={view} experiments={experiments} onChange={go} />
@@ -131,8 +140,50 @@ export function RunsExplorer({
             </a>
           )}
           <ColumnChooser keys={keys} columns={columns} onChange={(cols) => go({ columns: cols })} />
+          <SavedViews
+            project={project}
+            basePath={basePath}
+            experimentId={experimentId}
+            query={savedViewParams({ ...view, columns }).toString()}
+            views={savedViews}
+          />
         </div>
       </div>
+      {savedViews.missing && (
+        <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
+          The saved view in this link no longer exists (its author may have deleted it); showing the standard view.
+        </p>
+      )}
+      {unknownKeys.length > 0 && (
+        <div
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {unknownKeys.map((u) => (
+            <p key={u.written}>
+              No run here has logged <code>{u.written}</code>.{' '}
+              {u.suggestion ? (
+                <>
+                  Did you mean <code>{u.suggestion}</code>?{' '}
+                  {view.filter.includes(u.written) && (
+                    <Link
+                      href={runsViewHref(
+                        basePath,
+                        updateRunsView(current, { filter: view.filter.split(u.written).join(u.suggestion) }),
+                      )}
+                      className="font-medium underline"
+                    >
+                      Filter by {u.suggestion} instead
+                    </Link>
+                  )}
+                </>
+              ) : (
+                'Pick a key from the suggestions while typing in the filter box.'
+              )}
+            </p>
+          ))}
+        </div>
+      )}
       {rows.length === 0 ? (
         problem ? null : filtered ? (
           <div className="flex flex-col items-center gap-2">

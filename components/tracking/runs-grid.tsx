@@ -21,6 +21,11 @@ type Props = {
 
 const thClass = 'whitespace-nowrap px-3 py-2 text-left font-semibold text-zinc-700 dark:text-zinc-200';
 const tdClass = 'whitespace-nowrap px-3 py-1.5 text-zinc-800 dark:text-zinc-200';
+// The checkbox and run-name columns stay put while the table scrolls sideways; sticky cells need an opaque
+// background, and the checkbox column a fixed width for the name column's offset.
+const pinFirst = 'sticky left-0 z-10 w-10 min-w-10';
+const pinName = 'sticky left-10 z-10 shadow-[inset_-1px_0_0] shadow-zinc-200 dark:shadow-zinc-700';
+const headBg = 'bg-zinc-50 dark:bg-zinc-800';
 
 function SortHeader({
   column,
@@ -28,17 +33,19 @@ function SortHeader({
   sort,
   href,
   title,
+  className,
 }: {
   column: string;
   label: string;
   sort: Sort | null;
   href: string;
   title?: string;
+  className?: string;
 }) {
   const active = (sort ?? DEFAULT_SORT).column === column ? (sort ?? DEFAULT_SORT) : null;
   const ariaSort = active ? (active.ascending ? 'ascending' : 'descending') : 'none';
   return (
-    <th scope="col" aria-sort={ariaSort} className={thClass} title={title}>
+    <th scope="col" aria-sort={ariaSort} className={cn(thClass, className)} title={title}>
       <Link href={href} scroll={false} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span
@@ -71,7 +78,7 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
         <caption className="sr-only">Runs, sortable by any column header</caption>
         <thead className="bg-zinc-50 dark:bg-zinc-800/60">
           <tr>
-            <th scope="col" className="w-8 px-3 py-2">
+            <th scope="col" className={cn(pinFirst, headBg, 'px-3 py-2')}>
               <input
                 type="checkbox"
                 aria-label="Select all runs on this page"
@@ -83,7 +90,13 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
                 className="size-4 accent-indigo-600"
               />
             </th>
-            <SortHeader column="attributes.run_name" label="Run" sort={sort} href={sortHref('attributes.run_name')} />
+            <SortHeader
+              column="attributes.run_name"
+              label="Run"
+              sort={sort}
+              href={sortHref('attributes.run_name')}
+              className={cn(pinName, headBg)}
+            />
             {showExperiment && (
               <th scope="col" className={thClass}>
                 Experiment
@@ -123,6 +136,7 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
         <tbody className="divide-y divide-zinc-100 bg-white dark:divide-zinc-800 dark:bg-zinc-900">
           {rows.map((r) => {
             const checked = selected.includes(r.id);
+            const pinnedBg = checked ? 'bg-indigo-50 dark:bg-indigo-950' : 'bg-white dark:bg-zinc-900';
             return (
               <tr
                 key={r.id}
@@ -131,7 +145,7 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
                   checked && 'bg-indigo-50/60 dark:bg-indigo-950/40',
                 )}
               >
-                <td className="px-3 py-1.5">
+                <td className={cn(pinFirst, pinnedBg, 'px-3 py-1.5')}>
                   <input
                     type="checkbox"
                     aria-label={`Select run ${r.name}`}
@@ -140,7 +154,7 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
                     className="size-4 accent-indigo-600"
                   />
                 </td>
-                <td className={tdClass}>
+                <td className={cn(tdClass, pinName, pinnedBg)}>
                   <Link
                     href={`/${project}/runs/${r.id}`}
                     className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-400"

@@ -20,6 +20,11 @@ import { type ViewType, lifecycleFilter } from './experiments';
 export type MetricAgg = 'latest' | 'min' | 'max';
 export type SortTerm = OrderBy & { agg?: MetricAgg };
 
+// A param value Postgres can read as a double precision without overflowing (digits and exponent are bounded).
+const NUMBER_TEXT = '^[-+]?([0-9]{1,200}([.][0-9]*)?|[.][0-9]{1,200})([eE][-+]?[0-9]{1,2})?$';
+/** A param's value as a number, or null when it is text; CASE keeps Postgres from casting text it never matched. */
+const paramNumber = (value: SQL) => sql`(case when ${value} ~ ${NUMBER_TEXT} then (${value})::double precision end)`;
+
 export type RunSearch = {
   experimentIds?: number[];
   filter?: string;
@@ -32,6 +37,11 @@ export type RunSearch = {
   approach?: RunApproach[];
   startedAfter?: number;
   startedBefore?: number;
+  /**
+   * Runboard's runs table: params sort as numbers where their values are numbers (6, 3, 12 → 3, 6, 12), then the
+   * rest as text. MLflow's REST search leaves this off, keeping MLflow's text order.
+   */
+  numericParams?: boolean;
   limit: number;
   offset?: number;
 };
@@ -62,7 +72,9 @@ function clauseToSql(c: Clause): SQL {
         return sql`not exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
       if (c.comparator === 'IS NOT NULL')
         return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key})`;
-      return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key} and ${compare(sql`x.value`, c.comparator, c.value)})`;
+      // Only the runs table's grammar gives a param a number (`params.depth > 5`); it compares as a number then.
+      const value = typeof c.value === 'number' ? paramNumber(sql`x.value`) : sql`x.value`;
+      return sql`exists (select 1 from ${table} x where x.run_id = ${runs.id} and x.key = ${c.key} and ${compare(value, c.comparator, c.value)})`;
     }
     case 'attribute': {
       const column = ATTRIBUTE_COLUMNS[c.key as keyof typeof ATTRIBUTE_COLUMNS];
@@ -123,9 +135,13 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
   if (q.startedAfter !== undefined) where.push(sql`${runs.startTime} >= ${q.startedAfter}`);
   if (q.startedBefore !== undefined) where.push(sql`${runs.startTime} <= ${q.startedBefore}`);
   for (const c of clauses) where.push(clauseToSql(c));
-  const order: SQL[] = sort.map((t) => {
+  const direction = (expr: SQL, ascending: boolean) =>
+    ascending ? sql`${expr} asc nulls last` : sql`${expr} desc nulls last`;
+  const order: SQL[] = sort.flatMap((t) => {
     const expr = sortExpression(t);
-    return t.ascending ? sql`${expr} asc nulls last` : sql`${expr} desc nulls last`;
+    if (t.type === 'param' && q.numericParams)
+      return [direction(paramNumber(expr), t.ascending), direction(expr, t.ascending)];
+    return [direction(expr, t.ascending)];
   });
   if (!sort.some((t) => t.type === 'attribute' && t.key === 'start_time')) order.push(sql`${runs.startTime} desc`);
   order.push(asc(runs.id));
@@ -200,4 +216,24 @@ export async function listRunColumnKeys(db: Db, projectId: string, experimentId?
   );
   const keys = (res: unknown) => rowsOf<{ key: string }>(res).map((r) => r.key);
   return { params: keys(params), metrics: keys(metrics), tags: keys(tags) };
+}
+
+/**
+ * The metric and param keys most recently logged in the project's runs (or one experiment's), newest first:
+ * metrics by the time of their latest point, params by their run's start.
+ */
+export async function listRecentRunKeys(db: Db, projectId: string, limit: number, experimentId?: number) {
+  const scope = experimentId
+    ? sql`r.project_id = ${projectId} and r.experiment_id = ${experimentId}`
+    : sql`r.project_id = ${projectId}`;
+  const [metrics, params] = await Promise.all([
+    db.execute<{ key: string }>(
+      sql`select x.key from ${runMetrics} x join runs r on r.id = x.run_id where ${scope} group by x.key order by max(x.timestamp) desc, x.key limit ${limit}`,
+    ),
+    db.execute<{ key: string }>(
+      sql`select x.key from ${runParams} x join runs r on r.id = x.run_id where ${scope} group by x.key order by max(r.start_time) desc, x.key limit ${limit}`,
+    ),
+  ]);
+  const keys = (res: unknown) => rowsOf<{ key: string }>(res).map((r) => r.key);
+  return { metrics: keys(metrics), params: keys(params) };
 }

@@ -336,3 +336,20 @@ export async function listMetricSourceOptions(db: Db, projectId: string) {
   ]);
   return { keys: keys.map((k) => k.key), models: models.map((m) => m.name) };
 }
+
+/** The run metric key behind the project's primary success metric, when that metric is read from runs. */
+export async function getPrimaryRunMetricKey(db: Db, projectId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ key: successMetrics.sourceKey })
+    .from(successMetrics)
+    .where(
+      and(
+        eq(successMetrics.projectId, projectId),
+        eq(successMetrics.isPrimary, true),
+        eq(successMetrics.source, 'run_metric'),
+      ),
+    )
+    .orderBy(asc(successMetrics.createdAt))
+    .limit(1);
+  return row?.key ?? null;
+}

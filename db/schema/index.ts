@@ -13,3 +13,4 @@ export * from './ab-tests';
 export * from './monitoring';
 export * from './sign-in-attempts';
 export * from './status-updates';
+export * from './run-views';

@@ -43,6 +43,11 @@ describe('columns', () => {
     expect(columnValue(parseColumn('metrics.loss')!, data)).toBeNull();
     expect(columnValue(parseColumn('params.lr')!, undefined)).toBeNull();
   });
+  it('puts the primary success metric first, then the newest metrics, then the newest params', () => {
+    expect(
+      defaultColumns({ metrics: ['loss', 'f1', 'auc', 'acc', 'val_accuracy'], params: ['depth'] }, 'val_accuracy'),
+    ).toEqual(['metrics.val_accuracy', 'metrics.loss', 'metrics.f1', 'metrics.auc', 'params.depth']);
+  });
   it('defaults to four metrics then four params', () => {
     expect(defaultColumns({ metrics: ['a', 'b', 'c', 'd', 'e'], params: ['p'] })).toEqual([
       'metrics.a',

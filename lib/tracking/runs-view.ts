@@ -25,6 +25,8 @@ export const TIME_PRESETS = {
 } as const;
 export type TimePreset = keyof typeof TIME_PRESETS;
 export const MAX_SELECTED = 100;
+/** The longest name a saved view may have (the form's maxlength and the action's check). */
+export const RUN_VIEW_NAME_MAX = 80;
 
 export type Sort = { column: string; ascending: boolean };
 export type RunsView = {
@@ -223,9 +225,30 @@ export function sortTermOf(sort: Sort | null) {
     : { type: ref.type, key: ref.key, ascending: s.ascending };
 }
 
-/** Default columns when the URL names none: a few metrics, then a few params. */
-export function defaultColumns(keys: { metrics: string[]; params: string[] }): string[] {
-  return [...keys.metrics.slice(0, 4).map((k) => `metrics.${k}`), ...keys.params.slice(0, 4).map((k) => `params.${k}`)];
+export const DEFAULT_METRIC_COLUMNS = 4;
+export const DEFAULT_PARAM_COLUMNS = 4;
+
+/**
+ * Default columns when neither the URL nor a saved view names any: the project's primary success metric (when
+ * runs log it), then the most recently logged metrics and params — so a new run logging other keys adds
+ * columns without pushing the metric the project is judged by out of the table.
+ */
+export function defaultColumns(
+  recent: { metrics: string[]; params: string[] },
+  primaryMetric: string | null = null,
+): string[] {
+  const metrics = primaryMetric
+    ? [primaryMetric, ...recent.metrics.filter((k) => k !== primaryMetric)]
+    : recent.metrics;
+  return [
+    ...metrics.slice(0, DEFAULT_METRIC_COLUMNS).map((k) => `metrics.${k}`),
+    ...recent.params.slice(0, DEFAULT_PARAM_COLUMNS).map((k) => `params.${k}`),
+  ];
+}
+
+/** The parts of a view a saved view keeps: what is shown and how, not which page or which runs are ticked. */
+export function savedViewParams(view: RunsView): URLSearchParams {
+  return runsViewToParams({ ...view, page: 1, selected: [] });
 }
 
 type RunValues = {

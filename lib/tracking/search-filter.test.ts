@@ -143,3 +143,18 @@ describe('order_by parsing time', () => {
     }
   });
 });
+
+describe('numeric params (the runs table only)', () => {
+  it('takes a number for a param and orders only against numbers', () => {
+    expect(parseSearchFilter('params.depth > 5', { numericParams: true })).toEqual([
+      { type: 'param', key: 'depth', comparator: '>', value: 5 },
+    ]);
+    expect(parseSearchFilter("params.lr = '0.01'", { numericParams: true })[0]!.value).toBe('0.01');
+    expect(() => parseSearchFilter("params.depth > '5'", { numericParams: true })).toThrow(/Expected a number/);
+  });
+
+  it("keeps MLflow's grammar without the option", () => {
+    expect(() => parseSearchFilter('params.depth > 5')).toThrow(/Invalid comparator '>'/);
+    expect(() => parseSearchFilter('params.depth = 5')).toThrow(/Expected a quoted string/);
+  });
+});

@@ -226,8 +226,14 @@ export function nextClauseIndex(tokens: FilterToken[], i: number): number | null
   throw new FilterSyntaxError(`Expected AND at position ${next.pos + 1}.`, next.pos);
 }
 
+/**
+ * Runboard's runs table reads params as numbers where they are numbers (`params.depth > 5`), beyond MLflow's
+ * grammar; the MLflow REST search keeps MLflow's string-only params.
+ */
+export type FilterOptions = { numericParams?: boolean };
+
 /** Parses a filter string; an empty or blank string means no clauses. */
-export function parseSearchFilter(filter: string | undefined | null): Clause[] {
+export function parseSearchFilter(filter: string | undefined | null, options: FilterOptions = {}): Clause[] {
   if (!filter || !filter.trim()) return [];
   checkFilterLength(filter);
   const tokens = tokenize(filter);
@@ -271,15 +277,18 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
       i++;
     } else throw new FilterSyntaxError(`Invalid comparator near position ${opTok.pos + 1}.`, opTok.pos);
 
+    const numericParam = type === 'param' && !!options.numericParams;
     const allowed: Comparator[] = numeric
       ? NUMERIC_COMPARATORS
-      : type === 'param' || type === 'tag'
-        ? [...STRING_COMPARATORS, 'IS NULL', 'IS NOT NULL']
-        : type === 'attribute' && key === 'run_id'
-          ? [...STRING_COMPARATORS, 'IN', 'NOT IN']
-          : type === 'dataset'
+      : numericParam
+        ? [...NUMERIC_COMPARATORS, 'LIKE', 'ILIKE', 'IS NULL', 'IS NOT NULL']
+        : type === 'param' || type === 'tag'
+          ? [...STRING_COMPARATORS, 'IS NULL', 'IS NOT NULL']
+          : type === 'attribute' && key === 'run_id'
             ? [...STRING_COMPARATORS, 'IN', 'NOT IN']
-            : STRING_COMPARATORS;
+            : type === 'dataset'
+              ? [...STRING_COMPARATORS, 'IN', 'NOT IN']
+              : STRING_COMPARATORS;
     if (!allowed.includes(comparator)) {
       throw new FilterSyntaxError(
         `Invalid comparator '${comparator}' for ${identTok.text} at position ${opTok.pos + 1}; allowed: ${allowed.join(', ')}.`,
@@ -314,7 +323,13 @@ export function parseSearchFilter(filter: string | undefined | null): Clause[] {
     } else if (comparator !== 'IS NULL' && comparator !== 'IS NOT NULL') {
       const v = tokens[i++];
       if (!v) throw new FilterSyntaxError(`Missing value after '${identTok.text} ${comparator}'.`, opTok.pos);
-      if (numeric) {
+      // Ordering a param only makes sense against a number; = and != take either a number or quoted text.
+      const ordering = comparator === '>' || comparator === '>=' || comparator === '<' || comparator === '<=';
+      if (numericParam && (v.kind === 'number' || ordering)) {
+        if (v.kind !== 'number')
+          throw new FilterSyntaxError(`Expected a number for ${identTok.text} at position ${v.pos + 1}.`, v.pos);
+        value = v.value;
+      } else if (numeric) {
         if (v.kind !== 'number')
           throw new FilterSyntaxError(`Expected a number for ${identTok.text} at position ${v.pos + 1}.`, v.pos);
         value = v.value;

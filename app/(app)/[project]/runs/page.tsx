@@ -2,9 +2,8 @@ import Link from 'next/link';
 import { RunsExplorer } from '@/components/tracking/runs-explorer';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { parseRunsView } from '@/lib/tracking/runs-view';
 import { requireProjectAccess } from '@/server/project-page';
-import { loadRunsTable } from '@/server/runs-table';
+import { loadRunsTable, resolveRunsView } from '@/server/runs-table';
 
 export const metadata = { title: 'All runs' };
 
@@ -15,9 +14,15 @@ export default async function AllRunsPage({
   params: Promise<{ project: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { project } = await requireProjectAccess((await params).project);
-  const view = parseRunsView(await searchParams);
-  const data = await loadRunsTable(await getDb(), view, { projectId: project.id });
+  const { project, user } = await requireProjectAccess((await params).project);
+  const db = await getDb();
+  const { view, savedViews } = await resolveRunsView(
+    db,
+    await searchParams,
+    { projectId: project.id, experimentId: null },
+    user.id,
+  );
+  const data = await loadRunsTable(db, view, { projectId: project.id });
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
@@ -30,7 +35,13 @@ export default async function AllRunsPage({
         title="All runs"
         description="Every run of the project across experiments. Select runs to compare them; the URL keeps the whole view, so share it as a link."
       />
-      <RunsExplorer project={project.slug} basePath={`/${project.slug}/runs`} view={view} {...data} />
+      <RunsExplorer
+        project={project.slug}
+        basePath={`/${project.slug}/runs`}
+        view={view}
+        savedViews={savedViews}
+        {...data}
+      />
     </>
   );
 }

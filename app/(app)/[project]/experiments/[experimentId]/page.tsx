@@ -3,11 +3,10 @@ import { RunsExplorer } from '@/components/tracking/runs-explorer';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getExperiment } from '@/db/queries/experiments';
-import { parseRunsView } from '@/lib/tracking/runs-view';
 import { serialId } from '@/lib/ids';
 import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
-import { loadRunsTable } from '@/server/runs-table';
+import { loadRunsTable, resolveRunsView } from '@/server/runs-table';
 
 export default async function ExperimentPage({
   params,
@@ -17,11 +16,16 @@ export default async function ExperimentPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { project: slug, experimentId } = await params;
-  const { project } = await requireProjectAccess(slug);
+  const { project, user } = await requireProjectAccess(slug);
   const id = await paramsOrNotFound(serialId, experimentId);
   const db = await getDb();
   const experiment = await orNotFound(getExperiment(db, project.id, id));
-  const view = parseRunsView(await searchParams);
+  const { view, savedViews } = await resolveRunsView(
+    db,
+    await searchParams,
+    { projectId: project.id, experimentId: experiment.id },
+    user.id,
+  );
   const data = await loadRunsTable(db, view, { projectId: project.id, experimentId: experiment.id });
   return (
     <>
@@ -39,6 +43,7 @@ export default async function ExperimentPage({
         project={project.slug}
         basePath={`/${project.slug}/experiments/${experiment.id}`}
         view={view}
+        savedViews={savedViews}
         {...data}
         experiments={undefined}
         experimentId={experiment.id}

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { columnLabel, defaultColumns, parseColumn, parseRunsView } from '@/lib/tracking/runs-view';
-import { listRunColumnKeys } from '@/db/queries/run-search';
+import { columnLabel, parseColumn, parseRunsView } from '@/lib/tracking/runs-view';
 import { defineRoute } from '@/server/api';
 import { csvStreamResponse } from '@/server/csv-stream';
-import { iterateRuns } from '@/server/runs-table';
+import { iterateRuns, loadDefaultColumns } from '@/server/runs-table';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +17,7 @@ export const GET = defineRoute(
     const db = await getDb();
     const view = parseRunsView(input);
     const projectId = caller.project.id;
-    const columns = view.columns ?? defaultColumns(await listRunColumnKeys(db, projectId));
+    const columns = view.columns ?? (await loadDefaultColumns(db, { projectId }));
     const header = [
       'run_id',
       'run_name',
