@@ -18,7 +18,7 @@ test('define an A/B test, send assignments and events through the API, read the 
     ['ranker-v2', [0.71, 0.78]],
   ] as const) {
     const runId = await api.finishedRun({ experimentId, name, params: { variant: name }, curve: [...curve] });
-    await page.goto(`/${slug}/runs/${runId}`);
+    await page.goto(`/${slug}/runs/${runId}?tab=overview`);
     const form = page.getByRole('form', { name: 'Register as model version' });
     await form.getByLabel('Registered model').fill('ranker');
     await form.getByRole('button', { name: 'Register as model version' }).click();

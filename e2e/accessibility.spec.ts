@@ -69,6 +69,18 @@ test.describe('signed in', () => {
     });
   }
 
+  // The run page opens on its charts; its other tabs hold the tables and the forms.
+  for (const tab of ['overview', 'data', 'artifacts']) {
+    test(`run page, ${tab} tab`, async ({ page }) => {
+      const [href] = await linksOn(page, '/runs', /\/runs\/\w+$/);
+      await expectAccessibleInBothThemes(page, `${href}?tab=${tab}`, async () => {
+        await expect(
+          page.getByRole('navigation', { name: 'Page tabs' }).locator('[aria-current="page"]'),
+        ).toBeVisible();
+      });
+    });
+  }
+
   test('run comparison', async ({ page }) => {
     const runs = (await linksOn(page, '/runs', /\/runs\/\w+$/)).slice(0, 3).map((h) => h.split('/').pop());
     expect(runs).toHaveLength(3);

@@ -83,7 +83,7 @@ test('artifacts logged through the MLflow API can be browsed, previewed and down
   const runId: string = run.info.run_id;
   await logFiles(request, token, run.info.artifact_uri);
 
-  await page.goto(`/${slug}/runs/${runId}`);
+  await page.goto(`/${slug}/runs/${runId}?tab=overview`);
   await page.getByRole('link', { name: /at the top level/ }).click();
   await expect(page).toHaveURL(/#artifacts$/);
   const artifacts = page.getByRole('region', { name: 'Artifacts' });
@@ -171,12 +171,13 @@ test('a run without artifacts says how to log them', async ({ page, request }) =
     experiment_id: await api.defaultExperimentId(),
     start_time: Date.now(),
   });
-  await page.goto(`/${slug}/runs/${run.info.run_id}`);
+  await page.goto(`/${slug}/runs/${run.info.run_id}?tab=artifacts`);
   const artifacts = page.getByRole('region', { name: 'Artifacts' });
   await expect(artifacts.getByText('No artifacts logged for this run')).toBeVisible();
   await expect(artifacts.getByRole('group', { name: 'Example of logging artifacts' })).toContainText(
     'mlflow.log_artifact("plot.png")',
   );
+  await page.getByRole('navigation', { name: 'Page tabs' }).getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('region', { name: 'Models produced' })).toContainText('No model from this run yet');
 });
 
@@ -214,7 +215,7 @@ test('the run page links the MLflow 3 logged model and the registered version it
   await api.post('registered-models/create', { name });
   await api.post('model-versions/create', { name, source: `models:/${modelId}`, run_id: runId, model_id: modelId });
 
-  await page.goto(`/${slug}/runs/${runId}`);
+  await page.goto(`/${slug}/runs/${runId}?tab=overview`);
   const models = page.getByRole('region', { name: 'Models produced' });
   const logged = models.getByRole('list', { name: 'Logged models from this run' });
   await expect(logged).toContainText('classifier');

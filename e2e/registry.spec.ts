@@ -25,7 +25,7 @@ test('register two runs as versions, promote, roll back with a reason, and follo
   });
 
   for (const runId of [first, second]) {
-    await page.goto(`/${slug}/runs/${runId}`);
+    await page.goto(`/${slug}/runs/${runId}?tab=overview`);
     const form = page.getByRole('form', { name: 'Register as model version' });
     await form.getByLabel('Registered model').fill('rain-tomorrow');
     await form.getByRole('button', { name: 'Register as model version' }).click();

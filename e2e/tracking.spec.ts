@@ -121,13 +121,15 @@ test('runs logged through the MLflow API can be filtered, sorted, opened, charte
   await expect(page).toHaveURL(/order=asc/);
   await expect(rows.nth(1)).toContainText('tr-beta');
 
-  // The run page: info, the chart with its "N of M points" caption, and the reproducibility block.
+  // The run page: the chart with its "N of M points" caption (Charts is the first tab of a finished run),
+  // then on the Overview tab the info and the reproducibility block.
   await table.getByRole('link', { name: 'tr-alpha', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'tr-alpha', level: 1 })).toBeVisible();
-  const run = page.getByRole('region', { name: 'Run' });
-  await expect(run).toContainText('FINISHED');
   const chart = page.getByRole('figure', { name: 'acc' });
   await expect(chart).toContainText('3 of 3 points');
+  await page.getByRole('navigation', { name: 'Page tabs' }).getByRole('link', { name: 'Overview' }).click();
+  const run = page.getByRole('region', { name: 'Run' });
+  await expect(run).toContainText('FINISHED');
   const repro = page.getByRole('region', { name: 'Reproducibility' });
   await expect(repro).toContainText('7');
   await expect(repro).toContainText('abc1234');

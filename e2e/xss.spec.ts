@@ -70,7 +70,7 @@ test('names holding markup are shown as text everywhere and never run', async ({
   await expectShownAsText(page, '/', [project]);
   await expectShownAsText(page, `/${slug}`, [project, risk]);
   await expectShownAsText(page, `/${slug}/experiments`, [experiment]);
-  await expectShownAsText(page, `/${slug}/runs/${runId}`, [run, IMG]);
+  await expectShownAsText(page, `/${slug}/runs/${runId}?tab=data`, [run, IMG]);
   await expectShownAsText(page, `/${slug}/models`, [model]);
   await expectShownAsText(page, `/${slug}/risks`, [risk]);
   await expectShownAsText(page, `/${slug}/board?sprint=backlog`, [task]);

@@ -27,7 +27,7 @@ export function RunModels({ project, loggedModels, versions }: RunModelsProps) {
         No model from this run yet. Log one from the training code with{' '}
         <code className="font-mono text-xs">mlflow.&lt;flavor&gt;.log_model(model, name=&quot;model&quot;)</code> (add{' '}
         <code className="font-mono text-xs">registered_model_name=</code> to register it), or register the run’s{' '}
-        <code className="font-mono text-xs">model/</code> folder below.
+        <code className="font-mono text-xs">model/</code> folder as a version of a registered model.
       </p>
     );
   return (

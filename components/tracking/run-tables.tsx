@@ -3,6 +3,7 @@
 import { DataTable } from '@/components/ui/data-table';
 import { formatMetric } from '@/lib/format';
 import { runMetricPath } from './fetchers';
+import { KeyName } from './key-name';
 
 type KV = { key: string; value: string };
 type Metric = {
@@ -16,8 +17,6 @@ type Metric = {
 };
 type Input = { name: string; digest: string; source: string; sourceType: string; context: string };
 
-const mono = (s: string) => <span className="break-all font-mono">{s}</span>;
-
 export function ParamsTable({ name, params }: { name: string; params: KV[] }) {
   return (
     <DataTable
@@ -27,8 +26,8 @@ export function ParamsTable({ name, params }: { name: string; params: KV[] }) {
       rowKey={(p) => p.key}
       empty={{ title: 'No parameters', hint: 'Log them with mlflow.log_param(s); they are write-once.' }}
       columns={[
-        { key: 'key', header: 'Parameter', value: (p) => p.key, render: (p) => mono(p.key) },
-        { key: 'value', header: 'Value', value: (p) => p.value, render: (p) => mono(p.value) },
+        { key: 'key', header: 'Parameter', value: (p) => p.key, render: (p) => <KeyName text={p.key} /> },
+        { key: 'value', header: 'Value', value: (p) => p.value, render: (p) => <KeyName text={p.value} /> },
       ]}
     />
   );
@@ -51,9 +50,12 @@ export function MetricsTable({
       exportName={`${name}-metrics`}
       rows={metrics}
       rowKey={(m) => m.key}
-      empty={{ title: 'No metrics', hint: 'Log them with mlflow.log_metric(key, value, step=…); charts appear below.' }}
+      empty={{
+        title: 'No metrics',
+        hint: 'Log them with mlflow.log_metric(key, value, step=…); each gets a chart on the Charts tab.',
+      }}
       columns={[
-        { key: 'key', header: 'Metric', value: (m) => m.key, render: (m) => mono(m.key) },
+        { key: 'key', header: 'Metric', value: (m) => m.key, render: (m) => <KeyName text={m.key} /> },
         {
           key: 'latest',
           header: 'Latest',
@@ -102,8 +104,8 @@ export function TagsTable({ name, tags }: { name: string; tags: KV[] }) {
       rowKey={(t) => t.key}
       empty={{ title: 'No tags', hint: 'Set them with mlflow.set_tag(key, value).' }}
       columns={[
-        { key: 'key', header: 'Tag', value: (t) => t.key, render: (t) => mono(t.key) },
-        { key: 'value', header: 'Value', value: (t) => t.value, render: (t) => mono(t.value) },
+        { key: 'key', header: 'Tag', value: (t) => t.key, render: (t) => <KeyName text={t.key} /> },
+        { key: 'value', header: 'Value', value: (t) => t.value, render: (t) => <KeyName text={t.value} /> },
       ]}
     />
   );
@@ -122,7 +124,12 @@ export function InputsTable({ name, inputs }: { name: string; inputs: Input[] })
       }}
       columns={[
         { key: 'name', header: 'Dataset', value: (d) => d.name },
-        { key: 'digest', header: 'Digest', value: (d) => d.digest, render: (d) => mono(d.digest) },
+        {
+          key: 'digest',
+          header: 'Digest',
+          value: (d) => d.digest,
+          render: (d) => <span className="break-all font-mono">{d.digest}</span>,
+        },
         { key: 'context', header: 'Context', value: (d) => d.context },
         { key: 'source', header: 'Source', value: (d) => (d.sourceType ? `${d.sourceType}: ${d.source}` : d.source) },
       ]}

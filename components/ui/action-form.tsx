@@ -34,6 +34,7 @@ export function ActionForm({
   className,
   resetOnSuccess = false,
   successMessage,
+  renderSuccess,
   onSuccess,
   onFailure,
   confirm,
@@ -49,6 +50,8 @@ export function ActionForm({
   className?: string;
   resetOnSuccess?: boolean;
   successMessage?: string;
+  /** Draws the outcome of a success from the action's data, e.g. a link to what was made. */
+  renderSuccess?: (data: unknown) => ReactNode;
   onSuccess?: (data: unknown) => void;
   /** Sees a refusal as the server sent it (e.g. a conflict carrying the other person's values). */
   onFailure?: (result: Extract<ActionResult<unknown>, { ok: false }>) => void;
@@ -101,7 +104,7 @@ export function ActionForm({
             state?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400',
           )}
         >
-          {message}
+          {state?.ok && renderSuccess ? renderSuccess(state.data) : message}
         </p>
       </div>
     </form>
@@ -124,6 +127,9 @@ type FieldProps = {
   placeholder?: string;
   /** The server's limit for this text (lib/text-limits): sets maxlength and shows a live counter. */
   maxLength?: number;
+  /** Values offered in a list as the person types (a combobox); any other value can still be typed. */
+  suggestions?: readonly string[];
+  onValueChange?: (value: string) => void;
 };
 
 /** The server's errors for one field name, for inputs Field does not draw (checkbox groups, radios). */
@@ -144,6 +150,8 @@ export function Field({
   autoComplete,
   placeholder,
   maxLength,
+  suggestions,
+  onValueChange,
 }: FieldProps) {
   const id = useId();
   const errors = useContext(ErrorsContext)?.[name];
@@ -184,7 +192,22 @@ export function Field({
       ) : multiline ? (
         <textarea {...common} {...limit} rows={4} placeholder={placeholder} />
       ) : (
-        <input {...common} {...limit} type={type} autoComplete={autoComplete} placeholder={placeholder} />
+        <input
+          {...common}
+          {...limit}
+          type={type}
+          autoComplete={suggestions ? 'off' : autoComplete}
+          placeholder={placeholder}
+          list={suggestions ? `${id}-suggestions` : undefined}
+          onChange={onValueChange && ((e) => onValueChange(e.target.value))}
+        />
+      )}
+      {suggestions && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
       )}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">

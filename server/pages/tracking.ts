@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { getExperiment } from '@/db/queries/experiments';
 import { listLoggedModelsForRun } from '@/db/queries/logged-models';
@@ -12,8 +13,11 @@ import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { getRequestOrigin } from '@/server/request-origin';
 
-/** Everything the run page draws: the run, where it sits, what it logged and what came out of it. */
-export async function loadRunPage(slug: string, rawRunId: string) {
+/**
+ * Everything the run page draws: the run, where it sits, what it logged and what came out of it.
+ * Cached per request, so the page and its title read the run once.
+ */
+export const loadRunPage = cache(async (slug: string, rawRunId: string) => {
   const { project, role } = await requireProjectAccess(slug);
   const db = await getDb();
   const details = await orNotFound(getRunDetails(db, project.id, await paramsOrNotFound(runIdSchema, rawRunId)));
@@ -51,4 +55,4 @@ export async function loadRunPage(slug: string, rawRunId: string) {
     runVersions,
     datasets,
   };
-}
+});

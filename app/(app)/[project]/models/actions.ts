@@ -6,6 +6,8 @@ import {
   createRegisteredModel,
   deleteModelAlias,
   ensureRegisteredModel,
+  getModelDetails,
+  listRunModelVersions,
   rollbackProduction,
   setModelAlias,
   transitionModelVersionStage,
@@ -39,15 +41,24 @@ export const updateModelDescriptionAction = defineAction(
   },
 );
 
-/** Registers a run's model as a new version; the model is created on first use, as MLflow's register_model does. */
+/**
+ * Registers a run's model as a new version; the model is created on first use, as MLflow's register_model does.
+ * Registering a run that already is a version of that model needs `duplicate` ticked: it is usually a mistake.
+ */
 export const registerVersionAction = defineAction(
   'editor',
   z.object({
     name: modelName,
     runId: z.string().regex(/^[0-9a-f]{32}$/, 'Unknown run'),
     description: z.string().trim().max(5000, 'Use at most 5000 characters').default(''),
+    duplicate: checkbox,
   }),
   async ({ db, user, project, input }) => {
+    const existing = (await listRunModelVersions(db, project.id, input.runId)).filter((v) => v.name === input.name);
+    if (existing.length > 0 && !input.duplicate) {
+      const message = `This run is already ${input.name} version ${existing.map((v) => v.version).join(', ')}; tick “Register another version anyway” to register it again.`;
+      return { ok: false, message, fieldErrors: { duplicate: [message] } };
+    }
     const result = await db.transaction(async (tx) => {
       await ensureRegisteredModel(tx, user, project.id, input.name);
       return createModelVersion(tx, user, project.id, {
@@ -59,7 +70,7 @@ export const registerVersionAction = defineAction(
     revalidateProject(project.slug);
     return {
       ok: true,
-      data: { version: result.version.version },
+      data: { name: input.name, version: result.version.version },
       message: `Registered ${input.name} version ${result.version.version}.`,
     };
   },
@@ -75,9 +86,19 @@ export const promoteAction = defineAction(
     reason: z.string().trim().max(1000, 'Use at most 1000 characters').default(''),
   }),
   async ({ db, user, project, input }) => {
-    await transitionModelVersionStage(db, user, project.id, { ...input, kind: 'promote' });
+    const { model } = await transitionModelVersionStage(db, user, project.id, { ...input, kind: 'promote' });
     revalidateProject(project.slug);
-    return { ok: true, data: undefined, message: `Version ${input.version} is now in ${input.stage}.` };
+    // An alias on a version this promotion archived keeps serving the old model: say so where the person looks.
+    const { versions, aliases } = await getModelDetails(db, [model.id]);
+    const archived = new Set(versions.filter((v) => v.stage === 'Archived').map((v) => v.version));
+    const left = aliases
+      .filter((a) => archived.has(a.version))
+      .map((a) => `@${a.alias} still points to archived version ${a.version}.`);
+    return {
+      ok: true,
+      data: undefined,
+      message: [`Version ${input.version} is now in ${input.stage}.`, ...left].join(' '),
+    };
   },
 );
 

@@ -1,3 +1,4 @@
+import { StaleAliasNotice } from '@/components/registry/stale-alias-notice';
 import { TransitionTimeline } from '@/components/registry/transition-timeline';
 import { VersionCompare } from '@/components/registry/version-compare';
 import { VersionsTable } from '@/components/registry/versions-table';
@@ -6,6 +7,7 @@ import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getModelDetails, getRegisteredModel, listModelTransitions } from '@/db/queries/registry';
 import { roleAtLeast } from '@/lib/domain';
+import { findStaleAliases } from '@/lib/registry/stale-aliases';
 import { orNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { rollbackAction, setAliasAction, updateModelDescriptionAction } from '../actions';
@@ -39,6 +41,12 @@ export default async function ModelPage({
   return (
     <>
       <PageHeader title={model.name} description={model.description || 'No description yet.'} />
+      <StaleAliasNotice
+        project={project.slug}
+        model={model.name}
+        stale={findStaleAliases(versions, aliases, timeline)}
+        canEdit={canEdit}
+      />
       <Section
         title="Versions"
         description="Move a version to another stage from its Actions menu; with “archive the current holder” the version in that stage moves to Archived."
