@@ -4,6 +4,9 @@ import { type Locator, type Page, expect, test } from '@playwright/test';
 // val_log_loss, …), and its primary success metric is linked to the run metric val_accuracy.
 const DEMO = '/demo';
 
+// The compare page draws a chart per metric for every run: on a busy machine it needs more than the default time.
+test.slow();
+
 const runBoxes = (page: Page) => page.getByRole('checkbox', { name: /^Select run / });
 
 /** The ids in the runs page's `?sel=`, in order. */
@@ -29,7 +32,7 @@ test('the ticked runs follow the URL on Back and Forward, and Compare takes exac
   const ids = selectedInUrl(page);
 
   await page.getByRole('link', { name: 'Compare (3)' }).click();
-  await expect(page.getByRole('heading', { name: 'Compare 3 runs', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Compare 3 runs', level: 1 })).toBeVisible({ timeout: 30_000 });
   expect(new URL(page.url()).searchParams.get('runs')).toBe(ids.join(','));
 
   await page.goBack();
@@ -65,7 +68,7 @@ test('compare draws every metric, single values as bars, with honest counts, the
     names.push((await boxes.nth(i).getAttribute('aria-label'))!.replace(/^Select run /, ''));
   }
   await page.getByRole('link', { name: 'Compare (3)' }).click();
-  await expect(page.getByRole('heading', { name: 'Compare 3 runs', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Compare 3 runs', level: 1 })).toBeVisible({ timeout: 30_000 });
 
   const metrics = page.getByRole('region', { name: 'Metrics', exact: true });
   const charts = metrics.locator('figure');
@@ -126,6 +129,7 @@ test('moving the smoothing slider redraws the learning curves', async ({ page })
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   await page.getByRole('link', { name: 'Compare (2)' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare 2 runs', level: 1 })).toBeVisible({ timeout: 30_000 });
   const chart = page
     .getByRole('region', { name: 'Metrics', exact: true })
     .locator('figure[data-chart-kind="lines"]')
