@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { Section } from '@/components/ui/page-header';
 import {
@@ -30,22 +30,32 @@ const label = (id: string) => {
   return ref && ref.type !== 'attribute' ? `${ref.type === 'metric' ? 'metric' : ref.type} ${columnLabel(ref)}` : id;
 };
 
-/** Overlaid charts, parallel coordinates, a scatter and a diff of the runs in `?runs=`; every choice lives in the URL. */
+/**
+ * Overlaid charts, parallel coordinates, a scatter and a diff of the runs in `?runs=`; every choice lives in the URL.
+ * The sections are memoised on stable props, and the charts draw a deferred copy of the chart settings, so a
+ * control (the smoothing slider above all) answers at once and only the charts it changes redraw, after it.
+ */
 export function CompareExplorer({
   project,
   runs,
   metricKeys,
+  primaryMetric,
 }: {
   project: string;
   runs: CompareRun[];
   metricKeys: string[];
+  /** The run metric behind the project's primary success metric, charted first and always an axis by default. */
+  primaryMetric: string | null;
 }) {
   const id = useId();
   const [view, setView] = useUrlState(parseCompareView, writeCompareView);
-  const set = (patch: Partial<CompareView>) => setView({ ...view, ...patch });
-  const visible = runs.filter((r) => !view.hidden.includes(r.id));
+  const set = useCallback((patch: Partial<CompareView>) => setView((current) => ({ ...current, ...patch })), [setView]);
+  const setOnlyDiff = useCallback((onlyDiff: boolean) => set({ onlyDiff }), [set]);
+  const chartX = useDeferredValue(view.x);
+  const chartLog = useDeferredValue(view.log);
+  const chartSmoothing = useDeferredValue(view.smoothing);
+  const visible = useMemo(() => runs.filter((r) => !view.hidden.includes(r.id)), [runs, view.hidden]);
   const allRows = useMemo(() => buildDiffRows(runs), [runs]);
-  const diffRows = useMemo(() => buildDiffRows(visible), [visible]);
   const keys = useMemo(
     () => ({
       params: [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort(),
@@ -54,20 +64,29 @@ export function CompareExplorer({
     }),
     [runs, metricKeys],
   );
-  const charts = view.metrics ?? metricKeys.slice(0, DEFAULT_CHARTS);
-  const axes = view.axes ?? defaultAxes(allRows);
+  const charts = useMemo(
+    () =>
+      view.metrics ??
+      (primaryMetric && metricKeys.includes(primaryMetric)
+        ? [primaryMetric, ...metricKeys.filter((k) => k !== primaryMetric)]
+        : metricKeys
+      ).slice(0, DEFAULT_CHARTS),
+    [view.metrics, metricKeys, primaryMetric],
+  );
+  const defaults = useMemo(() => defaultAxes(allRows, primaryMetric), [allRows, primaryMetric]);
+  const axes = view.axes ?? defaults;
   const xOptions = [...keys.params.map((k) => `params.${k}`), ...metricKeys.map((k) => `metrics.${k}`)];
   const yOptions = metricKeys.flatMap((k) => [`metrics.${k}`, `metrics.${k}@min`, `metrics.${k}@max`]);
   const scatterX = view.scatterX ?? axes.find((a) => a.startsWith('params.')) ?? xOptions[0] ?? null;
   const scatterY = view.scatterY ?? (metricKeys[0] ? `metrics.${metricKeys[0]}` : null);
-  const allIds = runs.map((r) => r.id);
+  const allIds = useMemo(() => runs.map((r) => r.id), [runs]);
   const toggle = (runId: string) =>
     set({ hidden: view.hidden.includes(runId) ? view.hidden.filter((h) => h !== runId) : [...view.hidden, runId] });
   return (
     <>
       <Section
         title="Runs"
-        description="Each run keeps its colour in every view; the line pattern and marker shape show its approach. Press a run to hide or show it everywhere."
+        description="Each run keeps its colour in every view; the line pattern and marker shape show its approach. Press a run to hide or show it in the charts; the differences table keeps every run."
       >
         <ul className="flex flex-wrap gap-2" aria-label="Compared runs">
           {runs.map((r) => {
@@ -126,7 +145,16 @@ export function CompareExplorer({
         ) : (
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
             {charts.map((k) => (
-              <CompareMetricChart key={k} project={project} runIds={allIds} runs={visible} metricKey={k} view={view} />
+              <CompareMetricChart
+                key={k}
+                project={project}
+                runIds={allIds}
+                runs={visible}
+                metricKey={k}
+                x={chartX}
+                log={chartLog}
+                smoothing={chartSmoothing}
+              />
             ))}
           </div>
         )}
@@ -182,10 +210,11 @@ export function CompareExplorer({
       <Section title="Differences">
         <DiffTable
           project={project}
-          runs={visible}
-          rows={diffRows}
+          runs={runs}
+          hidden={view.hidden}
+          rows={allRows}
           onlyDiff={view.onlyDiff}
-          onOnlyDiff={(onlyDiff) => set({ onlyDiff })}
+          onOnlyDiff={setOnlyDiff}
         />
       </Section>
     </>

@@ -1,30 +1,54 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type ChartView, X_AXIS_LABELS, toChartRows } from '@/lib/tracking/chart-view';
-import { formatCount, formatMetric } from '@/lib/format';
+import { memo, useId, useMemo } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { type ChartView, X_AXIS_LABELS } from '@/lib/tracking/chart-view';
+import { type CompareChartData, compareChartData, isSingleValue, placeSeries } from '@/lib/tracking/compare-series';
+import { countOf, formatCount, formatMetric } from '@/lib/format';
 import { approachDash } from '@/lib/tracking/run-colors';
 import { CHART_CLASSES, formatX, metricXAxis, metricYAxis } from './chart-format';
 import type { CompareRun } from './compare-types';
 import { compareSeriesQuery } from './fetchers';
 
-type Row = { x: number } & Record<string, number | null>;
+type TooltipProps = {
+  active?: boolean;
+  payload?: ReadonlyArray<{ dataKey?: unknown; value?: unknown; payload?: unknown }>;
+  label?: unknown;
+};
 
-function CompareTooltip({
+const tooltipClass =
+  'max-h-72 overflow-hidden rounded-md border border-zinc-300 bg-white px-3 py-2 text-xs shadow-md dark:border-zinc-600 dark:bg-zinc-900';
+
+function TooltipRow({ run, value }: { run: CompareRun; value: string }) {
+  return (
+    <li className="flex items-center gap-2">
+      <span aria-hidden="true" className="inline-block h-0.5 w-4" style={{ background: run.color }} />
+      <span className="truncate">{run.name}</span>
+      <span className="ml-auto pl-3 font-mono">{value}</span>
+    </li>
+  );
+}
+
+function LinesTooltip({
   active,
   payload,
   label,
   runs,
-  view,
-}: {
-  active?: boolean;
-  payload?: ReadonlyArray<{ dataKey?: unknown; value?: unknown }>;
-  label?: unknown;
-  runs: CompareRun[];
-  view: ChartView;
-}) {
+  x,
+  smoothed,
+}: TooltipProps & { runs: CompareRun[]; x: ChartView['x']; smoothed: boolean }) {
   if (!active || !payload?.length) return null;
   const byId = new Map(runs.map((r) => [r.id, r]));
   const entries = payload
@@ -33,61 +57,159 @@ function CompareTooltip({
     .filter((e): e is { run: CompareRun; value: number } => !!e.run)
     .sort((a, b) => b.value - a.value);
   return (
-    <div className="max-h-72 overflow-hidden rounded-md border border-zinc-300 bg-white px-3 py-2 text-xs shadow-md dark:border-zinc-600 dark:bg-zinc-900">
-      <p className="mb-1 font-semibold">{formatX(view.x, Number(label))}</p>
+    <div className={tooltipClass}>
+      <p className="mb-1 font-semibold">{formatX(x, Number(label))}</p>
       <ul>
         {entries.map(({ run, value }) => (
-          <li key={run.id} className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block h-0.5 w-4" style={{ background: run.color }} />
-            <span className="truncate">{run.name}</span>
-            <span className="ml-auto pl-3 font-mono">{view.smoothing > 0 ? formatMetric(value) : String(value)}</span>
-          </li>
+          <TooltipRow key={run.id} run={run} value={smoothed ? formatMetric(value) : String(value)} />
         ))}
       </ul>
     </div>
   );
 }
 
+type ValueBar = { runId: string; name: string; value: number | null; raw: number };
+
+function ValueTooltip({ active, payload, runs }: TooltipProps & { runs: CompareRun[] }) {
+  const bar = payload?.[0]?.payload as ValueBar | undefined;
+  const run = bar && runs.find((r) => r.id === bar.runId);
+  if (!active || !bar || !run) return null;
+  return (
+    <div className={tooltipClass}>
+      <ul>
+        <TooltipRow run={run} value={String(bar.raw)} />
+      </ul>
+    </div>
+  );
+}
+
+const shortName = (name: string) => (name.length > 16 ? `${name.slice(0, 15)}…` : name);
+
+/** The Recharts chart itself, returned as an element (ResponsiveContainer sizes its direct child). */
+function chartElement(
+  data: Exclude<CompareChartData, { kind: 'empty' }>,
+  runs: CompareRun[],
+  metricKey: string,
+  { x, log, smoothed }: { x: ChartView['x']; log: boolean; smoothed: boolean },
+) {
+  if (data.kind === 'values') {
+    const byId = new Map(runs.map((r) => [r.id, r]));
+    const bars: ValueBar[] = data.values.flatMap((v) => {
+      const run = byId.get(v.runId);
+      if (!run) return [];
+      const value = Number.isFinite(v.value) && !(log && v.value <= 0) ? v.value : null;
+      return [{ runId: v.runId, name: run.name, value, raw: v.value }];
+    });
+    return (
+      <BarChart
+        title={`${metricKey}: one value for each of ${bars.length} runs`}
+        data={bars}
+        margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="runId"
+          tickFormatter={(id: string) => shortName(byId.get(id)?.name ?? id)}
+          interval={0}
+          className={CHART_CLASSES.axis}
+        />
+        <YAxis {...metricYAxis(log)} domain={log ? ['auto', 'auto'] : [(min: number) => Math.min(0, min), 'auto']} />
+        <Tooltip content={<ValueTooltip runs={runs} />} cursor={false} isAnimationActive={false} />
+        <Bar dataKey="value" isAnimationActive={false} maxBarSize={56}>
+          {bars.map((b) => (
+            <Cell key={b.runId} fill={byId.get(b.runId)!.color} />
+          ))}
+        </Bar>
+      </BarChart>
+    );
+  }
+  const span = data.rows.length ? data.rows[data.rows.length - 1]!.x - data.rows[0]!.x : 0;
+  const dotted = new Set(data.dotted);
+  return (
+    <LineChart
+      title={`${metricKey} of ${runs.length} runs against ${X_AXIS_LABELS[x].toLowerCase()}`}
+      data={data.rows}
+      margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
+    >
+      <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
+      <XAxis {...metricXAxis(x, span)} />
+      <YAxis {...metricYAxis(log)} />
+      <Tooltip content={<LinesTooltip runs={runs} x={x} smoothed={smoothed} />} isAnimationActive={false} />
+      {runs.map((r) => (
+        <Line
+          key={r.id}
+          dataKey={r.id}
+          name={r.name}
+          stroke={r.color}
+          strokeDasharray={approachDash(r.approach)}
+          strokeWidth={1.5}
+          dot={dotted.has(r.id) ? { r: 4, fill: r.color, strokeWidth: 0 } : false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+    </LineChart>
+  );
+}
+
 /**
  * One metric for many runs on shared axes: one colour per run, line pattern by approach. Series are
- * merged on x, so runs logged at different steps or times still line up.
+ * merged on x, so runs logged at different steps or times still line up. A metric logged once per run
+ * (a final score) is drawn as one bar per run instead, since a line through one point shows nothing.
+ * Memoised, and the drawn chart only changes with its data, so moving the smoothing slider redraws the
+ * line charts and leaves the bar charts alone.
  */
-export function CompareMetricChart({
+export const CompareMetricChart = memo(function CompareMetricChart({
   project,
   runIds,
   runs,
   metricKey,
-  view,
+  x,
+  log,
+  smoothing,
 }: {
   project: string;
   runIds: string[];
   runs: CompareRun[];
   metricKey: string;
-  view: ChartView;
+  x: ChartView['x'];
+  log: boolean;
+  smoothing: number;
 }) {
   const headingId = useId();
   const query = useQuery(compareSeriesQuery(project, runIds, metricKey));
-  const { rows, drawn, total } = useMemo(() => {
-    const merged = new Map<number, Row>();
-    let drawn = 0;
-    let total = 0;
-    for (const s of query.data?.series ?? []) {
-      const { rows: pts } = toChartRows(s.buckets, view, s.startTime);
-      drawn += pts.length;
-      total += s.totalPoints;
-      for (const p of pts) {
-        const row = merged.get(p.x) ?? ({ x: p.x } as Row);
-        row[s.runId] = p.y;
-        merged.set(p.x, row);
-      }
-    }
-    return { rows: [...merged.values()].sort((a, b) => a.x - b.x), drawn, total };
-  }, [query.data, view]);
-  const span = rows.length ? rows[rows.length - 1]!.x - rows[0]!.x : 0;
+  const placed = useMemo(() => placeSeries(query.data?.series ?? [], x), [query.data, x]);
+  // Hidden runs are fetched with the rest (one request per metric) but neither drawn nor counted as drawn.
+  const shown = useMemo(() => {
+    const ids = new Set(runs.map((r) => r.id));
+    return placed.filter((s) => ids.has(s.runId));
+  }, [placed, runs]);
+  const single = isSingleValue(shown);
+  // Smoothing means nothing for one value per run: leaving it out keeps these charts still while the slider moves.
+  const appliedSmoothing = single ? 0 : smoothing;
+  const data = useMemo(() => compareChartData(shown, log, appliedSmoothing), [shown, log, appliedSmoothing]);
+  const body = useMemo(
+    () =>
+      data.kind === 'empty' ? null : (
+        <ResponsiveContainer width="100%" height="100%">
+          {chartElement(data, runs, metricKey, { x, log, smoothed: appliedSmoothing > 0 })}
+        </ResponsiveContainer>
+      ),
+    [data, runs, metricKey, x, log, appliedSmoothing],
+  );
   const withData = new Set((query.data?.series ?? []).filter((s) => s.buckets.length).map((s) => s.runId));
+  const caption =
+    data.kind === 'values'
+      ? `one value per run, drawn as bars · ${data.drawn} of ${countOf(data.logged, 'value')} drawn${
+          data.drawn < data.logged ? ' (a log scale cannot show values ≤ 0)' : ''
+        }`
+      : data.kind === 'lines'
+        ? `${formatCount(data.drawn)} of ${formatCount(data.total)} points drawn`
+        : null;
   return (
     <figure
       aria-labelledby={headingId}
+      data-chart-kind={data.kind}
       className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
     >
       <h3 id={headingId} className="mb-1 truncate font-mono text-sm font-semibold" title={metricKey}>
@@ -100,42 +222,18 @@ export function CompareMetricChart({
           </p>
         ) : !query.data ? (
           <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
-        ) : rows.length === 0 ? (
+        ) : data.kind === 'empty' ? (
           <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400">None of these runs logged {metricKey}.</p>
         ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart
-              title={`${metricKey} of ${runs.length} runs against ${X_AXIS_LABELS[view.x].toLowerCase()}`}
-              data={rows}
-              margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" />
-              <XAxis {...metricXAxis(view.x, span)} />
-              <YAxis {...metricYAxis(view.log)} />
-              <Tooltip content={<CompareTooltip runs={runs} view={view} />} isAnimationActive={false} />
-              {runs.map((r) => (
-                <Line
-                  key={r.id}
-                  dataKey={r.id}
-                  name={r.name}
-                  stroke={r.color}
-                  strokeDasharray={approachDash(r.approach)}
-                  strokeWidth={1.5}
-                  dot={false}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          body
         )}
       </div>
       {query.data && (
         <figcaption className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-          {withData.size} of {runIds.length} runs logged it · {formatCount(drawn)} of {formatCount(total)} points drawn
+          {withData.size} of {runIds.length} runs logged it{caption && ` · ${caption}`}
           {query.data.series.some((s) => s.status === 'RUNNING') && ' · live'}
         </figcaption>
       )}
     </figure>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { downloadCsv } from '@/components/ui/download-csv';
@@ -20,16 +20,21 @@ const SECTION_LABEL: Record<DiffRow['section'], string> = {
 const show = (v: CompareValue, metric: boolean) =>
   v === null ? null : metric && typeof v === 'number' ? formatMetric(v) : String(v);
 
-/** Params, metrics and tags side by side; rows where the runs disagree are highlighted (and can be the only rows shown). */
-export function DiffTable({
+/**
+ * Params, metrics and tags of every compared run side by side; rows where the runs disagree are highlighted (and
+ * can be the only rows shown). Runs hidden from the charts keep their column, marked as hidden.
+ */
+export const DiffTable = memo(function DiffTable({
   project,
   runs,
+  hidden,
   rows,
   onlyDiff,
   onOnlyDiff,
 }: {
   project: string;
   runs: CompareRun[];
+  hidden: string[];
   rows: DiffRow[];
   onlyDiff: boolean;
   onOnlyDiff: (on: boolean) => void;
@@ -101,6 +106,11 @@ export function DiffTable({
                     <span className="mt-1 block">
                       <ApproachBadge approach={r.approach} />
                     </span>
+                    {hidden.includes(r.id) && (
+                      <span className="mt-1 block text-xs font-normal text-zinc-600 dark:text-zinc-400">
+                        hidden in the charts
+                      </span>
+                    )}
                   </th>
                 ))}
               </tr>
@@ -159,4 +169,4 @@ export function DiffTable({
       )}
     </div>
   );
-}
+});

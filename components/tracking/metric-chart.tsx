@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import {
   Area,
   CartesianGrid,
@@ -58,7 +58,7 @@ const indexOf = (s: MouseHandlerDataParam) =>
   s.activeTooltipIndex === undefined || s.activeTooltipIndex === null ? null : Number(s.activeTooltipIndex);
 
 /** One metric of one run: line (optionally smoothed), min/max band, exact tooltip, drag to zoom into a step range. */
-export function MetricChart({
+export const MetricChart = memo(function MetricChart({
   project,
   runId,
   metricKey,
@@ -187,4 +187,4 @@ export function MetricChart({
       )}
     </figure>
   );
-}
+});

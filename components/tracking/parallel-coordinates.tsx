@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { type PcValue, axisTicks, buildAxes, runSegments } from '@/lib/tracking/parallel-coords';
 import { approachDash, approachLabel } from '@/lib/tracking/run-colors';
 import { columnLabel, parseColumn } from '@/lib/tracking/runs-view';
@@ -19,7 +19,13 @@ const labelOf = (id: string) => {
  * Parallel coordinates drawn as SVG: an axis per chosen param or metric, a line per run through its
  * values. Hovering or focusing a run (Tab moves through them) brings it forward and dims the rest.
  */
-export function ParallelCoordinates({ runs, axes: axisIds }: { runs: CompareRun[]; axes: string[] }) {
+export const ParallelCoordinates = memo(function ParallelCoordinates({
+  runs,
+  axes: axisIds,
+}: {
+  runs: CompareRun[];
+  axes: string[];
+}) {
   const [active, setActive] = useState<string | null>(null);
   const values = useMemo(
     () =>
@@ -115,4 +121,4 @@ export function ParallelCoordinates({ runs, axes: axisIds }: { runs: CompareRun[
       })}
     </svg>
   );
-}
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { CartesianGrid, Cell, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMetric } from '@/lib/format';
 import { approachLabel, approachShape } from '@/lib/tracking/run-colors';
@@ -40,7 +41,7 @@ const asNumber = (v: string | number | null) =>
   v === null ? null : typeof v === 'number' ? v : v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
 
 /** A param (or metric) against a metric, one point per run in its colour; the marker shape shows the approach. */
-export function ParamScatter({
+export const ParamScatter = memo(function ParamScatter({
   runs,
   x,
   y,
@@ -130,4 +131,4 @@ export function ParamScatter({
       </figcaption>
     </figure>
   );
-}
+});

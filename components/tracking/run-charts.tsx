@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useCallback, useDeferredValue, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import {
   type ChartView,
@@ -124,7 +124,10 @@ export function RunCharts({ project, runId, metricKeys }: { project: string; run
   const id = useId();
   const [view, setView] = useUrlState(parseChartView, writeChartView);
   const [search, setSearch] = useState('');
-  const set = (patch: Partial<ChartView>) => setView({ ...view, ...patch });
+  const set = useCallback((patch: Partial<ChartView>) => setView((current) => ({ ...current, ...patch })), [setView]);
+  const zoomTo = useCallback((zoom: ChartView['zoom']) => set({ zoom }), [set]);
+  // The controls show a change at once; the (memoised) charts redraw with it after, without holding up the slider.
+  const chartView = useDeferredValue(view);
   const shown = metricKeys.filter((k) => k.toLowerCase().includes(search.trim().toLowerCase()));
   return (
     <div className="flex flex-col gap-4">
@@ -142,14 +145,7 @@ export function RunCharts({ project, runId, metricKeys }: { project: string; run
       )}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {shown.map((k) => (
-          <MetricChart
-            key={k}
-            project={project}
-            runId={runId}
-            metricKey={k}
-            view={view}
-            onZoom={(zoom) => set({ zoom })}
-          />
+          <MetricChart key={k} project={project} runId={runId} metricKey={k} view={chartView} onZoom={zoomTo} />
         ))}
       </div>
     </div>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -13,6 +13,7 @@ import {
   type RunsView,
   emptyRunsView,
   nextSort,
+  parseRunsView,
   runsViewHref,
   runsViewToParams,
   savedViewParams,
@@ -25,7 +26,14 @@ import { FilterBox } from './filter-box';
 import { RunsFilters } from './runs-filters';
 import { RunsGrid } from './runs-grid';
 import { SavedViews } from './saved-views';
-import { useReplaceSearchParams } from './use-url-state';
+import { useUrlState } from './use-url-state';
+
+const readSelection = (p: URLSearchParams) => parseRunsView(p).selected;
+const writeSelection = (p: URLSearchParams, ids: string[]) => {
+  if (ids.length) p.set('sel', ids.join(','));
+  else p.delete('sel');
+  return p;
+};
 
 export type RunsExplorerProps = {
   project: string;
@@ -62,21 +70,16 @@ export function RunsExplorer({
 }: RunsExplorerProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [selected, setSelected] = useState(view.selected);
-  const replace = useReplaceSearchParams();
+  // The ticked boxes come from the URL, not the server's view: Back and Forward restore a page rendered before
+  // later ticks (which only replace the URL), and the boxes must match the URL the person sees.
+  const [selected, setSelected] = useUrlState(readSelection, writeSelection);
   const current = { ...view, selected };
   const go = (patch: Partial<RunsView>) =>
     startTransition(() => router.push(runsViewHref(basePath, updateRunsView(current, patch)), { scroll: false }));
-  const select = (ids: string[], on: boolean) => {
-    const next = on
-      ? [...new Set([...selected, ...ids])].slice(0, MAX_SELECTED)
-      : selected.filter((id) => !ids.includes(id));
-    setSelected(next);
-    replace((p) => {
-      if (next.length) p.set('sel', next.join(','));
-      else p.delete('sel');
-    });
-  };
+  const select = (ids: string[], on: boolean) =>
+    setSelected((was) =>
+      on ? [...new Set([...was, ...ids])].slice(0, MAX_SELECTED) : was.filter((id) => !ids.includes(id)),
+    );
   const exportParams = runsViewToParams({ ...view, columns, selected: [], page: 1 });
   if (experimentId) exportParams.set('exp', String(experimentId));
   const pages = Math.max(1, Math.ceil(total / view.pageSize));

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * For view state that needs no new server data (selection, chart settings): rewrites the query string
@@ -21,7 +21,11 @@ export function useReplaceSearchParams() {
   return replace;
 }
 
-/** A value kept in the URL: read once from it, then held locally (so controls respond at once) and written back. */
+/**
+ * A value kept in the URL: read from it, then held locally (so controls respond at once) and written back.
+ * Back and Forward move the URL without this component writing it, so the value follows the URL again then.
+ * Updates may be functions of the latest value, so callbacks built on them can stay stable.
+ */
 export function useUrlState<T>(
   parse: (p: URLSearchParams) => T,
   write: (p: URLSearchParams, value: T) => URLSearchParams,
@@ -29,10 +33,22 @@ export function useUrlState<T>(
   const searchParams = useSearchParams();
   const replace = useReplaceSearchParams();
   const [value, setValue] = useState(() => parse(new URLSearchParams(searchParams.toString())));
-  const update = useCallback(
-    (next: T) => {
+  const latest = useRef(value);
+  useEffect(() => {
+    const follow = () => {
+      const next = parse(new URLSearchParams(window.location.search));
+      latest.current = next;
       setValue(next);
-      replace((p) => write(p, next));
+    };
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, [parse]);
+  const update = useCallback(
+    (next: T | ((current: T) => T)) => {
+      const resolved = next instanceof Function ? next(latest.current) : next;
+      latest.current = resolved;
+      setValue(resolved);
+      replace((p) => write(p, resolved));
     },
     [replace, write],
   );

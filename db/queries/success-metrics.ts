@@ -72,6 +72,24 @@ export async function listSuccessMetrics(db: Db, projectId: string) {
   return rows.map((r) => ({ ...r.metric, ownerName: r.ownerName }));
 }
 
+/** The run metric key behind the project's primary success metric (the first by name when several are primary), if any. */
+export async function getPrimaryRunMetricKey(db: Db, projectId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ key: successMetrics.sourceKey })
+    .from(successMetrics)
+    .where(
+      and(
+        eq(successMetrics.projectId, projectId),
+        eq(successMetrics.isPrimary, true),
+        eq(successMetrics.source, 'run_metric'),
+        sql`${successMetrics.sourceKey} <> ''`,
+      ),
+    )
+    .orderBy(asc(successMetrics.name))
+    .limit(1);
+  return row?.key ?? null;
+}
+
 export async function createSuccessMetric(db: Db, actor: Actor, projectId: string, input: SuccessMetricInput) {
   assertDefinition(input);
   return db.transaction(async (tx) => {
@@ -335,21 +353,4 @@ export async function listMetricSourceOptions(db: Db, projectId: string) {
       .orderBy(asc(registeredModels.name)),
   ]);
   return { keys: keys.map((k) => k.key), models: models.map((m) => m.name) };
-}
-
-/** The run metric key behind the project's primary success metric, when that metric is read from runs. */
-export async function getPrimaryRunMetricKey(db: Db, projectId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ key: successMetrics.sourceKey })
-    .from(successMetrics)
-    .where(
-      and(
-        eq(successMetrics.projectId, projectId),
-        eq(successMetrics.isPrimary, true),
-        eq(successMetrics.source, 'run_metric'),
-      ),
-    )
-    .orderBy(asc(successMetrics.createdAt))
-    .limit(1);
-  return row?.key ?? null;
 }

@@ -65,4 +65,15 @@ describe('diff', () => {
     ]);
     expect(defaultAxes(rows)).toEqual(['params.lr', 'metrics.acc', 'metrics.loss']);
   });
+  it('puts the primary metric among the default axes, even when others sort before it', () => {
+    const rows = buildDiffRows(
+      [0.1, 0.2].map((v) => ({
+        params: { lr: String(v) },
+        metrics: { a_loss: { latest: v }, b_f1: { latest: v }, val_accuracy: { latest: v } },
+        tags: {},
+      })),
+    );
+    expect(defaultAxes(rows, 'val_accuracy')).toEqual(['params.lr', 'metrics.val_accuracy', 'metrics.a_loss']);
+    expect(defaultAxes(rows, 'not_logged')).toEqual(['params.lr', 'metrics.a_loss', 'metrics.b_f1']);
+  });
 });

@@ -86,9 +86,15 @@ export function buildDiffRows(runs: RunValues[]): DiffRow[] {
   return out;
 }
 
-/** Default parallel-coordinate axes: the params that vary (up to 5), then up to 2 metrics. */
-export function defaultAxes(rows: DiffRow[]): string[] {
+/**
+ * Default parallel-coordinate axes: the params that vary (up to 5), then up to 2 metrics, the primary one
+ * (the project's primary success metric's run metric) first when these runs logged it.
+ */
+export function defaultAxes(rows: DiffRow[], primaryMetric: string | null = null): string[] {
   const params = rows.filter((r) => r.section === 'params' && r.differs).slice(0, 5);
-  const metrics = rows.filter((r) => r.section === 'metrics').slice(0, 2);
+  const metrics = rows
+    .filter((r) => r.section === 'metrics')
+    .sort((a, b) => Number(b.key === primaryMetric) - Number(a.key === primaryMetric))
+    .slice(0, 2);
   return [...params.map((r) => `params.${r.key}`), ...metrics.map((r) => `metrics.${r.key}`)];
 }

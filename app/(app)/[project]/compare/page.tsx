@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { listExperiments } from '@/db/queries/experiments';
 import { listMetricKeys } from '@/db/queries/run-metrics';
 import { getRunsData } from '@/db/queries/run-search';
+import { getPrimaryRunMetricKey } from '@/db/queries/success-metrics';
 import { listRunsByIds } from '@/db/queries/runs';
 import { parseCompareRuns } from '@/lib/tracking/compare-view';
 import { assignRunColors } from '@/lib/tracking/run-colors';
@@ -31,7 +32,7 @@ export default async function ComparePage({
   // The URL's order decides colours, so a shared link shows every run in the same colour.
   const byId = new Map(found.map((r) => [r.id, r]));
   const ordered = wanted.flatMap((id) => byId.get(id) ?? []);
-  const [data, metricKeys, experiments, artifactPaths] = await Promise.all([
+  const [data, metricKeys, experiments, artifactPaths, primaryMetric] = await Promise.all([
     getRunsData(
       db,
       ordered.map((r) => r.id),
@@ -42,6 +43,7 @@ export default async function ComparePage({
     ),
     listExperiments(db, project.id),
     listCommonArtifactPaths(project.slug, ordered),
+    getPrimaryRunMetricKey(db, project.id),
   ]);
   const colors = assignRunColors(ordered.map((r) => r.id));
   const names = new Map(experiments.map((e) => [e.id, e.name]));
@@ -88,7 +90,7 @@ export default async function ComparePage({
         />
       ) : (
         <>
-          <CompareExplorer project={project.slug} runs={runs} metricKeys={metricKeys} />
+          <CompareExplorer project={project.slug} runs={runs} metricKeys={metricKeys} primaryMetric={primaryMetric} />
           <Section title="Artifacts" description="A file every compared run logged, side by side.">
             {artifactPaths ? (
               <ArtifactCompare project={project.slug} runs={runs} paths={artifactPaths} />

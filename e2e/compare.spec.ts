@@ -1,0 +1,147 @@
+import { type Locator, type Page, expect, test } from '@playwright/test';
+
+// The demo project's runs log learning curves (val_accuracy) and final scores logged once per run (val_f1,
+// val_log_loss, …), and its primary success metric is linked to the run metric val_accuracy.
+const DEMO = '/demo';
+
+// The compare page draws a chart per metric for every run: on a busy machine it needs more than the default time.
+test.slow();
+
+const runBoxes = (page: Page) => page.getByRole('checkbox', { name: /^Select run / });
+
+/** The ids in the runs page's `?sel=`, in order. */
+const selectedInUrl = (page: Page) => (new URL(page.url()).searchParams.get('sel') ?? '').split(',').filter(Boolean);
+
+async function checkedCount(boxes: Locator) {
+  return boxes.evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).length);
+}
+
+test('the ticked runs follow the URL on Back and Forward, and Compare takes exactly those runs', async ({ page }) => {
+  await page.goto(`${DEMO}/runs`);
+  const boxes = runBoxes(page);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  // A change that loads a new page of the view (the URL keeps the two ticks), then a third tick, which only
+  // rewrites the URL: Back later restores the page as it was rendered, with two ticks.
+  await page.getByLabel('Runs per page').selectOption('25');
+  await expect(page).toHaveURL(/size=25/);
+  await expect(boxes.nth(1)).toBeChecked();
+  await boxes.nth(2).check();
+  await expect(page.getByRole('link', { name: 'Compare (3)' })).toBeVisible();
+  await expect.poll(() => selectedInUrl(page)).toHaveLength(3);
+  const ids = selectedInUrl(page);
+
+  await page.getByRole('link', { name: 'Compare (3)' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare 3 runs', level: 1 })).toBeVisible({ timeout: 30_000 });
+  expect(new URL(page.url()).searchParams.get('runs')).toBe(ids.join(','));
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/runs\?/);
+  expect(selectedInUrl(page)).toEqual(ids);
+  await expect(boxes.nth(2)).toBeChecked();
+  expect(await checkedCount(boxes)).toBe(3);
+  await expect(page.getByRole('link', { name: 'Compare (3)' })).toHaveAttribute(
+    'href',
+    `${DEMO}/compare?runs=${ids.join(',')}`,
+  );
+
+  // Back again, to before the page-size change: the two ticks that URL holds.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/size=25/);
+  await expect.poll(() => selectedInUrl(page).length).toBeLessThan(3);
+  await expect.poll(() => checkedCount(boxes)).toBe(selectedInUrl(page).length);
+  await page.goForward();
+  await expect(page).toHaveURL(/size=25/);
+  await expect(page.getByRole('link', { name: 'Compare (3)' })).toBeVisible();
+  expect(selectedInUrl(page)).toEqual(ids);
+  expect(await checkedCount(boxes)).toBe(3);
+});
+
+test('compare draws every metric, single values as bars, with honest counts, the primary metric and every run', async ({
+  page,
+}) => {
+  await page.goto(`${DEMO}/runs`);
+  const boxes = runBoxes(page);
+  const names: string[] = [];
+  for (const i of [0, 1, 2]) {
+    await boxes.nth(i).check();
+    names.push((await boxes.nth(i).getAttribute('aria-label'))!.replace(/^Select run /, ''));
+  }
+  await page.getByRole('link', { name: 'Compare (3)' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare 3 runs', level: 1 })).toBeVisible({ timeout: 30_000 });
+
+  const metrics = page.getByRole('region', { name: 'Metrics', exact: true });
+  const charts = metrics.locator('figure');
+  await expect(charts.first()).toBeVisible();
+  await expect(metrics.getByText('Loading…')).toHaveCount(0);
+  const count = await charts.count();
+  expect(count).toBeGreaterThan(1);
+  let barCharts = 0;
+  for (let i = 0; i < count; i++) {
+    const chart = charts.nth(i);
+    const kind = await chart.getAttribute('data-chart-kind');
+    const caption = chart.locator('figcaption');
+    if (kind === 'values') {
+      barCharts += 1;
+      // One bar per run that logged it, and the caption says how many it drew.
+      await expect(caption).toContainText(/one value per run, drawn as bars · \d+ of \d+ values? drawn/);
+      const [, drawn] = /· (\d+) of \d+ values? drawn/.exec((await caption.textContent())!)!;
+      await expect(chart.locator('.recharts-bar-rectangle path')).toHaveCount(Number(drawn));
+      expect(Number(drawn)).toBeGreaterThan(0);
+    } else {
+      expect(kind).toBe('lines');
+      await expect(caption).toContainText(/[\d,]+ of [\d,]+ points drawn/);
+      // A line is visible when it joins at least two points; a run with one point gets a dot.
+      const marks = await chart.evaluate(
+        (el) =>
+          [...el.querySelectorAll('.recharts-line-curve')].filter((p) => /[LC]/.test(p.getAttribute('d') ?? ''))
+            .length + el.querySelectorAll('.recharts-line-dot').length,
+      );
+      expect(marks).toBeGreaterThan(0);
+    }
+  }
+  expect(barCharts, 'the demo logs final scores once per run').toBeGreaterThan(0);
+  // The primary metric's chart comes first.
+  await expect(charts.first().getByRole('heading', { name: 'val_accuracy', exact: true })).toBeVisible();
+
+  const parallel = page.getByRole('region', { name: 'Parallel coordinates' });
+  await expect(
+    parallel.getByRole('group', { name: /^Parallel coordinates of 3 runs over .*val_accuracy/ }),
+  ).toBeVisible();
+
+  // The differences table has a column for every compared run, also one hidden from the charts.
+  const diff = page.getByRole('table', { name: /Differences between the compared runs/ });
+  const headers = diff.locator('thead th');
+  await expect(headers).toHaveCount(4);
+  for (const [i, name] of names.entries()) await expect(headers.nth(i + 1)).toContainText(name);
+  // Hiding the first run takes it out of the charts, not out of the table.
+  await page.getByRole('list', { name: 'Compared runs' }).getByRole('button').first().click();
+  await expect(page).toHaveURL(/hide=/);
+  await expect(parallel.getByRole('group', { name: /^Parallel coordinates of 2 runs/ })).toBeVisible();
+  await expect(headers).toHaveCount(4);
+  await expect(headers.nth(1)).toContainText(names[0]!);
+  await expect(headers.nth(1)).toContainText('hidden in the charts');
+});
+
+test('moving the smoothing slider redraws the learning curves', async ({ page }) => {
+  await page.goto(`${DEMO}/runs`);
+  const boxes = runBoxes(page);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByRole('link', { name: 'Compare (2)' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare 2 runs', level: 1 })).toBeVisible({ timeout: 30_000 });
+  const chart = page
+    .getByRole('region', { name: 'Metrics', exact: true })
+    .locator('figure[data-chart-kind="lines"]')
+    .filter({ has: page.getByRole('heading', { name: 'val_accuracy', exact: true }) });
+  const curve = chart.locator('.recharts-line-curve').first();
+  await expect(curve).toHaveAttribute('d', /L/);
+  const raw = await curve.getAttribute('d');
+  const slider = page.getByRole('slider', { name: 'Smoothing' });
+  await slider.fill('0.8');
+  await expect(page.getByRole('region', { name: 'Metrics', exact: true }).locator('output')).toHaveText('0.80');
+  await expect(page).toHaveURL(/smooth=0\.8/);
+  await expect.poll(() => curve.getAttribute('d')).not.toBe(raw);
+  await slider.fill('0');
+  await expect.poll(() => curve.getAttribute('d')).toBe(raw);
+});
