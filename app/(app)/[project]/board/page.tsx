@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { BoardTabs } from '@/components/board/board-tabs';
+import { PrioritiseForm } from '@/components/board/prioritise-form';
 import { BurndownChart } from '@/components/board/burn-charts';
 import { SprintBoard } from '@/components/board/sprint-board';
 import { SprintPicker } from '@/components/board/sprint-picker';
@@ -9,7 +10,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { loadBoardPage } from '@/server/pages/board';
-import { createTaskAction, prioritiseAction } from './actions';
+import { createTaskAction } from './actions';
 
 export const metadata = { title: 'Board' };
 
@@ -96,13 +97,7 @@ export default async function BoardPage({
           title="Prioritise"
           description="Reorders every column: priority first (1 is the most urgent), then the smaller effort first."
         >
-          <ActionForm
-            label="Prioritise columns"
-            action={prioritiseAction}
-            hidden={{ project: project, sprintId: sprint?.id ?? '' }}
-            submitLabel="Prioritise"
-            submitVariant="secondary"
-          />
+          <PrioritiseForm project={project} sprintId={sprint?.id ?? ''} label="Prioritise columns" />
         </Section>
       )}
       {series && sprint && (
