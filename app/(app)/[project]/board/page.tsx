@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { BoardFilters } from '@/components/board/board-filters';
 import { BoardTabs } from '@/components/board/board-tabs';
 import { PrioritiseForm } from '@/components/board/prioritise-form';
 import { BurndownChart } from '@/components/board/burn-charts';
@@ -9,6 +10,7 @@ import { WipLimitsForm } from '@/components/board/wip-limits-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
+import { parseBoardFilter } from '@/lib/board/filters';
 import { loadBoardPage } from '@/server/pages/board';
 import { createTaskAction } from './actions';
 
@@ -19,9 +21,11 @@ export default async function BoardPage({
   searchParams,
 }: {
   params: Promise<{ project: string }>;
-  searchParams: Promise<{ sprint?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { project, canEdit, board } = await loadBoardPage((await params).project, (await searchParams).sprint);
+  const query = await searchParams;
+  const { project, canEdit, board } = await loadBoardPage((await params).project, query.sprint);
+  const filter = parseBoardFilter(query);
   if (!board) {
     return (
       <>
@@ -66,12 +70,14 @@ export default async function BoardPage({
         }
       />
       <BoardTabs project={project} active="board" />
+      <BoardFilters project={project} sprint={sprint?.id ?? 'backlog'} tasks={initial.tasks} filter={filter} />
       <SprintBoard
         key={sprint?.id ?? 'backlog'}
         project={project}
         sprint={sprint?.id ?? 'backlog'}
         initial={initial}
         canEdit={canEdit}
+        filter={filter}
       />
       <div className="mt-6" />
       {canEdit && open && (
