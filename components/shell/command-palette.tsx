@@ -81,8 +81,15 @@ export function CommandPalette({ slug, canEdit }: { slug: string; canEdit: boole
     }));
   const found: Item[] =
     text && hits?.query === text ? hits.results.map((h) => ({ key: `${h.kind}-${h.id}`, ...h })) : [];
+  // A command the text names comes before "Create task “…”", so typing "create risk" and Enter opens the form.
   const creates: Item[] = canEdit
     ? [
+        ...CREATE_COMMANDS.filter((c) => matches(c.label, query)).map((c) => ({
+          key: `create-${c.segment}`,
+          label: c.label,
+          detail: 'Command',
+          href: `/${slug}/${c.segment}`,
+        })),
         ...(text
           ? [
               {
@@ -93,12 +100,6 @@ export function CommandPalette({ slug, canEdit }: { slug: string; canEdit: boole
               },
             ]
           : []),
-        ...CREATE_COMMANDS.filter((c) => matches(c.label, query)).map((c) => ({
-          key: `create-${c.segment}`,
-          label: c.label,
-          detail: 'Command',
-          href: `/${slug}/${c.segment}`,
-        })),
       ]
     : [];
   const items = [...found, ...pages, ...creates];
