@@ -230,7 +230,7 @@ test('board filters by assignee, label and priority hide other cards, sit in the
     await add.getByRole('button', { name: 'Add task' }).click();
     await expect(add.getByText(`Created T-${i + 1}.`)).toBeVisible();
   }
-  const cards = page.getByRole('list', { name: 'Backlog cards' }).getByRole('listitem');
+  const cards = page.getByRole('list', { name: 'To do cards' }).getByRole('listitem');
   await expect(cards).toHaveCount(3);
   const filters = page.getByRole('form', { name: 'Filter cards' });
 
