@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/shell/query-provider';
+import { KeyboardShortcuts } from '@/components/shell/keyboard-shortcuts';
 import { ProjectSwitcher } from '@/components/shell/project-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
@@ -33,6 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               Users
             </Link>
           )}
+          <KeyboardShortcuts />
           <ThemeToggle initial={theme} />
           <span className="text-zinc-600 dark:text-zinc-400" title={user.email}>
             {user.name}

@@ -5,6 +5,7 @@ import { StatusBadge } from '@/components/tracking/badges';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import type { BoardTask } from '@/lib/board/board-data';
 import { TASK_STATUS_LABELS, taskRef } from '@/lib/board/vocabulary';
+import { BacklogRanking, RankHandle, SortableRow } from './backlog-ranking';
 import { PlanIntoSprint } from './plan-into-sprint';
 import { PriorityBadge } from './priority-badge';
 
@@ -19,8 +20,31 @@ export function BacklogTable({
   sprints: Array<{ id: string; name: string }>;
   canEdit: boolean;
 }) {
+  return (
+    <BacklogRanking project={project} tasks={tasks} enabled={canEdit}>
+      {(ordered) => <RankedTable project={project} tasks={ordered} sprints={sprints} canEdit={canEdit} />}
+    </BacklogRanking>
+  );
+}
+
+function RankedTable({
+  project,
+  tasks,
+  sprints,
+  canEdit,
+}: {
+  project: string;
+  tasks: BoardTask[];
+  sprints: Array<{ id: string; name: string }>;
+  canEdit: boolean;
+}) {
   const columns: Column<BoardTask>[] = [
-    { key: 'rank', header: 'Rank', value: (t) => tasks.indexOf(t) + 1 },
+    {
+      key: 'rank',
+      header: 'Rank',
+      value: (t) => tasks.indexOf(t) + 1,
+      render: (t) => <RankHandle task={t} rank={tasks.indexOf(t) + 1} />,
+    },
     {
       key: 'task',
       header: 'Task',
@@ -68,6 +92,7 @@ export function BacklogTable({
       columns={columns}
       rows={tasks}
       rowKey={(t) => t.id}
+      Row={canEdit ? SortableRow : undefined}
       exportName={`${project}-backlog`}
       empty={{
         title: 'The backlog is empty',

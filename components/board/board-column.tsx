@@ -10,18 +10,22 @@ import { TaskCard } from './task-card';
 export function BoardColumn({
   status,
   tasks,
+  hidden = 0,
   limit,
   project,
   draggable,
 }: {
   status: TaskStatus;
   tasks: BoardTask[];
+  /** Cards left out by the board's filters: they still count towards the WIP limit. */
+  hidden?: number;
   limit: number | null | undefined;
   project: string;
   draggable: boolean;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: status, disabled: !draggable });
-  const wip = wipState(tasks.length, limit);
+  const count = tasks.length + hidden;
+  const wip = wipState(count, limit);
   const points = tasks.reduce((n, t) => n + t.effort, 0);
   const headingId = `column-${status}`;
   return (
@@ -34,7 +38,7 @@ export function BoardColumn({
           {TASK_STATUS_LABELS[status]}
         </h2>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          {tasks.length} · {points} pts
+          {hidden > 0 ? `${tasks.length} of ${count} shown` : `${count} · ${points} pts`}
         </span>
       </header>
       {limit ? (
@@ -47,7 +51,7 @@ export function BoardColumn({
           )}
         >
           {wip === 'over'
-            ? `Over WIP limit: ${tasks.length} of ${limit}`
+            ? `Over WIP limit: ${count} of ${limit}`
             : `WIP limit ${limit}${wip === 'at' ? ' (full)' : ''}`}
         </p>
       ) : null}
@@ -65,7 +69,7 @@ export function BoardColumn({
           ))}
           {tasks.length === 0 && (
             <li className="rounded-md border border-dashed border-zinc-300 p-3 text-center text-xs text-zinc-600 dark:border-zinc-600 dark:text-zinc-400">
-              {draggable ? 'No cards. Drag one here.' : 'No cards.'}
+              {hidden > 0 ? 'No cards match the filters.' : draggable ? 'No cards. Drag one here.' : 'No cards.'}
             </li>
           )}
         </ul>

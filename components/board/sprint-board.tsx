@@ -24,6 +24,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 're
 import { moveTaskAction } from '@/app/(app)/[project]/board/actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { BoardData } from '@/lib/board/board-data';
+import { type BoardFilter, NO_FILTER, matchesBoardFilter } from '@/lib/board/filters';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board/vocabulary';
 import { BoardColumn } from './board-column';
 import { LiveBadge } from '../live/live-badge';
@@ -79,11 +80,14 @@ export function SprintBoard({
   sprint,
   initial,
   canEdit,
+  filter = NO_FILTER,
 }: {
   project: string;
   sprint: string;
   initial: BoardData;
   canEdit: boolean;
+  /** Cards that do not match stay in place (drops still land between real neighbours) but are not drawn. */
+  filter?: BoardFilter;
 }) {
   const qc = useQueryClient();
   // dnd-kit numbers its ARIA ids with a module counter that differs between server and browser; a stable id avoids a hydration mismatch.
@@ -284,16 +288,21 @@ export function SprintBoard({
         }}
       >
         <div className="flex gap-3 overflow-x-auto pb-2">
-          {TASK_STATUSES.map((status) => (
-            <BoardColumn
-              key={status}
-              status={status}
-              tasks={ids[status].map((id) => byId.get(id)).filter((t) => t !== undefined)}
-              limit={data.wipLimits[status]}
-              project={project}
-              draggable={draggable}
-            />
-          ))}
+          {TASK_STATUSES.map((status) => {
+            const all = ids[status].map((id) => byId.get(id)).filter((t) => t !== undefined);
+            const shown = all.filter((t) => t.id === activeId || matchesBoardFilter(t, filter));
+            return (
+              <BoardColumn
+                key={status}
+                status={status}
+                tasks={shown}
+                hidden={all.length - shown.length}
+                limit={data.wipLimits[status]}
+                project={project}
+                draggable={draggable}
+              />
+            );
+          })}
         </div>
         <DragOverlay>
           {active ? (

@@ -5,7 +5,7 @@ import { useSelectedLayoutSegment } from 'next/navigation';
 
 // Sections appear here as they are built; each links to a real page.
 // `also`: segments of pages that belong to the section (runs and compare are reached from experiments).
-const SECTIONS: ReadonlyArray<{ segment: string | null; label: string; also?: readonly string[] }> = [
+export const PROJECT_SECTIONS: ReadonlyArray<{ segment: string | null; label: string; also?: readonly string[] }> = [
   { segment: null, label: 'Overview' },
   { segment: 'metrics', label: 'Success metrics' },
   { segment: 'risks', label: 'Risks' },
@@ -32,7 +32,7 @@ export function ProjectNav({ slug, name }: { slug: string; name: string }) {
         {name}
       </p>
       <ul className="flex flex-col gap-0.5">
-        {SECTIONS.map((s) => (
+        {PROJECT_SECTIONS.map((s) => (
           <li key={s.label}>
             <Link
               href={s.segment ? `/${slug}/${s.segment}` : `/${slug}`}

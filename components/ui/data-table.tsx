@@ -22,6 +22,7 @@ export function DataTable<R>({
   rowKey,
   exportName,
   empty,
+  Row = PlainRow,
 }: {
   caption: string;
   columns: Column<R>[];
@@ -29,6 +30,8 @@ export function DataTable<R>({
   rowKey: (row: R) => string;
   exportName: string;
   empty: { title: string; hint: string };
+  /** Draws each `<tr>` (a sortable row, for instance); the cells come as children. */
+  Row?: (props: { row: R; children: ReactNode }) => ReactNode;
 }) {
   if (rows.length === 0) return <EmptyState title={empty.title} hint={empty.hint} />;
   return (
@@ -68,19 +71,23 @@ export function DataTable<R>({
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {rows.map((r) => (
-              <tr key={rowKey(r)}>
+              <Row key={rowKey(r)} row={r}>
                 {columns.map((c) => (
                   <td key={c.key} className="px-3 py-2 align-top text-zinc-800 dark:text-zinc-200">
                     {c.render ? c.render(r) : formatCell(c.value(r))}
                   </td>
                 ))}
-              </tr>
+              </Row>
             ))}
           </tbody>
         </table>
       </ScrollArea>
     </div>
   );
+}
+
+function PlainRow({ children }: { children: ReactNode }) {
+  return <tr>{children}</tr>;
 }
 
 function formatCell(value: unknown): ReactNode {

@@ -13,7 +13,7 @@ import { createSubProblem, linkSubProblem } from './problem';
 import { createRisk } from './risks';
 import { createSuccessMetric } from './success-metrics';
 import { linkTask, listTaskLinks, unlinkTask } from './task-links';
-import { createTask, moveTask, prioritiseTasks, updateTask } from './tasks';
+import { createTask, moveTask, prioritiseTasks, restoreTaskOrder, updateTask } from './tasks';
 import { createUser } from './users';
 
 let t: TestDb;
@@ -178,7 +178,8 @@ describe('tasks on the board', () => {
     ] as const) {
       await createTask(t.db, actor, projectId, { title, status: 'backlog', priority, effort, sprintId: null });
     }
-    expect(await prioritiseTasks(t.db, actor, projectId, null)).toBe(4);
+    const { changed, previous } = await prioritiseTasks(t.db, actor, projectId, null);
+    expect(changed).toBe(4);
     expect(await titles('backlog', null)).toEqual([
       'Fix noisy labels',
       'Collect more training data',
@@ -186,7 +187,16 @@ describe('tasks on the board', () => {
       'Try new algorithm',
     ]);
     // Already prioritised: nothing to rewrite.
-    expect(await prioritiseTasks(t.db, actor, projectId, null)).toBe(0);
+    expect((await prioritiseTasks(t.db, actor, projectId, null)).changed).toBe(0);
+    // Undo puts the creation order back.
+    expect(await restoreTaskOrder(t.db, actor, projectId, null, previous)).toBe(4);
+    expect(await titles('backlog', null)).toEqual([
+      'Try new algorithm',
+      'Collect more training data',
+      'Improve feature engineering',
+      'Fix noisy labels',
+    ]);
+    expect(await restoreTaskOrder(t.db, actor, projectId, null, previous)).toBe(0);
   });
 
   it('links runs of the same project only and shows their current status', async () => {

@@ -11,6 +11,7 @@ import {
   keysBefore,
   placementIn,
   prioritise,
+  restoreOrder,
 } from '@/lib/board/ordering';
 import type { Db } from '../client';
 import { projectMembers, sprints, tasks } from '../schema';
@@ -162,7 +163,8 @@ export async function createTask(db: Db, actor: Actor | null, projectId: string,
   });
 }
 
-export type TaskMove = { taskId: string; toStatus: TaskStatus; toSprintId?: string | null } & MoveAnchor;
+/** Without `toStatus`/`toSprintId` the card stays in its column and is only re-ranked (the backlog's drag). */
+export type TaskMove = { taskId: string; toStatus?: TaskStatus; toSprintId?: string | null } & MoveAnchor;
 
 /**
  * Drag and drop: the card lands between its neighbours' CURRENT keys, read under the board lock, so
@@ -178,11 +180,12 @@ export async function moveTask(
     await lockBoard(tx, projectId);
     const before = await lockTask(tx, projectId, move.taskId);
     const toSprintId = move.toSprintId === undefined ? before.sprintId : move.toSprintId;
+    const toStatus = move.toStatus ?? before.status;
     if (before.sprintId) await requireOpenSprint(tx, projectId, before.sprintId);
     if (toSprintId !== before.sprintId) await requireOpenSprint(tx, projectId, toSprintId);
-    const column = await readColumn(tx, projectId, toSprintId, move.toStatus, before.id);
+    const column = await readColumn(tx, projectId, toSprintId, toStatus, before.id);
     const { lower, upper } = placementIn(column, move);
-    const sameColumn = toSprintId === before.sprintId && move.toStatus === before.status;
+    const sameColumn = toSprintId === before.sprintId && toStatus === before.status;
     const alreadyThere =
       (lower === null || compareKeys(lower, before.sortKey) < 0) &&
       (upper === null || compareKeys(before.sortKey, upper) < 0);
@@ -190,10 +193,10 @@ export async function moveTask(
     const [task] = await tx
       .update(tasks)
       .set({
-        status: move.toStatus,
+        status: toStatus,
         sprintId: toSprintId,
         sortKey: keyForMove(column, move),
-        completedAt: completedAtFor(before, move.toStatus),
+        completedAt: completedAtFor(before, toStatus),
         version: sql`${tasks.version} + 1`,
         updatedAt: new Date(),
       })
@@ -265,50 +268,96 @@ export async function updateTask(
   });
 }
 
+type ColumnRow = Ranked & { status: TaskStatus; priority: number; effort: number };
+
 /**
- * "Prioritise" a sprint's columns (or the backlog's): priority first, then lower effort. Each column
- * gets fresh keys below its current first one, so no key collides while rows are rewritten.
+ * Rewrites the order of every column of a sprint (or of the backlog) as `reorder` says. A reordered column
+ * gets fresh keys below its current first one, so no key collides while rows are rewritten. Returns how many
+ * rows moved and every row's id in the order before.
+ */
+async function reorderColumns(
+  tx: Db,
+  projectId: string,
+  sprintId: string | null,
+  reorder: (column: ColumnRow[]) => ColumnRow[],
+): Promise<{ changed: number; previous: string[] }> {
+  const rows = await tx
+    .select({
+      id: tasks.id,
+      status: tasks.status,
+      priority: tasks.priority,
+      effort: tasks.effort,
+      sortKey: tasks.sortKey,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), inSprint(sprintId)))
+    .orderBy(asc(tasks.sortKey), asc(tasks.id));
+  let changed = 0;
+  for (const status of new Set(rows.map((r) => r.status))) {
+    const column = rows.filter((r) => r.status === status);
+    const ordered = reorder(column);
+    if (ordered.every((t, i) => t.id === column[i]!.id)) continue;
+    const keys = keysBefore(column[0]!.sortKey, ordered.length);
+    for (const [i, t] of ordered.entries()) {
+      await tx
+        .update(tasks)
+        .set({ sortKey: keys[i]!, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+        .where(eq(tasks.id, t.id));
+    }
+    changed += ordered.length;
+  }
+  return { changed, previous: rows.map((r) => r.id) };
+}
+
+/**
+ * "Prioritise" a sprint's columns (or the backlog's): priority first, then lower effort. Returns the
+ * order before as well, so the person can undo it (restoreTaskOrder).
  */
 export async function prioritiseTasks(
   db: Db,
   actor: Actor,
   projectId: string,
   sprintId: string | null,
-): Promise<number> {
+): Promise<{ changed: number; previous: string[] }> {
   return db.transaction(async (tx) => {
     await lockBoard(tx, projectId);
     if (sprintId) await requireOpenSprint(tx, projectId, sprintId);
-    const rows = await tx
-      .select({
-        id: tasks.id,
-        status: tasks.status,
-        priority: tasks.priority,
-        effort: tasks.effort,
-        sortKey: tasks.sortKey,
-      })
-      .from(tasks)
-      .where(and(eq(tasks.projectId, projectId), inSprint(sprintId)))
-      .orderBy(asc(tasks.sortKey));
-    let changed = 0;
-    for (const status of new Set(rows.map((r) => r.status))) {
-      const column = rows.filter((r) => r.status === status);
-      const ordered = prioritise(column);
-      if (ordered.every((t, i) => t.id === column[i]!.id)) continue;
-      const keys = keysBefore(column[0]!.sortKey, ordered.length);
-      for (const [i, t] of ordered.entries()) {
-        await tx
-          .update(tasks)
-          .set({ sortKey: keys[i]!, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
-          .where(eq(tasks.id, t.id));
-      }
-      changed += ordered.length;
-    }
-    if (changed > 0) {
+    const result = await reorderColumns(tx, projectId, sprintId, prioritise);
+    if (result.changed > 0) {
       await recordActivity(tx, actor, {
         projectId,
         entityType: 'board',
         entityId: sprintId ?? 'backlog',
         action: 'prioritise',
+        after: { tasks: result.changed },
+      });
+      await notifyLive(tx, { projectId, entity: 'board', id: sprintId ?? 'backlog' });
+    }
+    return result;
+  });
+}
+
+/**
+ * Undo of "Prioritise": the tasks named in `previous` go back to that order within their columns. Tasks
+ * added or moved since keep their place, and ids of other projects' tasks match nothing.
+ */
+export async function restoreTaskOrder(
+  db: Db,
+  actor: Actor,
+  projectId: string,
+  sprintId: string | null,
+  previous: readonly string[],
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await lockBoard(tx, projectId);
+    if (sprintId) await requireOpenSprint(tx, projectId, sprintId);
+    const { changed } = await reorderColumns(tx, projectId, sprintId, (column) => restoreOrder(column, previous));
+    if (changed > 0) {
+      await recordActivity(tx, actor, {
+        projectId,
+        entityType: 'board',
+        entityId: sprintId ?? 'backlog',
+        action: 'restore_order',
         after: { tasks: changed },
       });
       await notifyLive(tx, { projectId, entity: 'board', id: sprintId ?? 'backlog' });

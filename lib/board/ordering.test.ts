@@ -8,6 +8,8 @@ import {
   keysBefore,
   placementIn,
   prioritise,
+  rankAnchor,
+  restoreOrder,
   sortByKey,
 } from './ordering';
 
@@ -128,5 +130,37 @@ describe('prioritise', () => {
       { id: 'a', priority: 2, effort: 3, sortKey: 'a0' },
     ];
     expect(prioritise(tasks).map((t) => t.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('restoreOrder (undo of a reorder)', () => {
+  it('puts the named items back in their earlier order, in the slots they hold now', () => {
+    const now = [{ id: 'c' }, { id: 'new' }, { id: 'a' }, { id: 'b' }].map((t, i) => ({ ...t, sortKey: `a${i}` }));
+    expect(restoreOrder(now, ['a', 'b', 'c']).map((t) => t.id)).toEqual(['a', 'new', 'b', 'c']);
+  });
+
+  it('ignores ids that have left the column and leaves an unchanged order alone', () => {
+    const now = col('a0', 'a1', 'a2');
+    expect(restoreOrder(now, ['gone', 't1', 't2', 't3']).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+    expect(restoreOrder(now, []).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+  });
+});
+
+describe('rankAnchor (a backlog row dropped among others)', () => {
+  const rows = [
+    { id: 'b1', status: 'backlog' },
+    { id: 'b2', status: 'backlog' },
+    { id: 't1', status: 'todo' },
+    { id: 't2', status: 'todo' },
+  ];
+  it('lands after the row above in its column, or before the row below at the top of it', () => {
+    expect(rankAnchor(rows, 'b2')).toEqual({ afterId: 'b1' });
+    expect(rankAnchor(rows, 'b1')).toEqual({ beforeId: 'b2' });
+    expect(rankAnchor(rows, 't1')).toEqual({ beforeId: 't2' });
+  });
+  it('refuses a drop between two rows of another column', () => {
+    const dropped = [rows[0]!, { id: 't9', status: 'todo' }, rows[1]!];
+    expect(rankAnchor(dropped, 't9')).toBeNull();
+    expect(rankAnchor(rows, 'missing')).toBeNull();
   });
 });

@@ -101,3 +101,30 @@ export function comparePriority(a: Prioritisable, b: Prioritisable): number {
 export function prioritise<T extends Prioritisable>(items: readonly T[]): T[] {
   return [...items].sort(comparePriority);
 }
+
+/**
+ * Undo of a reorder: the items named in `previous` go back into the slots they hold now, in the order
+ * `previous` lists them. Items added since keep their place; ids that have left the column are ignored.
+ */
+export function restoreOrder<T extends Ranked>(current: readonly T[], previous: readonly string[]): T[] {
+  const at = new Map(previous.map((id, i) => [id, i]));
+  const restored = current.filter((t) => at.has(t.id)).sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+  let next = 0;
+  return current.map((t) => (at.has(t.id) ? restored[next++]! : t));
+}
+
+/**
+ * The neighbour a re-ranked row lands next to, from the list as it looks after the drop: the row above
+ * when it is in the same column, else the row below; null when the drop leaves the row among another
+ * column's rows (a rank only orders a column).
+ */
+export function rankAnchor(list: ReadonlyArray<{ id: string; status: string }>, movedId: string): MoveAnchor | null {
+  const i = list.findIndex((t) => t.id === movedId);
+  const moved = list[i];
+  if (!moved) return null;
+  const above = list[i - 1];
+  const below = list[i + 1];
+  if (above?.status === moved.status) return { afterId: above.id };
+  if (below?.status === moved.status) return { beforeId: below.id };
+  return null;
+}

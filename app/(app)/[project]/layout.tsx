@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { CommandPalette } from '@/components/shell/command-palette';
 import { ProjectNav } from '@/components/shell/project-nav';
+import { roleAtLeast } from '@/lib/domain';
 import { requireProjectAccess } from '@/server/project-page';
 
 export default async function ProjectLayout({
@@ -9,11 +11,16 @@ export default async function ProjectLayout({
   children: ReactNode;
   params: Promise<{ project: string }>;
 }) {
-  const { project } = await requireProjectAccess((await params).project);
+  const { project, role } = await requireProjectAccess((await params).project);
   return (
     <>
       <ProjectNav slug={project.slug} name={project.name} />
-      <main className="min-w-0 flex-1 p-6">{children}</main>
+      <main className="min-w-0 flex-1 p-6">
+        <div className="no-print mb-2 flex justify-end">
+          <CommandPalette slug={project.slug} canEdit={roleAtLeast(role, 'editor')} />
+        </div>
+        {children}
+      </main>
     </>
   );
 }

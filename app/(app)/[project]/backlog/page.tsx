@@ -1,6 +1,7 @@
-import { createTaskAction, prioritiseAction } from '@/app/(app)/[project]/board/actions';
+import { createTaskAction } from '@/app/(app)/[project]/board/actions';
 import { BacklogTable } from '@/components/board/backlog-table';
 import { BoardTabs } from '@/components/board/board-tabs';
+import { PrioritiseForm } from '@/components/board/prioritise-form';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { NewTaskFields } from '@/components/board/task-form-fields';
 import { ActionForm } from '@/components/ui/action-form';
@@ -24,13 +25,7 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
           title="Prioritise the backlog"
           description="Priority ascending (1 is the most urgent), then lower effort first; ties keep their current order."
         >
-          <ActionForm
-            label="Prioritise the backlog"
-            action={prioritiseAction}
-            hidden={{ project: project, sprintId: '' }}
-            submitLabel="Prioritise"
-            submitVariant="secondary"
-          />
+          <PrioritiseForm project={project} sprintId="" label="Prioritise the backlog" />
         </Section>
       )}
       <Section title="Backlog tasks">

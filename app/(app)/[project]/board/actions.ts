@@ -4,8 +4,16 @@ import { z } from 'zod';
 import { setWipLimits } from '@/db/queries/board';
 import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problem';
 import { TASK_LINK_KINDS, linkTask, unlinkTask } from '@/db/queries/task-links';
-import { createTask, moveTask, prioritiseTasks, updateTask } from '@/db/queries/tasks';
-import { MAX_EFFORT, MAX_LABELS, TASK_STATUSES, parseLabels, taskRef } from '@/lib/board/vocabulary';
+import { createTask, moveTask, prioritiseTasks, restoreTaskOrder, updateTask } from '@/db/queries/tasks';
+import {
+  MAX_EFFORT,
+  MAX_LABELS,
+  TASK_STATUSES,
+  TASK_STATUS_LABELS,
+  parseLabels,
+  priorityLabel,
+  taskRef,
+} from '@/lib/board/vocabulary';
 import { TEXT_LIMITS } from '@/lib/text-limits';
 import { nameSchema } from '@/lib/validation';
 import { blankToNull, rowVersion } from '@/lib/forms';
@@ -75,15 +83,44 @@ export const prioritiseAction = defineAction(
   'editor',
   z.object({ sprintId: sprintRef.default(null) }),
   async ({ db, user, project, input }) => {
-    const changed = await prioritiseTasks(db, user, project.id, input.sprintId);
+    const { changed, previous } = await prioritiseTasks(db, user, project.id, input.sprintId);
     revalidateProject(project.slug);
     return {
       ok: true,
-      data: undefined,
+      // The order before, for Undo (undoPrioritiseAction).
+      data: changed ? { previous } : null,
       message: changed
         ? `Reordered ${changed} tasks: most urgent first, then least effort.`
         : 'Already in priority order.',
     };
+  },
+);
+
+export const undoPrioritiseAction = defineAction(
+  'editor',
+  z.object({
+    sprintId: sprintRef.default(null),
+    previous: z.array(taskId).min(1, 'Nothing to undo').max(5_000, 'Too many tasks to restore'),
+  }),
+  async ({ db, user, project, input }) => {
+    const changed = await restoreTaskOrder(db, user, project.id, input.sprintId, input.previous);
+    revalidateProject(project.slug);
+    return {
+      ok: true,
+      data: undefined,
+      message: changed ? `Restored the order of ${changed} tasks.` : 'The order was already as before.',
+    };
+  },
+);
+
+/** A backlog row dragged up or down: it lands between its new neighbours in its own column. */
+export const rankTaskAction = defineAction(
+  'editor',
+  z.object({ taskId, afterId: anchorId, beforeId: anchorId }),
+  async ({ db, user, project, input }) => {
+    const { moved } = await moveTask(db, user, project.id, input);
+    if (moved) revalidateProject(project.slug);
+    return { ok: true, data: undefined, message: moved ? 'Rank saved.' : 'Already there.' };
   },
 );
 

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { BoardFilters } from '@/components/board/board-filters';
 import { BoardTabs } from '@/components/board/board-tabs';
+import { PrioritiseForm } from '@/components/board/prioritise-form';
 import { BurndownChart } from '@/components/board/burn-charts';
 import { SprintBoard } from '@/components/board/sprint-board';
 import { SprintPicker } from '@/components/board/sprint-picker';
@@ -8,8 +10,9 @@ import { WipLimitsForm } from '@/components/board/wip-limits-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
+import { parseBoardFilter } from '@/lib/board/filters';
 import { loadBoardPage } from '@/server/pages/board';
-import { createTaskAction, prioritiseAction } from './actions';
+import { createTaskAction } from './actions';
 
 export const metadata = { title: 'Board' };
 
@@ -18,9 +21,11 @@ export default async function BoardPage({
   searchParams,
 }: {
   params: Promise<{ project: string }>;
-  searchParams: Promise<{ sprint?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { project, canEdit, board } = await loadBoardPage((await params).project, (await searchParams).sprint);
+  const query = await searchParams;
+  const { project, canEdit, board } = await loadBoardPage((await params).project, query.sprint);
+  const filter = parseBoardFilter(query);
   if (!board) {
     return (
       <>
@@ -65,12 +70,14 @@ export default async function BoardPage({
         }
       />
       <BoardTabs project={project} active="board" />
+      <BoardFilters project={project} sprint={sprint?.id ?? 'backlog'} tasks={initial.tasks} filter={filter} />
       <SprintBoard
         key={sprint?.id ?? 'backlog'}
         project={project}
         sprint={sprint?.id ?? 'backlog'}
         initial={initial}
         canEdit={canEdit}
+        filter={filter}
       />
       <div className="mt-6" />
       {canEdit && open && (
@@ -96,13 +103,7 @@ export default async function BoardPage({
           title="Prioritise"
           description="Reorders every column: priority first (1 is the most urgent), then the smaller effort first."
         >
-          <ActionForm
-            label="Prioritise columns"
-            action={prioritiseAction}
-            hidden={{ project: project, sprintId: sprint?.id ?? '' }}
-            submitLabel="Prioritise"
-            submitVariant="secondary"
-          />
+          <PrioritiseForm project={project} sprintId={sprint?.id ?? ''} label="Prioritise columns" />
         </Section>
       )}
       {series && sprint && (
