@@ -266,6 +266,7 @@ export function SprintBoard({
               ? 'Add a task with the form below, or move tasks into this sprint from the backlog.'
               : 'Editors add tasks here; check back later.'
           }
+          action={canEdit ? { href: '#new-task', label: 'Add a task' } : undefined}
         />
       )}
       <DndContext

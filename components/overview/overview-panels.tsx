@@ -21,6 +21,7 @@ export function FlaggedRisks({ project, risks }: { project: string; risks: Overv
         <EmptyState
           title="No critical risks and no overdue reviews"
           hint="Keep the register current: assess new risks and review them by their dates."
+          action={{ href: `/${project}/risks#new-risk`, label: 'Assess a risk' }}
         />
       ) : (
         <ul aria-label="Critical and overdue risks" className="flex flex-col gap-2">
@@ -61,7 +62,11 @@ function Progress({ label, done, total, unit }: { label: string; done: number; t
 export function SprintProgress({ project, sprint }: { project: string; sprint: Overview['sprint'] }) {
   if (!sprint)
     return (
-      <EmptyState title="No active sprint" hint="Plan and start a sprint on the board; its progress shows here." />
+      <EmptyState
+        title="No active sprint"
+        hint="Plan and start a sprint on the board; its progress shows here."
+        action={{ href: `/${project}/sprints#new-sprint`, label: 'Plan a sprint' }}
+      />
     );
   return (
     <div className="flex flex-col gap-3">
@@ -93,6 +98,7 @@ export function OpenAlerts({ project, alerts }: { project: string; alerts: Overv
         <EmptyState
           title="No open alerts"
           hint="Drift and performance checks raise alerts here when a monitored model needs attention."
+          action={{ href: `/${project}/monitoring#start-monitoring`, label: 'Monitor a model' }}
         />
       ) : (
         <ul aria-label="Open alerts" className="flex flex-col gap-2">
@@ -125,6 +131,7 @@ export function ProductionModels({ project, models }: { project: string; models:
       <EmptyState
         title="Nothing in Production yet"
         hint="Register a version from a run and promote it to Production in Models."
+        action={{ href: `/${project}/models`, label: 'Open Models' }}
       />
     );
   return (

@@ -24,6 +24,7 @@ export function DatasetsTable({ project, rows }: { project: string; rows: Row[] 
       empty={{
         title: 'No dataset versions yet',
         hint: 'Upload a CSV above, or log one from training code with mlflow.log_input.',
+        action: { href: '#new-dataset', label: 'Register a dataset version' },
       }}
       columns={[
         {

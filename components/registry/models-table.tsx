@@ -23,7 +23,11 @@ export function ModelsTable({ project, rows }: { project: string; rows: Row[] })
       exportName={`${project}-models`}
       rows={rows}
       rowKey={(r) => r.name}
-      empty={{ title: 'No registered models yet', hint: 'Create one above, or register a version from a run page.' }}
+      empty={{
+        title: 'No registered models yet',
+        hint: 'Create one above, or register a version from a run page.',
+        action: { href: '#new-model', label: 'Register a model' },
+      }}
       columns={[
         {
           key: 'name',

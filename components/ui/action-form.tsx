@@ -117,6 +117,9 @@ type FieldProps = {
   options?: ReadonlyArray<{ value: string; label: string }>;
   autoComplete?: string;
   placeholder?: string;
+  /** A controlled input: the value and what typing does with it (instead of defaultValue). */
+  value?: string;
+  onValueChange?: (value: string) => void;
 };
 
 /** The server's errors for one field name, for inputs Field does not draw (checkbox groups, radios). */
@@ -136,6 +139,8 @@ export function Field({
   options,
   autoComplete,
   placeholder,
+  value,
+  onValueChange,
 }: FieldProps) {
   const id = useId();
   const errors = useContext(ErrorsContext)?.[name];
@@ -166,7 +171,13 @@ export function Field({
       ) : multiline ? (
         <textarea {...common} rows={4} placeholder={placeholder} />
       ) : (
-        <input {...common} type={type} autoComplete={autoComplete} placeholder={placeholder} />
+        <input
+          {...common}
+          {...(onValueChange ? { value, onChange: (e) => onValueChange(e.target.value) } : {})}
+          type={type}
+          autoComplete={autoComplete}
+          placeholder={placeholder}
+        />
       )}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">

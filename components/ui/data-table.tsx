@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Button } from './button';
 import { downloadCsv } from './download-csv';
-import { EmptyState } from './empty-state';
+import { type EmptyAction, EmptyState } from './empty-state';
 import { ScrollArea } from './scroll-area';
 
 export type Column<R> = {
@@ -28,9 +28,9 @@ export function DataTable<R>({
   rows: R[];
   rowKey: (row: R) => string;
   exportName: string;
-  empty: { title: string; hint: string };
+  empty: { title: string; hint: string; action?: EmptyAction };
 }) {
-  if (rows.length === 0) return <EmptyState title={empty.title} hint={empty.hint} />;
+  if (rows.length === 0) return <EmptyState {...empty} />;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between">

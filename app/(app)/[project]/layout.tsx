@@ -11,9 +11,9 @@ export default async function ProjectLayout({
 }) {
   const { project } = await requireProjectAccess((await params).project);
   return (
-    <>
+    <div className="flex min-w-0 flex-1 flex-col md:flex-row">
       <ProjectNav slug={project.slug} name={project.name} />
-      <main className="min-w-0 flex-1 p-6">{children}</main>
-    </>
+      <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { AbTestsTable } from '@/components/ab-tests/ab-tests-table';
 import { CreateAbTestForm } from '@/components/ab-tests/create-ab-test-form';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -36,6 +35,7 @@ export default async function AbTestsPage({ params }: { params: Promise<{ projec
       />
       {roleAtLeast(role, 'editor') && (
         <Section
+          id="new-ab-test"
           title="Define an A/B test"
           description="The control (A) is usually the version in Production; every other variant is compared with it."
         >
@@ -45,15 +45,8 @@ export default async function AbTestsPage({ params }: { params: Promise<{ projec
             <EmptyState
               title="No model has two versions yet"
               hint="Register at least two versions of a model (open a finished run and choose “Register as model version”); then compare them here."
+              action={{ href: `/${project.slug}/models`, label: 'Go to the model registry' }}
             />
-          )}
-          {choices.length === 0 && (
-            <Link
-              className="mt-3 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
-              href={`/${project.slug}/models`}
-            >
-              Go to the model registry
-            </Link>
           )}
         </Section>
       )}

@@ -37,7 +37,7 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
         <BacklogTable project={project} tasks={tasks} sprints={sprints} canEdit={canEdit} />
       </Section>
       {canEdit && (
-        <Section title="Add to the backlog">
+        <Section id="new-task" title="Add to the backlog">
           <ActionForm
             label="Add to the backlog"
             action={createTaskAction}

@@ -41,7 +41,7 @@ export default async function MetricsPage({ params }: { params: Promise<{ projec
         <MetricsTable project={project.slug} rows={metrics} canEdit={roleAtLeast(role, 'editor')} />
       </Section>
       {roleAtLeast(role, 'editor') && (
-        <Section title="Define a success metric">
+        <Section id="new-metric" title="Define a success metric">
           <MetricForm project={project.slug} defaultDeadline={defaultDeadline} options={{ members, ...sources }} />
         </Section>
       )}

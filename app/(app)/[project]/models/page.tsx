@@ -37,7 +37,7 @@ export default async function ModelsPage({ params }: { params: Promise<{ project
         description="Registered models and their versions: which one serves in Production, which are staged, and how they got there."
       />
       {roleAtLeast(role, 'editor') && (
-        <Section title="Register a model">
+        <Section id="new-model" title="Register a model">
           <ActionForm
             action={createModelAction}
             hidden={{ project: project.slug }}

@@ -32,7 +32,7 @@ export default async function SprintsPage({
       />
       <BoardTabs project={project} active="sprints" />
       {canEdit && (
-        <Section title="Plan a sprint">
+        <Section id="new-sprint" title="Plan a sprint">
           <ActionForm
             label="Plan a sprint"
             action={createSprintAction}
@@ -92,6 +92,7 @@ export default async function SprintsPage({
         <EmptyState
           title="No burndown yet"
           hint="Plan and start a sprint; its burndown and burnup are drawn here from daily snapshots."
+          action={canEdit ? { href: '#new-sprint', label: 'Plan a sprint' } : undefined}
         />
       )}
       <Section

@@ -5,7 +5,7 @@ import { RunModels } from '@/components/registry/run-models';
 import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
 import { ArtifactsHelp } from '@/components/artifacts/artifacts-help';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
-import { CopyButton } from '@/components/tracking/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { Reproducibility } from '@/components/tracking/reproducibility';
 import { RunCharts } from '@/components/tracking/run-charts';
 import { RunMetadataForm } from '@/components/tracking/run-metadata-form';
