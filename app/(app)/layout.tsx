@@ -6,6 +6,7 @@ import { QueryProvider } from '@/components/shell/query-provider';
 import { ProjectSwitcher } from '@/components/shell/project-switcher';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
+import { TimeZoneNote } from '@/components/ui/local-time';
 import { getDb } from '@/db/client';
 import { listProjectsForUser } from '@/db/queries/projects';
 import { countUsers } from '@/db/queries/users';
@@ -43,6 +44,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <div className="flex min-w-0 flex-1">
         <QueryProvider>{children}</QueryProvider>
       </div>
+      <footer className="no-print border-t border-zinc-200 px-4 py-2 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+        <TimeZoneNote />
+      </footer>
     </div>
   );
 }

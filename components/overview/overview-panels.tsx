@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { Overview } from '@/db/queries/overview';
 import { CATEGORY_LABELS } from '@/lib/risks/scoring';
-import { formatUtcDay } from '@/lib/format';
+import { LocalTime } from '@/components/ui/local-time';
+import { formatDay } from '@/lib/format';
 import { formatValue } from '../success-metrics/chart-format';
 import { Flag } from '../success-metrics/status-badge';
 
@@ -75,7 +76,7 @@ export function SprintProgress({ project, sprint }: { project: string; sprint: O
           {sprint.name}
         </Link>{' '}
         <span className="text-zinc-600 dark:text-zinc-400">
-          {sprint.startDate} → {sprint.endDate}
+          {formatDay(sprint.startDate)} → {formatDay(sprint.endDate)}
           {sprint.goal && ` · ${sprint.goal}`}
         </span>
       </p>
@@ -113,7 +114,7 @@ export function OpenAlerts({ project, alerts }: { project: string; alerts: Overv
                   {a.model}
                 </Link>
                 <span className="text-zinc-600 dark:text-zinc-400">
-                  {a.status} · last seen {formatUtcDay(a.lastSeenAt.getTime())}
+                  {a.status} · last seen <LocalTime value={a.lastSeenAt} />
                 </span>
               </span>
               <span className="block">{a.message}</span>
@@ -145,7 +146,12 @@ export function ProductionModels({ project, models }: { project: string; models:
             {m.model} version {m.version}
           </Link>
           <span className="text-zinc-600 dark:text-zinc-400">
-            {m.promotedAt ? ` · in Production since ${formatUtcDay(m.promotedAt.getTime())}` : ''}
+            {m.promotedAt && (
+              <>
+                {' '}
+                · in Production since <LocalTime value={m.promotedAt} dateOnly />
+              </>
+            )}
           </span>
           <span className="block font-mono text-xs text-zinc-700 dark:text-zinc-300">
             {Object.entries(m.metrics)

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Button } from './button';
 import { downloadCsv } from './download-csv';
 import { type EmptyAction, EmptyState } from './empty-state';
+import { LocalTime } from './local-time';
 import { ScrollArea } from './scroll-area';
 
 export type Column<R> = {
@@ -85,7 +86,6 @@ export function DataTable<R>({
 
 function formatCell(value: unknown): ReactNode {
   if (value == null || value === '') return <span className="text-zinc-600 dark:text-zinc-400">—</span>;
-  if (value instanceof Date)
-    return <time dateTime={value.toISOString()}>{value.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time>;
+  if (value instanceof Date) return <LocalTime value={value} />;
   return String(value);
 }

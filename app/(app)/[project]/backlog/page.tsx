@@ -15,7 +15,7 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
     <>
       <PageHeader
         title="Backlog"
-        description="Work not yet planned into a sprint, in rank order. “Prioritise” ranks it the way the seed's sprint planner means to: priority first, then the smaller effort."
+        description="Work not yet planned into a sprint, in rank order. “Prioritise” ranks it the way sprint planning does: priority first, then the smaller effort."
         actions={<LiveRefresh project={project} />}
       />
       <BoardTabs project={project} active="backlog" />

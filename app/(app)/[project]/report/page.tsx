@@ -6,6 +6,7 @@ import { ReportMarkdown } from '@/components/report/report-markdown';
 import { getDb } from '@/db/client';
 import { gatherReportData, listReportNarratives } from '@/db/queries/report';
 import { roleAtLeast } from '@/lib/domain';
+import { formatDate } from '@/lib/format';
 import { REPORT_SECTIONS, SECTION_TITLES, renderReport } from '@/lib/report/render';
 import { requireProjectAccess } from '@/server/project-page';
 import { saveNarrativeAction } from './actions';
@@ -21,7 +22,7 @@ export default async function ReportPage({ params }: { params: Promise<{ project
     <>
       <PageHeader
         title="Report"
-        description="The project documentation in the seed's sections, filled from live data each time it is opened, with the team's narrative at the top of each section."
+        description="The project documentation in its standard sections, filled from live data each time it is opened, with the team's narrative at the top of each section."
         actions={
           <span className="flex gap-2">
             <a className={buttonClass('primary')} href={`/api/projects/${project.slug}/report`} download>
@@ -57,7 +58,7 @@ export default async function ReportPage({ params }: { params: Promise<{ project
                     multiline
                     hint={
                       saved
-                        ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${saved.updatedAt.toISOString().slice(0, 10)}.`
+                        ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${formatDate(saved.updatedAt.getTime())}.`
                         : 'Not written yet.'
                     }
                   />

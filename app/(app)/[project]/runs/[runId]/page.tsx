@@ -6,6 +6,7 @@ import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
 import { ArtifactsHelp } from '@/components/artifacts/artifacts-help';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
 import { CopyButton } from '@/components/ui/copy-button';
+import { LocalTime } from '@/components/ui/local-time';
 import { Reproducibility } from '@/components/tracking/reproducibility';
 import { RunCharts } from '@/components/tracking/run-charts';
 import { RunMetadataForm } from '@/components/tracking/run-metadata-form';
@@ -14,7 +15,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { RUN_PAGE_REFRESH_MS } from '@/components/live/poll';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { loadRunPage } from '@/server/pages/tracking';
-import { formatDuration, formatTimestamp } from '@/lib/format';
+import { formatDuration } from '@/lib/format';
 
 function Info({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -78,8 +79,8 @@ export default async function RunPage({ params }: { params: Promise<{ project: s
       <Section title="Run">
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <Info label="Status">{run.status}</Info>
-          <Info label="Started">{formatTimestamp(run.startTime)}</Info>
-          <Info label="Ended">{run.endTime ? formatTimestamp(run.endTime) : live ? 'still running' : '—'}</Info>
+          <Info label="Started">{run.startTime ? <LocalTime value={run.startTime} /> : '—'}</Info>
+          <Info label="Ended">{run.endTime ? <LocalTime value={run.endTime} /> : live ? 'still running' : '—'}</Info>
           <Info label="Duration">{run.endTime ? formatDuration(run.endTime - run.startTime) : '—'}</Info>
           <Info label="User">{run.userId || '—'}</Info>
           <Info label="Experiment">
