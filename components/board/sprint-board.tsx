@@ -284,7 +284,7 @@ export function SprintBoard({
           setDragIds(null);
         }}
       >
-        <div className="flex gap-3 overflow-x-auto pb-2">
+        <div className="flex snap-x snap-mandatory gap-3 overflow-x-auto pb-2">
           {TASK_STATUSES.map((status) => (
             <BoardColumn
               key={status}
