@@ -87,7 +87,7 @@ test('at 390 px the menu button opens the project sections and Escape closes the
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await expect(sections).toBeVisible();
-  await expect(sections.getByRole('link', { name: 'Risks', exact: true })).toBeFocused();
+  await expect(sections.getByRole('link', { name: 'Overview', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(sections).toBeHidden();
   await expect(menu).toBeFocused();

@@ -38,7 +38,7 @@ export function ProjectNav({ slug, name }: { slug: string; name: string }) {
 
   useEffect(() => {
     if (!open) return;
-    nav.current?.querySelector<HTMLElement>('a[aria-current=page], a')?.focus();
+    nav.current?.querySelector<HTMLElement>('a')?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setOpen(false);
