@@ -14,7 +14,8 @@ const EMPTY_SECTIONS: ReadonlyArray<{ path: string; action: string }> = [
   { path: '/board', action: 'Plan a sprint' },
   { path: '/backlog', action: 'Add a task' },
   { path: '/sprints', action: 'Plan a sprint' },
-  { path: '/experiments', action: 'Create an API token' },
+  // A new project has its Default experiment, so the page shows the first-run help and its token link.
+  { path: '/experiments', action: 'Settings → API tokens' },
   { path: '/runs', action: 'How to log a first run' },
   { path: '/models', action: 'Register a model' },
   { path: '/datasets', action: 'Register a dataset version' },
