@@ -32,6 +32,8 @@ async function createProjectByKeyboard(page: Page, name: string): Promise<string
   await page.keyboard.type(name);
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Slug')).toBeFocused();
+  // The slug was filled in from the name; replace it with this test's unique one.
+  await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(slug);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/${slug}$`));

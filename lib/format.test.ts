@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatDuration, formatMetric, formatTimestamp } from './format';
+import {
+  countOf,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  formatMetric,
+  formatTimestamp,
+} from './format';
 
 describe('formatters', () => {
   it('prints UTC timestamps', () => {
-    expect(formatTimestamp(Date.parse('2026-01-31T14:05:09.500Z'))).toBe('2026-01-31 14:05:09 UTC');
+    expect(formatTimestamp(Date.parse('2026-01-31T14:05:09.500Z'))).toBe('31 Jan 2026, 14:05 UTC');
     expect(formatTimestamp(null)).toBe('—');
   });
   it('prints durations at a sensible grain', () => {
@@ -30,5 +38,23 @@ describe('countOf', () => {
     expect(countOf(0, 'run')).toBe('0 runs');
     expect(countOf(2, 'criterion', 'criteria')).toBe('2 criteria');
     expect(countOf(1, 'criterion', 'criteria')).toBe('1 criterion');
+  });
+});
+
+describe('dates', () => {
+  const at = Date.parse('2026-12-03T23:30:00Z');
+  it('has one date format, in UTC unless a zone is given', () => {
+    expect(formatDate(at)).toBe('3 Dec 2026');
+    expect(formatDateTime(at)).toBe('3 Dec 2026, 23:30');
+    expect(formatDate(at, 'Europe/Berlin')).toBe('4 Dec 2026');
+    expect(formatDateTime(at, 'Europe/Berlin')).toBe('4 Dec 2026, 00:30');
+    expect(formatDateTime(at, 'America/New_York')).toBe('3 Dec 2026, 18:30');
+    expect(formatDateTime(Date.parse('2026-01-05T00:05:00Z'))).toBe('5 Jan 2026, 00:05');
+  });
+  it('writes stored calendar days the same way', () => {
+    expect(formatDay('2026-03-04')).toBe('4 Mar 2026');
+    expect(formatDay(null)).toBe('—');
+    expect(formatDate(null)).toBe('—');
+    expect(formatDateTime(Number.NaN)).toBe('—');
   });
 });

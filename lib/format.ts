@@ -1,13 +1,52 @@
-// Formatters shared by server-rendered tables and client charts; UTC everywhere so the server's and
-// the browser's renderings of the same value agree (no hydration mismatch).
+// Formatters shared by server-rendered tables and client charts. Dates and times default to UTC so the
+// server's and the browser's renderings agree (no hydration mismatch); components/ui/local-time.tsx
+// re-renders them in the reader's time zone once the page runs in the browser.
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Epoch ms → "2026-01-31 14:05:09 UTC". */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The calendar fields of an instant in a time zone (UTC unless the browser passes its own). */
+function partsIn(ms: number, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+const isInstant = (ms: number | null | undefined): ms is number =>
+  ms !== null && ms !== undefined && Number.isFinite(ms);
+
+/** The one date format of the interface: epoch ms → "3 Dec 2026" in `timeZone`. */
+export function formatDate(ms: number | null | undefined, timeZone = 'UTC'): string {
+  if (!isInstant(ms)) return '—';
+  const { year, month, day } = partsIn(ms, timeZone);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The one date-and-time format: epoch ms → "3 Dec 2026, 14:05" in `timeZone`. */
+export function formatDateTime(ms: number | null | undefined, timeZone = 'UTC'): string {
+  if (!isInstant(ms)) return '—';
+  const { hour, minute } = partsIn(ms, timeZone);
+  return `${formatDate(ms, timeZone)}, ${pad(hour)}:${pad(minute)}`;
+}
+
+/** A calendar day stored as "2026-12-03" (sprint and due dates have no time zone) → "3 Dec 2026". */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  return formatDate(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** Epoch ms → "31 Jan 2026, 14:05 UTC", for text rendered on the server (LocalTime shows the reader's zone). */
 export function formatTimestamp(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
+  return isInstant(ms) ? `${formatDateTime(ms)} UTC` : '—';
 }
 
 /** Milliseconds → "850ms", "12.4s", "3m 05s", "2h 07m", "3d 4h". */
@@ -41,8 +80,8 @@ export const formatCount = (n: number) => n.toLocaleString('en-US');
 export const formatSignificant = (v: unknown, digits: number) =>
   typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : '—';
 
-/** An epoch-ms instant as its UTC day, YYYY-MM-DD (the same text on server and browser). */
-export const formatUtcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** An epoch-ms instant as its UTC day, "3 Dec 2026" (the same text on server and browser). */
+export const formatUtcDay = (ms: number) => formatDate(ms);
 
 /** Bytes in binary units with one decimal past KB: 512 → "512 B", 1536 → "1.5 KB", 3 × 2^30 → "3.0 GB". */
 export function formatBytes(n: number | null | undefined): string {

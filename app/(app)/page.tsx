@@ -26,6 +26,7 @@ export default async function ProjectsPage() {
         <EmptyState
           title="You are not in any project yet"
           hint="Create a project, or ask a project owner to add you as a member."
+          action={{ href: '/projects/new', label: 'New project' }}
         />
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">

@@ -32,6 +32,7 @@ export function AbTestsTable({ project, rows }: { project: string; rows: AbTestR
       empty={{
         title: 'No A/B tests yet',
         hint: 'Choose “New A/B test” at the top (two or more versions of a registered model and a primary metric), or POST /api/v1/ab-tests with a project token.',
+        action: { href: '#new-ab-test', label: 'New A/B test' },
       }}
       columns={[
         {

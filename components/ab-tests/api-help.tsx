@@ -1,4 +1,4 @@
-import { ScrollArea } from '@/components/ui/scroll-area';
+import { CodeBlock } from '@/components/ui/code-block';
 
 /** How a serving path talks to the test: assign before predicting, send outcomes in batches. */
 export function ApiHelp({ testId, metric }: { testId: string; metric: string }) {
@@ -14,13 +14,5 @@ export function ApiHelp({ testId, metric }: { testId: string; metric: string }) 
     ``,
     `curl ${base}/results -H "Authorization: Bearer $TOKEN"`,
   ];
-  return (
-    <ScrollArea
-      as="pre"
-      label="Example requests"
-      className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100"
-    >
-      <code>{lines.join('\n')}</code>
-    </ScrollArea>
-  );
+  return <CodeBlock code={lines.join('\n')} label="Example requests" />;
 }

@@ -1,4 +1,4 @@
-import { ScrollArea } from '@/components/ui/scroll-area';
+import { CodeBlock } from '@/components/ui/code-block';
 
 /** The empty state of a run's artifacts: how any MLflow client logs files to this server. */
 export function ArtifactsHelp({ origin, runId }: { origin: string; runId: string }) {
@@ -19,13 +19,7 @@ PY`;
         <code className="font-mono">mlflow.log_artifacts(...)</code>, with the tracking URI set to this server; they
         appear here as a tree you can preview and download.
       </p>
-      <ScrollArea
-        as="pre"
-        label="Example of logging artifacts"
-        className="mt-3 overflow-x-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-black"
-      >
-        <code>{snippet}</code>
-      </ScrollArea>
+      <CodeBlock code={snippet} label="Example of logging artifacts" className="mt-3" />
     </div>
   );
 }

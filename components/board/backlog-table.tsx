@@ -99,6 +99,7 @@ function RankedTable({
         hint: canEdit
           ? 'Add a task with the form above; plan it into a sprint when the team takes it on.'
           : 'Editors collect upcoming work here.',
+        action: canEdit ? { href: '#new-task', label: 'Add a task' } : undefined,
       }}
     />
   );

@@ -31,7 +31,7 @@ export function BoardColumn({
   return (
     <section
       aria-labelledby={headingId}
-      className="flex w-64 shrink-0 flex-col rounded-lg bg-zinc-100 p-2 dark:bg-zinc-800/60"
+      className="flex w-64 shrink-0 snap-start flex-col rounded-lg bg-zinc-100 p-2 dark:bg-zinc-800/60"
     >
       <header className="mb-2 flex items-baseline justify-between gap-2 px-1">
         <h2 id={headingId} className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">

@@ -270,6 +270,7 @@ export function SprintBoard({
               ? 'Add a task with the form below, or move tasks into this sprint from the backlog.'
               : 'Editors add tasks here; check back later.'
           }
+          action={canEdit ? { href: '#new-task', label: 'Add a task' } : undefined}
         />
       )}
       <DndContext
@@ -287,7 +288,7 @@ export function SprintBoard({
           setDragIds(null);
         }}
       >
-        <div className="flex gap-3 overflow-x-auto pb-2">
+        <div className="flex snap-x snap-mandatory gap-3 overflow-x-auto pb-2">
           {TASK_STATUSES.map((status) => {
             const all = ids[status].map((id) => byId.get(id)).filter((t) => t !== undefined);
             const shown = all.filter((t) => t.id === activeId || matchesBoardFilter(t, filter));

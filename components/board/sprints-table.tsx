@@ -120,6 +120,7 @@ export function SprintsTable({
         hint: canEdit
           ? 'Choose “New sprint” at the top: a name, a goal and a start date (two weeks by default).'
           : 'Editors plan sprints here.',
+        action: canEdit ? { href: '#new-sprint', label: 'Plan a sprint' } : undefined,
       }}
     />
   );

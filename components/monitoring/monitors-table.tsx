@@ -37,6 +37,7 @@ export function MonitorsTable({ project, rows }: { project: string; rows: Monito
       empty={{
         title: 'No model is monitored yet',
         hint: 'Log predictions with POST /api/v1/models/{name}/predictions (a project token), or start monitoring a registered model below.',
+        action: { href: '#start-monitoring', label: 'Start monitoring' },
       }}
       columns={[
         {

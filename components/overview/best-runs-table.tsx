@@ -24,6 +24,7 @@ export function BestRunsTable({ project, rows }: { project: string; rows: Row[] 
       empty={{
         title: 'No primary metric reads a run metric',
         hint: 'In Success metrics, set a primary metric’s value to come from the best run metric.',
+        action: { href: `/${project}/metrics`, label: 'Open Success metrics' },
       }}
       columns={[
         {

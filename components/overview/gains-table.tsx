@@ -23,6 +23,7 @@ export function GainsTable({
       empty={{
         title: 'No iterations yet',
         hint: 'Log runs with an approach tag to see which approach moves the metric.',
+        action: { href: `/${project}/experiments`, label: 'Log a first run' },
       }}
       columns={[
         { key: 'iteration', header: 'Iteration', value: (r) => r.iteration },

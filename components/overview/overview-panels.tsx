@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { Overview } from '@/db/queries/overview';
 import { CATEGORY_LABELS } from '@/lib/risks/scoring';
-import { formatUtcDay } from '@/lib/format';
+import { LocalTime } from '@/components/ui/local-time';
+import { formatDay } from '@/lib/format';
 import { AlertGroupList } from '../monitoring/alert-groups';
 import { formatValue } from '../success-metrics/chart-format';
 import { Flag } from '../success-metrics/status-badge';
@@ -22,6 +23,7 @@ export function FlaggedRisks({ project, risks }: { project: string; risks: Overv
         <EmptyState
           title="No critical risks and no overdue reviews"
           hint="Keep the register current: assess new risks and review them by their dates."
+          action={{ href: `/${project}/risks#new-risk`, label: 'Assess a risk' }}
         />
       ) : (
         <ul aria-label="Critical and overdue risks" className="flex flex-col gap-2">
@@ -62,7 +64,11 @@ function Progress({ label, done, total, unit }: { label: string; done: number; t
 export function SprintProgress({ project, sprint }: { project: string; sprint: Overview['sprint'] }) {
   if (!sprint)
     return (
-      <EmptyState title="No active sprint" hint="Plan and start a sprint on the board; its progress shows here." />
+      <EmptyState
+        title="No active sprint"
+        hint="Plan and start a sprint on the board; its progress shows here."
+        action={{ href: `/${project}/sprints#new-sprint`, label: 'Plan a sprint' }}
+      />
     );
   return (
     <div className="flex flex-col gap-3">
@@ -71,7 +77,7 @@ export function SprintProgress({ project, sprint }: { project: string; sprint: O
           {sprint.name}
         </Link>{' '}
         <span className="text-zinc-600 dark:text-zinc-400">
-          {sprint.startDate} → {sprint.endDate}
+          {formatDay(sprint.startDate)} → {formatDay(sprint.endDate)}
           {sprint.goal && ` · ${sprint.goal}`}
         </span>
       </p>
@@ -94,6 +100,7 @@ export function OpenAlerts({ project, alerts }: { project: string; alerts: Overv
         <EmptyState
           title="No open alerts"
           hint="Drift and performance checks raise alerts here when a monitored model needs attention."
+          action={{ href: `/${project}/monitoring#start-monitoring`, label: 'Monitor a model' }}
         />
       ) : (
         <AlertGroupList project={project} groups={alerts.groups} />
@@ -108,6 +115,7 @@ export function ProductionModels({ project, models }: { project: string; models:
       <EmptyState
         title="Nothing in Production yet"
         hint="Register a version from a run and promote it to Production in Models."
+        action={{ href: `/${project}/models`, label: 'Open Models' }}
       />
     );
   return (
@@ -121,7 +129,12 @@ export function ProductionModels({ project, models }: { project: string; models:
             {m.model} version {m.version}
           </Link>
           <span className="text-zinc-600 dark:text-zinc-400">
-            {m.promotedAt ? ` · in Production since ${formatUtcDay(m.promotedAt.getTime())}` : ''}
+            {m.promotedAt && (
+              <>
+                {' '}
+                · in Production since <LocalTime value={m.promotedAt} dateOnly />
+              </>
+            )}
           </span>
           <span className="block font-mono text-xs text-zinc-700 dark:text-zinc-300">
             {Object.entries(m.metrics)

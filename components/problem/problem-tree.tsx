@@ -266,6 +266,7 @@ export function ProblemTree({
               ? 'Add the first sub-problem above, e.g. “Identify churn indicators”.'
               : 'An editor breaks the problem into sub-problems here.'
           }
+          action={canEdit ? { href: '#decomposition', label: 'Add a sub-problem' } : undefined}
         />
       ) : (
         <ul aria-label="Problem decomposition">

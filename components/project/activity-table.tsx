@@ -29,6 +29,7 @@ export function ActivityTable({ project, rows }: { project: string; rows: Entry[
       empty={{
         title: 'Nothing has happened here yet',
         hint: 'Changes to the project, its members and tokens will be listed here as they happen.',
+        action: { href: `/${project}/settings#members`, label: 'Add a member' },
       }}
       columns={[
         { key: 'when', header: 'When', value: (r) => r.createdAt },

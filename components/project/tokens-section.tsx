@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { createTokenAction, revokeTokenAction } from '@/app/(app)/[project]/settings/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
-import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { DataTable } from '@/components/ui/data-table';
 import { Section } from '@/components/ui/page-header';
 
@@ -21,6 +21,7 @@ export function TokensSection({ project, tokens, isOwner }: { project: string; t
   const [created, setCreated] = useState<string | null>(null);
   return (
     <Section
+      id="tokens"
       title="API tokens"
       description="A token belongs to this project and acts with your role in it. Use it as MLFLOW_TRACKING_TOKEN or as 'Authorization: Bearer <token>'."
     >
@@ -44,9 +45,7 @@ export function TokensSection({ project, tokens, isOwner }: { project: string; t
             >
               {created}
             </code>
-            <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created)}>
-              Copy
-            </Button>
+            <CopyButton value={created} label="new token" />
           </div>
         </div>
       )}

@@ -24,6 +24,7 @@ export function DatasetsTable({ project, rows }: { project: string; rows: Row[] 
       empty={{
         title: 'No dataset versions yet',
         hint: 'Choose “New dataset version” at the top to upload a CSV, or log one from training code with mlflow.log_input.',
+        action: { href: '#new-dataset', label: 'New dataset version' },
       }}
       columns={[
         {

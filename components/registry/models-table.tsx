@@ -26,6 +26,7 @@ export function ModelsTable({ project, rows }: { project: string; rows: Row[] })
       empty={{
         title: 'No registered models yet',
         hint: 'Choose “New model” at the top, or register a version from a run page.',
+        action: { href: '#new-model', label: 'New model' },
       }}
       columns={[
         {

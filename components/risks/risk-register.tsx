@@ -127,6 +127,7 @@ export function RiskRegister({
           hint: canEdit
             ? 'Add a risk below, or choose another heat-map cell.'
             : 'Choose another heat-map cell, or ask an editor to assess the risks.',
+          action: canEdit ? { href: '#new-risk', label: 'Add a risk' } : undefined,
         }}
         columns={[
           {

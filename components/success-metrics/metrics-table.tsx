@@ -43,6 +43,7 @@ export function MetricsTable({ project, rows, canEdit }: { project: string; rows
         hint: canEdit
           ? 'Choose “New success metric” at the top: what counts as success, its target and its deadline.'
           : 'An editor defines what counts as success here.',
+        action: canEdit ? { href: '#new-metric', label: 'Define a success metric' } : undefined,
       }}
       columns={[
         {

@@ -23,6 +23,7 @@ export function Scorecard({ project, metrics }: { project: string; metrics: Card
       <EmptyState
         title="No success metrics yet"
         hint="Define what success means in Success metrics: a target, a direction and a deadline."
+        action={{ href: `/${project}/metrics#new-metric`, label: 'Define a success metric' }}
       />
     );
   return (

@@ -13,7 +13,11 @@ export function ExperimentsTable({ project, experiments }: { project: string; ex
       exportName={`${project}-experiments`}
       rows={experiments}
       rowKey={(e) => String(e.id)}
-      empty={{ title: 'No experiments', hint: 'Log a run with an MLflow client: its experiment appears here.' }}
+      empty={{
+        title: 'No experiments',
+        hint: 'Log a run with an MLflow client: its experiment appears here.',
+        action: { href: `/${project}/settings#tokens`, label: 'Create an API token' },
+      }}
       columns={[
         {
           key: 'name',

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ScrollArea } from '@/components/ui/scroll-area';
+import { CodeBlock } from '@/components/ui/code-block';
 
 /** How to log a first run with any MLflow client: the tracking URI is this server, the token comes from Settings. */
 export function FirstRunHelp({
@@ -29,18 +29,12 @@ PY`;
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Point any MLflow client at this server: set <code className="font-mono">MLFLOW_TRACKING_URI</code> to this
         address and <code className="font-mono">MLFLOW_TRACKING_TOKEN</code> to a token you create in{' '}
-        <Link href={`/${project}/settings`} className="text-indigo-700 underline dark:text-indigo-400">
+        <Link href={`/${project}/settings#tokens`} className="text-indigo-700 underline dark:text-indigo-400">
           Settings → API tokens
         </Link>
         . Runs appear here as they are logged.
       </p>
-      <ScrollArea
-        as="pre"
-        label="Example MLflow script"
-        className="mt-3 overflow-x-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-black"
-      >
-        <code>{snippet}</code>
-      </ScrollArea>
+      <CodeBlock code={snippet} label="Example MLflow script" className="mt-3" />
     </div>
   );
 }

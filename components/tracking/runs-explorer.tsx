@@ -193,6 +193,7 @@ export function RunsExplorer({
             <EmptyState
               title="No runs match these filters"
               hint="Loosen the filter, status, approach or time range, or start again from all runs."
+              action={{ href: `/${project}/runs`, label: 'Show all runs' }}
             />
             <Link
               href={runsViewHref(basePath, {
@@ -211,6 +212,7 @@ export function RunsExplorer({
           <EmptyState
             title="No runs here yet"
             hint="Log a run with an MLflow client (MLFLOW_TRACKING_URI = this server, MLFLOW_TRACKING_TOKEN = a token from Settings); it appears here at once."
+            action={{ href: `/${project}/experiments`, label: 'How to log a first run' }}
           />
         )
       ) : (

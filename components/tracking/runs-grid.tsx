@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { ScrollArea } from '@/components/ui/scroll-area';
-import { formatDuration, formatMetric, formatTimestamp } from '@/lib/format';
+import { formatDuration, formatMetric } from '@/lib/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { DEFAULT_SORT, type Sort, columnLabel, parseColumn } from '@/lib/tracking/runs-view';
 import type { RunRow } from '@/server/runs-table';
 import { ApproachBadge, StatusBadge } from './badges';
@@ -175,7 +176,7 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
                 <td className={tdClass}>
                   <ApproachBadge approach={r.approach} />
                 </td>
-                <td className={cn(tdClass, 'tabular-nums')}>{formatTimestamp(r.startTime)}</td>
+                <td className={cn(tdClass, 'tabular-nums')}>{r.startTime ? <LocalTime value={r.startTime} /> : '—'}</td>
                 <td className={cn(tdClass, 'tabular-nums')}>
                   {r.endTime ? formatDuration(r.endTime - r.startTime) : r.status === 'RUNNING' ? 'running' : '—'}
                 </td>

@@ -129,6 +129,8 @@ type FieldProps = {
   maxLength?: number;
   /** Values offered in a list as the person types (a combobox); any other value can still be typed. */
   suggestions?: readonly string[];
+  /** A controlled input: the value and what typing does with it (instead of defaultValue). */
+  value?: string;
   onValueChange?: (value: string) => void;
 };
 
@@ -151,6 +153,7 @@ export function Field({
   placeholder,
   maxLength,
   suggestions,
+  value,
   onValueChange,
 }: FieldProps) {
   const id = useId();
@@ -195,11 +198,11 @@ export function Field({
         <input
           {...common}
           {...limit}
+          {...(onValueChange ? { value, onChange: (e) => onValueChange(e.target.value) } : {})}
           type={type}
           autoComplete={suggestions ? 'off' : autoComplete}
           placeholder={placeholder}
           list={suggestions ? `${id}-suggestions` : undefined}
-          onChange={onValueChange && ((e) => onValueChange(e.target.value))}
         />
       )}
       {suggestions && (

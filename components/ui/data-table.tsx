@@ -3,7 +3,8 @@
 import type { ReactNode } from 'react';
 import { Button } from './button';
 import { downloadCsv } from './download-csv';
-import { EmptyState } from './empty-state';
+import { type EmptyAction, EmptyState } from './empty-state';
+import { LocalTime } from './local-time';
 import { ScrollArea } from './scroll-area';
 
 export type Column<R> = {
@@ -29,11 +30,11 @@ export function DataTable<R>({
   rows: R[];
   rowKey: (row: R) => string;
   exportName: string;
-  empty: { title: string; hint: string };
+  empty: { title: string; hint: string; action?: EmptyAction };
   /** Draws each `<tr>` (a sortable row, for instance); the cells come as children. */
   Row?: (props: { row: R; children: ReactNode }) => ReactNode;
 }) {
-  if (rows.length === 0) return <EmptyState title={empty.title} hint={empty.hint} />;
+  if (rows.length === 0) return <EmptyState {...empty} />;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between">
@@ -92,7 +93,6 @@ function PlainRow({ children }: { children: ReactNode }) {
 
 function formatCell(value: unknown): ReactNode {
   if (value == null || value === '') return <span className="text-zinc-600 dark:text-zinc-400">—</span>;
-  if (value instanceof Date)
-    return <time dateTime={value.toISOString()}>{value.toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time>;
+  if (value instanceof Date) return <LocalTime value={value} />;
   return String(value);
 }

@@ -102,9 +102,12 @@ export function DialogButton({
   description,
   variant = 'primary',
   className,
+  anchor,
   children,
 }: {
   label: string;
+  /** An id for links to this form (an empty state's "New …" link): the dialog opens when the URL's hash names it. */
+  anchor?: string;
   /** The dialog's heading and accessible name; defaults to the button's label. */
   title?: string;
   description?: ReactNode;
@@ -114,8 +117,17 @@ export function DialogButton({
 }) {
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<string>();
+  useEffect(() => {
+    if (!anchor) return;
+    const openIfNamed = () => {
+      if (window.location.hash === `#${anchor}`) setOpen(true);
+    };
+    openIfNamed();
+    window.addEventListener('hashchange', openIfNamed);
+    return () => window.removeEventListener('hashchange', openIfNamed);
+  }, [anchor]);
   return (
-    <div className={cn('flex flex-wrap items-center gap-3', className)}>
+    <div id={anchor} className={cn('flex flex-wrap items-center gap-3', className)}>
       <p role="status" aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
         {outcome}
       </p>
@@ -133,7 +145,12 @@ export function DialogButton({
         title={title ?? label}
         description={description}
         open={open}
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          setOpen(false);
+          // Clear the hash that opened it, so the same link opens it again.
+          if (anchor && window.location.hash === `#${anchor}`)
+            window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+        }}
         onFinish={setOutcome}
       >
         {children}

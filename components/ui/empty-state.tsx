@@ -1,8 +1,25 @@
-export function EmptyState({ title, hint }: { title: string; hint: string }) {
+import Link from 'next/link';
+import { buttonClass } from './button';
+
+/** What to do next from an empty list: a link to the page or form where it is done. */
+export type EmptyAction = { href: string; label: string };
+
+export function EmptyState({ title, hint, action }: { title: string; hint: string; action?: EmptyAction }) {
   return (
     <div className="rounded-lg border border-dashed border-zinc-300 p-6 text-center dark:border-zinc-600">
       <p className="font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{hint}</p>
+      {action &&
+        // A same-page hash link stays a plain anchor so the browser fires hashchange (which opens a "New …" dialog).
+        (action.href.startsWith('#') ? (
+          <a href={action.href} className={buttonClass('secondary', 'mt-3')}>
+            {action.label}
+          </a>
+        ) : (
+          <Link href={action.href} className={buttonClass('secondary', 'mt-3')}>
+            {action.label}
+          </Link>
+        ))}
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function Section({
   return (
     <section
       id={id}
-      className="mb-8 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-700 dark:bg-zinc-900"
+      className="mb-8 scroll-mt-4 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-700 dark:bg-zinc-900"
       aria-label={title}
     >
       <h2 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">{title}</h2>

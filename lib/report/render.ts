@@ -1,5 +1,5 @@
 // The generated project report: the seed's sections, filled from live data, rendered as Markdown.
-import { formatSignificant, formatUtcDay } from '@/lib/format';
+import { formatSignificant } from '@/lib/format';
 import { type LifecycleStage, STAGE_LABELS } from '../domain';
 import { describeDatasetSource } from '../datasets/source';
 import { SUB_PROBLEM_STATUS_LABELS, type SubProblemStatus, buildTree, flattenTree } from '../problem/tree';
@@ -130,7 +130,8 @@ const escapeBlock = (text: string) =>
     .join('\n\n');
 
 const num = (v: number | null | undefined) => formatSignificant(v, 6);
-const day = formatUtcDay;
+// The Markdown export keeps ISO days (sortable, and what its deadlines are stored as).
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const cell = (v: string) => (v === '' ? '—' : v);
 
 function table(header: string[], rows: string[][]): string {

@@ -111,7 +111,11 @@ async function seedWorkspace(db: Db, actor: Actor, projectId: string) {
 
 export async function seedDemoExtras(db: Db, projectId: string, days: WeatherDay[], log: (line: string) => void) {
   await deleteServiceUser(db, SERVICE_EMAIL);
-  const service = await createServiceMember(db, projectId, { email: SERVICE_EMAIL, name: 'Demo seed', role: 'editor' });
+  const service = await createServiceMember(db, projectId, {
+    email: SERVICE_EMAIL,
+    name: 'Demo activity',
+    role: 'editor',
+  });
   const actor = { id: service.id, isAdmin: false };
   try {
     if (

@@ -35,7 +35,7 @@ export const DEMO_PROJECT = {
   ].join(' '),
 };
 export const WEATHER_SOURCE_URL = 'https://cdn.jsdelivr.net/npm/vega-datasets@3.2.1/data/seattle-weather.csv';
-const SERVICE_EMAIL = 'demo-seed@runboard.invalid';
+const SERVICE_EMAIL = 'training-pipeline@runboard.invalid';
 // MLflow caps a dataset digest at 36 characters (MAX_DATASET_DIGEST_SIZE), so the digest is the SHA-256's first
 // 32 hex digits; the dataset profile carries the full hash.
 const DIGEST_LENGTH = 32;
@@ -151,8 +151,8 @@ async function logRun(client: MlflowClient, experimentId: string, spec: RunSpec,
       { key: WELL_KNOWN_TAGS.approach, value: spec.approach },
       { key: WELL_KNOWN_TAGS.seed, value: String(spec.seed) },
       { key: WELL_KNOWN_TAGS.gitCommit, value: input.gitCommit },
-      { key: WELL_KNOWN_TAGS.user, value: 'runboard-demo-seed' },
-      { key: 'mlflow.source.name', value: 'scripts/demo/seed.ts' },
+      { key: WELL_KNOWN_TAGS.user, value: 'training-pipeline' },
+      { key: 'mlflow.source.name', value: 'scripts/demo/project.ts' },
       { key: 'mlflow.source.type', value: 'LOCAL' },
       { key: 'mlflow.note.content', value: spec.note },
     ],
@@ -210,11 +210,11 @@ export async function seedDemoProject(db: Db, input: SeedInput): Promise<SeedRes
   await deleteServiceUser(db, SERVICE_EMAIL);
   const service = await createServiceMember(db, project.id, {
     email: SERVICE_EMAIL,
-    name: 'Demo seed',
+    name: 'Training pipeline',
     role: 'editor',
   });
   try {
-    const { token } = await createApiToken(db, { id: service.id, isAdmin: false }, project.id, 'Demo seed');
+    const { token } = await createApiToken(db, { id: service.id, isAdmin: false }, project.id, 'Training pipeline');
     const client = createMlflowClient({
       baseUrl: input.baseUrl ?? 'http://runboard.internal',
       token,

@@ -64,7 +64,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             No problem statement yet.{' '}
             {canEdit && (
-              <Link href={`/${slug}/settings`} className="text-indigo-700 underline dark:text-indigo-400">
+              <Link href={`/${slug}/settings#details`} className="text-indigo-700 underline dark:text-indigo-400">
                 Write one in Settings.
               </Link>
             )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { AbTestsTable } from '@/components/ab-tests/ab-tests-table';
 import { CreateAbTestForm } from '@/components/ab-tests/create-ab-test-form';
 import { DialogButton } from '@/components/ui/dialog';
@@ -38,24 +37,18 @@ export default async function AbTestsPage({ params }: { params: Promise<{ projec
           roleAtLeast(role, 'editor') && (
             <DialogButton
               label="New A/B test"
+              anchor="new-ab-test"
               title="Define an A/B test"
               description="The control (A) is usually the version in Production; every other variant is compared with it."
             >
               {choices.length > 0 ? (
                 <CreateAbTestForm project={project.slug} models={choices} />
               ) : (
-                <>
-                  <EmptyState
-                    title="No model has two versions yet"
-                    hint="Register at least two versions of a model (open a finished run and choose “Register as model version”); then compare them here."
-                  />
-                  <Link
-                    className="text-sm text-indigo-700 underline dark:text-indigo-400"
-                    href={`/${project.slug}/models`}
-                  >
-                    Go to the model registry
-                  </Link>
-                </>
+                <EmptyState
+                  title="No model has two versions yet"
+                  hint="Register at least two versions of a model (open a finished run and choose “Register as model version”); then compare them here."
+                  action={{ href: `/${project.slug}/models`, label: 'Go to the model registry' }}
+                />
               )}
             </DialogButton>
           )

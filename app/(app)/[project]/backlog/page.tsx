@@ -16,7 +16,7 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
     <>
       <PageHeader
         title="Backlog"
-        description="Work not yet planned into a sprint, in rank order. “Prioritise” ranks it the way the seed's sprint planner means to: priority first, then the smaller effort."
+        description="Work not yet planned into a sprint, in rank order. “Prioritise” ranks it the way sprint planning does: priority first, then the smaller effort."
         actions={<LiveRefresh project={project} />}
       />
       <BoardTabs project={project} active="backlog" />
@@ -32,7 +32,7 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
         <BacklogTable project={project} tasks={tasks} sprints={sprints} canEdit={canEdit} />
       </Section>
       {canEdit && (
-        <Section title="Add to the backlog">
+        <Section id="new-task" title="Add to the backlog">
           <ActionForm
             label="Add to the backlog"
             action={createTaskAction}

@@ -41,11 +41,9 @@ export default async function BoardPage({
               ? 'Plan your first two-week sprint on the Sprints page, then add tasks to it here. Until then, collect work in the Backlog.'
               : 'An editor plans sprints on the Sprints page; the board shows the active one.'
           }
+          action={{ href: `/${project}/sprints${canEdit ? '#new-sprint' : ''}`, label: 'Plan a sprint' }}
         />
         <p className="mt-4 flex gap-4 text-sm">
-          <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${project}/sprints`}>
-            Plan a sprint
-          </Link>
           <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/${project}/board?sprint=backlog`}>
             See the backlog as a board
           </Link>
@@ -82,6 +80,7 @@ export default async function BoardPage({
       <div className="mt-6" />
       {canEdit && open && (
         <Section
+          id="new-task"
           title="Add a task"
           description={
             sprint ? `The card goes to the bottom of its column in ${sprint.name}.` : 'The card goes to the backlog.'

@@ -31,6 +31,7 @@ export default async function DatasetsPage({ params }: { params: Promise<{ proje
           roleAtLeast(role, 'editor') && (
             <DialogButton
               label="New dataset version"
+              anchor="new-dataset"
               title="Register a dataset version"
               description="Upload a CSV: Runboard hashes the exact bytes (SHA-256) and infers columns and types."
             >

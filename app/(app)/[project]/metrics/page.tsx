@@ -35,7 +35,7 @@ export default async function MetricsPage({ params }: { params: Promise<{ projec
         description="What success means for this project: business, model and guardrail metrics with a direction, a target and a deadline. Status compares each value with the straight line from its start value to its target."
         actions={
           roleAtLeast(role, 'editor') && (
-            <DialogButton label="New success metric" title="Define a success metric">
+            <DialogButton label="New success metric" title="Define a success metric" anchor="new-metric">
               <MetricForm project={project.slug} defaultDeadline={defaultDeadline} options={{ members, ...sources }} />
             </DialogButton>
           )

@@ -40,6 +40,7 @@ export default async function ModelsPage({ params }: { params: Promise<{ project
           roleAtLeast(role, 'editor') && (
             <DialogButton
               label="New model"
+              anchor="new-model"
               title="Register a model"
               description="Versions come from runs: open a run and choose “Register as model version”, or call the MLflow registry API."
             >

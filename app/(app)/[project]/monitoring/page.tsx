@@ -2,7 +2,7 @@ import { AlertGroupsTable } from '@/components/monitoring/alert-groups-table';
 import { MonitorsTable } from '@/components/monitoring/monitors-table';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { ScrollArea } from '@/components/ui/scroll-area';
+import { CodeBlock } from '@/components/ui/code-block';
 import { SCHEDULES, SCHEDULE_LABELS } from '@/lib/monitoring/windows';
 import { loadMonitoringPage } from '@/server/pages/monitoring';
 import { saveWebhookAction, startMonitoringAction } from './actions';
@@ -34,6 +34,7 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
       <div className="grid gap-6 lg:grid-cols-2">
         {canEdit && (
           <Section
+            id="start-monitoring"
             title="Start monitoring"
             description="Pick a registered model; logging predictions through the API starts monitoring it too."
           >
@@ -100,17 +101,14 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
         title="Log predictions from a service"
         description="With a project token (Settings → API tokens). Batches of up to 10,000 rows; all or nothing; ids already logged are skipped."
       >
-        <ScrollArea
-          as="pre"
+        <CodeBlock
           label="Example requests"
-          className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100"
-        >
-          {`curl -X POST ${origin}/api/v1/models/${example}/predictions?stage=Production \\
+          code={`curl -X POST ${origin}/api/v1/models/${example}/predictions?stage=Production \\
   -H "Authorization: Bearer $RUNBOARD_TOKEN" -H "Content-Type: application/json" \\
   -d '[{"id": "req-1", "timestamp": "2024-05-01T10:00:00Z", "features": {"temp_max": 21.3, "weather": "sun"}, "prediction": "dry"}]'
 curl -X POST ${origin}/api/v1/models/${example}/actuals -H "Authorization: Bearer $RUNBOARD_TOKEN" \\
   -H "Content-Type: application/json" -d '[{"id": "req-1", "actual": "rain"}]'`}
-        </ScrollArea>
+        />
       </Section>
     </>
   );

@@ -34,14 +34,14 @@ export default async function ProblemPage({ params }: { params: Promise<{ projec
         )}
         {canEdit && (
           <Link
-            href={`/${project.slug}/settings`}
+            href={`/${project.slug}/settings#details`}
             className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-400"
           >
             Edit the statement in Settings
           </Link>
         )}
       </Section>
-      <Section title="Decomposition">
+      <Section id="decomposition" title="Decomposition">
         {canEdit && (
           <ActionForm
             action={createSubProblemAction}

@@ -9,6 +9,7 @@ import { ReportMarkdown } from '@/components/report/report-markdown';
 import { getDb } from '@/db/client';
 import { gatherReportData, listReportExperiments, listReportNarratives } from '@/db/queries/report';
 import { roleAtLeast } from '@/lib/domain';
+import { formatDate } from '@/lib/format';
 import { REPORT_SECTIONS, SECTION_TITLES, renderReport } from '@/lib/report/render';
 import { experimentParam } from '@/lib/report/production';
 import { TEXT_LIMITS } from '@/lib/text-limits';
@@ -38,7 +39,7 @@ export default async function ReportPage({
     <>
       <PageHeader
         title="Report"
-        description="The project documentation in the seed's sections, filled from live data each time it is opened, with the team's narrative at the top of each section."
+        description="The project documentation in its standard sections, filled from live data each time it is opened, with the team's narrative at the top of each section."
         actions={
           <span className="flex gap-2">
             <a className={buttonClass('primary')} href={`/api/projects/${project.slug}/report${query}`} download>
@@ -76,7 +77,7 @@ export default async function ReportPage({
                     maxLength={TEXT_LIMITS.report.body}
                     hint={
                       saved
-                        ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${saved.updatedAt.toISOString().slice(0, 10)}.`
+                        ? `Last saved by ${saved.updatedBy ?? 'someone'} on ${formatDate(saved.updatedAt.getTime())}.`
                         : 'Not written yet.'
                     }
                   />

@@ -61,7 +61,7 @@ export default async function RisksPage({
         <RiskRegister project={project.slug} rows={shown} members={members} canEdit={canEdit} today={today} />
       </Section>
       {canEdit && (
-        <Section title="Add a risk">
+        <Section id="new-risk" title="Add a risk">
           <ActionForm
             action={createRiskAction}
             hidden={{ project: project.slug }}

@@ -40,7 +40,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       />
       {canEdit && (
         <>
-          <Section title="Project details">
+          <Section id="details" title="Project details">
             {/* The hidden version follows each save, so the next save is checked against the latest one. */}
             <ActionForm
               action={updateProjectDetails}
@@ -57,6 +57,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
             </ActionForm>
           </Section>
           <Section
+            id="stage"
             title="Lifecycle stage"
             description={`Now: ${STAGE_LABELS[project.stage]}. Every change is kept in the stage history.`}
           >
@@ -73,6 +74,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         </>
       )}
       <Section
+        id="members"
         title="Members"
         description="Viewers read, editors change the project's work, owners also manage members and all tokens."
       >
@@ -101,6 +103,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       </Section>
       <TokensSection project={project.slug} tokens={tokens} isOwner={isOwner} />
       <Section
+        id="storage"
         title="Storage and backups"
         description="Runs, models and settings live in the database; files that runs log (artifacts) live in the artifact store."
       >

@@ -40,7 +40,7 @@ export default async function SprintsPage({
           <div className="flex flex-wrap items-center gap-3">
             <LiveRefresh project={project} />
             {canEdit && (
-              <DialogButton label="New sprint" title="Plan a sprint">
+              <DialogButton label="New sprint" title="Plan a sprint" anchor="new-sprint">
                 <ActionForm
                   label="Plan a sprint"
                   action={createSprintAction}
@@ -103,6 +103,7 @@ export default async function SprintsPage({
         <EmptyState
           title="No burndown yet"
           hint="Plan and start a sprint; its burndown and burnup are drawn here from daily snapshots."
+          action={canEdit ? { href: '#new-sprint', label: 'Plan a sprint' } : undefined}
         />
       )}
       <Section

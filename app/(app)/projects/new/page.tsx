@@ -1,5 +1,6 @@
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader } from '@/components/ui/page-header';
+import { NameAndSlugFields } from '@/components/project/name-and-slug-fields';
 import { requireSessionUser } from '@/server/session';
 import { createProjectAction } from '../actions';
 
@@ -14,14 +15,7 @@ export default async function NewProjectPage() {
         description="One ML problem: its statement, lifecycle stage, members and everything the team builds for it."
       />
       <ActionForm action={createProjectAction} submitLabel="Create project">
-        <Field name="name" label="Name" required placeholder="Customer churn" />
-        <Field
-          name="slug"
-          label="Slug"
-          required
-          hint="Used in URLs: lowercase letters, digits and dashes."
-          placeholder="churn"
-        />
+        <NameAndSlugFields />
         <Field
           name="problemStatement"
           label="Problem statement"

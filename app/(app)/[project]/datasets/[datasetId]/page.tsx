@@ -1,3 +1,4 @@
+import { ScrollArea } from '@/components/ui/scroll-area';
 import Link from 'next/link';
 import { StageBadge } from '@/components/registry/stage-badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -34,27 +35,29 @@ export default async function DatasetPage({ params }: { params: Promise<{ projec
           {dataset.source || dataset.sourceType || 'unknown'}
         </p>
         {profile.columns?.length ? (
-          <table className="text-sm" aria-label="Columns">
-            <thead>
-              <tr>
-                {['Column', 'Type', 'Missing', 'Distinct'].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-1 text-left">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {profile.columns.map((c) => (
-                <tr key={c.name} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="px-2 py-1 font-mono text-xs">{c.name}</td>
-                  <td className="px-2 py-1">{c.type}</td>
-                  <td className="px-2 py-1">{c.missing}</td>
-                  <td className="px-2 py-1">{c.distinct}</td>
+          <ScrollArea label="Columns of the dataset" className="overflow-x-auto">
+            <table className="text-sm" aria-label="Columns">
+              <thead>
+                <tr>
+                  {['Column', 'Type', 'Missing', 'Distinct'].map((h) => (
+                    <th key={h} scope="col" className="px-2 py-1 text-left">
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {profile.columns.map((c) => (
+                  <tr key={c.name} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <td className="px-2 py-1 font-mono text-xs">{c.name}</td>
+                    <td className="px-2 py-1">{c.type}</td>
+                    <td className="px-2 py-1">{c.missing}</td>
+                    <td className="px-2 py-1">{c.distinct}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollArea>
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {dataset.schema ? <code className="text-xs">{dataset.schema}</code> : 'No schema was reported.'}

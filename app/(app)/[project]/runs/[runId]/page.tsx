@@ -5,7 +5,8 @@ import { RunModels } from '@/components/registry/run-models';
 import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
 import { ArtifactsHelp } from '@/components/artifacts/artifacts-help';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
-import { CopyButton } from '@/components/tracking/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { LocalTime } from '@/components/ui/local-time';
 import { Reproducibility } from '@/components/tracking/reproducibility';
 import { RunCharts } from '@/components/tracking/run-charts';
 import { RunMetadataForm } from '@/components/tracking/run-metadata-form';
@@ -16,7 +17,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { RUN_PAGE_REFRESH_MS } from '@/components/live/poll';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { loadRunPage } from '@/server/pages/tracking';
-import { formatDuration, formatTimestamp } from '@/lib/format';
+import { formatDuration } from '@/lib/format';
 import { pickRunTab } from '@/lib/tracking/run-tabs';
 
 function Info({ label, children }: { label: string; children: ReactNode }) {
@@ -90,8 +91,10 @@ export default async function RunPage({ params, searchParams }: Props) {
           <Section title="Run">
             <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
               <Info label="Status">{run.status}</Info>
-              <Info label="Started">{formatTimestamp(run.startTime)}</Info>
-              <Info label="Ended">{run.endTime ? formatTimestamp(run.endTime) : live ? 'still running' : '—'}</Info>
+              <Info label="Started">{run.startTime ? <LocalTime value={run.startTime} /> : '—'}</Info>
+              <Info label="Ended">
+                {run.endTime ? <LocalTime value={run.endTime} /> : live ? 'still running' : '—'}
+              </Info>
               <Info label="Duration">{run.endTime ? formatDuration(run.endTime - run.startTime) : '—'}</Info>
               <Info label="User">{run.userId || '—'}</Info>
               <Info label="Experiment">

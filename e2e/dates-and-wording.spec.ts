@@ -1,0 +1,45 @@
+import { type Page, expect, test } from '@playwright/test';
+
+// The demo project's pages speak the reader's language: one date format, in their own time zone, and none of
+// the words of how the demo was built.
+const DEMO = '/demo';
+const ONE_FORMAT = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}(, \d{2}:\d{2})?$/;
+
+test.use({ timezoneId: 'America/New_York' });
+
+async function firstRunPage(page: Page): Promise<string> {
+  await page.goto(`${DEMO}/runs`);
+  const hrefs = await page
+    .getByRole('main')
+    .locator('a[href]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!).filter((h) => /\/runs\/\w+$/.test(h)));
+  expect(hrefs.length, 'a run link on the runs page').toBeGreaterThan(0);
+  return hrefs[0]!;
+}
+
+test('the overview, activity and a run show dates in one format, in the reader’s time zone', async ({ page }) => {
+  const pages = [DEMO, `${DEMO}/activity`, await firstRunPage(page)];
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.getByText('Times are shown in your time zone, America/New_York.')).toBeVisible();
+    const times = page.getByRole('main').locator('time');
+    await expect(times.first()).toBeVisible();
+    const texts = await times.allTextContents();
+    const odd = texts.filter((t) => !ONE_FORMAT.test(t.trim()));
+    expect(odd, `${path}: dates not in the one format`).toEqual([]);
+    await expect(page.getByRole('main')).not.toContainText(/\b\d{2}\/\d{2}\/\d{4}\b/);
+  }
+});
+
+test('no page of the demo project uses the word for how it was filled', async ({ page }) => {
+  const internal = /demo[- ]seed|seeded|\bseed['’]s\b|scripts\/demo\/seed/i;
+  const found: string[] = [];
+  for (const path of ['', '/report', '/backlog', '/settings', '/activity', '/runs']) {
+    await page.goto(`${DEMO}${path}`);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    const text = await page.locator('body').innerText();
+    const match = internal.exec(text);
+    if (match) found.push(`${path || '/'}: “${match[0]}”`);
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});
