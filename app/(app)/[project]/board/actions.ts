@@ -5,15 +5,7 @@ import { setWipLimits } from '@/db/queries/board';
 import { linkSubProblem, unlinkSubProblem } from '@/db/queries/problem';
 import { TASK_LINK_KINDS, linkTask, unlinkTask } from '@/db/queries/task-links';
 import { createTask, moveTask, prioritiseTasks, restoreTaskOrder, updateTask } from '@/db/queries/tasks';
-import {
-  MAX_EFFORT,
-  MAX_LABELS,
-  TASK_STATUSES,
-  TASK_STATUS_LABELS,
-  parseLabels,
-  priorityLabel,
-  taskRef,
-} from '@/lib/board/vocabulary';
+import { MAX_EFFORT, MAX_LABELS, TASK_STATUSES, parseLabels, taskRef } from '@/lib/board/vocabulary';
 import { TEXT_LIMITS } from '@/lib/text-limits';
 import { nameSchema } from '@/lib/validation';
 import { blankToNull, rowVersion } from '@/lib/forms';
