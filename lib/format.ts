@@ -83,6 +83,9 @@ export const formatSignificant = (v: unknown, digits: number) =>
 /** An epoch-ms instant as its UTC day, "3 Dec 2026" (the same text on server and browser). */
 export const formatUtcDay = (ms: number) => formatDate(ms);
 
+/** An epoch-ms instant as its ISO day, "2026-12-03": for files (the Markdown report, file names), not for reading. */
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 /** Bytes in binary units with one decimal past KB: 512 → "512 B", 1536 → "1.5 KB", 3 × 2^30 → "3.0 GB". */
 export function formatBytes(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n) || n < 0) return '—';

@@ -1,5 +1,5 @@
 // The report's production health: monitored models, open alerts and A/B test results, as Markdown.
-import { formatSignificant, formatUtcDay } from '@/lib/format';
+import { formatSignificant, isoDay } from '@/lib/format';
 import { ALERT_KIND_LABELS } from '../monitoring/alerts';
 import { type AlertGroup, HEALTH_LABELS, type HealthVerdict } from '../overview/health';
 
@@ -61,7 +61,7 @@ export function productionSections(p: ProductionHealth, esc: Escape, table: Tabl
     esc(m.model),
     m.servingVersion ? `v${m.servingVersion} (${m.stage})` : `none in ${m.stage}`,
     m.predictions.toLocaleString('en-US'),
-    m.lastWindowEnd === null ? '' : formatUtcDay(m.lastWindowEnd),
+    m.lastWindowEnd === null ? '' : isoDay(m.lastWindowEnd),
     datasetDriftText(m),
     pct(m.driftShare),
     esc(m.drifted.join(', ')),
@@ -75,7 +75,7 @@ export function productionSections(p: ProductionHealth, esc: Escape, table: Tabl
     String(a.open),
     String(a.acknowledged),
     esc(a.subjects.join(', ')),
-    formatUtcDay(a.lastSeenAt),
+    isoDay(a.lastSeenAt),
   ]);
   const ab = p.abTests.flatMap((t) =>
     t.variants.map((v, i) => [

@@ -1,5 +1,5 @@
 // The generated project report: the seed's sections, filled from live data, rendered as Markdown.
-import { formatSignificant } from '@/lib/format';
+import { formatSignificant, isoDay } from '@/lib/format';
 import { type LifecycleStage, STAGE_LABELS } from '../domain';
 import { describeDatasetSource } from '../datasets/source';
 import { SUB_PROBLEM_STATUS_LABELS, type SubProblemStatus, buildTree, flattenTree } from '../problem/tree';
@@ -131,7 +131,6 @@ const escapeBlock = (text: string) =>
 
 const num = (v: number | null | undefined) => formatSignificant(v, 6);
 // The Markdown export keeps ISO days (sortable, and what its deadlines are stored as).
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const cell = (v: string) => (v === '' ? '—' : v);
 
 function table(header: string[], rows: string[][]): string {
@@ -180,7 +179,7 @@ function dataSection(d: ReportData): string[] {
     escapeInline(x.name),
     `\`${x.digest.slice(0, 12)}\``,
     escapeInline(describeDatasetSource(x.sourceType, x.source)),
-    day(x.createdAt),
+    isoDay(x.createdAt),
     String(x.runs),
   ]);
   return [
@@ -222,7 +221,7 @@ function resultsSection(d: ReportData): string[] {
         .map(([k, x]) => `${k}=${num(x)}`)
         .join(', '),
     ),
-    day(v.createdAt),
+    isoDay(v.createdAt),
   ]);
   const s = d.sprint;
   return [
@@ -300,7 +299,7 @@ export function renderReport(d: ReportData): string {
 }
 
 /** A file name for the download: the project's slug and the day. */
-export const reportFileName = (slug: string, now: number) => `${slug}-report-${day(now)}.md`;
+export const reportFileName = (slug: string, now: number) => `${slug}-report-${isoDay(now)}.md`;
 
 export type MarkdownBlock = { kind: 'markdown'; text: string } | { kind: 'table'; header: string[]; rows: string[][] };
 
