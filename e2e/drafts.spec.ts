@@ -12,14 +12,21 @@ async function addRisk(page: Page, slug: string, title: string) {
   return page.url();
 }
 
-/** Plans and starts a sprint, then adds one card to its To do column. */
-async function addTask(page: Page, slug: string, title: string) {
+/** Plans Sprint 1 in the “New sprint” dialog and starts it. */
+async function planAndStartSprint(page: Page, slug: string) {
   await page.goto(`/${slug}/sprints`);
-  const plan = page.getByRole('region', { name: 'Plan a sprint' });
+  await page.getByRole('button', { name: 'New sprint' }).click();
+  const plan = page.getByRole('dialog', { name: 'Plan a sprint' });
   await plan.getByRole('button', { name: 'Plan sprint' }).click();
-  await expect(plan.getByText(/^Planned Sprint 1:/)).toBeVisible();
+  await expect(plan).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Planned Sprint 1:/ })).toBeVisible();
   await page.getByRole('form', { name: 'Start Sprint 1' }).getByRole('button', { name: 'Start' }).click();
   await expect(page.getByText('Sprint 1 started.')).toBeVisible();
+}
+
+/** Plans and starts a sprint, then adds one card to its To do column. */
+async function addTask(page: Page, slug: string, title: string) {
+  await planAndStartSprint(page, slug);
   await page.goto(`/${slug}/board`);
   const add = page.getByRole('region', { name: 'Add a task' });
   await add.getByLabel('Title').fill(title);
@@ -132,12 +139,7 @@ test('a title input shows the server’s limit as you type, and a 200-character 
   const slug = unique('limits');
   await createProject(page, { name: 'Limits test', slug });
   const longTitle = 'W'.repeat(200);
-  await page.goto(`/${slug}/sprints`);
-  const plan = page.getByRole('region', { name: 'Plan a sprint' });
-  await plan.getByRole('button', { name: 'Plan sprint' }).click();
-  await expect(plan.getByText(/^Planned Sprint 1:/)).toBeVisible();
-  await page.getByRole('form', { name: 'Start Sprint 1' }).getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByText('Sprint 1 started.')).toBeVisible();
+  await planAndStartSprint(page, slug);
   await page.goto(`/${slug}/board`);
   const todo = page.getByRole('region', { name: 'To do', exact: true });
   const before = await todo.boundingBox();

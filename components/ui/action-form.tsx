@@ -34,6 +34,7 @@ export function ActionForm({
   className,
   resetOnSuccess = false,
   successMessage,
+  settledMessage,
   renderSuccess,
   onSuccess,
   onFailure,
@@ -50,9 +51,15 @@ export function ActionForm({
   className?: string;
   resetOnSuccess?: boolean;
   successMessage?: string;
+  /**
+   * A success to announce before anything is submitted here: the outcome of a save after which the owner
+   * mounted this form afresh (EditForm does, to show the stored values), which would otherwise lose it.
+   */
+  settledMessage?: string;
   /** Draws the outcome of a success from the action's data, e.g. a link to what was made. */
   renderSuccess?: (data: unknown) => ReactNode;
-  onSuccess?: (data: unknown) => void;
+  /** Sees a success with the message this form announces for it. */
+  onSuccess?: (data: unknown, message?: string) => void;
   /** Sees a refusal as the server sent it (e.g. a conflict carrying the other person's values). */
   onFailure?: (result: Extract<ActionResult<unknown>, { ok: false }>) => void;
   confirm?: string;
@@ -62,7 +69,7 @@ export function ActionForm({
   const dialog = useDialog();
   const succeeded = useEffectEvent((data: unknown, message?: string) => {
     if (resetOnSuccess) formRef.current?.reset();
-    onSuccess?.(data);
+    onSuccess?.(data, message ?? successMessage);
     dialog?.finish(message ?? successMessage);
   });
   const failed = useEffectEvent((result: Extract<ActionResult<unknown>, { ok: false }>) => onFailure?.(result));
@@ -70,7 +77,8 @@ export function ActionForm({
     if (state?.ok) succeeded(state.data, state.message);
     else if (state) failed(state);
   }, [state]);
-  const message = state ? (state.ok ? (state.message ?? successMessage) : state.message) : undefined;
+  const message = state ? (state.ok ? (state.message ?? successMessage) : state.message) : settledMessage;
+  const succeededNow = state ? state.ok : settledMessage !== undefined;
   return (
     <form
       ref={formRef}
@@ -101,7 +109,7 @@ export function ActionForm({
           role={state && !state.ok ? 'alert' : 'status'}
           className={cn(
             'text-sm',
-            state?.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400',
+            succeededNow ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400',
           )}
         >
           {state?.ok && renderSuccess ? renderSuccess(state.data) : message}

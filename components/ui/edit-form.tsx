@@ -116,6 +116,8 @@ export function EditForm({
   const [base, setBase] = useState<Values | null>(null);
   const [restored, setRestored] = useState(false);
   const [conflict, setConflict] = useState<Choice[] | null>(null);
+  // The form mounts afresh after a save (to show what is stored now), so the saved message lives here.
+  const [savedMessage, setSavedMessage] = useState<string | undefined>(undefined);
   const dirty = useRef(false);
   const chooserId = useId();
   const form = () => wrapperRef.current?.querySelector('form') ?? null;
@@ -161,7 +163,8 @@ export function EditForm({
     else window.localStorage.removeItem(key);
   };
 
-  const startOver = (nextVersion: number) => {
+  const startOver = (nextVersion: number, message?: string) => {
+    setSavedMessage(message);
     window.localStorage.removeItem(key);
     dirty.current = false;
     setRestored(false);
@@ -224,12 +227,13 @@ export function EditForm({
           action={action}
           hidden={{ ...hidden, version: opened.version, base: JSON.stringify(base ?? {}) }}
           submitLabel={submitLabel}
-          onSuccess={(data) => {
+          settledMessage={savedMessage}
+          onSuccess={(data, message) => {
             const saved =
               typeof data === 'object' && data !== null && 'version' in data && typeof data.version === 'number'
                 ? data.version
                 : version;
-            startOver(saved);
+            startOver(saved, message);
           }}
           onFailure={(result) => {
             const el = form();
