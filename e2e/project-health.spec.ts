@@ -34,7 +34,8 @@ test('the overview shows one health with its reasons, no contradicting banner, a
   await expect(health).toContainText('Stage behind: The stage is Define problem, but');
 
   const alerts = page.getByRole('region', { name: 'Open alerts' });
-  const summary = await alerts.getByText(/^\d+ open · \d+ acknowledged/).innerText();
+  // The section's summary line (each group row below repeats the pattern for its own counts).
+  const summary = await alerts.getByText(/^\d+ open · \d+ acknowledged · Monitoring$/).innerText();
   const [open, acknowledged] = summary.match(/\d+/g)!.map(Number);
   const groups = alerts.getByRole('list', { name: 'Alerts by model and kind' }).getByRole('listitem');
   const texts = await groups.allInnerTexts();
@@ -128,7 +129,12 @@ test('the report and its print view carry monitoring, open alerts, A/B results w
   await expect(
     preview.getByRole('heading', { name: `Experiments (filtered to ${experiment})`, level: 3 }),
   ).toBeVisible();
-  await expect(preview.getByRole('table').filter({ hasText: 'Runs' }).first().getByRole('row')).toHaveCount(2);
+  // The experiments table under that heading: its header and the one chosen experiment.
+  const experiments = preview
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Experiment', exact: true }) });
+  await expect(experiments.getByRole('row')).toHaveCount(2);
+  await expect(experiments.getByRole('row').nth(1)).toContainText(experiment);
 
   await page.getByRole('link', { name: 'Print view' }).click();
   await expect(page).toHaveURL(/\/report\/print\?experiment=/);

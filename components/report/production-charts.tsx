@@ -42,7 +42,12 @@ export function ProductionCharts({ production }: { production: ProductionHealth 
           <figcaption className="mb-1 text-sm font-medium">Open and acknowledged alerts per model and kind</figcaption>
           <div style={{ height: rowHeight(alerts.length) }}>
             <ResponsiveContainer>
-              <BarChart data={alerts} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+              <BarChart
+                title="Open alerts per model and kind"
+                data={alerts}
+                layout="vertical"
+                margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+              >
                 <CartesianGrid {...GRID} horizontal={false} />
                 <XAxis type="number" allowDecimals={false} {...AXIS} />
                 <YAxis type="category" dataKey="label" width={220} {...AXIS} />
@@ -64,7 +69,12 @@ export function ProductionCharts({ production }: { production: ProductionHealth 
           </figcaption>
           <div style={{ height: rowHeight(drift.length) }}>
             <ResponsiveContainer>
-              <BarChart data={drift} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+              <BarChart
+                title="Share of drifted features per monitored model"
+                data={drift}
+                layout="vertical"
+                margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+              >
                 <CartesianGrid {...GRID} horizontal={false} />
                 <XAxis type="number" domain={[0, 100]} unit="%" {...AXIS} />
                 <YAxis type="category" dataKey="model" width={160} {...AXIS} />
