@@ -16,8 +16,7 @@ export default async function ProjectLayout({
     <div className="flex min-w-0 flex-1 flex-col md:flex-row">
       <ProjectNav slug={project.slug} name={project.name} />
       <main className="min-w-0 flex-1 p-4 md:p-6">
-        {/* From md up it floats into the page header's row, so the page's content keeps the top of the window. */}
-        <div className="no-print mb-2 flex justify-end md:float-right md:mb-0 md:ml-3">
+        <div className="no-print mb-2 flex justify-end">
           <CommandPalette slug={project.slug} canEdit={roleAtLeast(role, 'editor')} />
         </div>
         {children}
