@@ -17,10 +17,10 @@ const EMPTY_SECTIONS: ReadonlyArray<{ path: string; action: string }> = [
   // A new project has its Default experiment, so the page shows the first-run help and its token link.
   { path: '/experiments', action: 'Settings → API tokens' },
   { path: '/runs', action: 'How to log a first run' },
-  { path: '/models', action: 'Register a model' },
-  { path: '/datasets', action: 'Register a dataset version' },
+  { path: '/models', action: 'New model' },
+  { path: '/datasets', action: 'New dataset version' },
   { path: '/monitoring', action: 'Start monitoring' },
-  { path: '/ab-tests', action: 'Go to the model registry' },
+  { path: '/ab-tests', action: 'New A/B test' },
 ];
 
 async function freshProject(page: Page): Promise<string> {
@@ -47,6 +47,12 @@ test('every empty section of a new project links to its action', async ({ page }
   await page.getByRole('main').getByRole('link', { name: 'Add a risk' }).click();
   await expect(page).toHaveURL(/#new-risk$/);
   await expect(page.getByRole('region', { name: 'Add a risk' })).toBeInViewport();
+
+  // A link to a form kept in a "New …" dialog opens that dialog.
+  await page.goto(`/${slug}/models`);
+  await page.getByRole('main').getByRole('link', { name: 'New model', exact: true }).click();
+  await expect(page).toHaveURL(/#new-model$/);
+  await expect(page.getByRole('dialog', { name: 'Register a model' })).toBeVisible();
 });
 
 test('“Settings → API tokens” lands on the tokens section', async ({ page }) => {
