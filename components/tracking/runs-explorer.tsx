@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useOptimistic, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -76,6 +76,13 @@ export function RunsExplorer({
   const current = { ...view, selected };
   const go = (patch: Partial<RunsView>) =>
     startTransition(() => router.push(runsViewHref(basePath, updateRunsView(current, patch)), { scroll: false }));
+  // The column boxes answer the click at once; the table follows when the server has the new columns.
+  const [chosenColumns, showChosenColumns] = useOptimistic(columns);
+  const chooseColumns = (cols: string[]) =>
+    startTransition(() => {
+      showChosenColumns(cols);
+      router.push(runsViewHref(basePath, updateRunsView(current, { columns: cols })), { scroll: false });
+    });
   const select = (ids: string[], on: boolean) =>
     setSelected((was) =>
       on ? [...new Set([...was, ...ids])].slice(0, MAX_SELECTED) : was.filter((id) => !ids.includes(id)),
@@ -142,7 +149,7 @@ export function RunsExplorer({
               Export CSV
             </a>
           )}
-          <ColumnChooser keys={keys} columns={columns} onChange={(cols) => go({ columns: cols })} />
+          <ColumnChooser keys={keys} columns={chosenColumns} onChange={chooseColumns} />
           <SavedViews
             project={project}
             basePath={basePath}
