@@ -107,8 +107,12 @@ test('a promotion that leaves an alias on the archived version says so, and the 
   await expect(stale).toHaveCount(0);
   const table = page.getByRole('table', { name: 'Versions of churn', exact: true });
   const v2 = table.getByRole('row', { name: /Version 2/ });
-  await v2.getByLabel('Stage for version 2').selectOption('Production');
-  await v2.getByRole('button', { name: 'Move version 2' }).click();
+  await v2.getByRole('button', { name: 'Actions for version 2' }).click();
+  await page.getByRole('menuitem', { name: 'Move to Production' }).click();
+  const move = page.getByRole('dialog', { name: 'Move version 2 of churn' });
+  await expect(move.getByLabel('Stage for version 2')).toHaveValue('Production');
+  await move.getByRole('button', { name: 'Move version 2' }).click();
+  await expect(move).toBeHidden();
   await expect(
     page.getByText('Version 2 is now in Production. @champion still points to archived version 1.'),
   ).toBeVisible();

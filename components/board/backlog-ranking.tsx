@@ -6,6 +6,7 @@ import {
   type DragEndEvent,
   KeyboardSensor,
   PointerSensor,
+  type UniqueIdentifier,
   closestCenter,
   useSensor,
   useSensors,
@@ -19,7 +20,7 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, createContext, useContext, useId, useState, useTransition } from 'react';
+import { type ReactNode, createContext, useContext, useId, useRef, useState, useTransition } from 'react';
 import { rankTaskAction } from '@/app/(app)/[project]/board/actions';
 import { cn } from '@/components/ui/cn';
 import { Notice, type NoticeText } from '@/components/ui/notice';
@@ -69,10 +70,22 @@ export function BacklogRanking({
     return task ? `${taskRef(task.number)} ${task.title}` : 'The task';
   };
   const rankOf = (id: unknown) => `rank ${ids.indexOf(String(id)) + 1} of ${ids.length}`;
+  // Right after a pick-up dnd-kit reports the row as over itself; announcing that again would replace
+  // "Picked up …" in the live region before it is read. Only a change of place is announced.
+  const announcedOver = useRef<UniqueIdentifier | null>(null);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${describe(active.id)}, ${rankOf(active.id)}.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${describe(active.id)} is now at ${rankOf(over.id)}.` : `${describe(active.id)} is outside the list.`,
+    onDragStart: ({ active }) => {
+      announcedOver.current = active.id;
+      return `Picked up ${describe(active.id)}, ${rankOf(active.id)}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      const overId = over?.id ?? null;
+      if (overId === announcedOver.current) return undefined;
+      announcedOver.current = overId;
+      return over
+        ? `${describe(active.id)} is now at ${rankOf(over.id)}.`
+        : `${describe(active.id)} is outside the list.`;
+    },
     onDragEnd: ({ active, over }) =>
       over ? `Dropped ${describe(active.id)} at ${rankOf(over.id)}.` : `${describe(active.id)} stays where it was.`,
     onDragCancel: ({ active }) => `Re-ranking ${describe(active.id)} was cancelled; it stays where it was.`,

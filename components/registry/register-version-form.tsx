@@ -22,6 +22,8 @@ export function RegisterVersionForm({
   modelNames: string[];
   runVersions: RunVersion[];
 }) {
+  // The field is controlled by this state: after the form resets, picking the same model from the list again
+  // must still count as a change, so the duplicate warning shows.
   const [name, setName] = useState('');
   const typed = name.trim();
   const exists = modelNames.includes(typed);
@@ -51,6 +53,7 @@ export function RegisterVersionForm({
         label="Registered model"
         required
         suggestions={modelNames}
+        value={name}
         onValueChange={setName}
         hint={
           modelNames.length
