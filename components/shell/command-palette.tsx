@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState, useTransition } from 'react';
+import { type ReactNode, createContext, useContext, useEffect, useId, useState, useTransition } from 'react';
 import { createTaskAction } from '@/app/(app)/[project]/board/actions';
 import { fetchJson } from '@/components/live/fetch-json';
 import { cn } from '@/components/ui/cn';
@@ -32,7 +32,28 @@ const matches = (label: string, query: string) => label.toLowerCase().includes(q
  * Ctrl-K / ⌘-K: jump to any run, model, risk, task or page of the project, or create something. Typing
  * searches the project (the search API); Enter opens the highlighted result.
  */
-export function CommandPalette({ slug, canEdit }: { slug: string; canEdit: boolean }) {
+const OpenPalette = createContext<() => void>(() => {});
+
+/** The button that opens the palette; the project nav shows one in the sidebar and one in the phone menu bar. */
+export function CommandPaletteButton({ className }: { className?: string }) {
+  const open = useContext(OpenPalette);
+  return (
+    <button
+      type="button"
+      aria-keyshortcuts="Control+K Meta+K"
+      onClick={open}
+      className={cn(
+        'no-print items-center gap-2 rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800',
+        className,
+      )}
+    >
+      Go to or create…
+      <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs dark:border-zinc-600">Ctrl K</kbd>
+    </button>
+  );
+}
+
+export function CommandPalette({ slug, canEdit, children }: { slug: string; canEdit: boolean; children: ReactNode }) {
   const router = useRouter();
   const listId = useId();
   const [open, setOpen] = useState(false);
@@ -41,6 +62,7 @@ export function CommandPalette({ slug, canEdit }: { slug: string; canEdit: boole
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [creating, startCreate] = useTransition();
+  const openPalette = () => setOpen(true);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -140,16 +162,8 @@ export function CommandPalette({ slug, canEdit }: { slug: string; canEdit: boole
 
   const optionId = (i: number) => `${listId}-option-${i}`;
   return (
-    <>
-      <button
-        type="button"
-        aria-keyshortcuts="Control+K Meta+K"
-        onClick={() => setOpen(true)}
-        className="flex items-center gap-2 rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800"
-      >
-        Go to or create…
-        <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs dark:border-zinc-600">Ctrl K</kbd>
-      </button>
+    <OpenPalette.Provider value={openPalette}>
+      {children}
       <ShellDialog open={open} onClose={close} label="Command palette">
         <div className="border-b border-zinc-200 p-3 dark:border-zinc-700">
           <input
@@ -212,6 +226,6 @@ export function CommandPalette({ slug, canEdit }: { slug: string; canEdit: boole
                   : `${items.length} ${items.length === 1 ? 'result' : 'results'}. ↑ ↓ to choose, Enter to open, Esc to close.`)}
         </p>
       </ShellDialog>
-    </>
+    </OpenPalette.Provider>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { CommandPaletteButton } from './command-palette';
 
 // Sections appear here as they are built; each links to a real page.
 // `also`: segments of pages that belong to the section (runs and compare are reached from experiments).
@@ -67,6 +68,7 @@ export function ProjectNav({ slug, name }: { slug: string; name: string }) {
           Menu
         </button>
         <span className="truncate text-sm font-semibold text-zinc-700 dark:text-zinc-300">{name}</span>
+        <CommandPaletteButton className="ml-auto flex" />
       </div>
       {open && <div aria-hidden="true" className="fixed inset-0 z-40 bg-black/40 md:hidden" onClick={close} />}
       <nav
@@ -94,6 +96,7 @@ export function ProjectNav({ slug, name }: { slug: string; name: string }) {
             </button>
           )}
         </div>
+        <CommandPaletteButton className="mb-3 hidden w-full justify-between md:flex" />
         <ul className="flex flex-col gap-0.5">
           {PROJECT_SECTIONS.map((s) => (
             <li key={s.label}>

@@ -13,14 +13,11 @@ export default async function ProjectLayout({
 }) {
   const { project, role } = await requireProjectAccess((await params).project);
   return (
-    <div className="flex min-w-0 flex-1 flex-col md:flex-row">
-      <ProjectNav slug={project.slug} name={project.name} />
-      <main className="min-w-0 flex-1 p-4 md:p-6">
-        <div className="no-print mb-2 flex justify-end">
-          <CommandPalette slug={project.slug} canEdit={roleAtLeast(role, 'editor')} />
-        </div>
-        {children}
-      </main>
-    </div>
+    <CommandPalette slug={project.slug} canEdit={roleAtLeast(role, 'editor')}>
+      <div className="flex min-w-0 flex-1 flex-col md:flex-row">
+        <ProjectNav slug={project.slug} name={project.name} />
+        <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+      </div>
+    </CommandPalette>
   );
 }
