@@ -107,7 +107,7 @@ export function ModelFilesView({ files, base, source }: { files: ModelFiles; bas
           </dl>
           <h3 className={H3}>Signature</h3>
           {mlmodel.signature ? (
-            <div className="grid gap-4 xl:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
               <div>
                 <p className="mb-1 text-sm font-medium">Inputs</p>
                 <SignatureTable
