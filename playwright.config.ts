@@ -44,7 +44,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [['list']],
-  timeout: 60_000,
+  // Busy cores (other work on the machine) stretch page loads several-fold; each wait is still for what the page shows.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: { ...devices['Desktop Chrome'], launchOptions, trace: 'retain-on-failure' },
   projects: [
