@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AlertFilter } from '@/lib/monitoring/alerts';
+import type { AlertFilter } from '@/lib/monitoring/vocabulary';
 
 const FILTERS: { value: AlertFilter; label: string }[] = [
   { value: 'active', label: 'Open and acknowledged' },

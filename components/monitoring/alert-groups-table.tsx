@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { Flag } from '@/components/success-metrics/status-badge';
-import { ALERT_KIND_LABELS } from '@/lib/monitoring/alerts';
+import { ALERT_KIND_LABELS } from '@/lib/monitoring/vocabulary';
 import type { AlertGroup } from '@/lib/overview/health';
 
 /** Unresolved alerts of every model, one row per model and kind; each model's page lists them one by one. */

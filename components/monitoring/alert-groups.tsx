@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Flag } from '@/components/success-metrics/status-badge';
 import { formatUtcDay } from '@/lib/format';
-import { ALERT_KIND_LABELS } from '@/lib/monitoring/alerts';
+import { ALERT_KIND_LABELS } from '@/lib/monitoring/vocabulary';
 import type { AlertGroup } from '@/lib/overview/health';
 
 /** Unresolved alerts, one row per model and kind with how many there are, linking to the model's alerts. */

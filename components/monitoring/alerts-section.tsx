@@ -3,7 +3,7 @@ import {
   openRiskAndTaskAction,
   resolveAlertAction,
 } from '@/app/(app)/[project]/monitoring/actions';
-import type { AlertFilter } from '@/lib/monitoring/alerts';
+import type { AlertFilter } from '@/lib/monitoring/vocabulary';
 import { AlertFilterLinks } from './alert-filter';
 import { type AlertTableRow, AlertsTable } from './alerts-table';
 

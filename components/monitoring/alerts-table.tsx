@@ -10,7 +10,7 @@ import {
   type AlertSeverity,
   type AlertStatus,
   DATASET_SUBJECT,
-} from '@/lib/monitoring/alerts';
+} from '@/lib/monitoring/vocabulary';
 import type { ActionResult } from '@/server/action';
 
 type FormAction = (prev: unknown, payload: FormData) => Promise<ActionResult<unknown>>;

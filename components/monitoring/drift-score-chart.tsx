@@ -11,7 +11,8 @@ import {
   YAxis,
 } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
-import { type DriftPoint, TEST_LABELS } from '@/lib/monitoring/chart-data';
+import type { DriftPoint } from '@/lib/monitoring/chart-data';
+import { TEST_LABELS } from '@/lib/monitoring/vocabulary';
 import { AXIS, DRIFT_COLORS, GRID, fmt, timeAxis, timeTick } from '@/components/charts/theme';
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {

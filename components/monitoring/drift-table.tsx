@@ -1,7 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
-import { TEST_LABELS } from '@/lib/monitoring/chart-data';
+import { TEST_LABELS } from '@/lib/monitoring/vocabulary';
 import type { FeatureReport } from '@/lib/monitoring/drift-report';
 import { fmt } from '@/components/charts/theme';
 

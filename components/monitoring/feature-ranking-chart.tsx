@@ -12,7 +12,8 @@ import {
   YAxis,
 } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
-import { type RankedFeature, TEST_LABELS } from '@/lib/monitoring/chart-data';
+import type { RankedFeature } from '@/lib/monitoring/chart-data';
+import { TEST_LABELS } from '@/lib/monitoring/vocabulary';
 import { AXIS, DRIFT_COLORS, GRID, TOOLTIP_STYLE, fmt } from '@/components/charts/theme';
 
 const colorOf = (f: RankedFeature) =>

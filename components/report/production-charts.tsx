@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import { MeansChart } from '@/components/ab-tests/means-chart';
 import { AXIS, DRIFT_COLORS, GRID, TOOLTIP_STYLE } from '@/components/charts/theme';
-import { ALERT_KIND_LABELS } from '@/lib/monitoring/alerts';
+import { ALERT_KIND_LABELS } from '@/lib/monitoring/vocabulary';
 import type { ProductionHealth } from '@/lib/report/production';
 
 const rowHeight = (n: number) => 64 + n * 32;

@@ -1,13 +1,7 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '@/lib/errors';
-import {
-  ALERT_KIND_LABELS,
-  type AlertFilter,
-  type AlertStatus,
-  DATASET_SUBJECT,
-  type Finding,
-  canTransition,
-} from '@/lib/monitoring/alerts';
+import { type Finding, canTransition } from '@/lib/monitoring/alerts';
+import { ALERT_KIND_LABELS, type AlertFilter, type AlertStatus, DATASET_SUBJECT } from '@/lib/monitoring/vocabulary';
 import type { Db } from '../client';
 import {
   type DriftCheck,

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AlertKind, AlertSeverity, AlertStatus } from '@/lib/monitoring/alerts';
+import type { AlertKind, AlertSeverity, AlertStatus } from '@/lib/monitoring/vocabulary';
 import type { FeatureReport } from '@/lib/monitoring/drift-report';
 import type { MetricName, PerformanceResult, Task } from '@/lib/monitoring/performance';
 import type { Schedule } from '@/lib/monitoring/windows';

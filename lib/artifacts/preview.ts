@@ -1,9 +1,7 @@
 // How the artifact browser shows a file, decided by its name (MLflow's UI does the same), and the headers
 // the raw-file route serves it with. User files never render as HTML or SVG on Runboard's origin: only raster
 // images are served inline; everything else is an attachment under a sandboxing CSP.
-import { z } from 'zod';
 import { parseCsv } from '@/lib/datasets/profile';
-import { artifactSegments } from './paths';
 
 export type PreviewKind = 'image' | 'json' | 'yaml' | 'csv' | 'tsv' | 'markdown' | 'text' | 'other';
 
@@ -91,24 +89,6 @@ export function rawArtifactHeaders(path: string, opts: { download: boolean; size
     ...(opts.size !== undefined ? { 'content-length': String(opts.size) } : {}),
   };
 }
-
-/** A relative artifact path from a query string: '' is the root; `..`, `//`, backslashes and the like are refused. */
-export const artifactPathParam = z
-  .string()
-  .max(1024)
-  .default('')
-  .transform((p) => p.replace(/^\/+|\/+$/g, ''))
-  .refine(
-    (p) => {
-      try {
-        artifactSegments(p);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a relative path inside the artifacts, without "..", "." or empty segments' },
-  );
 
 /** The name a zip of `path` under `rootName` is downloaded as. */
 export const zipFileName = (rootName: string, path: string) =>

@@ -2,39 +2,10 @@ import type { DatasetDrift } from '@/lib/stats/drift';
 import type { FeatureReport } from './drift-report';
 import { METRIC_LABELS, type PerformanceResult } from './performance';
 import { formatSignificant } from '@/lib/format';
+import { type AlertKind, type AlertSeverity, type AlertStatus, DATASET_SUBJECT } from './vocabulary';
 
 // What a check found that deserves an alert, and the key alerts are deduplicated on: one open (or
 // acknowledged) alert per model + kind + subject (a feature, a metric, or the dataset as a whole).
-
-export const ALERT_KINDS = ['drift', 'dataset_drift', 'performance'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
-  drift: 'Feature drift',
-  dataset_drift: 'Dataset drift',
-  performance: 'Performance drop',
-};
-
-export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
-/** The alerts list's status filter: `active` is open and acknowledged together. */
-export type AlertFilter = 'active' | 'all' | AlertStatus;
-
-export function parseAlertFilter(v: string | string[] | undefined): AlertFilter {
-  const s = Array.isArray(v) ? v[0] : v;
-  return s === 'open' || s === 'resolved' || s === 'all' || s === 'acknowledged' ? s : 'active';
-}
-
-export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  resolved: 'Resolved',
-};
-
-export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
-
-/** The subject of a dataset-level alert (feature and metric names are the subject otherwise). */
-export const DATASET_SUBJECT = '*';
 
 export type Finding = {
   kind: AlertKind;

@@ -106,12 +106,3 @@ export function chooseFeature(
   const options = rankByDrift(features).map((f) => f.feature);
   return { options, chosen: asked && options.includes(asked) ? asked : (options[0] ?? null) };
 }
-
-export const TEST_LABELS: Record<DriftTestName, string> = {
-  ks: 'Kolmogorov–Smirnov',
-  chi_square: 'χ²',
-  z_test: 'Two-proportion z',
-  wasserstein_normed: 'Wasserstein (normed)',
-  jensen_shannon: 'Jensen–Shannon distance',
-  not_enough_data: 'Not enough data',
-};

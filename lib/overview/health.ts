@@ -2,7 +2,7 @@
 // so the overview never says "on track" in one place and "not yet" in another.
 import { LIFECYCLE_STAGES, type LifecycleStage, STAGE_LABELS } from '../domain';
 import { countOf } from '../format';
-import { ALERT_KIND_LABELS, type AlertKind, type AlertSeverity } from '../monitoring/alerts';
+import { ALERT_KIND_LABELS, type AlertKind, type AlertSeverity } from '../monitoring/vocabulary';
 import type { MetricStatus } from '../success-metrics/status';
 
 export const PROJECT_HEALTHS = ['on_track', 'at_risk', 'off_track'] as const;

@@ -1,6 +1,6 @@
 // The report's production health: monitored models, open alerts and A/B test results, as Markdown.
 import { formatSignificant, isoDay } from '@/lib/format';
-import { ALERT_KIND_LABELS } from '../monitoring/alerts';
+import { ALERT_KIND_LABELS } from '../monitoring/vocabulary';
 import { type AlertGroup, HEALTH_LABELS, type HealthVerdict } from '../overview/health';
 
 export type ReportMonitor = {

@@ -2,7 +2,7 @@
 // shared route wrapper: a member with the viewer role reads them with their session, `path` is validated.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { artifactPathParam } from '@/lib/artifacts/preview';
+import { artifactPathParam } from '@/lib/artifacts/path-param';
 import { type Caller, type RouteHandler, defineRoute } from '@/server/api';
 import type { ArtifactRoot } from './files';
 import { listArtifactsResponse, rawArtifactResponse, zipArtifactsResponse } from './http';

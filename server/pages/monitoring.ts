@@ -12,7 +12,7 @@ import { SAMPLE_TARGET, listRecentPredictions } from '@/db/queries/predictions';
 import { resolveModelVersion, searchRegisteredModels } from '@/db/queries/registry';
 import { roleAtLeast } from '@/lib/domain';
 import { formatTimestamp } from '@/lib/format';
-import { type AlertFilter, parseAlertFilter } from '@/lib/monitoring/alerts';
+import { type AlertFilter, parseAlertFilter } from '@/lib/monitoring/vocabulary';
 import { chooseFeature, driftSeries, performanceSeries, rankedFeatures } from '@/lib/monitoring/chart-data';
 import { rankByDrift } from '@/lib/monitoring/drift-report';
 import { METRICS, type MetricName } from '@/lib/monitoring/performance';
