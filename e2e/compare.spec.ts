@@ -74,6 +74,8 @@ test('compare draws every metric, single values as bars, with honest counts, the
   const charts = metrics.locator('figure');
   await expect(charts.first()).toBeVisible();
   await expect(metrics.getByText('Loading…')).toHaveCount(0);
+  // Charts load after the page: count them once none is still a placeholder.
+  await expect(metrics.getByText('Loading chart…')).toHaveCount(0);
   const count = await charts.count();
   expect(count).toBeGreaterThan(1);
   let barCharts = 0;

@@ -15,6 +15,7 @@ import { benchArtifacts } from './bench/artifacts';
 import { benchIngest } from './bench/ingest';
 import { benchMonitoring } from './bench/monitoring';
 import { RUNS_TABLE_QUERY, benchRunsTable } from './bench/runs-table';
+import { pageJsFigure } from './bench/page-js';
 import { benchSeries } from './bench/series';
 import { type RunningServer, buildState, startNextServer } from './lib/next-server';
 import { type Figure, fmtInt, fmtMs, printTable } from './lib/util';
@@ -160,6 +161,11 @@ async function main(): Promise<number> {
       ...(await benchArtifacts(handle, { databaseUrl: fresh.url, megabytes: ARTIFACT_MB, rounds: ROUNDS, log }))
         .figures,
     );
+
+    log('\n(10) JavaScript each page loads first, compressed, from the production build');
+    const build = buildState();
+    if (build.ok) figures.push(pageJsFigure(log));
+    else log(`  skipped: ${build.reason}`);
 
     log(`\n${printTable(figures)}\n`);
     const missed = figures.filter((f) => !f.pass);

@@ -1,6 +1,6 @@
 import { Section } from '@/components/ui/page-header';
 import type { MetricResult } from '@/lib/ab-tests/results';
-import { MeansChart } from './means-chart';
+import { MeansChart } from '@/components/charts/lazy-charts';
 import { ResultsTable } from './results-table';
 
 const role = (m: MetricResult) => (m.primary ? 'Primary metric' : m.guardrail ? 'Guardrail' : 'Secondary metric');

@@ -1,7 +1,7 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import Markdown from 'react-markdown';
 import { DataTable } from '@/components/ui/data-table';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import { parseDelimited, previewKindOf } from '@/lib/artifacts/preview';
@@ -13,6 +13,12 @@ const TABLE_ROWS = 100;
 
 export const artifactFileUrl = (base: string, path: string, download = false) =>
   `${base}/file?path=${encodeURIComponent(path)}${download ? '&download=1' : ''}`;
+
+// The Markdown renderer (~36 KiB compressed) loads only when someone opens a Markdown file.
+const Markdown = dynamic(() => import('react-markdown'), {
+  ssr: false,
+  loading: () => <p role="status">Rendering Markdown…</p>,
+});
 
 type Loaded = { text: string; truncated: boolean; size: number } | { error: string };
 

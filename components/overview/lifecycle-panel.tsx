@@ -7,7 +7,7 @@ import { LIFECYCLE_STAGES, STAGE_LABELS } from '@/lib/domain';
 import { GAIN_APPROACHES, reasonHint } from '@/lib/overview/lifecycle';
 import { ExitCriteria } from './exit-criteria';
 import { GainsTable } from './gains-table';
-import { IterationGainsChart } from './iteration-gains-chart';
+import { IterationGainsChart } from '@/components/charts/lazy-charts';
 
 /** Stage stepper, what the current stage still needs, the move form, iterations and where the gains came from. */
 export function LifecyclePanel({

@@ -1,6 +1,6 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { VersionMetricChart } from '@/components/charts/lazy-charts';
 import { Button, buttonClass } from '@/components/ui/button';
 import { downloadCsv } from '@/components/ui/download-csv';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -9,13 +9,6 @@ import type { ModelStage } from '@/lib/registry/vocabulary';
 import { formatSignificant } from '@/lib/format';
 
 type Version = { version: number; stage: ModelStage; metrics: Record<string, number>; params: Record<string, string> };
-
-const STAGE_COLOURS: Record<ModelStage, string> = {
-  None: '#71717a',
-  Staging: '#d97706',
-  Production: '#059669',
-  Archived: '#a1a1aa',
-};
 
 function rowsOf(versions: Version[], pick: (v: Version) => Record<string, string | number>) {
   const keys = [...new Set(versions.flatMap((v) => Object.keys(pick(v))))].sort();
@@ -83,30 +76,7 @@ export function VersionCompare({
           Compare
         </button>
       </form>
-      {chosen && (
-        <figure aria-label={`${chosen} across versions of ${model}`} className="h-56 w-full">
-          <ResponsiveContainer>
-            <BarChart
-              title={`${chosen} across versions of ${model}`}
-              data={chartData}
-              margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-              <XAxis dataKey="name" stroke="currentColor" fontSize={12} />
-              <YAxis stroke="currentColor" fontSize={12} domain={['auto', 'auto']} />
-              <Tooltip formatter={(v) => [formatSignificant(Number(v), 6), chosen]} contentStyle={{ fontSize: 12 }} />
-              <Bar dataKey="value" isAnimationActive={false}>
-                {chartData.map((d) => (
-                  <Cell key={d.name} fill={STAGE_COLOURS[d.stage]} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-          <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
-            Bar colour = stage (green Production, amber Staging, grey None/Archived).
-          </figcaption>
-        </figure>
-      )}
+      {chosen && <VersionMetricChart model={model} metric={chosen} data={chartData} />}
       <Button
         variant="secondary"
         className="self-start"

@@ -13,7 +13,7 @@ import {
   describeTarget,
 } from '@/lib/success-metrics/status';
 import { formatValue } from './chart-format';
-import { MetricSparkline } from './metric-sparkline';
+import { MetricSparkline } from '@/components/charts/lazy-charts';
 import { Flag, MetricStatusBadge } from './status-badge';
 
 export type MetricRow = MetricTarget & {

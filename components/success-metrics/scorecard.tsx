@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { type MetricStatus, type MetricTarget, describeTarget } from '@/lib/success-metrics/status';
 import { formatValue } from './chart-format';
-import { MetricSparkline } from './metric-sparkline';
+import { MetricSparkline } from '@/components/charts/lazy-charts';
 import { Flag, MetricStatusBadge } from './status-badge';
 
 type Card = MetricTarget & {

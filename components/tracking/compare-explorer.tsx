@@ -14,11 +14,10 @@ import { approachDash, approachLabel } from '@/lib/tracking/run-colors';
 import { columnLabel, parseColumn } from '@/lib/tracking/runs-view';
 import { ApproachBadge } from './badges';
 import { ColumnChooser } from './column-chooser';
-import { CompareMetricChart } from './compare-metric-chart';
+import { CompareMetricChart, ParamScatter } from '@/components/charts/lazy-charts';
 import type { CompareRun } from './compare-types';
 import { DiffTable } from './diff-table';
 import { ParallelCoordinates } from './parallel-coordinates';
-import { ParamScatter } from './param-scatter';
 import { ChartControls } from './run-charts';
 import { useUrlState } from './use-url-state';
 

@@ -10,7 +10,7 @@ import {
   parseChartView,
   writeChartView,
 } from '@/lib/tracking/chart-view';
-import { MetricChart } from './metric-chart';
+import { MetricChart } from '@/components/charts/lazy-charts';
 import { useUrlState } from './use-url-state';
 
 const inputClass = 'rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900';

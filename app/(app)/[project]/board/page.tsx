@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { BoardFilters } from '@/components/board/board-filters';
 import { BoardTabs } from '@/components/board/board-tabs';
 import { PrioritiseForm } from '@/components/board/prioritise-form';
-import { BurndownChart } from '@/components/board/burn-charts';
+import { BurndownChart } from '@/components/charts/lazy-charts';
 import { SprintBoard } from '@/components/board/sprint-board';
 import { SprintPicker } from '@/components/board/sprint-picker';
 import { NewTaskFields } from '@/components/board/task-form-fields';

@@ -4,7 +4,7 @@ import { EditForm } from '@/components/ui/edit-form';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { ExperimentFilter } from '@/components/report/experiment-filter';
-import { ProductionCharts } from '@/components/report/production-charts';
+import { ProductionCharts } from '@/components/charts/lazy-charts';
 import { ReportMarkdown } from '@/components/report/report-markdown';
 import { getDb } from '@/db/client';
 import { gatherReportData, listReportExperiments, listReportNarratives } from '@/db/queries/report';

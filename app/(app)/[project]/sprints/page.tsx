@@ -1,10 +1,9 @@
 import { BoardTabs } from '@/components/board/board-tabs';
-import { BurndownChart, BurnupChart } from '@/components/board/burn-charts';
+import { BurndownChart, BurnupChart, VelocityChart } from '@/components/charts/lazy-charts';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { DailyNumbersTable, VelocityTable } from '@/components/board/report-tables';
 import { SprintPicker } from '@/components/board/sprint-picker';
 import { SprintsTable } from '@/components/board/sprints-table';
-import { VelocityChart } from '@/components/board/velocity-chart';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { DialogButton } from '@/components/ui/dialog';
 import { EditForm } from '@/components/ui/edit-form';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ApiHelp } from '@/components/ab-tests/api-help';
 import { DecisionPanel } from '@/components/ab-tests/decision-panel';
-import { LiftChart } from '@/components/ab-tests/lift-chart';
+import { LiftChart } from '@/components/charts/lazy-charts';
 import { MetricSection } from '@/components/ab-tests/metric-section';
 import { SrmBanner } from '@/components/ab-tests/srm-banner';
 import { StatusBadge } from '@/components/ab-tests/status-badge';

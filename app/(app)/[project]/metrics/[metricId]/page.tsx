@@ -4,7 +4,7 @@ import { PageHeader, Section } from '@/components/ui/page-header';
 import { formatValue } from '@/components/success-metrics/chart-format';
 import { CheckInsTable } from '@/components/success-metrics/check-ins-table';
 import { MetricForm } from '@/components/success-metrics/metric-form';
-import { MetricHistoryChart } from '@/components/success-metrics/metric-history-chart';
+import { MetricHistoryChart } from '@/components/charts/lazy-charts';
 import { Flag, MetricStatusBadge } from '@/components/success-metrics/status-badge';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';

@@ -2,12 +2,14 @@ import Link from 'next/link';
 import { AlertsSectionBody } from '@/components/monitoring/alerts-section';
 import { ChartPicker } from '@/components/monitoring/chart-picker';
 import { ChecksTable } from '@/components/monitoring/checks-table';
-import { DistributionChart } from '@/components/monitoring/distribution-chart';
-import { DriftScoreChart } from '@/components/monitoring/drift-score-chart';
+import {
+  DistributionChart,
+  DriftScoreChart,
+  FeatureRankingChart,
+  PerformanceChart,
+} from '@/components/charts/lazy-charts';
 import { DriftTable } from '@/components/monitoring/drift-table';
-import { FeatureRankingChart } from '@/components/monitoring/feature-ranking-chart';
 import { MonitorSettingsForm, ReferenceForms, RunCheckForm } from '@/components/monitoring/monitor-forms';
-import { PerformanceChart } from '@/components/monitoring/performance-chart';
 import { PredictionsTable } from '@/components/monitoring/predictions-table';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { HIGHER_IS_BETTER, METRIC_LABELS } from '@/lib/monitoring/performance';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { PrintButton } from '@/components/report/print-button';
 import { ExperimentFilter } from '@/components/report/experiment-filter';
-import { ProductionCharts } from '@/components/report/production-charts';
+import { ProductionCharts } from '@/components/charts/lazy-charts';
 import { ReportMarkdown } from '@/components/report/report-markdown';
 import { getDb } from '@/db/client';
 import { gatherReportData, listReportExperiments } from '@/db/queries/report';

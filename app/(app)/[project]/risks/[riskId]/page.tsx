@@ -4,7 +4,7 @@ import { EditForm } from '@/components/ui/edit-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { RiskFields } from '@/components/risks/risk-fields';
 import { RiskHistoryTable } from '@/components/risks/risk-history-table';
-import { RiskScoreChart } from '@/components/risks/risk-score-chart';
+import { RiskScoreChart } from '@/components/charts/lazy-charts';
 import { Flag } from '@/components/success-metrics/status-badge';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/projects';
