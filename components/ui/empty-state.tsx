@@ -4,6 +4,14 @@ import { buttonClass } from './button';
 /** What to do next from an empty list: a link to the page or form where it is done. */
 export type EmptyAction = { href: string; label: string };
 
+/**
+ * Where anything an MLflow client or the prediction API writes (runs, metrics, artifacts, model versions,
+ * predictions) gets its start: the API tokens section of Settings, with the client setup to paste.
+ */
+export function logFromCodeAction(project: string): EmptyAction {
+  return { href: `/${project}/settings#tokens`, label: 'Log from code' };
+}
+
 export function EmptyState({ title, hint, action }: { title: string; hint: string; action?: EmptyAction }) {
   return (
     <div className="rounded-lg border border-dashed border-zinc-300 p-6 text-center dark:border-zinc-600">
