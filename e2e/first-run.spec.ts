@@ -16,7 +16,7 @@ const EMPTY_SECTIONS: ReadonlyArray<{ path: string; action: string }> = [
   { path: '/sprints', action: 'Plan a sprint' },
   // A new project has its Default experiment, so the page shows the first-run help and its token link.
   { path: '/experiments', action: 'Settings → API tokens' },
-  { path: '/runs', action: 'How to log a first run' },
+  { path: '/runs', action: 'Log from code' },
   { path: '/models', action: 'New model' },
   { path: '/datasets', action: 'New dataset version' },
   { path: '/monitoring', action: 'Start monitoring' },

@@ -1,12 +1,9 @@
-import Link from 'next/link';
-import { buttonClass } from '@/components/ui/button';
 import { CodeBlock } from '@/components/ui/code-block';
-import { logFromCodeAction } from '@/components/ui/empty-state';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { clientSetupLines } from '@/lib/tracking/client-setup';
 
 /** The empty state of a run's artifacts: how any MLflow client logs files to this server. */
 export function ArtifactsHelp({ project, origin, runId }: { project: string; origin: string; runId: string }) {
-  const action = logFromCodeAction(project);
   const snippet = `${clientSetupLines(origin)}
 
 python - <<'PY'
@@ -24,9 +21,7 @@ PY`;
         appear here as a tree you can preview and download.
       </p>
       <CodeBlock code={snippet} label="Example of logging artifacts" className="mt-3" />
-      <Link href={action.href} className={buttonClass('secondary', 'mt-3')}>
-        {action.label}
-      </Link>
+      <EmptyActionLink action={logFromCodeAction(project)} />
     </div>
   );
 }

@@ -1,7 +1,5 @@
-import Link from 'next/link';
 import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
-import { buttonClass } from '@/components/ui/button';
-import { logFromCodeAction } from '@/components/ui/empty-state';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ModelFiles } from '@/server/artifacts/model-files';
 import { SignatureTable } from './signature-table';
@@ -88,7 +86,6 @@ export function ModelFilesView({
     );
   }
   if (files.files.length === 0) {
-    const action = logFromCodeAction(project);
     return (
       <div>
         <p className={MUTED}>
@@ -97,9 +94,7 @@ export function ModelFilesView({
           with an MLflow client whose tracking URI is this server (
           <code className="font-mono">mlflow.sklearn.log_model(...)</code>, then register it) to keep its files here.
         </p>
-        <Link href={action.href} className={buttonClass('secondary', 'mt-3')}>
-          {action.label}
-        </Link>
+        <EmptyActionLink action={logFromCodeAction(project)} />
       </div>
     );
   }

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { StageBadge } from '@/components/registry/stage-badge';
-import { buttonClass } from '@/components/ui/button';
-import { logFromCodeAction } from '@/components/ui/empty-state';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { formatTimestamp } from '@/lib/format';
 import type { ModelStage } from '@/lib/registry/vocabulary';
 
@@ -23,8 +22,7 @@ const linkClass = 'text-indigo-700 underline dark:text-indigo-400';
 export function RunModels({ project, loggedModels, versions }: RunModelsProps) {
   const versionHref = (name: string, version: number) =>
     `/${project}/models/${encodeURIComponent(name)}/versions/${version}`;
-  if (loggedModels.length === 0 && versions.length === 0) {
-    const action = logFromCodeAction(project);
+  if (loggedModels.length === 0 && versions.length === 0)
     return (
       <div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -33,12 +31,9 @@ export function RunModels({ project, loggedModels, versions }: RunModelsProps) {
           <code className="font-mono text-xs">registered_model_name=</code> to register it), or register the run’s{' '}
           <code className="font-mono text-xs">model/</code> folder as a version of a registered model.
         </p>
-        <Link href={action.href} className={buttonClass('secondary', 'mt-3')}>
-          {action.label}
-        </Link>
+        <EmptyActionLink action={logFromCodeAction(project)} />
       </div>
     );
-  }
   return (
     <div className="space-y-4">
       {versions.length > 0 && (

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { AlertGroupsTable } from '@/components/monitoring/alert-groups-table';
 import { MonitorsTable } from '@/components/monitoring/monitors-table';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { buttonClass } from '@/components/ui/button';
+import { EmptyActionLink } from '@/components/ui/empty-state';
 import { CodeBlock } from '@/components/ui/code-block';
 import { SCHEDULES, SCHEDULE_LABELS } from '@/lib/monitoring/windows';
 import { loadMonitoringPage } from '@/server/pages/monitoring';
@@ -74,9 +73,7 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
                     ? 'Every registered model is monitored. Register another model to monitor it too.'
                     : 'No model is registered yet: register one, then start monitoring it here.'}
                 </p>
-                <Link href={`/${project}/models#new-model`} className={buttonClass('secondary', 'mt-3')}>
-                  New model
-                </Link>
+                <EmptyActionLink action={{ href: `/${project}/models#new-model`, label: 'New model' }} />
               </div>
             )}
           </Section>
