@@ -3,8 +3,8 @@ export type MonitoringStep = { href: string; label: string };
 
 /**
  * What a monitored model's empty charts and tables wait for, in the order it has to happen: predictions
- * from the serving code, then a reference, then a check. Viewers can only do the first (with a token
- * of their own), so for them the later steps have no link.
+ * from the serving code, then a reference, then a check. The first link explains how predictions arrive,
+ * so everyone gets it; the later two are forms only editors have, so viewers get no link for them.
  */
 export function nextMonitoringStep(
   project: string,

@@ -14,7 +14,7 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
   const page = await loadMonitoringPage((await params).project);
   const { project, canEdit, unmonitored, webhook, origin } = page;
   const example = encodeURIComponent(page.exampleModel);
-  // Viewers have no Start monitoring form; what they can do is log predictions with a token.
+  // Viewers have no Start monitoring form; they get how predictions arrive instead.
   const startAction = canEdit
     ? { href: '#start-monitoring', label: 'Start monitoring' }
     : { href: '#log-predictions', label: 'Log predictions' };
