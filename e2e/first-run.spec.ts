@@ -2,8 +2,9 @@ import { type Page, expect, test } from '@playwright/test';
 import { createToken, mlflow } from './api';
 import { createProject, unique } from './fixtures';
 
-// What a person meets in a new, empty project: every empty list links to where its first item is made, the
-// way to an API token lands on the tokens section, snippets copy with one click, and the slug follows the name.
+// What a person meets in a new, empty project: every empty list and every empty part of a detail page links to
+// where it fills up, the way to an API token lands on the tokens section with its client setup, snippets copy
+// with one click, and the slug follows the name.
 
 /** Each section of a fresh project, with the action its empty state links to. */
 const EMPTY_SECTIONS: ReadonlyArray<{ path: string; action: string }> = [
