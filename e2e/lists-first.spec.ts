@@ -92,9 +92,9 @@ test('models, success metrics, sprints, datasets and A/B tests list first; "New 
   await expectListFirst(page, page.getByText('No A/B tests yet'));
   dialog = await openDialog(page, 'New A/B test', 'Define an A/B test');
   await expect(dialog.getByText('No model has two versions yet')).toBeVisible();
-  await expect(dialog.getByRole('link', { name: 'Go to the model registry' })).toHaveAttribute(
+  await expect(dialog.getByRole('link', { name: 'Register a version from a run' })).toHaveAttribute(
     'href',
-    `/${slug}/models`,
+    `/${slug}/runs?status=FINISHED`,
   );
 });
 

@@ -13,7 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { CHART_CLASSES } from '@/components/tracking/chart-format';
-import { EmptyState } from '@/components/ui/empty-state';
+import { type EmptyAction, EmptyState } from '@/components/ui/empty-state';
 import type { LiftPoint } from '@/lib/ab-tests/lift-series';
 import { variantColor } from '@/components/charts/theme';
 
@@ -58,17 +58,20 @@ export function LiftChart({
   points,
   treatments,
   minUnits,
+  emptyAction,
 }: {
   metric: string;
   points: LiftPoint[];
   treatments: string[];
   minUnits: number;
+  emptyAction?: EmptyAction;
 }) {
   if (points.length === 0)
     return (
       <EmptyState
         title="No outcomes yet"
         hint="Send events to POST /api/v1/ab-tests/{id}/events; the lift appears here day by day."
+        action={emptyAction}
       />
     );
   const rows: Row[] = points.map((p) => {

@@ -1,9 +1,10 @@
 import { CodeBlock } from '@/components/ui/code-block';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
+import { clientSetupLines } from '@/lib/tracking/client-setup';
 
 /** The empty state of a run's artifacts: how any MLflow client logs files to this server. */
-export function ArtifactsHelp({ origin, runId }: { origin: string; runId: string }) {
-  const snippet = `export MLFLOW_TRACKING_URI=${origin}
-export MLFLOW_TRACKING_TOKEN=<token from Settings>
+export function ArtifactsHelp({ project, origin, runId }: { project: string; origin: string; runId: string }) {
+  const snippet = `${clientSetupLines(origin)}
 
 python - <<'PY'
 import mlflow
@@ -20,6 +21,7 @@ PY`;
         appear here as a tree you can preview and download.
       </p>
       <CodeBlock code={snippet} label="Example of logging artifacts" className="mt-3" />
+      <EmptyActionLink action={logFromCodeAction(project)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import { type BurnPoint, type VelocityPoint, completionRate } from '@/lib/board/burndown';
 
 export function DailyNumbersTable({
@@ -30,7 +31,15 @@ export function DailyNumbersTable({
   );
 }
 
-export function VelocityTable({ project, points }: { project: string; points: VelocityPoint[] }) {
+export function VelocityTable({
+  project,
+  points,
+  emptyAction,
+}: {
+  project: string;
+  points: VelocityPoint[];
+  emptyAction?: EmptyAction;
+}) {
   return (
     <DataTable
       caption="Velocity per sprint"
@@ -50,6 +59,7 @@ export function VelocityTable({ project, points }: { project: string; points: Ve
       empty={{
         title: 'No closed sprints yet',
         hint: 'Velocity appears once a sprint is closed: close the active sprint at its end on this page.',
+        action: emptyAction,
       }}
     />
   );

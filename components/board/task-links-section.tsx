@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { linkTaskAction, unlinkTaskAction } from '@/app/(app)/[project]/board/actions';
 import { StatusBadge } from '@/components/tracking/badges';
 import { ActionForm, Field } from '@/components/ui/action-form';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import type { LinkedRun } from '@/lib/board/board-data';
 import type { listLinkTargets, listTaskLinks } from '@/db/queries/task-links';
 
@@ -172,10 +173,22 @@ export function TaskLinksSection({
         ))}
       </Group>
       {canEdit && targets && Object.values(targets).every((list) => list.length === 0) && (
-        <p className="border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          Nothing to link yet: log runs, add risks and success metrics, or break the problem down, and they can be
-          linked here.
-        </p>
+        <div className="border-t border-zinc-200 pt-4 dark:border-zinc-700">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Nothing to link yet: log runs, add risks and success metrics, or break the problem down, and they can be
+            linked here.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            {[
+              logFromCodeAction(project),
+              { href: `/${project}/risks#new-risk`, label: 'Add a risk' },
+              { href: `/${project}/metrics#new-metric`, label: 'Define a success metric' },
+              { href: `/${project}/problem#decomposition`, label: 'Add a sub-problem' },
+            ].map((action) => (
+              <EmptyActionLink key={action.href} action={action} />
+            ))}
+          </div>
+        </div>
       )}
       {canEdit && targets && Object.values(targets).some((list) => list.length > 0) && (
         <div className="grid gap-4 border-t border-zinc-200 pt-4 md:grid-cols-2 dark:border-zinc-700">

@@ -2,12 +2,21 @@
 
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import { Flag } from '@/components/success-metrics/status-badge';
 import { ALERT_KIND_LABELS } from '@/lib/monitoring/vocabulary';
 import type { AlertGroup } from '@/lib/overview/health';
 
 /** Unresolved alerts of every model, one row per model and kind; each model's page lists them one by one. */
-export function AlertGroupsTable({ project, groups }: { project: string; groups: AlertGroup[] }) {
+export function AlertGroupsTable({
+  project,
+  groups,
+  emptyAction,
+}: {
+  project: string;
+  groups: AlertGroup[];
+  emptyAction?: EmptyAction;
+}) {
   return (
     <DataTable
       caption="Alerts by model and kind"
@@ -17,6 +26,7 @@ export function AlertGroupsTable({ project, groups }: { project: string; groups:
       empty={{
         title: 'No open or acknowledged alerts',
         hint: 'Scheduled and manual checks on a monitored model raise alerts here; resolved ones stay on the model’s page.',
+        action: emptyAction,
       }}
       columns={[
         {

@@ -3,6 +3,7 @@ import {
   openRiskAndTaskAction,
   resolveAlertAction,
 } from '@/app/(app)/[project]/monitoring/actions';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import type { AlertFilter } from '@/lib/monitoring/vocabulary';
 import { AlertFilterLinks } from './alert-filter';
 import { type AlertTableRow, AlertsTable } from './alerts-table';
@@ -15,6 +16,7 @@ export function AlertsSectionBody({
   rows,
   canEdit,
   exportName,
+  emptyAction,
 }: {
   project: string;
   basePath: string;
@@ -22,6 +24,7 @@ export function AlertsSectionBody({
   rows: AlertTableRow[];
   canEdit: boolean;
   exportName: string;
+  emptyAction?: EmptyAction;
 }) {
   return (
     <>
@@ -36,6 +39,7 @@ export function AlertsSectionBody({
           openRiskAndTask: openRiskAndTaskAction,
         }}
         exportName={exportName}
+        emptyAction={emptyAction}
       />
     </>
   );

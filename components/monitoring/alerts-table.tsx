@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import {
   ALERT_KIND_LABELS,
   ALERT_STATUS_LABELS,
@@ -47,12 +48,14 @@ export function AlertsTable({
   canEdit,
   actions,
   exportName,
+  emptyAction,
 }: {
   project: string;
   rows: AlertTableRow[];
   canEdit: boolean;
   actions: { acknowledge: FormAction; resolve: FormAction; openRiskAndTask: FormAction };
   exportName: string;
+  emptyAction?: EmptyAction;
 }) {
   const small = 'flex-row items-center gap-1 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs';
   return (
@@ -64,6 +67,7 @@ export function AlertsTable({
       empty={{
         title: 'No alerts',
         hint: 'Alerts open themselves when a check finds drift or a performance drop; run a check from a model’s monitoring page.',
+        action: emptyAction,
       }}
       columns={[
         {

@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import { fmt } from '@/components/charts/theme';
 
 export type CheckRow = {
@@ -20,7 +21,17 @@ export type CheckRow = {
   error: string | null;
 };
 
-export function ChecksTable({ project, model, rows }: { project: string; model: string; rows: CheckRow[] }) {
+export function ChecksTable({
+  project,
+  model,
+  rows,
+  emptyAction,
+}: {
+  project: string;
+  model: string;
+  rows: CheckRow[];
+  emptyAction?: EmptyAction;
+}) {
   return (
     <DataTable
       caption={`Checks of ${model}`}
@@ -30,6 +41,7 @@ export function ChecksTable({ project, model, rows }: { project: string; model: 
       empty={{
         title: 'No checks yet',
         hint: 'Set a reference, then run a check above or let the schedule run one when a window closes.',
+        action: emptyAction,
       }}
       columns={[
         { key: 'start', header: 'Window start', value: (r) => r.windowStart },

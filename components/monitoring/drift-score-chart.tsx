@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { EmptyState } from '@/components/ui/empty-state';
+import { type EmptyAction, EmptyState } from '@/components/ui/empty-state';
 import type { DriftPoint } from '@/lib/monitoring/chart-data';
 import { TEST_LABELS } from '@/lib/monitoring/vocabulary';
 import { AXIS, DRIFT_COLORS, GRID, fmt, timeAxis, timeTick } from '@/components/charts/theme';
@@ -66,12 +66,21 @@ export function alertDot(props: {
 }
 
 /** One feature's PSI per check with the 0.1 / 0.2 bands; red dots mark checks whose test flagged drift. */
-export function DriftScoreChart({ feature, points }: { feature: string; points: DriftPoint[] }) {
+export function DriftScoreChart({
+  feature,
+  points,
+  emptyAction,
+}: {
+  feature: string;
+  points: DriftPoint[];
+  emptyAction?: EmptyAction;
+}) {
   if (points.length === 0)
     return (
       <EmptyState
         title={`No checks of ${feature} yet`}
         hint="Each check adds a point; run one or wait for the schedule."
+        action={emptyAction}
       />
     );
   const span = points.length > 1 ? points.at(-1)!.t - points[0]!.t : 0;

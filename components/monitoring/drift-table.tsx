@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import { TEST_LABELS } from '@/lib/monitoring/vocabulary';
 import type { FeatureReport } from '@/lib/monitoring/drift-report';
 import { fmt } from '@/components/charts/theme';
@@ -8,7 +9,17 @@ import { fmt } from '@/components/charts/theme';
 type Row = FeatureReport;
 
 /** Every feature of one check: the test and its numbers, PSI with its band, and the verdict. */
-export function DriftTable({ project, model, rows }: { project: string; model: string; rows: Row[] }) {
+export function DriftTable({
+  project,
+  model,
+  rows,
+  emptyAction,
+}: {
+  project: string;
+  model: string;
+  rows: Row[];
+  emptyAction?: EmptyAction;
+}) {
   return (
     <DataTable
       caption={`Drift per feature of ${model}`}
@@ -18,6 +29,7 @@ export function DriftTable({ project, model, rows }: { project: string; model: s
       empty={{
         title: 'No features checked yet',
         hint: 'Log predictions with features, set a reference and run a check.',
+        action: emptyAction,
       }}
       columns={[
         {

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { EmptyState } from '@/components/ui/empty-state';
+import { type EmptyAction, EmptyState } from '@/components/ui/empty-state';
 import type { RankedFeature } from '@/lib/monitoring/chart-data';
 import { TEST_LABELS } from '@/lib/monitoring/vocabulary';
 import { AXIS, DRIFT_COLORS, GRID, TOOLTIP_STYLE, fmt } from '@/components/charts/theme';
@@ -24,9 +24,23 @@ const colorOf = (f: RankedFeature) =>
       : DRIFT_COLORS.stable;
 
 /** The latest check's features by PSI, drifted ones first; the 0.1 and 0.2 bands as lines. */
-export function FeatureRankingChart({ model, features }: { model: string; features: RankedFeature[] }) {
+export function FeatureRankingChart({
+  model,
+  features,
+  emptyAction,
+}: {
+  model: string;
+  features: RankedFeature[];
+  emptyAction?: EmptyAction;
+}) {
   if (features.length === 0)
-    return <EmptyState title="No tested features yet" hint="Run a check on a window with at least 30 predictions." />;
+    return (
+      <EmptyState
+        title="No tested features yet"
+        hint="Run a check on a window with at least 30 predictions."
+        action={emptyAction}
+      />
+    );
   // Past PSI 2 the two band lines sit almost on the axis; their labels would overlap, the caption names them.
   const labelled = Math.max(...features.map((f) => f.psi)) <= 2;
   return (

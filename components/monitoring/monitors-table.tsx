@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import { SCHEDULE_LABELS, type Schedule } from '@/lib/monitoring/windows';
 
 export type MonitorRow = {
@@ -27,7 +28,15 @@ function describeDatasetDrift(r: MonitorRow): string {
   return r.datasetDrift === null ? '—' : 'No';
 }
 
-export function MonitorsTable({ project, rows }: { project: string; rows: MonitorRow[] }) {
+export function MonitorsTable({
+  project,
+  rows,
+  emptyAction,
+}: {
+  project: string;
+  rows: MonitorRow[];
+  emptyAction: EmptyAction;
+}) {
   return (
     <DataTable
       caption="Monitored models"
@@ -37,7 +46,7 @@ export function MonitorsTable({ project, rows }: { project: string; rows: Monito
       empty={{
         title: 'No model is monitored yet',
         hint: 'Log predictions with POST /api/v1/models/{name}/predictions (a project token), or start monitoring a registered model below.',
-        action: { href: '#start-monitoring', label: 'Start monitoring' },
+        action: emptyAction,
       }}
       columns={[
         {

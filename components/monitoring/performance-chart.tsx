@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { EmptyState } from '@/components/ui/empty-state';
+import { type EmptyAction, EmptyState } from '@/components/ui/empty-state';
 import type { PerformancePoint } from '@/lib/monitoring/chart-data';
 import { AXIS, DRIFT_COLORS, GRID, fmt, timeAxis, timeTick } from '@/components/charts/theme';
 import { alertDot } from './drift-score-chart';
@@ -39,17 +39,20 @@ export function PerformanceChart({
   label,
   higherIsBetter,
   points,
+  emptyAction,
 }: {
   metric: string;
   label: string;
   higherIsBetter: boolean;
   points: PerformancePoint[];
+  emptyAction?: EmptyAction;
 }) {
   if (points.length === 0)
     return (
       <EmptyState
         title={`No ${label} yet`}
         hint="Checks measure it once a window has 30 predictions with actuals (POST /api/v1/models/{name}/actuals)."
+        action={emptyAction}
       />
     );
   const span = points.length > 1 ? points.at(-1)!.t - points[0]!.t : 0;

@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 
 export type PredictionRowView = {
   id: string;
@@ -15,10 +16,12 @@ export function PredictionsTable({
   project,
   model,
   rows,
+  emptyAction,
 }: {
   project: string;
   model: string;
   rows: PredictionRowView[];
+  emptyAction?: EmptyAction;
 }) {
   return (
     <DataTable
@@ -29,6 +32,7 @@ export function PredictionsTable({
       empty={{
         title: 'No predictions logged yet',
         hint: `POST them to /api/v1/models/${model}/predictions with a project token.`,
+        action: emptyAction,
       }}
       columns={[
         { key: 'id', header: 'Id', value: (r) => r.id, render: (r) => <code className="text-xs">{r.id}</code> },

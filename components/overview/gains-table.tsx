@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import { logFromCodeAction } from '@/components/ui/empty-state';
 import type { GainRow } from './iteration-gains-chart';
 import { formatSignificant } from '@/lib/format';
 
@@ -23,7 +24,7 @@ export function GainsTable({
       empty={{
         title: 'No iterations yet',
         hint: 'Log runs with an approach tag to see which approach moves the metric.',
-        action: { href: `/${project}/experiments`, label: 'Log a first run' },
+        action: logFromCodeAction(project),
       }}
       columns={[
         { key: 'iteration', header: 'Iteration', value: (r) => r.iteration },

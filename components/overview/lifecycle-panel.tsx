@@ -1,6 +1,7 @@
 import { changeStageAction } from '@/app/(app)/[project]/settings/actions';
 import { LifecycleStepper } from '@/components/project/lifecycle-stepper';
 import { StageHistory } from '@/components/project/stage-history';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import type { Overview } from '@/db/queries/overview';
 import { LIFECYCLE_STAGES, STAGE_LABELS } from '@/lib/domain';
@@ -77,11 +78,20 @@ export function LifecyclePanel({
             <GainsTable project={project} rows={gainRows} />
           </>
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {lifecycle.gainMetric
-              ? `No run has improved ${lifecycle.gainMetric.name} yet; tag runs with their approach (runboard.approach) to see which one moves it.`
-              : 'Read a primary success metric from a run metric to see the data-centric and model-centric share of its gains per iteration.'}
-          </p>
+          <>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {lifecycle.gainMetric
+                ? `No run has improved ${lifecycle.gainMetric.name} yet; tag runs with their approach (runboard.approach) to see which one moves it.`
+                : 'Read a primary success metric from a run metric to see the data-centric and model-centric share of its gains per iteration.'}
+            </p>
+            <EmptyActionLink
+              action={
+                lifecycle.gainMetric
+                  ? logFromCodeAction(project)
+                  : { href: `/${project}/metrics`, label: 'Open Success metrics' }
+              }
+            />
+          </>
         )}
       </div>
       <div>

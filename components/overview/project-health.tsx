@@ -33,11 +33,19 @@ export function ProjectHealthBanner({
     >
       <p>
         <strong>Project health: {HEALTH_LABELS[health.health]}.</strong>{' '}
-        {success.success
-          ? 'Project success: achieved. Every primary success metric meets its target.'
-          : success.primaryCount === 0
-            ? 'Project success cannot be judged yet: no primary success metric is defined.'
-            : `Project success: not yet — ${success.missing.length} of ${success.primaryCount} primary ${success.primaryCount === 1 ? 'metric' : 'metrics'} still to reach the target (${success.missing.join(', ')}).`}
+        {success.success ? (
+          'Project success: achieved. Every primary success metric meets its target.'
+        ) : success.primaryCount === 0 ? (
+          <>
+            Project success cannot be judged yet: no primary success metric is defined.{' '}
+            <Link className="underline" href={`/${project}/metrics#new-metric`}>
+              Define one
+            </Link>
+            .
+          </>
+        ) : (
+          `Project success: not yet — ${success.missing.length} of ${success.primaryCount} primary ${success.primaryCount === 1 ? 'metric' : 'metrics'} still to reach the target (${success.missing.join(', ')}).`
+        )}
       </p>
       <ul aria-label="Why" className="mt-1 list-disc pl-5">
         {health.reasons.map((r) => (

@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { createTokenAction, revokeTokenAction } from '@/app/(app)/[project]/settings/actions';
 import { ActionForm, Field } from '@/components/ui/action-form';
+import { CodeBlock } from '@/components/ui/code-block';
 import { CopyButton } from '@/components/ui/copy-button';
 import { DataTable } from '@/components/ui/data-table';
 import { Section } from '@/components/ui/page-header';
+import { clientSetupLines } from '@/lib/tracking/client-setup';
 
 type Token = {
   id: string;
@@ -17,7 +19,18 @@ type Token = {
   createdAt: Date;
 };
 
-export function TokensSection({ project, tokens, isOwner }: { project: string; tokens: Token[]; isOwner: boolean }) {
+export function TokensSection({
+  project,
+  origin,
+  tokens,
+  isOwner,
+}: {
+  project: string;
+  /** This server as the browser reached it: the tracking URI clients use. */
+  origin: string;
+  tokens: Token[];
+  isOwner: boolean;
+}) {
   const [created, setCreated] = useState<string | null>(null);
   return (
     <Section
@@ -25,6 +38,12 @@ export function TokensSection({ project, tokens, isOwner }: { project: string; t
       title="API tokens"
       description="A token belongs to this project and acts with your role in it. Use it as MLFLOW_TRACKING_TOKEN or as 'Authorization: Bearer <token>'."
     >
+      <h3 className="mb-1 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Client setup</h3>
+      <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
+        Set these in the shell that runs your training or serving code; MLflow clients then log runs, metrics, artifacts
+        and models to this project, and the prediction API accepts the same token.
+      </p>
+      <CodeBlock code={clientSetupLines(origin, created ?? undefined)} label="Client setup" className="mb-4" />
       <ActionForm
         action={createTokenAction}
         hidden={{ project }}

@@ -1,4 +1,5 @@
 import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ModelFiles } from '@/server/artifacts/model-files';
 import { SignatureTable } from './signature-table';
@@ -66,7 +67,17 @@ function InputExample({ example }: { example: NonNullable<Extract<ModelFiles, { 
 }
 
 /** A model version's files: what its MLmodel declares, and the folder itself to browse and download. */
-export function ModelFilesView({ files, base, source }: { files: ModelFiles; base: string; source: string }) {
+export function ModelFilesView({
+  project,
+  files,
+  base,
+  source,
+}: {
+  project: string;
+  files: ModelFiles;
+  base: string;
+  source: string;
+}) {
   if (files.state === 'unreadable') {
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -76,12 +87,15 @@ export function ModelFilesView({ files, base, source }: { files: ModelFiles; bas
   }
   if (files.files.length === 0) {
     return (
-      <p className={MUTED}>
-        No files for this version in Runboard&apos;s artifact store: its source{' '}
-        <code className="font-mono">{source}</code> points elsewhere or its files were never uploaded. Log the model
-        with an MLflow client whose tracking URI is this server (
-        <code className="font-mono">mlflow.sklearn.log_model(...)</code>, then register it) to keep its files here.
-      </p>
+      <div>
+        <p className={MUTED}>
+          No files for this version in Runboard&apos;s artifact store: its source{' '}
+          <code className="font-mono">{source}</code> points elsewhere or its files were never uploaded. Log the model
+          with an MLflow client whose tracking URI is this server (
+          <code className="font-mono">mlflow.sklearn.log_model(...)</code>, then register it) to keep its files here.
+        </p>
+        <EmptyActionLink action={logFromCodeAction(project)} />
+      </div>
     );
   }
   const { mlmodel, example } = files;

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { StageBadge } from '@/components/registry/stage-badge';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { formatTimestamp } from '@/lib/format';
 import type { ModelStage } from '@/lib/registry/vocabulary';
 
@@ -23,12 +24,15 @@ export function RunModels({ project, loggedModels, versions }: RunModelsProps) {
     `/${project}/models/${encodeURIComponent(name)}/versions/${version}`;
   if (loggedModels.length === 0 && versions.length === 0)
     return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        No model from this run yet. Log one from the training code with{' '}
-        <code className="font-mono text-xs">mlflow.&lt;flavor&gt;.log_model(model, name=&quot;model&quot;)</code> (add{' '}
-        <code className="font-mono text-xs">registered_model_name=</code> to register it), or register the run’s{' '}
-        <code className="font-mono text-xs">model/</code> folder as a version of a registered model.
-      </p>
+      <div>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No model from this run yet. Log one from the training code with{' '}
+          <code className="font-mono text-xs">mlflow.&lt;flavor&gt;.log_model(model, name=&quot;model&quot;)</code> (add{' '}
+          <code className="font-mono text-xs">registered_model_name=</code> to register it), or register the run’s{' '}
+          <code className="font-mono text-xs">model/</code> folder as a version of a registered model.
+        </p>
+        <EmptyActionLink action={logFromCodeAction(project)} />
+      </div>
     );
   return (
     <div className="space-y-4">

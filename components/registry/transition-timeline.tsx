@@ -25,7 +25,11 @@ const VERB: Record<string, string> = {
 export function TransitionTimeline({ entries }: { entries: Entry[] }) {
   if (entries.length === 0)
     return (
-      <EmptyState title="No transitions yet" hint="Promote a version to Staging or Production to start the timeline." />
+      <EmptyState
+        title="No transitions yet"
+        hint="Promote a version to Staging or Production from its Actions menu to start the timeline."
+        action={{ href: '#versions', label: 'Promote a version' }}
+      />
     );
   return (
     <ol className="relative ml-2 border-l border-zinc-300 dark:border-zinc-600" aria-label="Model timeline">

@@ -6,6 +6,7 @@ import { downloadCsv } from '@/components/ui/download-csv';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ModelStage } from '@/lib/registry/vocabulary';
+import { registerVersionAction } from './empty-actions';
 import { formatSignificant } from '@/lib/format';
 
 type Version = { version: number; stage: ModelStage; metrics: Record<string, number>; params: Record<string, string> };
@@ -35,7 +36,13 @@ export function VersionCompare({
   versions: Version[];
 }) {
   if (versions.length === 0)
-    return <EmptyState title="Nothing to compare yet" hint="Register at least two versions of this model." />;
+    return (
+      <EmptyState
+        title="Nothing to compare yet"
+        hint="Register at least two versions of this model."
+        action={registerVersionAction(project)}
+      />
+    );
   const metricKeys = [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].sort();
   const chosen = metric && metricKeys.includes(metric) ? metric : metricKeys[0];
   const chartData = versions.map((v) => ({

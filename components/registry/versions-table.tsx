@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import type { ModelStage } from '@/lib/registry/vocabulary';
+import { registerVersionAction } from './empty-actions';
 import { StageBadge } from './stage-badge';
 import { VersionActions } from './version-actions';
 import { formatSignificant } from '@/lib/format';
@@ -41,7 +42,11 @@ export function VersionsTable({
       exportName={`${project}-${model}-versions`}
       rows={rows.slice().reverse()}
       rowKey={(r) => String(r.version)}
-      empty={{ title: 'No versions yet', hint: 'Open a finished run and choose “Register as model version”.' }}
+      empty={{
+        title: 'No versions yet',
+        hint: 'Open a finished run and choose “Register as model version”, or log the model from code with registered_model_name set.',
+        action: registerVersionAction(project),
+      }}
       columns={[
         {
           key: 'version',

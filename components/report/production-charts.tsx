@@ -13,13 +13,21 @@ import {
 } from 'recharts';
 import { MeansChart } from '@/components/ab-tests/means-chart';
 import { AXIS, DRIFT_COLORS, GRID, TOOLTIP_STYLE } from '@/components/charts/theme';
+import { EmptyActionLink } from '@/components/ui/empty-state';
 import { ALERT_KIND_LABELS } from '@/lib/monitoring/vocabulary';
 import type { ProductionHealth } from '@/lib/report/production';
 
 const rowHeight = (n: number) => 64 + n * 32;
 
 /** Charts of the report's production health: open alerts per model and kind, drift per model, A/B means. */
-export function ProductionCharts({ production }: { production: ProductionHealth }) {
+export function ProductionCharts({
+  production,
+  project,
+}: {
+  production: ProductionHealth;
+  /** On screen, an empty report links to where its charts fill; the printed one has no links. */
+  project?: string;
+}) {
   const alerts = production.alerts.map((a) => ({
     label: `${a.model} · ${ALERT_KIND_LABELS[a.kind]}`,
     count: a.count,
@@ -31,9 +39,17 @@ export function ProductionCharts({ production }: { production: ProductionHealth 
   const tests = production.abTests.filter((t) => t.variants.some((v) => v.n > 0));
   if (alerts.length === 0 && drift.length === 0 && tests.length === 0)
     return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Nothing to chart yet: monitor a model or run an A/B test, and its charts appear here.
-      </p>
+      <div>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Nothing to chart yet: monitor a model or run an A/B test, and its charts appear here.
+        </p>
+        {project && (
+          <div className="flex flex-wrap gap-2 print:hidden">
+            <EmptyActionLink action={{ href: `/${project}/monitoring#start-monitoring`, label: 'Monitor a model' }} />
+            <EmptyActionLink action={{ href: `/${project}/ab-tests#new-ab-test`, label: 'New A/B test' }} />
+          </div>
+        )}
+      </div>
     );
   return (
     <div className="flex flex-col gap-6 print:break-inside-avoid">

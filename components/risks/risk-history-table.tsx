@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import type { EmptyAction } from '@/components/ui/empty-state';
 import type { RiskLevel } from '@/lib/risks/scoring';
 
 type Row = {
@@ -14,14 +15,28 @@ type Row = {
   userName: string | null;
 };
 
-export function RiskHistoryTable({ project, title, rows }: { project: string; title: string; rows: Row[] }) {
+export function RiskHistoryTable({
+  project,
+  title,
+  rows,
+  emptyAction,
+}: {
+  project: string;
+  title: string;
+  rows: Row[];
+  emptyAction?: EmptyAction;
+}) {
   return (
     <DataTable
       caption={`Score changes of ${title}`}
       exportName={`${project}-risk-score-history`}
       rows={rows}
       rowKey={(r) => String(r.id)}
-      empty={{ title: 'No score changes yet', hint: 'Changing likelihood, impact or mitigation adds a row here.' }}
+      empty={{
+        title: 'No score changes yet',
+        hint: 'Changing likelihood, impact or mitigation adds a row here.',
+        action: emptyAction,
+      }}
       columns={[
         { key: 'when', header: 'When', value: (r) => r.createdAt },
         { key: 'likelihood', header: 'Likelihood', value: (r) => r.likelihood },

@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, T
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { timeAxis } from '@/components/charts/theme';
 import { formatUtcDay } from '@/lib/format';
-import { EmptyState } from '@/components/ui/empty-state';
+import { type EmptyAction, EmptyState } from '@/components/ui/empty-state';
 import { COLOURS, formatValue } from './chart-format';
 
 type Row = { at: number; actual?: number; planned?: number };
@@ -20,6 +20,7 @@ export function MetricHistoryChart({
   target,
   range,
   stepped,
+  emptyAction,
 }: {
   name: string;
   unit: string;
@@ -27,12 +28,14 @@ export function MetricHistoryChart({
   target: number | null;
   range: [number, number] | null;
   stepped: boolean;
+  emptyAction?: EmptyAction;
 }) {
   if (!rows.some((r) => r.actual !== undefined)) {
     return (
       <EmptyState
         title="No values yet"
         hint="Check in a value, or link the metric to a run metric or the Production model."
+        action={emptyAction}
       />
     );
   }

@@ -21,7 +21,7 @@ export function SuccessBanner({
       ) : success.primaryCount === 0 ? (
         <p>
           <strong>Project success cannot be judged yet:</strong> no primary success metric is defined.{' '}
-          <Link className="underline" href={`/${project}/metrics`}>
+          <Link className="underline" href={`/${project}/metrics#new-metric`}>
             Define one
           </Link>
           .

@@ -2,6 +2,7 @@
 
 import { useCallback, useDeferredValue, useId, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { Section } from '@/components/ui/page-header';
 import {
   type CompareView,
@@ -138,7 +139,10 @@ export function CompareExplorer({
           </div>
         </div>
         {metricKeys.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">None of these runs logged a metric yet.</p>
+          <div>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">None of these runs logged a metric yet.</p>
+            <EmptyActionLink action={logFromCodeAction(project)} />
+          </div>
         ) : charts.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No metric chosen: pick some under Charts.</p>
         ) : (

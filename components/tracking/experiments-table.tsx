@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
+import { logFromCodeAction } from '@/components/ui/empty-state';
 import { formatTimestamp } from '@/lib/format';
 
 type Experiment = { id: number; name: string; runCount: number; lastRunAt: number | null; createdAt: Date };
@@ -16,7 +17,7 @@ export function ExperimentsTable({ project, experiments }: { project: string; ex
       empty={{
         title: 'No experiments',
         hint: 'Log a run with an MLflow client: its experiment appears here.',
-        action: { href: `/${project}/settings#tokens`, label: 'Create an API token' },
+        action: logFromCodeAction(project),
       }}
       columns={[
         {

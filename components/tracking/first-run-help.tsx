@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CodeBlock } from '@/components/ui/code-block';
+import { clientSetupLines } from '@/lib/tracking/client-setup';
 
 /** How to log a first run with any MLflow client: the tracking URI is this server, the token comes from Settings. */
 export function FirstRunHelp({
@@ -11,8 +12,7 @@ export function FirstRunHelp({
   origin: string;
   experimentName?: string;
 }) {
-  const snippet = `export MLFLOW_TRACKING_URI=${origin}
-export MLFLOW_TRACKING_TOKEN=<token from Settings>
+  const snippet = `${clientSetupLines(origin)}
 
 python - <<'PY'
 import mlflow

@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import { logFromCodeAction } from '@/components/ui/empty-state';
 import { formatMetric } from '@/lib/format';
 import { runMetricPath } from './fetchers';
 import { KeyName } from './key-name';
@@ -17,14 +18,18 @@ type Metric = {
 };
 type Input = { name: string; digest: string; source: string; sourceType: string; context: string };
 
-export function ParamsTable({ name, params }: { name: string; params: KV[] }) {
+export function ParamsTable({ name, project, params }: { name: string; project: string; params: KV[] }) {
   return (
     <DataTable
       caption="Parameters"
       exportName={`${name}-params`}
       rows={params}
       rowKey={(p) => p.key}
-      empty={{ title: 'No parameters', hint: 'Log them with mlflow.log_param(s); they are write-once.' }}
+      empty={{
+        title: 'No parameters',
+        hint: 'Log them with mlflow.log_param(s); they are write-once.',
+        action: logFromCodeAction(project),
+      }}
       columns={[
         { key: 'key', header: 'Parameter', value: (p) => p.key, render: (p) => <KeyName text={p.key} /> },
         { key: 'value', header: 'Value', value: (p) => p.value, render: (p) => <KeyName text={p.value} /> },
@@ -53,6 +58,7 @@ export function MetricsTable({
       empty={{
         title: 'No metrics',
         hint: 'Log them with mlflow.log_metric(key, value, step=…); each gets a chart on the Charts tab.',
+        action: logFromCodeAction(project),
       }}
       columns={[
         { key: 'key', header: 'Metric', value: (m) => m.key, render: (m) => <KeyName text={m.key} /> },
@@ -95,14 +101,18 @@ export function MetricsTable({
   );
 }
 
-export function TagsTable({ name, tags }: { name: string; tags: KV[] }) {
+export function TagsTable({ name, project, tags }: { name: string; project: string; tags: KV[] }) {
   return (
     <DataTable
       caption="Tags"
       exportName={`${name}-tags`}
       rows={tags}
       rowKey={(t) => t.key}
-      empty={{ title: 'No tags', hint: 'Set them with mlflow.set_tag(key, value).' }}
+      empty={{
+        title: 'No tags',
+        hint: 'Set them with mlflow.set_tag(key, value).',
+        action: logFromCodeAction(project),
+      }}
       columns={[
         { key: 'key', header: 'Tag', value: (t) => t.key, render: (t) => <KeyName text={t.key} /> },
         { key: 'value', header: 'Value', value: (t) => t.value, render: (t) => <KeyName text={t.value} /> },
@@ -111,7 +121,7 @@ export function TagsTable({ name, tags }: { name: string; tags: KV[] }) {
   );
 }
 
-export function InputsTable({ name, inputs }: { name: string; inputs: Input[] }) {
+export function InputsTable({ name, project, inputs }: { name: string; project: string; inputs: Input[] }) {
   return (
     <DataTable
       caption="Dataset inputs"
@@ -121,6 +131,7 @@ export function InputsTable({ name, inputs }: { name: string; inputs: Input[] })
       empty={{
         title: 'No dataset inputs',
         hint: 'Log them with mlflow.log_input(dataset, context="training") so the run records which data it used.',
+        action: logFromCodeAction(project),
       }}
       columns={[
         { key: 'name', header: 'Dataset', value: (d) => d.name },

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { EmptyState } from '@/components/ui/empty-state';
+import { EmptyState, logFromCodeAction } from '@/components/ui/empty-state';
 import { formatCount } from '@/lib/format';
 import {
   MAX_SELECTED,
@@ -219,7 +219,7 @@ export function RunsExplorer({
           <EmptyState
             title="No runs here yet"
             hint="Log a run with an MLflow client (MLFLOW_TRACKING_URI = this server, MLFLOW_TRACKING_TOKEN = a token from Settings); it appears here at once."
-            action={{ href: `/${project}/experiments`, label: 'How to log a first run' }}
+            action={logFromCodeAction(project)}
           />
         )
       ) : (

@@ -1,6 +1,7 @@
 import { AbTestsTable } from '@/components/ab-tests/ab-tests-table';
 import { CreateAbTestForm } from '@/components/ab-tests/create-ab-test-form';
 import { DialogButton } from '@/components/ui/dialog';
+import { registerVersionAction } from '@/components/registry/empty-actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -47,7 +48,7 @@ export default async function AbTestsPage({ params }: { params: Promise<{ projec
                 <EmptyState
                   title="No model has two versions yet"
                   hint="Register at least two versions of a model (open a finished run and choose “Register as model version”); then compare them here."
-                  action={{ href: `/${project.slug}/models`, label: 'Go to the model registry' }}
+                  action={registerVersionAction(project.slug)}
                 />
               )}
             </DialogButton>

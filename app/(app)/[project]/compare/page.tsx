@@ -87,6 +87,7 @@ export default async function ComparePage({
         <EmptyState
           title="No runs to compare"
           hint="Open All runs or an experiment, tick the runs you want side by side, then press Compare."
+          action={{ href: `/${project.slug}/runs`, label: 'Choose runs' }}
         />
       ) : (
         <>

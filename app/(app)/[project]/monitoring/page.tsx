@@ -2,6 +2,7 @@ import { AlertGroupsTable } from '@/components/monitoring/alert-groups-table';
 import { MonitorsTable } from '@/components/monitoring/monitors-table';
 import { ActionForm, Field } from '@/components/ui/action-form';
 import { PageHeader, Section } from '@/components/ui/page-header';
+import { EmptyActionLink } from '@/components/ui/empty-state';
 import { CodeBlock } from '@/components/ui/code-block';
 import { SCHEDULES, SCHEDULE_LABELS } from '@/lib/monitoring/windows';
 import { loadMonitoringPage } from '@/server/pages/monitoring';
@@ -13,6 +14,10 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
   const page = await loadMonitoringPage((await params).project);
   const { project, canEdit, unmonitored, webhook, origin } = page;
   const example = encodeURIComponent(page.exampleModel);
+  // Viewers have no Start monitoring form; they get how predictions arrive instead.
+  const startAction = canEdit
+    ? { href: '#start-monitoring', label: 'Start monitoring' }
+    : { href: '#log-predictions', label: 'Log predictions' };
   return (
     <>
       <PageHeader
@@ -23,13 +28,17 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
         title="Monitored models"
         description="Each monitored model is a registered model; predictions are tied to the version in the stage or alias they were logged against."
       >
-        <MonitorsTable project={project} rows={page.monitors} />
+        <MonitorsTable project={project} rows={page.monitors} emptyAction={startAction} />
       </Section>
       <Section
         title="Alerts"
         description="Open and acknowledged alerts, one row per model and kind. Each model's page lists them one by one, with acknowledge, resolve and open risk & task, and keeps the resolved ones."
       >
-        <AlertGroupsTable project={project} groups={page.alertGroups} />
+        <AlertGroupsTable
+          project={project}
+          groups={page.alertGroups}
+          emptyAction={page.monitors.length === 0 ? startAction : undefined}
+        />
       </Section>
       <div className="grid gap-6 lg:grid-cols-2">
         {canEdit && (
@@ -58,10 +67,14 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
                 />
               </ActionForm>
             ) : (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                Every registered model is monitored. Register a model version from a run (Experiments → run → Register)
-                to add another.
-              </p>
+              <div>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {page.monitors.length
+                    ? 'Every registered model is monitored. Register another model to monitor it too.'
+                    : 'No model is registered yet: register one, then start monitoring it here.'}
+                </p>
+                <EmptyActionLink action={{ href: `/${project}/models#new-model`, label: 'New model' }} />
+              </div>
             )}
           </Section>
         )}
@@ -98,6 +111,7 @@ export default async function MonitoringPage({ params }: { params: Promise<{ pro
         </Section>
       </div>
       <Section
+        id="log-predictions"
         title="Log predictions from a service"
         description="With a project token (Settings → API tokens). Batches of up to 10,000 rows; all or nothing; ids already logged are skipped."
       >

@@ -95,7 +95,7 @@ export default async function ReportPage({
         title="Production health charts"
         description="Open alerts, drift and A/B results as charts; the print view carries them too."
       >
-        <ProductionCharts production={data.production} />
+        <ProductionCharts production={data.production} project={project.slug} />
       </Section>
     </>
   );

@@ -11,6 +11,7 @@ import { getProjectArtifactBytes } from '@/server/artifacts/files';
 import { getArtifactStore } from '@/server/artifacts/store';
 import { formatBytes } from '@/lib/format';
 import { describeErrorForLog } from '@/lib/log-error';
+import { getRequestOrigin } from '@/server/request-origin';
 import { addMemberAction, changeStageAction, updateProjectDetails } from './actions';
 
 export const metadata = { title: 'Settings' };
@@ -18,13 +19,14 @@ export const metadata = { title: 'Settings' };
 export default async function SettingsPage({ params }: { params: Promise<{ project: string }> }) {
   const { project, role, user } = await requireProjectAccess((await params).project);
   const db = await getDb();
-  const [members, tokens, artifactBytes] = await Promise.all([
+  const [members, tokens, artifactBytes, origin] = await Promise.all([
     listMembers(db, project.id),
     listApiTokens(db, project.id, role === 'owner' ? undefined : user.id),
     getProjectArtifactBytes(project.slug).catch((err: unknown) => {
       console.error('artifact store unreadable', describeErrorForLog(err));
       return null;
     }),
+    getRequestOrigin(),
   ]);
   const storeKind = getArtifactStore().kind;
   const canEdit = roleAtLeast(role, 'editor');
@@ -101,7 +103,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         )}
         <MembersTable project={project.slug} members={members} canManage={isOwner} />
       </Section>
-      <TokensSection project={project.slug} tokens={tokens} isOwner={isOwner} />
+      <TokensSection project={project.slug} origin={origin} tokens={tokens} isOwner={isOwner} />
       <Section
         id="storage"
         title="Storage and backups"

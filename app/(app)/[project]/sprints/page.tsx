@@ -65,7 +65,7 @@ export default async function SprintsPage({
         }
       />
       <BoardTabs project={project} active="sprints" />
-      <Section title="All sprints">
+      <Section id="all-sprints" title="All sprints">
         <SprintsTable project={project} sprints={page.rows} canEdit={canEdit} />
       </Section>
       {selected ? (
@@ -114,7 +114,17 @@ export default async function SprintsPage({
         }
       >
         {velocity.length > 0 && <VelocityChart points={velocity} average={average} />}
-        <VelocityTable project={project} points={velocity} />
+        <VelocityTable
+          project={project}
+          points={velocity}
+          emptyAction={
+            !canEdit
+              ? undefined
+              : page.rows.length
+                ? { href: '#all-sprints', label: 'Close a sprint' }
+                : { href: '#new-sprint', label: 'Plan a sprint' }
+          }
+        />
       </Section>
       {canEdit && selected && selected.status !== 'closed' && (
         <Section title={`Edit ${selected.name}`}>

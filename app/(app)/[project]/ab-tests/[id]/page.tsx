@@ -5,6 +5,7 @@ import { LiftChart } from '@/components/charts/lazy-charts';
 import { MetricSection } from '@/components/ab-tests/metric-section';
 import { SrmBanner } from '@/components/ab-tests/srm-banner';
 import { StatusBadge } from '@/components/ab-tests/status-badge';
+import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getAbTestDaily, getAbTestDailyExposures } from '@/db/queries/ab-ingest';
@@ -91,10 +92,12 @@ export default async function AbTestPage({
       </Section>
       {noData && (
         <Section
+          id="send-traffic"
           title="Send traffic"
           description="Nothing has arrived yet. Call these from the serving path with a project API token (Settings → API tokens, editor role)."
         >
           <ApiHelp testId={test.id} metric={primary.name} />
+          <EmptyActionLink action={logFromCodeAction(project.slug)} />
         </Section>
       )}
       <Section
@@ -118,7 +121,13 @@ export default async function AbTestPage({
             </Link>
           ))}
         </nav>
-        <LiftChart metric={charted.name} points={lift} treatments={treatments} minUnits={LIFT_CHART_MIN_UNITS} />
+        <LiftChart
+          metric={charted.name}
+          points={lift}
+          treatments={treatments}
+          minUnits={LIFT_CHART_MIN_UNITS}
+          emptyAction={noData ? { href: '#send-traffic', label: 'Send traffic' } : undefined}
+        />
       </Section>
       {results.metrics.map((m) => (
         <MetricSection key={m.name} project={project.slug} testName={test.name} metric={m} />

@@ -1,7 +1,7 @@
 import { ScrollArea } from '@/components/ui/scroll-area';
 import Link from 'next/link';
 import { StageBadge } from '@/components/registry/stage-badge';
-import { EmptyState } from '@/components/ui/empty-state';
+import { EmptyState, logFromCodeAction } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getDataset, getDatasetUsage } from '@/db/queries/datasets';
@@ -72,6 +72,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ projec
           <EmptyState
             title="No run used this dataset yet"
             hint="Log it from training code with mlflow.log_input(dataset) so runs link here."
+            action={logFromCodeAction(project.slug)}
           />
         ) : (
           <ul className="space-y-2 text-sm">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ActionForm, Field } from '@/components/ui/action-form';
+import { type EmptyAction, logFromCodeAction } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { formatValue } from '@/components/success-metrics/chart-format';
 import { CheckInsTable } from '@/components/success-metrics/check-ins-table';
@@ -57,6 +58,13 @@ export default async function MetricPage({ params }: { params: Promise<{ project
   const { m, checkIns, members, sources, today } = await load(project.id, metric);
   const canEdit = roleAtLeast(role, 'editor');
   const unit = m.unit ? ` ${m.unit}` : '';
+  // Where the values of an empty history come from, by the metric's source.
+  const fill: Record<typeof m.source, EmptyAction | undefined> = {
+    manual: canEdit ? { href: '#check-ins', label: 'Check in a value' } : undefined,
+    run_metric: logFromCodeAction(project.slug),
+    production_model: { href: `/${project.slug}/models`, label: 'Promote a model version' },
+    monitoring: { href: `/${project.slug}/monitoring`, label: 'Open Monitoring' },
+  };
   return (
     <>
       <PageHeader
@@ -122,10 +130,11 @@ export default async function MetricPage({ params }: { params: Promise<{ project
             m.direction === 'range' && m.rangeMin !== null && m.rangeMax !== null ? [m.rangeMin, m.rangeMax] : null
           }
           stepped={m.source !== 'manual'}
+          emptyAction={fill[m.source]}
         />
       </Section>
       {m.source === 'manual' && (
-        <Section title="Check-ins">
+        <Section id="check-ins" title="Check-ins">
           {canEdit && (
             <ActionForm
               action={checkInAction}

@@ -48,6 +48,7 @@ export default async function ModelPage({
         canEdit={canEdit}
       />
       <Section
+        id="versions"
         title="Versions"
         description="Move a version to another stage from its Actions menu; with “archive the current holder” the version in that stage moves to Archived."
       >

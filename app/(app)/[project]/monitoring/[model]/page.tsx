@@ -11,7 +11,9 @@ import {
 import { DriftTable } from '@/components/monitoring/drift-table';
 import { MonitorSettingsForm, ReferenceForms, RunCheckForm } from '@/components/monitoring/monitor-forms';
 import { PredictionsTable } from '@/components/monitoring/predictions-table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
+import { nextMonitoringStep } from '@/lib/monitoring/next-step';
 import { HIGHER_IS_BETTER, METRIC_LABELS } from '@/lib/monitoring/performance';
 import { loadModelMonitoringPage } from '@/server/pages/monitoring';
 import {
@@ -32,6 +34,12 @@ export default async function ModelMonitoringPage({
   const { project: slug, model: rawModel } = await params;
   const page = await loadModelMonitoringPage(slug, rawModel, await searchParams);
   const { project, model, monitor, search, canEdit, feature, metric } = page;
+  const hasPredictions = page.predictions.length > 0;
+  const nextStep = nextMonitoringStep(project, { hasPredictions, hasReference: page.hasReference, canEdit });
+  // Performance needs actuals on top of predictions; they are sent the same way.
+  const actualsStep = hasPredictions
+    ? { href: `/${project}/monitoring#log-predictions`, label: 'Log actuals' }
+    : nextStep;
   return (
     <>
       <PageHeader
@@ -48,6 +56,7 @@ export default async function ModelMonitoringPage({
       />
       {canEdit && page.hasReference && (
         <Section
+          id="run-check"
           title="Run a check"
           description="Checks the window against the reference now; alerts open or update themselves. Scheduled checks run without anyone here."
         >
@@ -61,9 +70,9 @@ export default async function ModelMonitoringPage({
         </Section>
       )}
       <Section title="Features ranked by drift" description={page.latestCheck}>
-        <FeatureRankingChart model={model} features={page.ranked} />
+        <FeatureRankingChart model={model} features={page.ranked} emptyAction={nextStep} />
         <div className="mt-4">
-          <DriftTable project={project} model={model} rows={page.driftRows} />
+          <DriftTable project={project} model={model} rows={page.driftRows} emptyAction={nextStep} />
         </div>
       </Section>
       {feature && (
@@ -78,7 +87,7 @@ export default async function ModelMonitoringPage({
             options={feature.options.map((o) => ({ value: o, label: o }))}
             keep={{ metric: search.metric, alerts: search.alerts }}
           />
-          <DriftScoreChart feature={feature.name} points={feature.series} />
+          <DriftScoreChart feature={feature.name} points={feature.series} emptyAction={nextStep} />
           <h3 className="mb-2 mt-6 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
             Reference vs current: {feature.name} in the latest check
           </h3>
@@ -103,13 +112,17 @@ export default async function ModelMonitoringPage({
               label={METRIC_LABELS[metric.name]}
               higherIsBetter={HIGHER_IS_BETTER[metric.name]}
               points={metric.series}
+              emptyAction={actualsStep}
             />
           </>
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            The task is set by the first logged prediction (text labels: classification; numbers: regression), or in the
-            settings below.
-          </p>
+          <EmptyState
+            title="No performance metric yet"
+            hint="The task is set by the first logged prediction (text labels: classification; numbers: regression), or in the settings below."
+            action={
+              hasPredictions ? (canEdit ? { href: '#monitor-settings', label: 'Set the task' } : undefined) : nextStep
+            }
+          />
         )}
       </Section>
       <Section title="Alerts of this model" id="alerts">
@@ -120,20 +133,22 @@ export default async function ModelMonitoringPage({
           rows={page.alerts}
           canEdit={canEdit}
           exportName={`${project}-${model}-alerts`}
+          emptyAction={nextStep}
         />
       </Section>
       <Section
         title="Checks"
         description={`Scheduled windows are claimed once across app instances; windows over ${page.sampleTarget.toLocaleString('en-US')} rows are tested on a uniform hash sample (counts and quality use every row).`}
       >
-        <ChecksTable project={project} model={model} rows={page.checks} />
+        <ChecksTable project={project} model={model} rows={page.checks} emptyAction={nextStep} />
       </Section>
-      <Section title="Latest predictions">
-        <PredictionsTable project={project} model={model} rows={page.predictions} />
+      <Section id="predictions" title="Latest predictions">
+        <PredictionsTable project={project} model={model} rows={page.predictions} emptyAction={nextStep} />
       </Section>
       {canEdit && (
         <>
           <Section
+            id="reference"
             title="Reference"
             description="What “no drift” looks like: a window of this model’s own logged predictions, or a dataset version such as the training data."
           >
@@ -150,7 +165,7 @@ export default async function ModelMonitoringPage({
               to={page.referenceWindow.to}
             />
           </Section>
-          <Section title="Settings">
+          <Section id="monitor-settings" title="Settings">
             <MonitorSettingsForm
               project={project}
               monitor={monitor}

@@ -66,12 +66,17 @@ export default async function RiskPage({ params }: { params: Promise<{ project: 
       <Section title="Score history" description="Every change of likelihood, impact or mitigation, with who made it.">
         <RiskScoreChart title={risk.title} points={points} />
         <div className="mt-4">
-          <RiskHistoryTable project={project.slug} title={risk.title} rows={history.slice().reverse()} />
+          <RiskHistoryTable
+            project={project.slug}
+            title={risk.title}
+            rows={history.slice().reverse()}
+            emptyAction={canEdit ? { href: '#edit-risk', label: 'Edit the risk' } : undefined}
+          />
         </div>
       </Section>
       {canEdit ? (
         <>
-          <Section title="Edit risk">
+          <Section id="edit-risk" title="Edit risk">
             <EditForm
               draft={{ user: user.id, project: project.slug, entity: 'risk', id: risk.id }}
               version={risk.version}

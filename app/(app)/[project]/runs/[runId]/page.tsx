@@ -6,6 +6,7 @@ import { ArtifactBrowser } from '@/components/artifacts/artifact-browser';
 import { ArtifactsHelp } from '@/components/artifacts/artifacts-help';
 import { ApproachBadge, StatusBadge } from '@/components/tracking/badges';
 import { CopyButton } from '@/components/ui/copy-button';
+import { EmptyState, logFromCodeAction } from '@/components/ui/empty-state';
 import { LocalTime } from '@/components/ui/local-time';
 import { Reproducibility } from '@/components/tracking/reproducibility';
 import { RunCharts } from '@/components/tracking/run-charts';
@@ -176,9 +177,11 @@ export default async function RunPage({ params, searchParams }: Props) {
           description={live ? 'Charts refresh every 3 seconds while the run is live.' : undefined}
         >
           {metrics.length === 0 ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              No metrics logged yet: each metric gets a chart here once the run logs it.
-            </p>
+            <EmptyState
+              title="No metrics logged yet"
+              hint="Each metric gets a chart here once the run logs it with mlflow.log_metric(key, value, step=…)."
+              action={logFromCodeAction(project.slug)}
+            />
           ) : (
             <RunCharts project={project.slug} runId={run.id} metricKeys={metrics.map((m) => m.key)} />
           )}
@@ -187,16 +190,16 @@ export default async function RunPage({ params, searchParams }: Props) {
       {tab === 'data' && (
         <div className="grid grid-cols-1 gap-x-6 xl:grid-cols-2">
           <Section title="Parameters">
-            <ParamsTable name={run.name} params={runParams} />
+            <ParamsTable name={run.name} project={project.slug} params={runParams} />
           </Section>
           <Section title="Metrics">
             <MetricsTable name={run.name} project={project.slug} runId={run.id} metrics={metrics} />
           </Section>
           <Section title="Tags">
-            <TagsTable name={run.name} tags={tags} />
+            <TagsTable name={run.name} project={project.slug} tags={tags} />
           </Section>
           <Section title="Dataset inputs">
-            <InputsTable name={run.name} inputs={datasets} />
+            <InputsTable name={run.name} project={project.slug} inputs={datasets} />
           </Section>
         </div>
       )}
@@ -211,7 +214,7 @@ export default async function RunPage({ params, searchParams }: Props) {
               base={`/api/projects/${project.slug}/runs/${run.id}/artifacts`}
               rootFiles={artifacts.files}
               label="Artifact files"
-              empty={<ArtifactsHelp origin={origin} runId={run.id} />}
+              empty={<ArtifactsHelp project={project.slug} origin={origin} runId={run.id} />}
             />
           ) : (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">

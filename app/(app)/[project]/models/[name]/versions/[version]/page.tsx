@@ -140,6 +140,7 @@ export default async function VersionLineagePage({
         description="The model as logged: its flavors, signature and input example (from MLmodel), and every file in its folder."
       >
         <ModelFilesView
+          project={project.slug}
           files={files}
           source={version.source}
           base={`/api/projects/${project.slug}/models/${encodeURIComponent(name)}/versions/${version.version}/artifacts`}
