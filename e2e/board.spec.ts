@@ -101,12 +101,19 @@ test('a dragged card stays where it was dropped after a reload, and a browser on
   await expect(watcher).toHaveURL(new RegExp(`^${SECOND_POSTGRES_URL}/`));
   await expect(watcher.getByText('Live', { exact: true })).toBeVisible();
   await expect(card(watcher, 'To do', title)).toBeVisible();
+  const fetched: string[] = [];
+  watcher.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith(`/api/projects/${slug}/board`)) fetched.push(path);
+  });
 
   await dragTo(page, card(page, 'To do', title), cardList(page, 'In progress'), card(page, 'In progress', title));
   await expect(card(page, 'In progress', title)).toBeVisible();
   // The other instance learns of it through Postgres NOTIFY and pushes it by Server-Sent Events, without a reload.
   await expect(card(watcher, 'In progress', title)).toBeVisible({ timeout: 2_000 });
   await expect(card(watcher, 'To do', title)).toHaveCount(0);
+  // The watcher fetched the one card that moved, not the whole board.
+  expect(fetched).toEqual([expect.stringMatching(new RegExp(`^/api/projects/${slug}/board/tasks/[0-9a-f-]{36}$`))]);
 
   await page.reload();
   await expect(card(page, 'In progress', title)).toBeVisible();

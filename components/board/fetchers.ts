@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { BoardData, BoardTask } from '@/lib/board/board-data';
+import { type BoardData, type BoardTask, toColumns } from '@/lib/board/board-data';
 import { TASK_STATUSES, type TaskStatus } from '@/lib/board/vocabulary';
 import { type MoveAnchor, applyMove } from '@/lib/board/ordering';
 import { isLiveRunStatus } from '@/lib/tracking/vocabulary';
@@ -29,14 +29,6 @@ export function boardQuery(project: string, sprint: string) {
   });
 }
 
-export type Columns = Record<TaskStatus, BoardTask[]>;
-
-export function toColumns(tasks: readonly BoardTask[]): Columns {
-  const out = Object.fromEntries(TASK_STATUSES.map((s) => [s, [] as BoardTask[]])) as Columns;
-  for (const t of tasks) out[t.status].push(t);
-  return out;
-}
-
 export type CardMove = { taskId: string; toStatus: TaskStatus } & MoveAnchor;
 
 /** The board as it will be once the server accepts the move (optimistic UI). */
@@ -48,3 +40,10 @@ export function applyBoardMove(data: BoardData, move: CardMove): BoardData {
   }));
   return { ...data, tasks: TASK_STATUSES.flatMap((s) => moved[s]) };
 }
+
+/** One card as it is now (null once deleted), for patching a watching board instead of refetching all of it. */
+export const fetchBoardTask = (project: string, taskId: string) =>
+  fetchJson<{ task: BoardTask | null }>(
+    `/api/projects/${encodeURIComponent(project)}/board/tasks/${encodeURIComponent(taskId)}`,
+    (status) => `Could not load the card (${status}).`,
+  ).then((r) => r.task);

@@ -23,7 +23,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { moveTaskAction } from '@/app/(app)/[project]/board/actions';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { BoardData } from '@/lib/board/board-data';
+import { type BoardData, patchBoardTask, toColumns } from '@/lib/board/board-data';
 import { type BoardFilter, NO_FILTER, matchesBoardFilter } from '@/lib/board/filters';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board/vocabulary';
 import { BoardColumn } from './board-column';
@@ -34,8 +34,8 @@ import {
   boardKey,
   boardKeyPrefix,
   boardQuery,
+  fetchBoardTask,
   moveMutationKey,
-  toColumns,
 } from './fetchers';
 import { TaskCardBody } from './task-card';
 import { useLiveEvents } from '../live/use-live-events';
@@ -112,10 +112,25 @@ export function SprintBoard({
     idsRef.current = ids;
   });
 
-  const live = useLiveEvents(project, () => {
+  const live = useLiveEvents(project, (change) => {
     // A refetch landing mid-move would flash the card back; the move's own refetch follows it anyway.
     if (qc.isMutating({ mutationKey: moveMutationKey(project) }) > 0) return;
-    void qc.invalidateQueries({ queryKey: boardKeyPrefix(project) });
+    if (change?.entity !== 'task' || change.version === undefined) {
+      void qc.invalidateQueries({ queryKey: boardKeyPrefix(project) });
+      return;
+    }
+    // One card changed: fetch that card, not the board, and leave every other card's object (and render) alone.
+    const seen = qc.getQueryData<BoardData>(key)?.tasks.find((t) => t.id === change.id);
+    if (seen && seen.version >= change.version) return;
+    fetchBoardTask(project, change.id).then(
+      (task) =>
+        qc.setQueryData<BoardData>(key, (board) => {
+          const current = board?.tasks.find((t) => t.id === change.id);
+          if (!board || (task && current && current.version >= task.version)) return board;
+          return patchBoardTask(board, change.id, task);
+        }),
+      () => qc.invalidateQueries({ queryKey: key }),
+    );
   });
 
   const move = useMutation({

@@ -3,6 +3,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import Link from 'next/link';
+import { memo } from 'react';
 import { StatusBadge } from '@/components/tracking/badges';
 import { cn } from '@/components/ui/cn';
 import type { BoardTask } from '@/lib/board/board-data';
@@ -48,9 +49,18 @@ export function TaskCardBody({ task, project }: { task: BoardTask; project: stri
 
 /**
  * A card: the whole card can be dragged with a pointer; the handle button is the keyboard's way in
- * (space to pick up, arrows to move, space to drop), so links inside the card keep their own keys.
+ * (space to pick up, arrows to move, space to drop), so links inside the card keep their own keys. Memoised: a
+ * change to one card (a live patch keeps every other card's object) renders only that card and its column's sortables.
  */
-export function TaskCard({ task, project, draggable }: { task: BoardTask; project: string; draggable: boolean }) {
+export const TaskCard = memo(function TaskCard({
+  task,
+  project,
+  draggable,
+}: {
+  task: BoardTask;
+  project: string;
+  draggable: boolean;
+}) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
     disabled: !draggable,
@@ -86,4 +96,4 @@ export function TaskCard({ task, project, draggable }: { task: BoardTask; projec
       <TaskCardBody task={task} project={project} />
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { BoardData, BoardSprint, BoardTask, LinkedRun } from '@/lib/board/board-data';
 import { TASK_STATUSES, type TaskStatus, type WipLimits } from '@/lib/board/vocabulary';
 import { notFound } from '@/lib/errors';
@@ -31,7 +31,20 @@ async function linkedRuns(db: Db, taskIds: string[]): Promise<Map<string, Linked
 }
 
 /** A sprint's cards (or the backlog's when `sprintId` is null), by column then order key, with their runs' current status. */
-export async function listTasks(db: Db, projectId: string, sprintId: string | null): Promise<BoardTask[]> {
+export function listTasks(db: Db, projectId: string, sprintId: string | null): Promise<BoardTask[]> {
+  return selectBoardTasks(
+    db,
+    and(eq(tasks.projectId, projectId), sprintId === null ? isNull(tasks.sprintId) : eq(tasks.sprintId, sprintId))!,
+  );
+}
+
+/** One card as the board draws it, wherever it is (null once deleted): what a watching board patches in on a live change. */
+export async function getBoardTask(db: Db, projectId: string, taskId: string): Promise<BoardTask | null> {
+  const [task] = await selectBoardTasks(db, and(eq(tasks.projectId, projectId), eq(tasks.id, taskId))!);
+  return task ?? null;
+}
+
+async function selectBoardTasks(db: Db, where: SQL): Promise<BoardTask[]> {
   const rows = await db
     .select({
       id: tasks.id,
@@ -49,9 +62,7 @@ export async function listTasks(db: Db, projectId: string, sprintId: string | nu
     })
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assigneeId))
-    .where(
-      and(eq(tasks.projectId, projectId), sprintId === null ? isNull(tasks.sprintId) : eq(tasks.sprintId, sprintId)),
-    )
+    .where(where)
     .orderBy(asc(tasks.sortKey), asc(tasks.id));
   const byTask = await linkedRuns(
     db,

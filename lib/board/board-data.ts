@@ -1,5 +1,5 @@
 import type { RunStatus } from '@/lib/tracking/vocabulary';
-import type { SprintStatus, TaskStatus, WipLimits } from './vocabulary';
+import { type SprintStatus, TASK_STATUSES, type TaskStatus, type WipLimits } from './vocabulary';
 
 /** What the kanban draws: the shapes db/queries/board.ts reads and client components render and refetch. */
 export type LinkedRun = { id: string; name: string; status: RunStatus; experimentId: number };
@@ -30,3 +30,25 @@ export type BoardSprint = {
 };
 
 export type BoardData = { sprint: BoardSprint | null; tasks: BoardTask[]; wipLimits: WipLimits };
+
+export type Columns = Record<TaskStatus, BoardTask[]>;
+
+export function toColumns(tasks: readonly BoardTask[]): Columns {
+  const out = Object.fromEntries(TASK_STATUSES.map((s) => [s, [] as BoardTask[]])) as Columns;
+  for (const t of tasks) out[t.status].push(t);
+  return out;
+}
+
+/**
+ * The board with one card replaced, removed (deleted, or now in another sprint) or added in its place by order
+ * key. Every other card keeps its object, so only the cards that moved render again.
+ */
+export function patchBoardTask(data: BoardData, taskId: string, task: BoardTask | null): BoardData {
+  const rest = data.tasks.filter((t) => t.id !== taskId);
+  if (!task || task.sprintId !== (data.sprint?.id ?? null)) return { ...data, tasks: rest };
+  const columns = toColumns(rest);
+  const column = columns[task.status];
+  const at = column.findIndex((t) => t.sortKey > task.sortKey || (t.sortKey === task.sortKey && t.id > task.id));
+  column.splice(at < 0 ? column.length : at, 0, task);
+  return { ...data, tasks: TASK_STATUSES.flatMap((s) => columns[s]) };
+}
