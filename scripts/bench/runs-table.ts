@@ -10,12 +10,12 @@ export type RunsTableResult = { pageMs: number; plainMs: number; matched: number
 export const RUNS_TABLE_QUERY = { filter: "params.optimizer = 'adam'", orderBy: ['metrics.val_accuracy DESC'] };
 
 /** Bulk SQL, not 10,000 API calls: the page's read cost is the point here, not ingest. */
-async function seedRuns(db: Db, projectId: string, experimentId: number, n: number) {
+export async function seedRuns(db: Db, projectId: string, experimentId: number, n: number, idPrefix = 'bench-run') {
   const t0 = Date.now() - n * 60_000;
   await db.execute(sql`select setseed(0.42)`);
   await db.execute(sql`
     insert into runs (id, project_id, experiment_id, name, user_id, status, start_time, end_time, approach, seed)
-    select md5('bench-run-' || i), ${projectId}::uuid, ${experimentId}, 'run-' || i, 'bench',
+    select md5(${idPrefix} || '-' || i), ${projectId}::uuid, ${experimentId}, 'run-' || i, 'bench',
            (case when i % 50 = 0 then 'FAILED' else 'FINISHED' end)::run_status,
            ${t0}::bigint + i * 60000, ${t0}::bigint + i * 60000 + 45000,
            (case when i % 2 = 0 then 'model-centric' else 'data-centric' end)::run_approach, i
@@ -23,23 +23,23 @@ async function seedRuns(db: Db, projectId: string, experimentId: number, n: numb
   // 20 params: an optimizer (three values) and 19 numeric hyper-parameters.
   await db.execute(sql`
     insert into run_params (run_id, key, value)
-    select md5('bench-run-' || i), 'optimizer', (array['adam', 'sgd', 'rmsprop'])[1 + i % 3] from generate_series(1, ${n}) as g(i)
+    select md5(${idPrefix} || '-' || i), 'optimizer', (array['adam', 'sgd', 'rmsprop'])[1 + i % 3] from generate_series(1, ${n}) as g(i)
     union all
-    select md5('bench-run-' || i), 'hp_' || lpad(k::text, 2, '0'), round((random() * 100)::numeric, 3)::text
+    select md5(${idPrefix} || '-' || i), 'hp_' || lpad(k::text, 2, '0'), round((random() * 100)::numeric, 3)::text
     from generate_series(1, ${n}) as g(i), generate_series(1, 19) as h(k)`);
   // 10 metrics with their summaries, as ingest keeps them.
   await db.execute(sql`
     insert into run_metrics (run_id, key, value, step, timestamp, min_value, max_value, count)
-    select md5('bench-run-' || i), key, v, 99, ${t0}::bigint + i * 60000 + 40000, v * 0.8, v, 100
+    select md5(${idPrefix} || '-' || i), key, v, 99, ${t0}::bigint + i * 60000 + 40000, v * 0.8, v, 100
     from (select i, key, random() as v
           from generate_series(1, ${n}) as g(i),
                unnest(array['val_accuracy', 'val_f1', 'val_log_loss', 'train_loss', 'train_accuracy',
                             'precision', 'recall', 'auc', 'lr', 'epoch_time']) as m(key)) x`);
   await db.execute(sql`
     insert into run_tags (run_id, key, value)
-    select md5('bench-run-' || i), 'mlflow.runName', 'run-' || i from generate_series(1, ${n}) as g(i)
+    select md5(${idPrefix} || '-' || i), 'mlflow.runName', 'run-' || i from generate_series(1, ${n}) as g(i)
     union all
-    select md5('bench-run-' || i), 'runboard.approach', case when i % 2 = 0 then 'model-centric' else 'data-centric' end from generate_series(1, ${n}) as g(i)`);
+    select md5(${idPrefix} || '-' || i), 'runboard.approach', case when i % 2 = 0 then 'model-centric' else 'data-centric' end from generate_series(1, ${n}) as g(i)`);
   for (const table of ['runs', 'run_params', 'run_metrics', 'run_tags'])
     await db.execute(sql`analyze ${sql.identifier(table)}`);
 }
