@@ -188,17 +188,32 @@ export async function getHistoryBulkInterval(
     : await sampleStepsInSql(db, ids, key, range, opts.maxResults);
   const chosen = bulkIntervalSteps(sampled, summaries, range);
   if (chosen.length === 0) return [];
-  const points = await db
-    .select({ runId: metricPoints.runId, ...HISTORY_POINT })
-    .from(metricPoints)
-    .where(
-      and(
-        inArray(metricPoints.runId, ids),
-        eq(metricPoints.key, key),
-        sql`${metricPoints.step} = any(${sql.param(chosen)}::bigint[])`,
-      ),
-    )
-    .orderBy(asc(metricPoints.runId), asc(metricPoints.step), asc(metricPoints.timestamp));
+  // One index probe per run and step, whatever the planner's statistics say: as a plain `step = any(...)` filter
+  // the planner may keep the index order and filter the run's whole series instead.
+  const rows = rowsOf<{
+    run_id: string;
+    key: string;
+    value: number | string;
+    timestamp: number | string;
+    step: number | string;
+  }>(
+    await db.execute(sql`
+      select r.id as run_id, p.key, p.value, p.timestamp, p.step
+      from unnest(${sql.param(ids)}::text[]) as r(id)
+      cross join unnest(${sql.param(chosen)}::bigint[]) as s(step)
+      cross join lateral (
+        select key, value, timestamp, step from metric_points
+        where run_id = r.id and key = ${key} and step = s.step
+      ) p
+      order by r.id, p.step, p.timestamp`),
+  );
+  const points = rows.map((r) => ({
+    runId: r.run_id,
+    key: r.key,
+    value: Number(r.value),
+    timestamp: Number(r.timestamp),
+    step: Number(r.step),
+  }));
   return points satisfies (MetricPoint & { runId: string })[];
 }
 
