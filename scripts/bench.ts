@@ -16,6 +16,7 @@ import { benchIngest } from './bench/ingest';
 import { benchMonitoring } from './bench/monitoring';
 import { RUNS_TABLE_QUERY, benchRunsTable } from './bench/runs-table';
 import { pageJsFigure } from './bench/page-js';
+import { benchBulkInterval } from './bench/bulk-interval';
 import { benchSeries } from './bench/series';
 import { type RunningServer, buildState, startNextServer } from './lib/next-server';
 import { type Figure, fmtInt, fmtMs, printTable } from './lib/util';
@@ -114,6 +115,10 @@ async function main(): Promise<number> {
       pass: ratio >= TARGETS.ingestRatio,
       note: transport.note,
     });
+
+    // Before figure 2 runs ANALYZE on metric_points, so the latest-point query is planned without statistics.
+    log(`\n(11) get-history-bulk-interval on ${fmtInt(POINTS)} points; the latest point before any ANALYZE`);
+    figures.push(...(await benchBulkInterval(db, project.id, experiment.id, POINTS, log)).figures);
 
     log(`\n(2) one metric with ${fmtInt(POINTS)} points`);
     const series = await benchSeries(db, project.id, experiment.id, POINTS, log);
