@@ -121,7 +121,7 @@ export const metricPoints = pgTable(
     timestamp: bigint('timestamp', { mode: 'number' }).notNull(),
     value: doublePrecision('value').notNull(),
   },
-    // With the timestamp in the index, "latest point" (step desc, timestamp desc limit 1) is one backward index probe.
+  // With the timestamp in the index, "latest point" (step desc, timestamp desc limit 1) is one backward index probe.
   (t) => [index('metric_points_series_idx').on(t.runId, t.key, t.step, t.timestamp)],
 );
 
