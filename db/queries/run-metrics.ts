@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { bulkIntervalSteps, sampledIndices, sampleSteps, stepRange, unionOfRuns } from '@/lib/mlflow/sampled-steps';
 import { type Bucket, chooseWidth, mergeBuckets, READ_FACTOR, withEndpoints } from '@/lib/tracking/downsample';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
@@ -154,8 +155,10 @@ export async function listMetricKeys(db: Db, runIds: string[]): Promise<string[]
 }
 
 /**
- * MLflow's get-history-bulk-interval: for each run, up to maxResults points between the steps,
- * evenly spread over the distinct steps and always including the first and last step.
+ * MLflow's get-history-bulk-interval: the steps are sampled over the union of the runs' distinct steps in
+ * [startStep, endStep] (lib/mlflow/sampled-steps.ts), and every point of each run at those steps is returned.
+ * When the runs' summaries prove their steps evenly spaced the sample is arithmetic; otherwise the distinct steps
+ * are counted and picked in SQL. Either way only the sampled points leave the database.
  */
 export async function getHistoryBulkInterval(
   db: Db,
@@ -164,31 +167,79 @@ export async function getHistoryBulkInterval(
   key: string,
   opts: { startStep?: number; endStep?: number; maxResults: number },
 ) {
-  const allowed = await db
-    .select({ id: runs.id })
-    .from(runs)
-    .where(and(eq(runs.projectId, projectId), inArray(runs.id, runIds)));
-  const out: (MetricPoint & { runId: string })[] = [];
-  for (const { id } of allowed) {
-    const stepRows = await db.execute<{ step: number | string }>(sql`
-      select distinct step from metric_points
-      where run_id = ${id} and key = ${key}
-        and step >= ${opts.startStep ?? Number.MIN_SAFE_INTEGER} and step <= ${opts.endStep ?? Number.MAX_SAFE_INTEGER}
-      order by step`);
-    const steps = rowsOf<{ step: number | string }>(stepRows).map((r) => Number(r.step));
-    if (steps.length === 0) continue;
-    const chosen = new Set<number>();
-    if (steps.length <= opts.maxResults) steps.forEach((s) => chosen.add(s));
-    else {
-      const stride = (steps.length - 1) / Math.max(1, opts.maxResults - 1);
-      for (let i = 0; i < opts.maxResults; i++) chosen.add(steps[Math.round(i * stride)]!);
-    }
-    const points = await db
-      .select(HISTORY_POINT)
-      .from(metricPoints)
-      .where(and(eq(metricPoints.runId, id), eq(metricPoints.key, key), inArray(metricPoints.step, [...chosen])))
-      .orderBy(asc(metricPoints.step), asc(metricPoints.timestamp));
-    for (const p of points) out.push({ ...p, runId: id });
-  }
-  return out;
+  if (runIds.length === 0) return [];
+  const summaries = await db
+    .select({
+      runId: runMetrics.runId,
+      firstStep: runMetrics.firstStep,
+      lastStep: runMetrics.step,
+      stepCount: runMetrics.stepCount,
+      stepGcd: runMetrics.stepGcd,
+    })
+    .from(runMetrics)
+    .innerJoin(runs, eq(runs.id, runMetrics.runId))
+    .where(and(eq(runs.projectId, projectId), inArray(runMetrics.runId, runIds), eq(runMetrics.key, key)));
+  if (summaries.length === 0) return [];
+  const ids = summaries.map((s) => s.runId);
+  const range = stepRange(summaries, opts);
+  const union = unionOfRuns(summaries);
+  const sampled = union
+    ? sampleSteps(union, range.start, range.end, opts.maxResults)
+    : await sampleStepsInSql(db, ids, key, range, opts.maxResults);
+  const chosen = bulkIntervalSteps(sampled, summaries, range);
+  if (chosen.length === 0) return [];
+  // One index probe per run and step, whatever the planner's statistics say: as a plain `step = any(...)` filter
+  // the planner may keep the index order and filter the run's whole series instead.
+  const rows = rowsOf<{
+    run_id: string;
+    key: string;
+    value: number | string;
+    timestamp: number | string;
+    step: number | string;
+  }>(
+    await db.execute(sql`
+      select r.id as run_id, p.key, p.value, p.timestamp, p.step
+      from unnest(${sql.param(ids)}::text[]) as r(id)
+      cross join unnest(${sql.param(chosen)}::bigint[]) as s(step)
+      cross join lateral (
+        select key, value, timestamp, step from metric_points
+        where run_id = r.id and key = ${key} and step = s.step
+      ) p
+      order by r.id, p.step, p.timestamp`),
+  );
+  const points = rows.map((r) => ({
+    runId: r.run_id,
+    key: r.key,
+    value: Number(r.value),
+    timestamp: Number(r.timestamp),
+    step: Number(r.step),
+  }));
+  return points satisfies (MetricPoint & { runId: string })[];
+}
+
+/**
+ * sampleSteps over the union of the runs' distinct steps, for steps that are not evenly spaced: the steps below and
+ * up to the end of the range are counted over the index, and only those at the sampled positions are returned.
+ */
+async function sampleStepsInSql(
+  db: Db,
+  runIds: string[],
+  key: string,
+  range: { start: number; end: number },
+  maxResults: number,
+): Promise<number[]> {
+  const upToEnd = sql`select distinct step from metric_points
+    where run_id = any(${sql.param(runIds)}::text[]) and key = ${key} and step <= ${range.end}`;
+  const [counts] = rowsOf<{ below: number | string; upto: number | string }>(
+    await db.execute(sql`
+      select count(*) filter (where step < ${range.start}) as below, count(*) as upto from (${upToEnd}) s`),
+  );
+  const picks = sampledIndices(Number(counts?.below ?? 0), Number(counts?.upto ?? 0), maxResults);
+  if (picks.length === 0) return [];
+  const rows = rowsOf<{ step: number | string }>(
+    await db.execute(sql`
+      select step from (select step, row_number() over (order by step) - 1 as i from (${upToEnd}) s) n
+      where i = any(${sql.param(picks)}::bigint[])`),
+  );
+  return rows.map((r) => Number(r.step));
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { runArtifactUri } from '@/lib/artifacts/paths';
 import { DomainError, notFound } from '@/lib/errors';
 import { type RunFields, generateRunName, runFieldsFromTags, tagsFromRunFields } from '@/lib/tracking/run-fields';
-import { rollupBatch, summariseByKey } from '@/lib/tracking/metric-aggregates';
+import { rollupBatch, stepStatsByKey, summariseByKey } from '@/lib/tracking/metric-aggregates';
 import { LIMITS, type RunStatus, WELL_KNOWN_TAGS } from '@/lib/tracking/vocabulary';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
@@ -304,23 +304,29 @@ export async function insertMetricPoints(
 ): Promise<boolean> {
   const summary = [...summariseByKey(metrics)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rollups = rollupBatch(metrics);
+  const steps = stepStatsByKey(metrics);
   const col = <T>(rows: T[], pick: (r: T) => unknown) => sql.param(rows.map(pick));
   // Every insert is conditional on the run being active in this project; the share lock holds off a concurrent delete.
   const result = await tx.execute(sql`
     with run as (
       select id from runs where id = ${runId} and project_id = ${projectId} and lifecycle_stage = 'active' for share
     ),
+    pts (key, step, timestamp, value) as (
+      select * from unnest(${col(metrics, (m) => m.key)}::text[], ${col(metrics, (m) => m.step)}::bigint[],
+        ${col(metrics, (m) => m.timestamp)}::bigint[], ${col(metrics, (m) => float8(m.value))}::float8[])
+    ),
     ins as (
       insert into metric_points (run_id, key, step, timestamp, value)
-      select ${runId}, * from unnest(${col(metrics, (m) => m.key)}::text[], ${col(metrics, (m) => m.step)}::bigint[],
-        ${col(metrics, (m) => m.timestamp)}::bigint[], ${col(metrics, (m) => float8(m.value))}::float8[])
+      select ${runId}, * from pts
       where exists (select 1 from run)
     ),
     summary as (
-      insert into run_metrics as rm (run_id, key, value, step, timestamp, min_value, max_value, count)
+      insert into run_metrics as rm (run_id, key, value, step, timestamp, min_value, max_value, count, first_step, step_count, step_gcd)
       select ${runId}, * from unnest(${col(summary, ([k]) => k)}::text[], ${col(summary, ([, a]) => float8(a.lastValue))}::float8[],
         ${col(summary, ([, a]) => a.lastStep)}::bigint[], ${col(summary, ([, a]) => a.lastTimestamp)}::bigint[],
-        ${col(summary, ([, a]) => a.min)}::float8[], ${col(summary, ([, a]) => a.max)}::float8[], ${col(summary, ([, a]) => a.count)}::bigint[])
+        ${col(summary, ([, a]) => a.min)}::float8[], ${col(summary, ([, a]) => a.max)}::float8[], ${col(summary, ([, a]) => a.count)}::bigint[],
+        ${col(summary, ([k]) => steps.get(k)!.firstStep)}::bigint[], ${col(summary, ([k]) => steps.get(k)!.stepCount)}::bigint[],
+        ${col(summary, ([k]) => steps.get(k)!.stepGcd)}::bigint[])
       where exists (select 1 from run)
       on conflict (run_id, key) do update set
         value = case when (excluded.step, excluded.timestamp) >= (rm.step, rm.timestamp) then excluded.value else rm.value end,
@@ -328,7 +334,20 @@ export async function insertMetricPoints(
         step = greatest(excluded.step, rm.step),
         min_value = least(rm.min_value, excluded.min_value),
         max_value = greatest(rm.max_value, excluded.max_value),
-        count = rm.count + excluded.count
+        count = rm.count + excluded.count,
+        first_step = least(rm.first_step, excluded.first_step),
+        step_gcd = gcd(gcd(rm.step_gcd, excluded.step_gcd), rm.first_step - excluded.first_step),
+        -- Steps outside the stored [first_step, step] are new. One inside is new unless the table already holds it;
+        -- if a step inside is not found it may be one a concurrent batch just logged, so the count becomes unknown.
+        step_count = case
+          when rm.step_count is null then null
+          when excluded.first_step > rm.step or excluded.step < rm.first_step then rm.step_count + excluded.step_count
+          else (
+            select case when bool_and(p.step > rm.step or p.step < rm.first_step or exists (
+                select 1 from metric_points o where o.run_id = rm.run_id and o.key = p.key and o.step = p.step))
+              then rm.step_count + count(distinct p.step) filter (where p.step > rm.step or p.step < rm.first_step) end
+            from pts p where p.key = excluded.key)
+        end
     )
     insert into metric_rollups as r (run_id, key, width, bucket, count, min_value, max_value, last_step, last_timestamp, last_value)
     select ${runId}, * from unnest(${col(rollups, (r) => r.key)}::text[], ${col(rollups, (r) => r.width)}::int[], ${col(rollups, (r) => r.bucket)}::bigint[],

@@ -121,7 +121,8 @@ export const metricPoints = pgTable(
     timestamp: bigint('timestamp', { mode: 'number' }).notNull(),
     value: doublePrecision('value').notNull(),
   },
-  (t) => [index('metric_points_series_idx').on(t.runId, t.key, t.step)],
+  // With the timestamp in the index, "latest point" (step desc, timestamp desc limit 1) is one backward index probe.
+  (t) => [index('metric_points_series_idx').on(t.runId, t.key, t.step, t.timestamp)],
 );
 
 /** Per run and key: the latest point (MLflow's "latest" = highest step, then timestamp), min, max, count — kept on ingest. */
@@ -138,6 +139,15 @@ export const runMetrics = pgTable(
     minValue: doublePrecision('min_value'),
     maxValue: doublePrecision('max_value'),
     count: bigint('count', { mode: 'number' }).notNull(),
+    /** Lowest step; `step` above is the highest. */
+    firstStep: bigint('first_step', { mode: 'number' }).notNull(),
+    /**
+     * Distinct steps, or null once ingest can't be sure (a step inside [first_step, step] not seen before); then
+     * get-history-bulk-interval counts them from the index instead of by arithmetic.
+     */
+    stepCount: bigint('step_count', { mode: 'number' }),
+    /** A common divisor of every step's distance to first_step (0 while there is one distinct step). */
+    stepGcd: bigint('step_gcd', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.key] }), index('run_metrics_key_value_idx').on(t.key, t.value)],
 );

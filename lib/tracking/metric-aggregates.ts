@@ -64,3 +64,31 @@ export function rollupBatch(points: Point[], widths: readonly number[] = ROLLUP_
     a.key < b.key ? -1 : a.key > b.key ? 1 : a.width - b.width || a.bucket - b.bucket,
   );
 }
+
+const gcd = (a: number, b: number): number => {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x;
+};
+
+/** Per key of a batch: lowest step, distinct steps, and the gcd of the steps' distances to the lowest (run_metrics). */
+export function stepStatsByKey(
+  points: Point[],
+): Map<string, { firstStep: number; stepCount: number; stepGcd: number }> {
+  const steps = new Map<string, Set<number>>();
+  for (const p of points) {
+    const set = steps.get(p.key);
+    if (set) set.add(p.step);
+    else steps.set(p.key, new Set([p.step]));
+  }
+  const out = new Map<string, { firstStep: number; stepCount: number; stepGcd: number }>();
+  for (const [key, set] of steps) {
+    let first = Infinity;
+    for (const s of set) if (s < first) first = s;
+    let g = 0;
+    for (const s of set) g = gcd(g, s - first);
+    out.set(key, { firstStep: first, stepCount: set.size, stepGcd: g });
+  }
+  return out;
+}

@@ -29,8 +29,8 @@ export async function seedRuns(db: Db, projectId: string, experimentId: number, 
     from generate_series(1, ${n}) as g(i), generate_series(1, 19) as h(k)`);
   // 10 metrics with their summaries, as ingest keeps them.
   await db.execute(sql`
-    insert into run_metrics (run_id, key, value, step, timestamp, min_value, max_value, count)
-    select md5(${idPrefix} || '-' || i), key, v, 99, ${t0}::bigint + i * 60000 + 40000, v * 0.8, v, 100
+    insert into run_metrics (run_id, key, value, step, timestamp, min_value, max_value, count, first_step, step_count, step_gcd)
+    select md5(${idPrefix} || '-' || i), key, v, 99, ${t0}::bigint + i * 60000 + 40000, v * 0.8, v, 100, 0, 100, 1
     from (select i, key, random() as v
           from generate_series(1, ${n}) as g(i),
                unnest(array['val_accuracy', 'val_f1', 'val_log_loss', 'train_loss', 'train_accuracy',

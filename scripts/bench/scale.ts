@@ -1,4 +1,4 @@
-// Figure 11, opt-in (`BENCH_SCALE=1 npm run bench`, or alone: `npx tsx scripts/bench/scale.ts`): past one table's
+// Figure 12, opt-in (`BENCH_SCALE=1 npm run bench`, or alone: `npx tsx scripts/bench/scale.ts`): past one table's
 // comfortable size. The run page's chart query, the runs search and ingest are timed on a database holding only
 // their own data, then again after COPY has loaded 50,000,000 metric points of other runs (BENCH_SCALE_POINTS),
 // right after the load (no planner statistics, as with autovacuum late) and after ANALYZE: each within 1.5×.
@@ -109,7 +109,7 @@ export async function benchScale(
   const figure = (name: string, pick: (f: Figures) => number, fmt: (n: number) => string, higherIsBetter = false) => {
     const ratios = [loaded, analyzed].map((f) => (higherIsBetter ? pick(empty) / pick(f) : pick(f) / pick(empty)));
     return {
-      name: `11 ${name}, ${fmtInt(points)} other points`,
+      name: `12 ${name}, ${fmtInt(points)} other points`,
       measured: `${fmt(pick(loaded))} right after the load, ${fmt(pick(analyzed))} after ANALYZE`,
       baseline: `${fmt(pick(empty))} without them`,
       ratio: `${ratios.map((r) => `${r.toFixed(2)}×`).join(' / ')}`,
