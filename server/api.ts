@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Db } from '@/db/client';
-import { getDb } from '@/db/client';
+import { type Db, type DbHandle, getDbHandle } from '@/db/client';
 import { getProjectAccess } from '@/db/queries/projects';
-import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
+import type { TokenCaller } from '@/db/queries/tokens';
 import { getAuthFor } from './auth';
+import { tokenCacheFor } from './token-cache';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { classifyDbError } from '@/lib/db-errors';
@@ -83,16 +83,17 @@ type Ctx<A extends RouteAccess, I> = {
 };
 
 async function authenticate(
-  db: Db,
+  handle: DbHandle,
   req: Request,
   params: Params,
   access: ProjectRole,
   allowSession: boolean,
 ): Promise<Caller> {
+  const db = handle.db;
   const token = readToken(req);
   let caller: Caller | null = null;
   if (token) {
-    const found = await authenticateApiToken(db, token);
+    const found = await tokenCacheFor(handle).authenticate(token);
     if (!found) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is invalid or has been revoked.');
     caller = { ...found, via: 'token' };
   } else if (allowSession && req.method === 'GET') {
@@ -215,13 +216,16 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
 ): RouteHandler {
   const handler: RouteHandler = async (req, routeCtx) => {
     try {
-      const db = await getDb().catch((err: unknown) => {
+      const handle = await getDbHandle().catch((err: unknown) => {
         console.error('database unavailable', describeErrorForLog(err));
         throw new ApiError(503, 'TEMPORARILY_UNAVAILABLE', 'The database is unreachable; retry the request.');
       });
+      const db = handle.db;
       const params = (await routeCtx?.params) ?? {};
       const caller =
-        access === 'public' ? null : await authenticate(db, req, params, access as ProjectRole, opts.session ?? false);
+        access === 'public'
+          ? null
+          : await authenticate(handle, req, params, access as ProjectRole, opts.session ?? false);
       const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');
       const parsed = schema.safeParse(await readInput(req, source));
       if (!parsed.success) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', describeZodError(parsed.error).message);
