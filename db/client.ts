@@ -12,8 +12,16 @@ export type DbHandle = {
   kind: 'postgres' | 'pglite';
   /** Runs a raw statement; used for health checks, locks and LISTEN/NOTIFY plumbing. */
   ping: () => Promise<void>;
-  /** LISTEN on a channel (postgres.js keeps a dedicated connection for it; PGlite listens in-process). Resolves to an unlisten function. */
-  listen: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel (postgres.js keeps a dedicated connection for it; PGlite listens in-process). Resolves to an
+   * unlisten function. `onListen` runs each time the LISTEN is (re)established: notifications sent while the
+   * connection was down are lost, so whoever caches on the strength of them starts afresh there.
+   */
+  listen: (
+    channel: string,
+    onMessage: (payload: string) => void,
+    onListen?: () => void,
+  ) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 };
 
@@ -45,7 +53,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       ping: async () => {
         await client`select 1`;
       },
-      listen: async (channel, onMessage) => (await client.listen(channel, onMessage)).unlisten,
+      listen: async (channel, onMessage, onListen) => (await client.listen(channel, onMessage, onListen)).unlisten,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -59,8 +67,9 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     ping: async () => {
       await client.query('select 1');
     },
-    listen: async (channel, onMessage) => {
+    listen: async (channel, onMessage, onListen) => {
       const unlisten = await client.listen(channel, onMessage);
+      onListen?.();
       return () => unlisten();
     },
     close: () => client.close(),

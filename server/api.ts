@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Db } from '@/db/client';
-import { getDb } from '@/db/client';
+import { type Db, type DbHandle, getDbHandle } from '@/db/client';
 import { getProjectAccess } from '@/db/queries/projects';
-import { type TokenCaller, authenticateApiToken } from '@/db/queries/tokens';
+import type { TokenCaller } from '@/db/queries/tokens';
 import { getAuthFor } from './auth';
+import { tokenCacheFor } from './token-cache';
 import { type ProjectRole, roleAtLeast } from '@/lib/domain';
 import { DomainError } from '@/lib/errors';
 import { classifyDbError } from '@/lib/db-errors';
@@ -83,16 +83,17 @@ type Ctx<A extends RouteAccess, I> = {
 };
 
 async function authenticate(
-  db: Db,
+  handle: DbHandle,
   req: Request,
   params: Params,
   access: ProjectRole,
   allowSession: boolean,
 ): Promise<Caller> {
+  const db = handle.db;
   const token = readToken(req);
   let caller: Caller | null = null;
   if (token) {
-    const found = await authenticateApiToken(db, token);
+    const found = await tokenCacheFor(handle).authenticate(token);
     if (!found) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is invalid or has been revoked.');
     caller = { ...found, via: 'token' };
   } else if (allowSession && req.method === 'GET') {
@@ -179,28 +180,40 @@ function nestingExceeds(json: string, max: number): boolean {
   return false;
 }
 
-/** What a route's schema is given: the query string as an object, or the JSON body. Exported for the hostile-input tests. */
-export async function readInput(req: Request, source: 'query' | 'body'): Promise<unknown> {
-  if (source === 'query') {
-    const url = new URL(req.url);
-    // fromEntries defines own keys, so `?__proto__=…` is a field like any other rather than the object's prototype.
-    return Object.fromEntries(
-      [...new Set(url.searchParams.keys())].map((key) => {
-        const all = url.searchParams.getAll(key);
-        return [key, all.length > 1 ? all : all[0]!];
-      }),
-    );
-  }
+/**
+ * The JSON body, and whether its text could hold a string Postgres cannot store. UTF-8 decoding never yields a lone
+ * surrogate (invalid bytes become U+FFFD), so a NUL or a lone surrogate can only come from a `\u` escape or a raw
+ * NUL byte; a body with neither — every MLflow client's metrics batch — needs no scan of its parsed strings.
+ */
+async function readBody(req: Request): Promise<{ value: unknown; mayHoldUnstorable: boolean }> {
   const text = await readBodyText(req);
-  if (!text.trim()) return {};
+  if (!text.trim()) return { value: {}, mayHoldUnstorable: false };
   if (nestingExceeds(text, MAX_JSON_DEPTH)) {
     throw new ApiError(400, 'BAD_REQUEST', `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels.`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  return { value, mayHoldUnstorable: text.includes('\\u') || text.includes('\u0000') };
+}
+
+function readQuery(req: Request): Record<string, string | string[]> {
+  const url = new URL(req.url);
+  // fromEntries defines own keys, so `?__proto__=…` is a field like any other rather than the object's prototype.
+  return Object.fromEntries(
+    [...new Set(url.searchParams.keys())].map((key) => {
+      const all = url.searchParams.getAll(key);
+      return [key, all.length > 1 ? all : all[0]!];
+    }),
+  );
+}
+
+/** What a route's schema is given: the query string as an object, or the JSON body. Exported for the hostile-input tests. */
+export async function readInput(req: Request, source: 'query' | 'body'): Promise<unknown> {
+  return source === 'query' ? readQuery(req) : (await readBody(req)).value;
 }
 
 /**
@@ -215,17 +228,22 @@ export function defineRoute<A extends RouteAccess, S extends z.ZodType, T>(
 ): RouteHandler {
   const handler: RouteHandler = async (req, routeCtx) => {
     try {
-      const db = await getDb().catch((err: unknown) => {
+      const handle = await getDbHandle().catch((err: unknown) => {
         console.error('database unavailable', describeErrorForLog(err));
         throw new ApiError(503, 'TEMPORARILY_UNAVAILABLE', 'The database is unreachable; retry the request.');
       });
+      const db = handle.db;
       const params = (await routeCtx?.params) ?? {};
       const caller =
-        access === 'public' ? null : await authenticate(db, req, params, access as ProjectRole, opts.session ?? false);
+        access === 'public'
+          ? null
+          : await authenticate(handle, req, params, access as ProjectRole, opts.session ?? false);
       const source = opts.source ?? (req.method === 'GET' || req.method === 'HEAD' ? 'query' : 'body');
-      const parsed = schema.safeParse(await readInput(req, source));
+      // Query strings are always scanned: percent-decoding can yield NUL and lone surrogates.
+      const input = source === 'query' ? { value: readQuery(req), mayHoldUnstorable: true } : await readBody(req);
+      const parsed = schema.safeParse(input.value);
       if (!parsed.success) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', describeZodError(parsed.error).message);
-      const unstorable = describeUnstorableText(parsed.data);
+      const unstorable = input.mayHoldUnstorable ? describeUnstorableText(parsed.data) : null;
       if (unstorable) throw new ApiError(400, 'INVALID_PARAMETER_VALUE', unstorable.message);
       const result = await body({ db, req, params, input: parsed.data, caller } as Ctx<A, z.output<S>>);
       return result instanceof Response ? result : Response.json(result ?? {});

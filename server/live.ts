@@ -22,7 +22,7 @@ export function createLiveHub(handle: Pick<DbHandle, 'listen'>): LiveHub {
 
   const dispatch = (payload: string) => {
     const event = parseLiveEvent(payload);
-    if (!event) return;
+    if (!event?.projectId) return;
     for (const listener of byProject.get(event.projectId) ?? []) {
       try {
         listener(event);

@@ -8,17 +8,23 @@ export const LIVE_CHANNEL = 'runboard_events';
 // Small on purpose (NOTIFY payloads are capped at 8000 bytes): who changed is not sent, only what, so a
 // client refetches through its own authorised reads. `token` (a revoked API token's id), `member` (the id of a
 // user removed from the project) and `session` (the id of a user who signed out) are access changes: they close
-// the streams they concern, on every instance.
+// the streams they concern, on every instance. `role` (a member's role changed), `user` (a user's administrator
+// flag changed or the user was deleted; no project) and `project` (the project row changed) are access changes
+// too: with `token` and `member` they empty every instance's API-token cache (server/token-cache.ts).
 export const liveEventSchema = z.object({
-  projectId: z.uuid(),
-  entity: z.enum(['task', 'sprint', 'board', 'token', 'member', 'session']),
+  projectId: z.uuid().nullable(),
+  entity: z.enum(['task', 'sprint', 'board', 'token', 'member', 'session', 'role', 'user', 'project']),
   id: z.string().max(64),
   version: z.number().int().optional(),
 });
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 
-export const isAccessEvent = (event: LiveEvent) =>
-  event.entity === 'token' || event.entity === 'member' || event.entity === 'session';
+const ACCESS_ENTITIES = new Set<LiveEvent['entity']>(['token', 'member', 'session', 'role', 'user', 'project']);
+export const isAccessEvent = (event: LiveEvent) => ACCESS_ENTITIES.has(event.entity);
+
+/** Events after which a cached API-token authentication (user, role, project) may be wrong. */
+const TOKEN_ENTITIES = new Set<LiveEvent['entity']>(['token', 'member', 'role', 'user', 'project']);
+export const invalidatesTokens = (event: LiveEvent) => TOKEN_ENTITIES.has(event.entity);
 
 /**
  * Queues a notification in the caller's transaction: Postgres delivers it to every listening

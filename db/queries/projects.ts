@@ -123,6 +123,7 @@ export async function updateProject(
       before,
       after: changes,
     });
+    await notifyLive(tx, { projectId, entity: 'project', id: projectId });
     return after;
   });
 }
@@ -151,6 +152,7 @@ export async function changeProjectStage(
       before: { stage: before.stage },
       after: { stage: toStage, reason },
     });
+    await notifyLive(tx, { projectId, entity: 'project', id: projectId });
   });
 }
 
@@ -255,6 +257,7 @@ export async function setMemberRole(db: Db, actor: Actor, projectId: string, use
       before,
       after: { role },
     });
+    await notifyLive(tx, { projectId, entity: 'role', id: userId });
   });
 }
 

@@ -5,6 +5,7 @@ import { DomainError, notFound } from '@/lib/errors';
 import type { Db } from '../client';
 import { accounts, sessions, users } from '../schema';
 import { type Actor, recordActivity } from './activity';
+import { notifyLive } from './live-events';
 
 export type NewUser = { email: string; name: string; password: string; isAdmin?: boolean };
 
@@ -110,5 +111,6 @@ export async function setUserAdmin(db: Db, actor: Actor, userId: string, isAdmin
       before: { isAdmin: before.isAdmin },
       after: { isAdmin },
     });
+    await notifyLive(tx, { projectId: null, entity: 'user', id: userId });
   });
 }
