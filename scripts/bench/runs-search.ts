@@ -50,7 +50,9 @@ export async function benchRunsSearch(
       name: 'Bench',
       password: 'bench-password-1',
     });
-    projectId = (await createProject(db, { id: user.id, isAdmin: false }, { slug: 'search', name: 'Search' })).id;
+    projectId = (
+      await createProject(db, { id: user.id, isAdmin: false }, { slug: 'search', name: 'Search', problemStatement: '' })
+    ).id;
   }
   const experiment = await createExperiment(db, null, projectId, { name: 'Runs search bench' });
   const started = performance.now();
