@@ -14,7 +14,17 @@ import type { Db } from '../client';
 import { withStatementTimeout } from '../statement-timeout';
 import { compareSql } from './sql-compare';
 import { rowsOf } from '../rows';
-import { datasets, runInputs, runMetrics, runParams, runTags, runs } from '../schema';
+import {
+  type RunKeyKind,
+  datasets,
+  experiments,
+  runInputs,
+  runKeys,
+  runMetrics,
+  runParams,
+  runTags,
+  runs,
+} from '../schema';
 import { type ViewType, lifecycleFilter } from './experiments';
 
 /** How a metric column is read: MLflow's latest value, or the run's min or max of the series. */
@@ -236,20 +246,26 @@ export async function getRunsInputs(db: Db, runIds: string[]) {
   return out;
 }
 
-/** Every param, metric and tag key used in the project's runs (or one experiment's), for column choosers. */
+/**
+ * Every param, metric and tag key used in the project's runs (or one experiment's), for column choosers: read from
+ * run_keys, which insert triggers keep, so a click on the runs table does not scan every run's keys.
+ */
 export async function listRunColumnKeys(db: Db, projectId: string, experimentId?: number) {
   const scope = experimentId
-    ? sql`r.project_id = ${projectId} and r.experiment_id = ${experimentId}`
-    : sql`r.project_id = ${projectId}`;
-  const [params, metrics, tags] = await Promise.all(
-    [runParams, runMetrics, runTags].map((t) =>
-      db.execute<{ key: string }>(
-        sql`select distinct x.key from ${t} x join runs r on r.id = x.run_id where ${scope} order by x.key limit 500`,
-      ),
-    ),
-  );
-  const keys = (res: unknown) => rowsOf<{ key: string }>(res).map((r) => r.key);
-  return { params: keys(params), metrics: keys(metrics), tags: keys(tags) };
+    ? and(eq(experiments.projectId, projectId), eq(experiments.id, experimentId))
+    : eq(experiments.projectId, projectId);
+  const keysOf = async (kind: RunKeyKind) =>
+    (
+      await db
+        .selectDistinct({ key: runKeys.key })
+        .from(runKeys)
+        .innerJoin(experiments, eq(experiments.id, runKeys.experimentId))
+        .where(and(scope, eq(runKeys.kind, kind)))
+        .orderBy(asc(runKeys.key))
+        .limit(500)
+    ).map((r) => r.key);
+  const [params, metrics, tags] = await Promise.all([keysOf('param'), keysOf('metric'), keysOf('tag')]);
+  return { params, metrics, tags };
 }
 
 /**
