@@ -135,10 +135,11 @@ function sortExpression(term: SortTerm, i: number, joins: SortJoin[]): SQL {
 const NARROW_SEARCH = 'Narrow it: fewer filter clauses, one experiment, or a shorter time range.';
 
 /**
- * From this many runs in scope on, the search plans without nested loops. Right after a burst of ingest the
- * planner has no statistics for the new rows (autovacuum may be off or behind) and guesses each clause matches a
- * handful of runs, then probes the indexes once per run: 10,000 runs took 0.2–1.4 s that way. Hash joins read each
- * clause's rows once and stay near 50 ms whatever the statistics say; below this size nested loops are cheaper.
+ * From this many runs in scope on, a filtered or sorted search plans without nested loops. Right after a burst of
+ * ingest the planner has no statistics for the new rows (autovacuum may be off or behind), guesses each clause
+ * matches a handful of runs and probes the indexes once per run: over 10,000 new runs that took 0.8 s on a fresh
+ * database and over 5 s where older statistics existed. Hash joins read each clause's rows once (30–120 ms there,
+ * npm run bench figure 3b); below this size nested loops are cheaper.
  */
 export const HASH_JOIN_MIN_RUNS = 1000;
 
