@@ -10,6 +10,7 @@ import { benchAbTests } from './bench/ab-tests';
 import { benchArtifacts } from './bench/artifacts';
 import { benchIngest, ingestFigure, ingestFixture } from './bench/ingest';
 import { benchMonitoring } from './bench/monitoring';
+import { RUNS_SEARCH_QUERY, benchRunsSearch } from './bench/runs-search';
 import { RUNS_TABLE_QUERY, benchRunsTable } from './bench/runs-table';
 import { pageJsFigure } from './bench/page-js';
 import { benchScale } from './bench/scale';
@@ -132,6 +133,11 @@ async function main(): Promise<number> {
       target: `< ${TARGETS.pageMs} ms`,
       pass: page.pageMs < TARGETS.pageMs,
     });
+
+    log(
+      `\n(3b) runs search right after ${fmtInt(RUNS)} more runs arrive, then after ANALYZE; filter ${RUNS_SEARCH_QUERY.filter}, sort ${RUNS_SEARCH_QUERY.orderBy[0]}`,
+    );
+    figures.push(...(await benchRunsSearch(handle, { projectId: project.id, runs: RUNS, log })).figures);
 
     log(
       `\n(4–5) model monitoring: 10,000-row prediction batches, drift checks over 1,000,000 predictions × 10 features`,

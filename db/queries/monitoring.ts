@@ -125,7 +125,7 @@ export async function listMonitors(db: Db, projectId: string) {
     .select({
       monitor: monitors,
       modelName: registeredModels.name,
-      predictions: sql<number>`(select count(*) from predictions p where p.monitor_id = ${monitors.id})::int`,
+      predictions: monitors.predictionCount,
       openAlerts: sql<number>`(select count(*) from ${monitoringAlerts} a where a.monitor_id = ${monitors.id} and a.status <> 'resolved')::int`,
       openDatasetDriftAlerts: sql<number>`(select count(*) from ${monitoringAlerts} a where a.monitor_id = ${monitors.id} and a.kind = 'dataset_drift' and a.status <> 'resolved')::int`,
     })

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearchFilter } from '@/lib/tracking/search-filter';
+import { rowsOf } from '../rows';
 import { type TestDb, openTestDb } from '../test-db';
 import { createProject } from './projects';
-import { getExperimentByName } from './experiments';
+import { createExperiment, getExperimentByName } from './experiments';
 import { listRecentRunKeys, searchRuns } from './run-search';
 import { createRun, logBatch } from './runs';
 import { createUser } from './users';
@@ -86,5 +88,59 @@ describe('listRecentRunKeys', () => {
     const recent = await listRecentRunKeys(t.db, projectId, 4, experimentId);
     expect(recent.metrics).toEqual(['new_metric', 'old_metric']);
     expect(recent.params).toEqual(['other', 'depth']);
+  });
+});
+
+describe('searches over many runs', () => {
+  const N = 1200;
+  let bigExperiment: number;
+  beforeAll(async () => {
+    bigExperiment = (await createExperiment(t.db, actor, projectId, { name: 'many runs' })).id;
+    // Run i: q1 = i, q3 = (i mod 10) / 10, p2 = 'v' || (i mod 3); no ANALYZE, as right after ingest.
+    await t.db.execute(sql`
+      insert into runs (id, project_id, experiment_id, name, start_time)
+      select md5('many-' || i), ${projectId}::uuid, ${bigExperiment}, 'many-' || i, i from generate_series(1, ${N}) g(i)`);
+    await t.db.execute(sql`
+      insert into run_params (run_id, key, value)
+      select md5('many-' || i), 'p2', 'v' || (i % 3) from generate_series(1, ${N}) g(i)`);
+    await t.db.execute(sql`
+      insert into run_metrics (run_id, key, value, step, timestamp, count)
+      select md5('many-' || i), 'q1', i, 0, 0, 1 from generate_series(1, ${N}) g(i)
+      union all
+      select md5('many-' || i), 'q3', (i % 10) / 10.0, 0, 0, 1 from generate_series(1, ${N}) g(i)`);
+  });
+
+  const expected = Array.from({ length: N }, (_, i) => i + 1)
+    .filter((i) => i % 10 > 5 && i % 3 === 1)
+    .sort((a, b) => b - a)
+    .map((i) => `many-${i}`);
+  const search = (offset: number) =>
+    searchRuns(t.db, projectId, {
+      experimentIds: [bigExperiment],
+      filter: "metrics.q3 > 0.5 and params.p2 = 'v1'",
+      orderBy: ['metrics.q1 DESC'],
+      limit: 100,
+      offset,
+    });
+
+  it('returns the sorted page and the count of every match', async () => {
+    const first = await search(0);
+    expect(first.total).toBe(expected.length);
+    expect(names(first)).toEqual(expected.slice(0, 100));
+    const last = await search(100);
+    expect(names(last)).toEqual(expected.slice(100, 200));
+    expect(last.total).toBe(expected.length);
+  });
+
+  it('still counts the matches on a page past the last one', async () => {
+    const past = await search(expected.length + 100);
+    expect(past.runs).toEqual([]);
+    expect(past.total).toBe(expected.length);
+  });
+
+  it('leaves the planner settings of the connection as they were', async () => {
+    await search(0);
+    const [setting] = rowsOf<{ enable_nestloop: string }>(await t.db.execute(sql`show enable_nestloop`));
+    expect(setting?.enable_nestloop).toBe('on');
   });
 });

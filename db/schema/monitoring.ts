@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -57,6 +58,8 @@ export const monitors = pgTable(
     /** For a registered baseline: which key of the version's metrics snapshot stands for each metric. */
     baselineKeys: jsonb('baseline_keys').$type<Partial<Record<MetricName, string>>>().notNull().default({}),
     version: integer('version').notNull().default(1),
+    /** How many predictions the monitor holds, kept by triggers on predictions (drizzle/0017) for the list page. */
+    predictionCount: bigint('prediction_count', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -109,6 +109,26 @@ export const runTags = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.key] })],
 );
 
+export type RunKeyKind = 'param' | 'metric' | 'tag';
+
+/**
+ * Every param, metric and tag key an experiment's runs have used, kept by insert triggers on run_params,
+ * run_metrics and run_tags (drizzle/0017), so the runs table's column chooser reads a short list instead of
+ * scanning every run's keys. Keys stay when runs are deleted or purged: a key no run holds any more only offers an
+ * empty column, while removing it would need a scan of the experiment on every delete.
+ */
+export const runKeys = pgTable(
+  'run_keys',
+  {
+    experimentId: bigint('experiment_id', { mode: 'number' })
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<RunKeyKind>().notNull(),
+    key: text('key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.kind, t.key] })],
+);
+
 /** Every logged point. No primary key: MLflow allows the same (key, step, timestamp) twice, and ingest speed matters. */
 export const metricPoints = pgTable(
   'metric_points',
