@@ -291,7 +291,7 @@ function PageLink({ href, disabled, label }: { href: string; disabled: boolean; 
       </span>
     );
   return (
-    <Link href={href} scroll={false} className={buttonClass('secondary')}>
+    <Link href={href} scroll={false} prefetch={false} className={buttonClass('secondary')}>
       {label}
     </Link>
   );

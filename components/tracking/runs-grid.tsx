@@ -47,7 +47,8 @@ function SortHeader({
   const ariaSort = active ? (active.ascending ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" aria-sort={ariaSort} className={cn(thClass, className)} title={title}>
-      <Link href={href} scroll={false} className="inline-flex items-center gap-1 hover:underline">
+      {/* No prefetch: each header's link is this page sorted another way, i.e. a whole search per column. */}
+      <Link href={href} scroll={false} prefetch={false} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span
           aria-hidden="true"
