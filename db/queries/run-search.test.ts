@@ -104,10 +104,10 @@ describe('searches over many runs', () => {
       insert into run_params (run_id, key, value)
       select md5('many-' || i), 'p2', 'v' || (i % 3) from generate_series(1, ${N}) g(i)`);
     await t.db.execute(sql`
-      insert into run_metrics (run_id, key, value, step, timestamp, count)
-      select md5('many-' || i), 'q1', i, 0, 0, 1 from generate_series(1, ${N}) g(i)
+      insert into run_metrics (run_id, key, value, step, timestamp, count, first_step, step_count, step_gcd)
+      select md5('many-' || i), 'q1', i, 0, 0, 1, 0, 1, 0 from generate_series(1, ${N}) g(i)
       union all
-      select md5('many-' || i), 'q3', (i % 10) / 10.0, 0, 0, 1 from generate_series(1, ${N}) g(i)`);
+      select md5('many-' || i), 'q3', (i % 10) / 10.0, 0, 0, 1, 0, 1, 0 from generate_series(1, ${N}) g(i)`);
   });
 
   const expected = Array.from({ length: N }, (_, i) => i + 1)

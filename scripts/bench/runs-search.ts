@@ -30,8 +30,8 @@ export async function seedSearchRuns(db: Db, projectId: string, experimentId: nu
            case when k = 2 then 'v' || (i % 3) else round((random() * 100)::numeric, 3)::text end
     from generate_series(1, ${n}) as g(i), generate_series(1, 20) as h(k)`);
   await db.execute(sql`
-    insert into run_metrics (run_id, key, value, step, timestamp, min_value, max_value, count)
-    select md5('search-run-' || i), 'q' || k, v, 9, ${t0}::bigint + i * 60000 + 40000, v * 0.8, v, 10
+    insert into run_metrics (run_id, key, value, step, timestamp, min_value, max_value, count, first_step, step_count, step_gcd)
+    select md5('search-run-' || i), 'q' || k, v, 9, ${t0}::bigint + i * 60000 + 40000, v * 0.8, v, 10, 0, 10, 1
     from (select i, k, random() as v from generate_series(1, ${n}) as g(i), generate_series(1, 10) as h(k)) x`);
 }
 
