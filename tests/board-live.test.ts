@@ -2,18 +2,19 @@
 // connection reaches a stream served by another instance (Postgres LISTEN/NOTIFY), and the SSE route
 // relays it to a signed-in member.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DbHandle, openDb } from '@/db/client';
+import type { DbHandle } from '@/db/client';
 import { createProject } from '@/db/queries/projects';
 import { createTask, moveTask } from '@/db/queries/tasks';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
 import type { LiveEvent } from '@/db/queries/live-events';
 import { createLiveHub, liveEventResponse } from '@/server/live';
-import { openAppTestDb } from './helpers/app-db';
+import { openAppTestDb, openSecondInstance } from './helpers/app-db';
 import { endsWithin, readFrames } from './helpers/sse';
 
 let app: Awaited<ReturnType<typeof openAppTestDb>>;
 let other: DbHandle;
+let otherInstance: Awaited<ReturnType<typeof openSecondInstance>>;
 let projectId: string;
 let otherProjectId: string;
 let token: string;
@@ -21,8 +22,8 @@ const actor = { id: '', isAdmin: false };
 
 beforeAll(async () => {
   app = await openAppTestDb();
-  // A second app instance on the same database (PGlite is in-process only, so there it is the same one).
-  other = process.env.DATABASE_URL ? await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: '' }) : app.handle;
+  otherInstance = await openSecondInstance(app);
+  other = otherInstance.handle;
   const db = app.handle.db;
   actor.id = (await createUser(db, null, { email: 'live@example.com', name: 'Liv Live', password: 'password-1' })).id;
   projectId = (await createProject(db, actor, { slug: 'live', name: 'Live', problemStatement: '' })).id;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   token = (await createApiToken(db, actor, projectId, 'viewer stream')).token;
 });
 afterAll(async () => {
-  if (other !== app.handle) await other.close();
+  await otherInstance.close();
   await app.cleanup();
 });
 

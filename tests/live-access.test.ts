@@ -2,12 +2,12 @@
 // published through Postgres NOTIFY like every other change) ends the streams it concerns at once, and one
 // caller cannot hold more than a handful of streams open.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type DbHandle, openDb } from '@/db/client';
+import type { DbHandle } from '@/db/client';
 import { addMember, createProject, removeMember } from '@/db/queries/projects';
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
 import { MAX_STREAMS_PER_CALLER } from '@/server/live';
-import { openAppTestDb } from './helpers/app-db';
+import { openAppTestDb, openSecondInstance } from './helpers/app-db';
 import { signInCookie } from './helpers/sessions';
 import { actAs } from './helpers/next-request';
 import { endsWithin, readFrames } from './helpers/sse';
@@ -17,20 +17,21 @@ vi.mock('next/cache', async () => (await import('./helpers/next-request')).nextC
 
 let app: Awaited<ReturnType<typeof openAppTestDb>>;
 let other: DbHandle;
+let otherInstance: Awaited<ReturnType<typeof openSecondInstance>>;
 const owner = { id: '', isAdmin: false };
 let projectId: string;
 const PASSWORD = 'password-1';
 
 beforeAll(async () => {
   app = await openAppTestDb();
-  // A second app instance on the same database (PGlite is in-process only, so there it is the same one).
-  other = process.env.DATABASE_URL ? await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: '' }) : app.handle;
+  otherInstance = await openSecondInstance(app);
+  other = otherInstance.handle;
   const db = app.handle.db;
   owner.id = (await createUser(db, null, { email: 'owner@live.test', name: 'Olga Owner', password: PASSWORD })).id;
   projectId = (await createProject(db, owner, { slug: 'access', name: 'Access', problemStatement: '' })).id;
 });
 afterAll(async () => {
-  if (other !== app.handle) await other.close();
+  await otherInstance.close();
   await app.cleanup();
 });
 

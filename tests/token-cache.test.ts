@@ -2,32 +2,33 @@
 // carries revocations to live streams, when an access change commits on any instance: a revoked token, a removed
 // member, a changed role or a demoted administrator is refused on the next request. A cached call reads nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, type DbHandle, openDb } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { createExperiment } from '@/db/queries/experiments';
 import { addMember, createProject, removeMember, setMemberRole } from '@/db/queries/projects';
 import { createRun } from '@/db/queries/runs';
 import { createApiToken, revokeApiToken } from '@/db/queries/tokens';
 import { createUser, setUserAdmin } from '@/db/queries/users';
 import { createTokenCache } from '@/server/token-cache';
-import { openAppTestDb } from './helpers/app-db';
+import { openAppTestDb, openSecondInstance } from './helpers/app-db';
 
 let app: Awaited<ReturnType<typeof openAppTestDb>>;
-// A second app instance on the same database (PGlite is in-process only, so there it is the same one).
 let other: DbHandle;
+let otherInstance: Awaited<ReturnType<typeof openSecondInstance>>;
 const owner = { id: '', isAdmin: false };
 let projectId: string;
 let experimentId: number;
 
 beforeAll(async () => {
   app = await openAppTestDb();
-  other = process.env.DATABASE_URL ? await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: '' }) : app.handle;
+  otherInstance = await openSecondInstance(app);
+  other = otherInstance.handle;
   const db = app.handle.db;
   owner.id = (await createUser(db, null, { email: 'owner@cache.test', name: 'Olga', password: 'password-1' })).id;
   projectId = (await createProject(db, owner, { slug: 'cache', name: 'Cache', problemStatement: '' })).id;
   experimentId = (await createExperiment(db, owner, projectId, { name: 'E' })).id;
 });
 afterAll(async () => {
-  if (other !== app.handle) await other.close();
+  await otherInstance.close();
   await app.cleanup();
 });
 

@@ -1,4 +1,4 @@
-import type { DbHandle } from '@/db/client';
+import { type DbHandle, openDb } from '@/db/client';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 
 /**
@@ -29,4 +29,16 @@ export async function openAppTestDb(): Promise<{ handle: DbHandle; cleanup: () =
       await drop();
     },
   };
+}
+
+/**
+ * A second app instance on the app's test database, as another server process would hold it: its own postgres.js
+ * connections on Postgres, the same handle on PGlite (in-process only). `close` leaves the app's handle open.
+ */
+export async function openSecondInstance(app: {
+  handle: DbHandle;
+}): Promise<{ handle: DbHandle; close: () => Promise<void> }> {
+  if (!process.env.DATABASE_URL) return { handle: app.handle, close: async () => {} };
+  const handle = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: '' });
+  return { handle, close: () => handle.close() };
 }
