@@ -84,6 +84,7 @@ async function main(): Promise<number> {
     transport = await chooseTransport(fresh.url, handle);
     const ingest = await benchIngest({
       db,
+      databaseUrl: fresh.url,
       projectId: project.id,
       experimentId: experiment.id,
       token,

@@ -2,19 +2,22 @@
 // the same rows straight into metric_points with the same concurrency, in the same database. A multi-row INSERT of
 // the same rows is measured too and printed for reference.
 import { sql } from 'drizzle-orm';
-import type postgres from 'postgres';
+import postgres from 'postgres';
 import { type Db, type DbHandle, provideDbHandle } from '@/db/client';
 import { createExperiment } from '@/db/queries/experiments';
 import { createProject } from '@/db/queries/projects';
 import { createRun } from '@/db/queries/runs';
 import { createApiToken } from '@/db/queries/tokens';
 import { createUser } from '@/db/queries/users';
+import { copyMetricPoints } from '../lib/copy-points';
 import { type Figure, fmtInt } from '../lib/util';
 import { type FetchLike, createMlflowClient } from '../mlflow-client';
 import { runFigureAlone } from './standalone';
 
 export type IngestSetup = {
   db: Db;
+  /** The same database, for the COPY baseline's own connections. */
+  databaseUrl: string;
   projectId: string;
   experimentId: number;
   token: string;
@@ -69,20 +72,9 @@ function directInsert(db: Db, runId: string, m: Metric[]) {
                 ${sql.param(m.map((x) => x.timestamp))}::bigint[], ${sql.param(m.map((x) => x.value))}::float8[]) as p(key, step, ts, value)`);
 }
 
-/**
- * The same rows through COPY FROM STDIN on one pooled connection (postgres.js), text format. The bench runs on
- * Postgres only: PGlite has no COPY FROM STDIN over a stream, so there is no COPY baseline under it.
- */
-async function copyInsert(db: Db, runId: string, m: Metric[]) {
-  const client = (db as unknown as { $client?: postgres.Sql }).$client;
-  if (!client || typeof client.reserve !== 'function') throw new Error('COPY baseline needs postgres.js (Postgres)');
-  const lines = m.map((x) => `${runId}\t${x.key}\t${x.step}\t${x.timestamp}\t${x.value}\n`).join('');
-  const writable = await client`copy metric_points (run_id, key, step, timestamp, value) from stdin`.writable();
-  await new Promise<void>((resolve, reject) => {
-    writable.once('error', reject);
-    writable.end(lines, () => resolve());
-  });
-}
+/** The same rows through COPY FROM STDIN, on a postgres.js client of the bench's own (Postgres only: PGlite has no COPY FROM STDIN). */
+const copyInsert = (client: postgres.Sql) => (_db: Db, runId: string, m: Metric[]) =>
+  copyMetricPoints(client, [m.map((x) => `${runId}\t${x.key}\t${x.step}\t${x.timestamp}\t${x.value}\n`).join('')]);
 
 async function timed(workers: number, work: (w: number) => Promise<void>): Promise<number> {
   const t = performance.now();
@@ -147,14 +139,19 @@ export async function benchIngest(s: IngestSetup): Promise<IngestResult> {
   const copyRates: number[] = [];
   const insertRates: number[] = [];
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  // Alternating rounds, best of each: other load on the machine hits all paths alike.
-  for (let r = 0; r < s.rounds; r++) {
-    copyRates.push(points / (await directRound(r, copyInsert)));
-    s.log(`  round ${r + 1}: COPY          ${fmt(copyRates.at(-1)!)} points/s`);
-    insertRates.push(points / (await directRound(r, directInsert)));
-    s.log(`  round ${r + 1}: INSERT        ${fmt(insertRates.at(-1)!)} points/s`);
-    apiRates.push(points / (await apiRound(r)));
-    s.log(`  round ${r + 1}: log-batch     ${fmt(apiRates.at(-1)!)} points/s`);
+  const copyClient = postgres(s.databaseUrl, { max: s.workers, onnotice: () => {} });
+  try {
+    // Alternating rounds, best of each: other load on the machine hits all paths alike.
+    for (let r = 0; r < s.rounds; r++) {
+      copyRates.push(points / (await directRound(r, copyInsert(copyClient))));
+      s.log(`  round ${r + 1}: COPY          ${fmt(copyRates.at(-1)!)} points/s`);
+      insertRates.push(points / (await directRound(r, directInsert)));
+      s.log(`  round ${r + 1}: INSERT        ${fmt(insertRates.at(-1)!)} points/s`);
+      apiRates.push(points / (await apiRound(r)));
+      s.log(`  round ${r + 1}: log-batch     ${fmt(apiRates.at(-1)!)} points/s`);
+    }
+  } finally {
+    await copyClient.end();
   }
   return {
     apiRate: Math.max(...apiRates),
@@ -196,7 +193,7 @@ const envNum = (name: string, fallback: number) => {
 };
 
 // Alone, the route handler is called in-process (no build needed): `npx tsx scripts/bench/ingest.ts`.
-runFigureAlone(import.meta.url, 'ingest', async (handle: DbHandle) => {
+runFigureAlone(import.meta.url, 'ingest', async (handle: DbHandle, databaseUrl: string) => {
   const { project, experiment, token } = await ingestFixture(handle.db);
   const withdraw = provideDbHandle(handle);
   const { inProcessFetch } = await import('../mlflow-in-process');
@@ -204,6 +201,7 @@ runFigureAlone(import.meta.url, 'ingest', async (handle: DbHandle) => {
   try {
     const result = await benchIngest({
       db: handle.db,
+      databaseUrl,
       projectId: project.id,
       experimentId: experiment.id,
       token,

@@ -2,8 +2,7 @@
 // comfortable size. The run page's chart query, the runs search and ingest are timed on a database holding only
 // their own data, then again after COPY has loaded 50,000,000 metric points of other runs (BENCH_SCALE_POINTS),
 // right after the load (no planner statistics, as with autovacuum late) and after ANALYZE: each within 1.5×.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { Db } from '@/db/client';
@@ -12,6 +11,7 @@ import { createProject } from '@/db/queries/projects';
 import { getMetricSeries } from '@/db/queries/run-metrics';
 import { searchRuns } from '@/db/queries/run-search';
 import { createRun, insertMetricPoints } from '@/db/queries/runs';
+import { copyMetricPoints } from '../lib/copy-points';
 import { type Figure, fmtInt, fmtMs, median, timeRuns } from '../lib/util';
 import { seedRuns } from './runs-table';
 import { runFigureAlone } from './standalone';
@@ -53,10 +53,11 @@ async function copyOtherRuns(databaseUrl: string, db: Db, projectId: string, poi
     insert into runs (id, project_id, experiment_id, name, user_id, status, start_time)
     select md5('scale-run-' || i), ${projectId}::uuid, ${other.id}, 'other-' || i, 'bench', 'FINISHED', 0
     from generate_series(1, ${OTHER_RUNS}) as g(i)`);
-  const ids = Array.from({ length: OTHER_RUNS }, (_, i) => i + 1);
-  const [{ md5s }] = (await db.execute(
-    sql`select array_agg(md5('scale-run-' || i) order by i) as md5s from unnest(${sql.param(ids)}::int[]) as u(i)`,
-  )) as unknown as [{ md5s: string[] }];
+  const md5s = Array.from({ length: OTHER_RUNS }, (_, i) =>
+    createHash('md5')
+      .update(`scale-run-${i + 1}`)
+      .digest('hex'),
+  );
   const perRun = Math.ceil(points / OTHER_RUNS);
   function* lines() {
     for (let r = 0; r < OTHER_RUNS; r++) {
@@ -74,8 +75,7 @@ async function copyOtherRuns(databaseUrl: string, db: Db, projectId: string, poi
   try {
     // Known-valid rows: skip the per-row foreign-key check, as a restore does.
     await client`set session_replication_role = replica`;
-    const target = await client`copy metric_points (run_id, key, step, timestamp, value) from stdin`.writable();
-    await pipeline(Readable.from(lines()), target);
+    await copyMetricPoints(client, lines());
   } finally {
     await client.end();
   }
