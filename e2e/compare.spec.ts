@@ -1,4 +1,6 @@
 import { type Locator, type Page, expect, test } from '@playwright/test';
+import { createToken, mlflow } from './api';
+import { unique } from './fixtures';
 
 // The demo project's runs log learning curves (val_accuracy) and final scores logged once per run (val_f1,
 // val_log_loss, …), and its primary success metric is linked to the run metric val_accuracy.
@@ -146,4 +148,34 @@ test('moving the smoothing slider redraws the learning curves', async ({ page })
   await expect.poll(() => curve.getAttribute('d')).not.toBe(raw);
   await slider.fill('0');
   await expect.poll(() => curve.getAttribute('d')).toBe(raw);
+});
+
+test('long curves share one bucket grid, each line with its min–max band', async ({ page, request }) => {
+  const client = mlflow(request, await createToken(page, DEMO.slice(1), unique('compare-grid')));
+  const experimentId = await client.defaultExperimentId();
+  // 3,000 and 3,001 steps: both lines get buckets of the same 4 steps, and a spike stays inside its band.
+  const logCurve = async (steps: number) => {
+    const { run } = await client.post('runs/create', { experiment_id: experimentId, run_name: unique('grid') });
+    for (let from = 0; from < steps; from += 1000)
+      await client.post('runs/log-batch', {
+        run_id: run.info.run_id,
+        metrics: Array.from({ length: Math.min(1000, steps - from) }, (_, i) => ({
+          key: 'grid_loss',
+          value: from + i === 1_500 ? 9 : 1 / (1 + from + i),
+          step: from + i,
+          timestamp: Date.now(),
+        })),
+      });
+    await client.post('runs/update', { run_id: run.info.run_id, status: 'FINISHED', end_time: Date.now() });
+    return run.info.run_id as string;
+  };
+  const ids = [await logCurve(3_000), await logCurve(3_001)];
+  await page.goto(`${DEMO}/compare?runs=${ids.join(',')}`);
+  const chart = page
+    .getByRole('region', { name: 'Metrics', exact: true })
+    .locator('figure[data-chart-kind="lines"]')
+    .filter({ has: page.getByRole('heading', { name: 'grid_loss', exact: true }) });
+  await expect(chart.locator('figcaption')).toContainText('6,001 points in buckets of 4 steps shared by every line');
+  await expect(chart.locator('.recharts-area-area')).toHaveCount(2);
+  await expect(chart.locator('.recharts-line-curve')).toHaveCount(2);
 });

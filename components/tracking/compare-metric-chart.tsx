@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useId, useMemo } from 'react';
 import {
+  Area,
   Bar,
   BarChart,
   CartesianGrid,
@@ -15,7 +16,13 @@ import {
   YAxis,
 } from 'recharts';
 import { type ChartView, X_AXIS_LABELS } from '@/lib/tracking/chart-view';
-import { type CompareChartData, compareChartData, isSingleValue, placeSeries } from '@/lib/tracking/compare-series';
+import {
+  bandKey,
+  type CompareChartData,
+  compareChartData,
+  isSingleValue,
+  placeSeries,
+} from '@/lib/tracking/compare-series';
 import { countOf, formatCount, formatMetric } from '@/lib/format';
 import { approachDash } from '@/lib/tracking/run-colors';
 import { CHART_CLASSES, formatX, metricXAxis, metricYAxis } from './chart-format';
@@ -90,7 +97,7 @@ function chartElement(
   data: Exclude<CompareChartData, { kind: 'empty' }>,
   runs: CompareRun[],
   metricKey: string,
-  { x, log, smoothed }: { x: ChartView['x']; log: boolean; smoothed: boolean },
+  { x, log, smoothed, banded }: { x: ChartView['x']; log: boolean; smoothed: boolean; banded: boolean },
 ) {
   if (data.kind === 'values') {
     const byId = new Map(runs.map((r) => [r.id, r]));
@@ -135,6 +142,20 @@ function chartElement(
       <XAxis {...metricXAxis(x, span)} />
       <YAxis {...metricYAxis(log)} />
       <Tooltip content={<LinesTooltip runs={runs} x={x} smoothed={smoothed} />} isAnimationActive={false} />
+      {banded &&
+        runs.map((r) => (
+          <Area
+            key={bandKey(r.id)}
+            dataKey={bandKey(r.id)}
+            stroke="none"
+            fill={r.color}
+            fillOpacity={0.15}
+            connectNulls
+            isAnimationActive={false}
+            activeDot={false}
+            tooltipType="none"
+          />
+        ))}
       {runs.map((r) => (
         <Line
           key={r.id}
@@ -178,6 +199,7 @@ export const CompareMetricChart = memo(function CompareMetricChart({
 }) {
   const headingId = useId();
   const query = useQuery(compareSeriesQuery(project, runIds, metricKey));
+  const gridWidth = query.data?.gridWidth ?? 1;
   const placed = useMemo(() => placeSeries(query.data?.series ?? [], x), [query.data, x]);
   // Hidden runs are fetched with the rest (one request per metric) but neither drawn nor counted as drawn.
   const shown = useMemo(() => {
@@ -192,10 +214,10 @@ export const CompareMetricChart = memo(function CompareMetricChart({
     () =>
       data.kind === 'empty' ? null : (
         <ResponsiveContainer width="100%" height="100%">
-          {chartElement(data, runs, metricKey, { x, log, smoothed: appliedSmoothing > 0 })}
+          {chartElement(data, runs, metricKey, { x, log, smoothed: appliedSmoothing > 0, banded: gridWidth > 1 })}
         </ResponsiveContainer>
       ),
-    [data, runs, metricKey, x, log, appliedSmoothing],
+    [data, runs, metricKey, x, log, appliedSmoothing, gridWidth],
   );
   const withData = new Set((query.data?.series ?? []).filter((s) => s.buckets.length).map((s) => s.runId));
   const caption =
@@ -203,9 +225,11 @@ export const CompareMetricChart = memo(function CompareMetricChart({
       ? `one value per run, drawn as bars · ${data.drawn} of ${countOf(data.logged, 'value')} drawn${
           data.drawn < data.logged ? ' (a log scale cannot show values ≤ 0)' : ''
         }`
-      : data.kind === 'lines'
-        ? `${formatCount(data.drawn)} of ${formatCount(data.total)} points drawn`
-        : null;
+      : data.kind !== 'lines'
+        ? null
+        : gridWidth > 1
+          ? `${formatCount(data.total)} points in buckets of ${formatCount(gridWidth)} steps shared by every line: each line joins its buckets' last points, the band spans their min–max`
+          : `${formatCount(data.drawn)} of ${formatCount(data.total)} points drawn`;
   return (
     <figure
       aria-labelledby={headingId}

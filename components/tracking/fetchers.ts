@@ -41,7 +41,9 @@ export function compareSeriesQuery(project: string, runIds: string[], key: strin
   return queryOptions({
     queryKey: ['compare-series', project, key, runIds.join(',')],
     queryFn: () =>
-      fetchJson<{ series: SeriesResponse[] }>(`/api/projects/${encodeURIComponent(project)}/compare/metrics?${qs}`),
+      fetchJson<{ gridWidth: number; series: SeriesResponse[] }>(
+        `/api/projects/${encodeURIComponent(project)}/compare/metrics?${qs}`,
+      ),
     refetchInterval: (q) =>
       q.state.data?.series.some((s) => isLiveRunStatus(s.status)) ? LIVE_SERIES_REFETCH_MS : false,
     placeholderData: keepPreviousData,

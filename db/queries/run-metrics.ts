@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { bulkIntervalSteps, sampledIndices, sampleSteps, stepRange, unionOfRuns } from '@/lib/mlflow/sampled-steps';
-import { type Bucket, chooseWidth, mergeBuckets, READ_FACTOR, withEndpoints } from '@/lib/tracking/downsample';
+import {
+  type Bucket,
+  chooseWidth,
+  mergeBuckets,
+  READ_FACTOR,
+  sharedGrid,
+  withEndpoints,
+} from '@/lib/tracking/downsample';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
 import { metricPoints, metricRollups, runMetrics, runs } from '../schema/index';
@@ -141,6 +148,101 @@ export async function getMetricSeries(
     exact: false,
     buckets: withEndpoints(mergeBuckets(buckets, maxBuckets - 2), first, last),
   };
+}
+
+type GridRow = {
+  run_id: string;
+  count: number | string;
+  min_value: number | string | null;
+  max_value: number | string | null;
+  last_step: number | string;
+  last_timestamp: number | string;
+  last_value: number | string;
+};
+
+/**
+ * One metric of several runs on one shared step grid (lib/tracking/downsample.ts sharedGrid): every line gets
+ * the same buckets, each with its min/max envelope, count and last point, aggregated in the database from raw
+ * points or the rollup the grid is built on; each run's first point is added exactly.
+ */
+export async function getSharedGridSeries(
+  db: Db,
+  runIds: string[],
+  key: string,
+  maxBuckets: number,
+): Promise<{ gridWidth: number; series: Series[] }> {
+  const summaries =
+    runIds.length === 0
+      ? []
+      : await db
+          .select({ runId: runMetrics.runId, firstStep: runMetrics.firstStep, lastStep: runMetrics.step })
+          .from(runMetrics)
+          .where(and(inArray(runMetrics.runId, runIds), eq(runMetrics.key, key)));
+  const empty = (runId: string): Series => ({ runId, key, totalPoints: 0, exact: true, buckets: [] });
+  if (summaries.length === 0) return { gridWidth: 1, series: runIds.map(empty) };
+  const ids = summaries.map((s) => s.runId);
+  const from = Math.min(...summaries.map((s) => s.firstStep));
+  const to = Math.max(...summaries.map((s) => s.lastStep));
+  const { readWidth, gridWidth } = sharedGrid(from, to, maxBuckets);
+  // Per run through a lateral join, so each run is one index range scan grouped in memory whatever the planner's
+  // statistics say. A bucket's last point is the greatest [step, timestamp, value] array (arrays compare in order).
+  const perRun =
+    readWidth === 1
+      ? sql`select floor(step::float8 / ${gridWidth}) as grid, count(*) as count,
+            min(value) filter (where value <> 'NaN') as min_value,
+            max(value) filter (where value <> 'NaN') as max_value,
+            max(array[step, timestamp, value]::float8[]) as last
+          from metric_points where run_id = r.id and key = ${key} group by 1`
+      : sql`select floor(bucket::float8 / ${gridWidth / readWidth}) as grid, sum(count) as count,
+            min(min_value) as min_value, max(max_value) as max_value,
+            max(array[last_step, last_timestamp, last_value]::float8[]) as last
+          from metric_rollups where run_id = r.id and key = ${key} and width = ${readWidth} group by 1`;
+  const rows = rowsOf<GridRow>(
+    await db.execute(sql`
+      select r.id as run_id, p.count, p.min_value, p.max_value,
+        p.last[1] as last_step, p.last[2] as last_timestamp, p.last[3] as last_value
+      from unnest(${sql.param(ids)}::text[]) as r(id)
+      cross join lateral (${perRun}) p
+      order by r.id, p.grid`),
+  );
+  const firsts = rowsOf<{ run_id: string; step: number | string; timestamp: number | string; value: number | string }>(
+    await db.execute(sql`
+      select r.id as run_id, p.step, p.timestamp, p.value
+      from unnest(${sql.param(ids)}::text[]) as r(id)
+      cross join lateral (
+        select step, timestamp, value from metric_points where run_id = r.id and key = ${key}
+        order by step, timestamp limit 1
+      ) p`),
+  );
+  const num = (v: number | string | null) => (v === null ? null : Number(v));
+  const byRun = new Map<string, Bucket[]>(ids.map((id) => [id, []]));
+  for (const r of rows)
+    byRun.get(r.run_id)?.push({
+      step: Number(r.last_step),
+      timestamp: Number(r.last_timestamp),
+      value: Number(r.last_value),
+      min: num(r.min_value),
+      max: num(r.max_value),
+      count: Number(r.count),
+    });
+  const firstOf = new Map(
+    firsts.map((f) => [
+      f.run_id,
+      pointAsBucket({ step: Number(f.step), timestamp: Number(f.timestamp), value: Number(f.value) }),
+    ]),
+  );
+  const series = runIds.map((runId): Series => {
+    const buckets = byRun.get(runId);
+    if (!buckets) return empty(runId);
+    return {
+      runId,
+      key,
+      totalPoints: buckets.reduce((s, b) => s + b.count, 0),
+      exact: buckets.every((b) => b.count === 1),
+      buckets: withEndpoints(buckets, firstOf.get(runId) ?? null, null),
+    };
+  });
+  return { gridWidth, series };
 }
 
 /** Metric keys logged by any of the runs, for chart pickers. */

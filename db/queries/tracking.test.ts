@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDb, openTestDb } from '../test-db';
 import { createProject } from './projects';
 import { getExperimentByName } from './experiments';
-import { getMetricHistory, getMetricSeries } from './run-metrics';
+import { getMetricHistory, getMetricSeries, getSharedGridSeries } from './run-metrics';
 import { searchRuns } from './run-search';
 import { createRun, getRunDetails, logBatch, setRunLifecycle } from './runs';
 import { createUser } from './users';
@@ -109,6 +109,55 @@ describe('chart series', () => {
     const zoom = await getMetricSeries(t.db, run.id, 'curve', { fromStep: 12_000, toStep: 12_500 });
     expect(zoom.exact).toBe(true);
     expect(zoom.buckets).toHaveLength(501);
+  });
+});
+
+describe('compare series on a shared grid', () => {
+  async function curveRun(steps: number, spikeAt: number) {
+    const run = await createRun(t.db, actor, projectId, { experimentId });
+    for (let start = 0; start < steps; start += 1000)
+      await logBatch(t.db, projectId, run.id, {
+        metrics: Array.from({ length: Math.min(1000, steps - start) }, (_, i) => {
+          const step = start + i;
+          return { key: 'grid', value: step === spikeAt ? 50 : 1 / (1 + step), timestamp: 5_000 + step, step };
+        }),
+      });
+    return run.id;
+  }
+
+  it('gives runs of 6,400 and 6,401 steps the same buckets, each with its envelope, first and last point', async () => {
+    const a = await curveRun(6_400, 3_001);
+    const b = await curveRun(6_401, 4_999);
+    const { gridWidth, series } = await getSharedGridSeries(t.db, [a, b, 'no-such-run'], 'grid', 1000);
+    expect(gridWidth).toBe(7);
+    const [sa, sb, missing] = series;
+    expect(missing).toMatchObject({ runId: 'no-such-run', totalPoints: 0, buckets: [] });
+    expect(sa!.totalPoints).toBe(6_400);
+    expect(sb!.totalPoints).toBe(6_401);
+    // Same grid: after the exact first point, bucket i of each run ends in the same 7-step cell.
+    const cells = (s: typeof sa) => s!.buckets.slice(1).map((x) => Math.floor(x.step / gridWidth));
+    expect(cells(sa)).toEqual(cells(sb).slice(0, cells(sa).length));
+    expect(sa!.buckets.length).toBeLessThanOrEqual(1001);
+    expect(sa!.buckets[0]).toMatchObject({ step: 0, value: 1, count: 1 });
+    expect(sa!.buckets.at(-1)).toMatchObject({ step: 6_399, value: 1 / 6_400 });
+    expect(sb!.buckets.at(-1)).toMatchObject({ step: 6_400, value: 1 / 6_401 });
+    expect(Math.max(...sa!.buckets.map((x) => x.max ?? -Infinity))).toBe(50);
+    expect(Math.max(...sb!.buckets.map((x) => x.max ?? -Infinity))).toBe(50);
+    expect(sa!.buckets.reduce((n, x) => n + x.count, 0) - 1).toBe(6_400);
+  });
+
+  it('builds the grid from rollups when the longest run needs it, and the short runs share it', async () => {
+    const short = await curveRun(3_000, 2_000);
+    const long = await curveRun(20_000, 17_000);
+    const { gridWidth, series } = await getSharedGridSeries(t.db, [short, long], 'grid', 1000);
+    expect(gridWidth).toBe(128);
+    const [s, l] = series;
+    expect(l!.totalPoints).toBe(20_000);
+    expect(s!.totalPoints).toBe(3_000);
+    expect(s!.buckets.length).toBe(1 + Math.ceil(3_000 / 128));
+    expect(Math.max(...l!.buckets.map((x) => x.max ?? -Infinity))).toBe(50);
+    expect(Math.min(...l!.buckets.map((x) => x.min ?? Infinity))).toBe(1 / 20_000);
+    expect(l!.buckets.at(-1)).toMatchObject({ step: 19_999, value: 1 / 20_000 });
   });
 });
 

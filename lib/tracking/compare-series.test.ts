@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CompareSeriesInput, compareChartData, isSingleValue, placeSeries } from './compare-series';
+import { bandKey, type CompareSeriesInput, compareChartData, isSingleValue, placeSeries } from './compare-series';
 
 const bucket = (step: number, value: number, timestamp = 1_000 + step) => ({
   step,
@@ -52,6 +52,20 @@ describe('compare chart data', () => {
     if (smoothed.kind !== 'lines') throw new Error('expected lines');
     // Debiased EMA: the first point is kept, later ones pulled towards the earlier values.
     expect(smoothed.rows.map((r) => r.a)).toEqual([1, expect.closeTo(7 / 3, 10), expect.closeTo(27 / 7, 10)]);
+  });
+
+  it('gives each bucket that holds several points its min–max band, which smoothing leaves alone', () => {
+    const wide = { step: 9, timestamp: 1_009, value: 2, min: -1, max: 7, count: 10 };
+    const placed = placeSeries(
+      [{ runId: 'a', buckets: [bucket(0, 1), wide, bucket(10, 3)], totalPoints: 12, startTime: 1_000 }],
+      'step',
+    );
+    const data = compareChartData(placed, false, 0.5);
+    if (data.kind !== 'lines') throw new Error('expected lines');
+    expect(data.rows.map((r) => r[bandKey('a')])).toEqual([undefined, [-1, 7], undefined]);
+    const log = compareChartData(placed, true, 0);
+    if (log.kind !== 'lines') throw new Error('expected lines');
+    expect(log.rows[1]![bandKey('a')]).toBeUndefined();
   });
 
   it('leaves points a log scale cannot show out of the drawn count', () => {

@@ -5,14 +5,27 @@ import { type Bucket, smoothEma } from './downsample';
 
 export type CompareSeriesInput = { runId: string; buckets: Bucket[]; totalPoints: number; startTime: number };
 
-/** One run's points on the chosen x axis, unsmoothed. */
-export type PlacedSeries = { runId: string; xs: number[]; values: number[]; totalPoints: number };
+/** One run's points on the chosen x axis, unsmoothed, with each bucket's min–max (null where it holds one point). */
+export type PlacedSeries = {
+  runId: string;
+  xs: number[];
+  values: number[];
+  bands: ([number, number] | null)[];
+  totalPoints: number;
+};
+
+/** The data key of a run's min–max band in a chart row. */
+export const bandKey = (runId: string) => `${runId}:band`;
+
+const bandOf = (b: Bucket): [number, number] | null =>
+  b.count > 1 && b.min !== null && b.max !== null ? [b.min, b.max] : null;
 
 export function placeSeries(series: CompareSeriesInput[], x: XAxisKind): PlacedSeries[] {
   return series.map((s) => ({
     runId: s.runId,
     xs: s.buckets.map((b) => (x === 'step' ? b.step : x === 'wall' ? b.timestamp : b.timestamp - s.startTime)),
     values: s.buckets.map((b) => b.value),
+    bands: s.buckets.map(bandOf),
     totalPoints: s.totalPoints,
   }));
 }
@@ -21,7 +34,7 @@ export function placeSeries(series: CompareSeriesInput[], x: XAxisKind): PlacedS
 export const isSingleValue = (series: PlacedSeries[]) =>
   series.some((s) => s.values.length > 0) && series.every((s) => s.values.length <= 1);
 
-export type CompareRow = { x: number } & Record<string, number | null>;
+export type CompareRow = { x: number } & Record<string, number | [number, number] | null>;
 
 export type CompareChartData =
   | { kind: 'empty' }
@@ -61,6 +74,8 @@ export function compareChartData(series: PlacedSeries[], log: boolean, smoothing
       const row = merged.get(x) ?? ({ x } as CompareRow);
       row[s.runId] = drawable(y, log) ? y : null;
       if (drawable(y, log)) drawnHere += 1;
+      const band = s.bands[i];
+      if (band && drawable(band[0], log) && drawable(band[1], log)) row[bandKey(s.runId)] = band;
       merged.set(x, row);
     });
     drawn += drawnHere;

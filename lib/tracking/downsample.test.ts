@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Bucket, chooseWidth, mergeBuckets, smoothEma, withEndpoints } from './downsample';
+import { type Bucket, chooseWidth, mergeBuckets, sharedGrid, smoothEma, withEndpoints } from './downsample';
 
 const point = (step: number, value: number): Bucket => ({
   step,
@@ -19,6 +19,28 @@ describe('chooseWidth', () => {
     expect(chooseWidth(0, 999_999, 1000)).toBe(128);
     expect(chooseWidth(0, 2_048_000, 1000)).toBe(8192);
     expect(chooseWidth(0, 100_000_000, 1000)).toBe(8192);
+  });
+});
+
+describe('sharedGrid', () => {
+  it('sizes buckets from the whole range, so 6,400 and 6,401 steps share one width', () => {
+    expect(sharedGrid(0, 6_399, 1000)).toEqual({ readWidth: 1, gridWidth: 7 });
+    expect(sharedGrid(0, 6_400, 1000)).toEqual({ readWidth: 1, gridWidth: 7 });
+    expect(sharedGrid(0, 500, 1000)).toEqual({ readWidth: 1, gridWidth: 1 });
+  });
+  it('builds on a rollup with a grid width that is a multiple of it, within maxBuckets', () => {
+    for (const [from, to] of [
+      [0, 999_999],
+      [5, 20_000],
+      [0, 3_000_000],
+      [-7, 100_000_000],
+    ] as const) {
+      const { readWidth, gridWidth } = sharedGrid(from, to, 1000);
+      expect(readWidth).toBe(chooseWidth(from, to, 1000));
+      expect(gridWidth % readWidth).toBe(0);
+      expect(Math.floor(to / gridWidth) - Math.floor(from / gridWidth) + 1).toBeLessThanOrEqual(1000);
+    }
+    expect(sharedGrid(0, 999_999, 1000)).toEqual({ readWidth: 128, gridWidth: 1024 });
   });
 });
 

@@ -29,6 +29,21 @@ export function chooseWidth(fromStep: number, toStep: number, maxBuckets: number
 }
 
 /**
+ * The step grid one chart shares across all its lines: buckets of `gridWidth` steps aligned to multiples of it,
+ * so every line of the chart has the same resolution whatever its own length. The grid is built from
+ * `readWidth` rows (raw points when 1, else that rollup), read as chooseWidth would for one series of the whole
+ * range; `gridWidth` is a multiple of `readWidth` so each row falls in exactly one bucket.
+ */
+export function sharedGrid(fromStep: number, toStep: number, maxBuckets: number) {
+  const span = Math.max(0, toStep - fromStep) + 1;
+  const readWidth = chooseWidth(fromStep, toStep, maxBuckets);
+  // One bucket more than the span needs covers a range that does not start on a bucket boundary.
+  const perBucket = Math.ceil(span / Math.max(1, maxBuckets - 1));
+  const gridWidth = readWidth * Math.max(1, Math.ceil(perBucket / readWidth));
+  return { readWidth, gridWidth };
+}
+
+/**
  * Merges consecutive step-ordered buckets into at most maxBuckets, keeping each group's min, max, count
  * and last point. No sampling: every input contributes to exactly one output.
  */

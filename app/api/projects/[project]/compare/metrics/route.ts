@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { getMetricSeries } from '@/db/queries/run-metrics';
+import { getSharedGridSeries } from '@/db/queries/run-metrics';
 import { listRunsByIds } from '@/db/queries/runs';
 import { defineRoute } from '@/server/api';
 
 export const dynamic = 'force-dynamic';
 
-/** One metric for several runs at once (the compare page's overlaid chart), each downsampled to ≤ maxBuckets. */
+/** One metric for several runs at once (the compare page's overlaid chart), all on one grid of ≤ maxBuckets buckets. */
 export const GET = defineRoute(
   'viewer',
   z.object({
@@ -14,18 +14,20 @@ export const GET = defineRoute(
       .string()
       .max(100 * 65)
       .transform((s) => [...new Set(s.split(',').filter(Boolean))].slice(0, 100)),
-    maxBuckets: z.coerce.number().int().min(10).max(1000).default(400),
+    maxBuckets: z.coerce.number().int().min(10).max(1000).default(1000),
   }),
   async ({ db, caller, input }) => {
     const found = await listRunsByIds(db, caller.project.id, input.runs);
-    const series = await Promise.all(
-      found.map(async (run) => ({
-        ...(await getMetricSeries(db, run.id, input.key, { maxBuckets: input.maxBuckets })),
-        status: run.status,
-        startTime: run.startTime,
-      })),
+    const grid = await getSharedGridSeries(
+      db,
+      found.map((run) => run.id),
+      input.key,
+      input.maxBuckets,
     );
-    return { series };
+    return {
+      gridWidth: grid.gridWidth,
+      series: found.map((run, i) => ({ ...grid.series[i]!, status: run.status, startTime: run.startTime })),
+    };
   },
   { session: true },
 );
