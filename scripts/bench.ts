@@ -3,7 +3,7 @@
 // Knobs: BENCH_WORKERS (4), BENCH_BATCHES per worker (25), BENCH_ROUNDS (3), BENCH_POINTS (1000000),
 // BENCH_RUNS (10000), BENCH_AB_EVENTS (1000000), BENCH_ARTIFACT_MB (1024), BENCH_TRANSPORT (http | in-process;
 // default: http when the build serves the API), BENCH_SCALE=1 (figure 12, opt-in). One figure alone: `npx tsx scripts/bench/<figure>.ts`.
-import { type DbHandle, openDb, provideDbHandle } from '@/db/client';
+import { type DbHandle, openDb } from '@/db/client';
 import { migrateDb } from '@/db/migrate';
 import { createFreshPostgresDatabase } from '@/db/test-db';
 import { benchAbTests } from './bench/ab-tests';
@@ -16,9 +16,9 @@ import { pageJsFigure } from './bench/page-js';
 import { benchScale } from './bench/scale';
 import { benchBulkInterval } from './bench/bulk-interval';
 import { benchSeries } from './bench/series';
-import { type RunningServer, buildState, startNextServer } from './lib/next-server';
+import { type Transport, chooseTransport } from './bench/transport';
+import { buildState } from './lib/next-server';
 import { type Figure, fmtInt, fmtMs, printTable } from './lib/util';
-import type { FetchLike } from './mlflow-client';
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -34,35 +34,6 @@ const ARTIFACT_MB = num('BENCH_ARTIFACT_MB', 1024);
 const TARGETS = { seriesSpeedup: 20, seriesMs: 100, pageMs: 100 };
 
 const log = (line: string) => console.log(line);
-
-type Transport = {
-  kind: 'http' | 'in-process';
-  baseUrl: string;
-  fetch: FetchLike;
-  note?: string;
-  server?: RunningServer;
-};
-
-async function chooseTransport(databaseUrl: string, handle: DbHandle): Promise<Transport> {
-  const forced = process.env.BENCH_TRANSPORT;
-  const build = buildState();
-  if (forced === 'http' && !build.ok) throw new Error(`BENCH_TRANSPORT=http, but ${build.reason}`);
-  if (forced !== 'in-process' && build.ok) {
-    const server = await startNextServer({ databaseUrl, log });
-    const httpFetch: FetchLike = (url, init) => fetch(url, init);
-    return { kind: 'http', baseUrl: server.baseUrl, fetch: httpFetch, server };
-  }
-  const note = build.ok ? 'BENCH_TRANSPORT=in-process' : build.reason;
-  log(`  measuring log-batch in-process (route handler called directly): ${note}`);
-  provideDbHandle(handle);
-  const { inProcessFetch } = await import('./mlflow-in-process');
-  return {
-    kind: 'in-process',
-    baseUrl: 'http://runboard.internal',
-    fetch: inProcessFetch,
-    note: `in-process, not HTTP: ${note}`,
-  };
-}
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -81,7 +52,7 @@ async function main(): Promise<number> {
     log(
       `\n(1) ingest: ${WORKERS} concurrent clients × ${BATCHES} log-batch requests of 1000 metrics, ${ROUNDS} rounds`,
     );
-    transport = await chooseTransport(fresh.url, handle);
+    transport = await chooseTransport(fresh.url, handle, log);
     const ingest = await benchIngest({
       db,
       databaseUrl: fresh.url,
@@ -95,8 +66,10 @@ async function main(): Promise<number> {
       rounds: ROUNDS,
       log,
     });
-    await transport.server?.stop();
-    figures.push(ingestFigure(ingest, WORKERS, transport.kind === 'http' ? 'over HTTP' : 'in-process', transport.note));
+    const { kind, note } = transport;
+    await transport.stop();
+    transport = null;
+    figures.push(ingestFigure(ingest, WORKERS, kind === 'http' ? 'over HTTP' : 'in-process', note));
 
     // Before figure 2 runs ANALYZE on metric_points, so the latest-point query is planned without statistics.
     log(`\n(11) get-history-bulk-interval on ${fmtInt(POINTS)} points; the latest point before any ANALYZE`);
@@ -171,7 +144,7 @@ async function main(): Promise<number> {
     );
     return missed.length ? 1 : 0;
   } finally {
-    await transport?.server?.stop();
+    await transport?.stop();
     await handle?.close();
     await fresh.drop();
   }

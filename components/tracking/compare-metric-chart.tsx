@@ -8,8 +8,8 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  ComposedChart,
   Line,
-  LineChart,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -133,7 +133,7 @@ function chartElement(
   const span = data.rows.length ? data.rows[data.rows.length - 1]!.x - data.rows[0]!.x : 0;
   const dotted = new Set(data.dotted);
   return (
-    <LineChart
+    <ComposedChart
       title={`${metricKey} of ${runs.length} runs against ${X_AXIS_LABELS[x].toLowerCase()}`}
       data={data.rows}
       margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
@@ -169,7 +169,7 @@ function chartElement(
           isAnimationActive={false}
         />
       ))}
-    </LineChart>
+    </ComposedChart>
   );
 }
 

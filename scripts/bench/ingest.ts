@@ -3,7 +3,7 @@
 // the same rows is measured too and printed for reference.
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { type Db, type DbHandle, provideDbHandle } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { createExperiment } from '@/db/queries/experiments';
 import { createProject } from '@/db/queries/projects';
 import { createRun } from '@/db/queries/runs';
@@ -13,6 +13,7 @@ import { copyMetricPoints } from '../lib/copy-points';
 import { type Figure, fmtInt } from '../lib/util';
 import { type FetchLike, createMlflowClient } from '../mlflow-client';
 import { runFigureAlone } from './standalone';
+import { chooseTransport } from './transport';
 
 export type IngestSetup = {
   db: Db;
@@ -192,11 +193,11 @@ const envNum = (name: string, fallback: number) => {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 };
 
-// Alone, the route handler is called in-process (no build needed): `npx tsx scripts/bench/ingest.ts`.
+// Alone: `npx tsx scripts/bench/ingest.ts`, over HTTP when a build exists, else in-process (see ./transport.ts).
 runFigureAlone(import.meta.url, 'ingest', async (handle: DbHandle, databaseUrl: string) => {
   const { project, experiment, token } = await ingestFixture(handle.db);
-  const withdraw = provideDbHandle(handle);
-  const { inProcessFetch } = await import('../mlflow-in-process');
+  const log = (line: string) => console.log(line);
+  const transport = await chooseTransport(databaseUrl, handle, log);
   const workers = envNum('BENCH_WORKERS', 4);
   try {
     const result = await benchIngest({
@@ -205,15 +206,16 @@ runFigureAlone(import.meta.url, 'ingest', async (handle: DbHandle, databaseUrl: 
       projectId: project.id,
       experimentId: experiment.id,
       token,
-      baseUrl: 'http://runboard.internal',
-      fetch: inProcessFetch,
+      baseUrl: transport.baseUrl,
+      fetch: transport.fetch,
       workers,
       batches: envNum('BENCH_BATCHES', 25),
       rounds: envNum('BENCH_ROUNDS', 3),
-      log: (line) => console.log(line),
+      log,
     });
-    return { figures: [ingestFigure(result, workers, 'in-process', 'route handler called in-process, not HTTP')] };
+    const how = transport.kind === 'http' ? 'over HTTP' : 'in-process';
+    return { figures: [ingestFigure(result, workers, how, transport.note)] };
   } finally {
-    withdraw();
+    await transport.stop();
   }
 });
