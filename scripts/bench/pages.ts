@@ -4,6 +4,7 @@
 // first without planner statistics (as right after a bulk load with autovacuum late or off), then after ANALYZE.
 // Not part of CI or `npm run bench` (it takes minutes and needs Chromium and a build):
 //   npx next build && npx tsx scripts/bench/pages.ts        (CHROMIUM_PATH, default /usr/bin/chromium)
+// BENCH_PAGES=board,runs seeds and measures only those pairs (run, compare, runs, board, monitoring; default all).
 import { sql } from 'drizzle-orm';
 import { type Browser, type Page, chromium } from '@playwright/test';
 import { type DbHandle, openDb } from '@/db/client';
@@ -28,6 +29,19 @@ const ROUNDS = 5;
 const log = (line: string) => console.log(line);
 
 const COLUMNS = ['todo', 'in_progress', 'review', 'done'] as const;
+const GROUPS = ['run', 'compare', 'runs', 'board', 'monitoring'] as const;
+type Group = (typeof GROUPS)[number];
+
+function selectedGroups(value = process.env.BENCH_PAGES): Set<Group> {
+  const names = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) return new Set(GROUPS);
+  const unknown = names.filter((n) => !(GROUPS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`BENCH_PAGES: unknown ${unknown.join(', ')}; known: ${GROUPS.join(', ')}`);
+  return new Set(names as Group[]);
+}
 
 type Actor = { id: string; isAdmin: boolean };
 type Case = { url: string; ready: (page: Page) => Promise<void>; after?: (page: Page) => Promise<number> };
@@ -86,99 +100,112 @@ async function monitoredProject(db: DbHandle['db'], actor: Actor, slug: string, 
   return slug;
 }
 
-async function seed(handle: DbHandle): Promise<PagePair[]> {
+async function seed(handle: DbHandle, groups: Set<Group>): Promise<PagePair[]> {
   const db = handle.db;
   const user = await createUser(db, null, { ...ADMIN, isAdmin: true });
   const actor = { id: user.id, isAdmin: true };
   const project = await createProject(db, actor, { slug: 'pages', name: 'Page bench', problemStatement: '' });
   const started = performance.now();
+  const pairs: PagePair[] = [];
 
-  const charts = await createExperiment(db, actor, project.id, { name: 'Charts' });
-  const smallRun = await metricRun(db, actor, project.id, charts.id, 1_000);
-  const bigRun = await metricRun(db, actor, project.id, charts.id, 1_000_000);
-  log(`  run page: 1,000 and 1,000,000 steps (${((performance.now() - started) / 1000).toFixed(0)} s so far)`);
-
-  const compareSmall: string[] = [];
-  const compareBig: string[] = [];
-  const compare = await createExperiment(db, actor, project.id, { name: 'Compare' });
-  for (let i = 0; i < 20; i++) {
-    compareSmall.push(await metricRun(db, actor, project.id, compare.id, 100));
-    compareBig.push(await metricRun(db, actor, project.id, compare.id, 10_000));
-  }
-  log(`  compare: 20 runs × 100 and 20 runs × 10,000 steps (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-
-  const few = await createExperiment(db, actor, project.id, { name: 'Runs 100' });
-  const many = await createExperiment(db, actor, project.id, { name: 'Runs 10000' });
-  await seedRuns(db, project.id, few.id, 100, 'few');
-  await seedRuns(db, project.id, many.id, 10_000, 'many');
-  log(`  runs table: 100 and 10,000 runs × 20 params × 10 metrics`);
-
-  const boardSmall = await boardProject(db, actor, 'board-20', 20);
-  const boardBig = await boardProject(db, actor, 'board-500', 500);
-  log(`  board: 20 and 500 cards`);
-
-  const monitorSmall = await monitoredProject(db, actor, 'monitor-1k', 1_000);
-  const monitorBig = await monitoredProject(db, actor, 'monitor-1m', 1_000_000);
-  log(`  monitoring: 1,000 and 1,000,000 predictions (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-
-  const table = (experimentId: number, query: string): Case => ({
-    url: `/pages/experiments/${experimentId}?${query}`,
-    ready: (page) => page.getByRole('link', { name: /^run-/ }).first().waitFor({ timeout: 120_000 }),
-  });
-  const filter = new URLSearchParams({ filter: "params.optimizer = 'adam' and metrics.val_f1 > 0.5" }).toString();
-  const sort = new URLSearchParams({ sort: 'metrics.val_accuracy', order: 'desc' }).toString();
-  const board = (slug: string): Case => ({
-    url: `/${slug}/board`,
-    ready: (page) => page.getByRole('button', { name: /^Move T-1:/ }).waitFor({ timeout: 120_000 }),
-    // Focus the first card's move button, press space, and wait for the live region to say it is picked up.
-    after: async (page) => {
-      // Hydrated and following live changes: before that the keyboard sensor is not listening yet.
-      await page.getByText('Live', { exact: true }).waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: /^Move T-1:/ }).focus();
-      const t = performance.now();
-      await page.keyboard.press('Space');
-      await page
-        .getByRole('status')
-        // dnd-kit says "Picked up T-1 …", then at once "T-1 … is now in To do, …" as the card hovers its own place.
-        .filter({ hasText: /^(Picked up T-1 |T-1 .* is now in )/ })
-        .waitFor({ timeout: 60_000 });
-      const ms = performance.now() - t;
-      await page.keyboard.press('Escape');
-      return ms;
-    },
-  });
-  const monitoring = (slug: string): Case => ({
-    url: `/${slug}/monitoring`,
-    ready: (page) => page.getByRole('link', { name: 'churn' }).first().waitFor({ timeout: 120_000 }),
-  });
-  return [
-    {
+  if (groups.has('run')) {
+    const charts = await createExperiment(db, actor, project.id, { name: 'Charts' });
+    const smallRun = await metricRun(db, actor, project.id, charts.id, 1_000);
+    const bigRun = await metricRun(db, actor, project.id, charts.id, 1_000_000);
+    log(`  run page: 1,000 and 1,000,000 steps (${((performance.now() - started) / 1000).toFixed(0)} s so far)`);
+    pairs.push({
       name: 'Run page, chart drawn',
       sizes: '1M steps ÷ 1k',
       small: { url: `/pages/runs/${smallRun}`, ready: chartDrawn },
       big: { url: `/pages/runs/${bigRun}`, ready: chartDrawn },
-    },
-    {
+    });
+  }
+
+  if (groups.has('compare')) {
+    const compareSmall: string[] = [];
+    const compareBig: string[] = [];
+    const compare = await createExperiment(db, actor, project.id, { name: 'Compare' });
+    for (let i = 0; i < 20; i++) {
+      compareSmall.push(await metricRun(db, actor, project.id, compare.id, 100));
+      compareBig.push(await metricRun(db, actor, project.id, compare.id, 10_000));
+    }
+    log(`  compare: 20 runs × 100 and 20 runs × 10,000 steps (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    pairs.push({
       name: 'Compare, chart drawn',
       sizes: '20 × 10k steps ÷ 20 × 100',
       small: { url: `/pages/compare?runs=${compareSmall.join(',')}`, ready: chartDrawn },
       big: { url: `/pages/compare?runs=${compareBig.join(',')}`, ready: chartDrawn },
-    },
-    {
-      name: 'Runs table, filtered',
-      sizes: '10,000 runs ÷ 100',
-      small: table(few.id, filter),
-      big: table(many.id, filter),
-    },
-    { name: 'Runs table, sorted', sizes: '10,000 runs ÷ 100', small: table(few.id, sort), big: table(many.id, sort) },
-    { name: 'Board', sizes: '500 cards ÷ 20', small: board(boardSmall), big: board(boardBig) },
-    {
+    });
+  }
+
+  if (groups.has('runs')) {
+    const few = await createExperiment(db, actor, project.id, { name: 'Runs 100' });
+    const many = await createExperiment(db, actor, project.id, { name: 'Runs 10000' });
+    await seedRuns(db, project.id, few.id, 100, 'few');
+    await seedRuns(db, project.id, many.id, 10_000, 'many');
+    log(`  runs table: 100 and 10,000 runs × 20 params × 10 metrics`);
+    const table = (experimentId: number, query: string): Case => ({
+      url: `/pages/experiments/${experimentId}?${query}`,
+      ready: (page) => page.getByRole('link', { name: /^run-/ }).first().waitFor({ timeout: 120_000 }),
+    });
+    const filter = new URLSearchParams({ filter: "params.optimizer = 'adam' and metrics.val_f1 > 0.5" }).toString();
+    const sort = new URLSearchParams({ sort: 'metrics.val_accuracy', order: 'desc' }).toString();
+    pairs.push(
+      {
+        name: 'Runs table, filtered',
+        sizes: '10,000 runs ÷ 100',
+        small: table(few.id, filter),
+        big: table(many.id, filter),
+      },
+      { name: 'Runs table, sorted', sizes: '10,000 runs ÷ 100', small: table(few.id, sort), big: table(many.id, sort) },
+    );
+  }
+
+  if (groups.has('board')) {
+    const boardSmall = await boardProject(db, actor, 'board-20', 20);
+    const boardBig = await boardProject(db, actor, 'board-500', 500);
+    log(`  board: 20 and 500 cards`);
+    const board = (slug: string): Case => ({
+      url: `/${slug}/board`,
+      ready: (page) => page.getByRole('button', { name: /^Move T-1:/ }).waitFor({ timeout: 120_000 }),
+      // Focus the first card's move button, press space, and wait for the live region to say it is picked up.
+      after: async (page) => {
+        // Hydrated and following live changes: before that the keyboard sensor is not listening yet.
+        await page.getByText('Live', { exact: true }).waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: /^Move T-1:/ }).focus();
+        const t = performance.now();
+        await page.keyboard.press('Space');
+        await page
+          .getByRole('status')
+          // dnd-kit says "Picked up T-1 …", then at once "T-1 … is now in To do, …" as the card hovers its own place.
+          .filter({ hasText: /^(Picked up T-1 |T-1 .* is now in )/ })
+          .waitFor({ timeout: 60_000 });
+        const ms = performance.now() - t;
+        await page.keyboard.press('Escape');
+        return ms;
+      },
+    });
+    pairs.push({ name: 'Board', sizes: '500 cards ÷ 20', small: board(boardSmall), big: board(boardBig) });
+  }
+
+  if (groups.has('monitoring')) {
+    const monitorSmall = await monitoredProject(db, actor, 'monitor-1k', 1_000);
+    const monitorBig = await monitoredProject(db, actor, 'monitor-1m', 1_000_000);
+    log(
+      `  monitoring: 1,000 and 1,000,000 predictions (${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
+    );
+    const monitoring = (slug: string): Case => ({
+      url: `/${slug}/monitoring`,
+      ready: (page) => page.getByRole('link', { name: 'churn' }).first().waitFor({ timeout: 120_000 }),
+    });
+    pairs.push({
       name: 'Monitoring list',
       sizes: '1M predictions ÷ 1k',
       small: monitoring(monitorSmall),
       big: monitoring(monitorBig),
-    },
-  ];
+    });
+  }
+  return pairs;
 }
 
 async function signedInState(browser: Browser, baseURL: string) {
@@ -194,18 +221,21 @@ async function signedInState(browser: Browser, baseURL: string) {
   return state;
 }
 
-type Timing = { load: number; after: number | null };
+/** `bytes`: the document as sent (its HTML and the inline RSC payload); `elements`: the DOM once ready. */
+type Timing = { load: number; after: number | null; bytes: number; elements: number };
 
 async function visit(browser: Browser, baseURL: string, state: Awaited<ReturnType<typeof signedInState>>, c: Case) {
   const context = await browser.newContext({ baseURL, storageState: state, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const t = performance.now();
-  await page.goto(c.url, { waitUntil: 'commit' });
+  const response = await page.goto(c.url, { waitUntil: 'commit' });
   await c.ready(page);
   const load = performance.now() - t;
+  const bytes = (await response?.body())?.length ?? 0;
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   const after = c.after ? await c.after(page) : null;
   await context.close();
-  return { load, after };
+  return { load, after, bytes, elements };
 }
 
 async function measure(browser: Browser, baseURL: string, pairs: PagePair[], label: string) {
@@ -228,6 +258,9 @@ async function measure(browser: Browser, baseURL: string, pairs: PagePair[], lab
       );
     };
     ratio((t) => t.load, '');
+    const kib = (ts: Timing[]) => `${(median(ts.map((x) => x.bytes)) / 1024).toFixed(0)} KiB`;
+    const els = (ts: Timing[]) => median(ts.map((x) => x.elements)).toLocaleString('en');
+    log(`  ${pair.name}: document ${kib(small)} → ${kib(big)}, ${els(small)} → ${els(big)} elements`);
     if (pair.small.after) ratio((t) => t.after, ': pick a card up by keyboard');
   }
   return rows;
@@ -248,7 +281,7 @@ async function main(): Promise<number> {
   try {
     handle = await openDb(config);
     await migrateDb(handle, config);
-    const pairs = await seed(handle);
+    const pairs = await seed(handle, selectedGroups());
     server = await startNextServer({ databaseUrl: fresh.url, env: { RUNBOARD_SCHEDULER: 'off' }, log });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
