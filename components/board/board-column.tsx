@@ -2,32 +2,36 @@
 
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useMemo } from 'react';
 import { cn } from '@/components/ui/cn';
-import type { BoardTask } from '@/lib/board/board-data';
+import type { ColumnWindow } from '@/lib/board/column-window';
 import { TASK_STATUS_LABELS, type TaskStatus, wipState } from '@/lib/board/vocabulary';
 import { TaskCard } from './task-card';
 
 export function BoardColumn({
   status,
-  tasks,
-  hidden = 0,
+  view: { cards: tasks, filtered, more, total: count, points },
+  step,
+  onShowMore,
   limit,
   project,
   draggable,
 }: {
   status: TaskStatus;
-  tasks: BoardTask[];
-  /** Cards left out by the board's filters: they still count towards the WIP limit. */
-  hidden?: number;
+  /** The cards drawn; those left out by the board's filters still count towards the WIP limit. */
+  view: ColumnWindow;
+  /** How many more cards "Show more" draws. */
+  step: number;
+  onShowMore: (status: TaskStatus) => void;
   limit: number | null | undefined;
   project: string;
   draggable: boolean;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: status, disabled: !draggable });
-  const count = tasks.length + hidden;
+  const items = useMemo(() => tasks.map((t) => t.id), [tasks]);
   const wip = wipState(count, limit);
-  const points = tasks.reduce((n, t) => n + t.effort, 0);
   const headingId = `column-${status}`;
+  const label = TASK_STATUS_LABELS[status];
   return (
     <section
       aria-labelledby={headingId}
@@ -35,10 +39,10 @@ export function BoardColumn({
     >
       <header className="mb-2 flex items-baseline justify-between gap-2 px-1">
         <h2 id={headingId} className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">
-          {TASK_STATUS_LABELS[status]}
+          {label}
         </h2>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          {hidden > 0 ? `${tasks.length} of ${count} shown` : `${count} · ${points} pts`}
+          {filtered > 0 ? `${count - filtered} of ${count} shown` : `${count} · ${points} pts`}
         </span>
       </header>
       {limit ? (
@@ -55,10 +59,10 @@ export function BoardColumn({
             : `WIP limit ${limit}${wip === 'at' ? ' (full)' : ''}`}
         </p>
       ) : null}
-      <SortableContext id={status} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
+      <SortableContext id={status} items={items} strategy={verticalListSortingStrategy}>
         <ul
           ref={setNodeRef}
-          aria-label={`${TASK_STATUS_LABELS[status]} cards`}
+          aria-label={`${label} cards`}
           className={cn(
             'flex min-h-24 flex-1 flex-col gap-2 rounded-md p-0.5',
             isOver && 'bg-indigo-50 ring-2 ring-indigo-300 dark:bg-indigo-950/40 dark:ring-indigo-700',
@@ -69,11 +73,20 @@ export function BoardColumn({
           ))}
           {tasks.length === 0 && (
             <li className="rounded-md border border-dashed border-zinc-300 p-3 text-center text-xs text-zinc-600 dark:border-zinc-600 dark:text-zinc-400">
-              {hidden > 0 ? 'No cards match the filters.' : draggable ? 'No cards. Drag one here.' : 'No cards.'}
+              {filtered > 0 ? 'No cards match the filters.' : draggable ? 'No cards. Drag one here.' : 'No cards.'}
             </li>
           )}
         </ul>
       </SortableContext>
+      {more > 0 && (
+        <button
+          type="button"
+          onClick={() => onShowMore(status)}
+          className="mt-2 rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+        >
+          Show {Math.min(step, more)} more cards ({more} not shown)
+        </button>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import {
   type DragStartEvent,
   type KeyboardCoordinateGetter,
   KeyboardSensor,
+  type KeyboardSensorOptions,
   PointerSensor,
   type UniqueIdentifier,
   closestCorners,
@@ -20,11 +21,12 @@ import {
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { moveTaskAction } from '@/app/(app)/[project]/board/actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { type BoardData, patchBoardTask, toColumns } from '@/lib/board/board-data';
-import { type BoardFilter, NO_FILTER, matchesBoardFilter } from '@/lib/board/filters';
+import { COLUMN_PAGE, columnWindow } from '@/lib/board/column-window';
+import { type BoardFilter, NO_FILTER } from '@/lib/board/filters';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board/vocabulary';
 import { BoardColumn } from './board-column';
 import { LiveBadge } from '../live/live-badge';
@@ -59,6 +61,9 @@ const isStatus = (id: UniqueIdentifier): id is TaskStatus =>
 
 const containerOf = (id: UniqueIdentifier, from: Ids): TaskStatus | null =>
   isStatus(id) ? id : (TASK_STATUSES.find((s) => from[s].includes(String(id))) ?? null);
+
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+const FIRST_WINDOW = Object.fromEntries(TASK_STATUSES.map((s) => [s, COLUMN_PAGE])) as Record<TaskStatus, number>;
 
 /**
  * Where the dragged card lands if dropped over `overId` now: that card's column with the dragged card
@@ -105,7 +110,12 @@ export function SprintBoard({
   const [dragIds, setDragIds] = useState<Ids | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const ids: Ids = dragIds ?? (Object.fromEntries(TASK_STATUSES.map((s) => [s, columns[s].map((t) => t.id)])) as Ids);
+  const [windows, setWindows] = useState(FIRST_WINDOW);
+  const columnIds = useMemo(
+    () => Object.fromEntries(TASK_STATUSES.map((s) => [s, columns[s].map((t) => t.id)])) as Ids,
+    [columns],
+  );
+  const ids: Ids = dragIds ?? columnIds;
   // Announcements are called by dnd-kit outside React's render; they read the latest positions from here.
   const idsRef = useRef(ids);
   useLayoutEffect(() => {
@@ -151,9 +161,9 @@ export function SprintBoard({
     onSettled: () => qc.invalidateQueries({ queryKey: boardKeyPrefix(project) }),
   });
 
-  // Left and right go to the neighbouring column at the card's height (the stock getter can pick the card's
-  // own column, whose box starts a few pixels further left); up and down move within the column as usual.
-  const coordinateGetter: KeyboardCoordinateGetter = (event, args) => {
+  // Left and right go to the neighbouring column at the card's height (the stock getter can pick the card's own
+  // column, whose box starts a few pixels further left); up and down move within the column as usual.
+  const coordinateGetter = useCallback<KeyboardCoordinateGetter>((event, args) => {
     const step = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return sortableKeyboardCoordinates(event, args);
     event.preventDefault();
@@ -167,11 +177,10 @@ export function SprintBoard({
       rect.top + Math.max(0, rect.height - collisionRect.height),
     );
     return { x: rect.left + Math.max(0, (rect.width - collisionRect.width) / 2), y: top };
-  };
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
-  );
+  }, []);
+  // Stable sensors keep dnd-kit's listeners (and so every card) unchanged when the board renders again.
+  const keyboardOptions = useMemo<KeyboardSensorOptions>(() => ({ coordinateGetter }), [coordinateGetter]);
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, keyboardOptions));
 
   const describe = (id: UniqueIdentifier) => {
     const task = byId.get(String(id));
@@ -251,6 +260,10 @@ export function SprintBoard({
     move.mutate({ card, previous });
   }
 
+  const showMore = useCallback(
+    (status: TaskStatus) => setWindows((w) => ({ ...w, [status]: w[status] + COLUMN_PAGE })),
+    [],
+  );
   const active = activeId ? byId.get(activeId) : undefined;
   return (
     <div className="flex flex-col gap-3">
@@ -306,13 +319,13 @@ export function SprintBoard({
         <div className="flex snap-x snap-mandatory gap-3 overflow-x-auto pb-2">
           {TASK_STATUSES.map((status) => {
             const all = ids[status].map((id) => byId.get(id)).filter((t) => t !== undefined);
-            const shown = all.filter((t) => t.id === activeId || matchesBoardFilter(t, filter));
             return (
               <BoardColumn
                 key={status}
                 status={status}
-                tasks={shown}
-                hidden={all.length - shown.length}
+                view={columnWindow(all, filter, windows[status], activeId)}
+                step={COLUMN_PAGE}
+                onShowMore={showMore}
                 limit={data.wipLimits[status]}
                 project={project}
                 draggable={draggable}

@@ -1,5 +1,6 @@
 'use client';
 
+import type { DraggableAttributes } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import Link from 'next/link';
@@ -15,6 +16,8 @@ export function TaskCardBody({ task, project }: { task: BoardTask; project: stri
     <>
       <Link
         href={`/${project}/board/tasks/${task.id}`}
+        // A board shows dozens of cards at once: prefetching each one's task page would cost a request per card on load.
+        prefetch={false}
         // A native link drag would swallow the pointer events that move the card.
         draggable={false}
         className="block text-sm font-medium text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-50"
@@ -47,6 +50,46 @@ export function TaskCardBody({ task, project }: { task: BoardTask; project: stri
   );
 }
 
+type HandleProps = {
+  attributes: DraggableAttributes;
+  setActivatorNodeRef: (element: HTMLElement | null) => void;
+};
+
+/**
+ * Everything inside a card. Memoised apart from the sortable wrapper: picking any card up re-renders every
+ * useSortable on the board, and with only stable props here (the task object, dnd-kit's memoised attributes
+ * and ref callback) that stays a re-render of the wrapper alone.
+ */
+const CardFace = memo(function CardFace({
+  task,
+  project,
+  handle,
+  attributes,
+  setActivatorNodeRef,
+}: { task: BoardTask; project: string; handle: boolean } & HandleProps) {
+  const ref = taskRef(task.number);
+  return (
+    <>
+      <div className="mb-1 flex items-center gap-1.5">
+        {handle && (
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            aria-label={`Move ${ref}: ${task.title}`}
+            className="-ml-1 rounded px-1 text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800"
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
+        <span className="text-xs font-mono text-zinc-600 dark:text-zinc-400">{ref}</span>
+        <PriorityBadge priority={task.priority} />
+      </div>
+      <TaskCardBody task={task} project={project} />
+    </>
+  );
+});
+
 /**
  * A card: the whole card can be dragged with a pointer; the handle button is the keyboard's way in
  * (space to pick up, arrows to move, space to drop), so links inside the card keep their own keys. Memoised: a
@@ -65,7 +108,6 @@ export const TaskCard = memo(function TaskCard({
     id: task.id,
     disabled: !draggable,
   });
-  const ref = taskRef(task.number);
   return (
     <li
       ref={setNodeRef}
@@ -78,22 +120,13 @@ export const TaskCard = memo(function TaskCard({
         isDragging && 'opacity-40',
       )}
     >
-      <div className="mb-1 flex items-center gap-1.5">
-        {draggable && (
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            {...attributes}
-            aria-label={`Move ${ref}: ${task.title}`}
-            className="-ml-1 rounded px-1 text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800"
-          >
-            <span aria-hidden="true">⠿</span>
-          </button>
-        )}
-        <span className="text-xs font-mono text-zinc-600 dark:text-zinc-400">{ref}</span>
-        <PriorityBadge priority={task.priority} />
-      </div>
-      <TaskCardBody task={task} project={project} />
+      <CardFace
+        task={task}
+        project={project}
+        handle={draggable}
+        attributes={attributes}
+        setActivatorNodeRef={setActivatorNodeRef}
+      />
     </li>
   );
 });
