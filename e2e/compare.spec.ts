@@ -1,6 +1,6 @@
 import { type Locator, type Page, expect, test } from '@playwright/test';
 import { createToken, mlflow } from './api';
-import { unique } from './fixtures';
+import { createProject, unique } from './fixtures';
 
 // The demo project's runs log learning curves (val_accuracy) and final scores logged once per run (val_f1,
 // val_log_loss, …), and its primary success metric is linked to the run metric val_accuracy.
@@ -151,7 +151,10 @@ test('moving the smoothing slider redraws the learning curves', async ({ page })
 });
 
 test('long curves share one bucket grid, each line with its min–max band', async ({ page, request }) => {
-  const client = mlflow(request, await createToken(page, DEMO.slice(1), unique('compare-grid')));
+  // Its own project, so the demo's run lists (which other tests open) keep their own runs.
+  const slug = unique('grid');
+  await createProject(page, { name: 'Grid e2e', slug });
+  const client = mlflow(request, await createToken(page, slug, unique('compare-grid')));
   const experimentId = await client.defaultExperimentId();
   // 3,000 and 3,001 steps: both lines get buckets of the same 4 steps, and a spike stays inside its band.
   const logCurve = async (steps: number) => {
@@ -170,7 +173,7 @@ test('long curves share one bucket grid, each line with its min–max band', asy
     return run.info.run_id as string;
   };
   const ids = [await logCurve(3_000), await logCurve(3_001)];
-  await page.goto(`${DEMO}/compare?runs=${ids.join(',')}`);
+  await page.goto(`/${slug}/compare?runs=${ids.join(',')}`);
   const chart = page
     .getByRole('region', { name: 'Metrics', exact: true })
     .locator('figure[data-chart-kind="lines"]')
@@ -178,4 +181,11 @@ test('long curves share one bucket grid, each line with its min–max band', asy
   await expect(chart.locator('figcaption')).toContainText('6,001 points in buckets of 4 steps shared by every line');
   await expect(chart.locator('.recharts-area-area')).toHaveCount(2);
   await expect(chart.locator('.recharts-line-curve')).toHaveCount(2);
+
+  // Long run names and the bands still fit a phone's width: the page never scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expect(chart.locator('.recharts-line-curve')).toHaveCount(2);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
 });

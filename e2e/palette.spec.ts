@@ -153,10 +153,18 @@ async function backlogProject(page: Page, priorities: string[]) {
 /** A pointer drag of a row by its rank handle, held over the target until the row has moved there. */
 async function dragRow(page: Page, handle: Locator, target: Locator, arrived: () => Promise<void>) {
   const from = (await handle.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 10, { steps: 4 });
-  await expect(page.getByRole('status').filter({ hasText: /^Picked up / })).toBeVisible();
+  // A press that lands before the page has hydrated starts nothing: let go and press again until it picks up.
+  await expect(async () => {
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 10, { steps: 4 });
+    try {
+      await expect(page.getByRole('status').filter({ hasText: /^Picked up / })).toBeVisible({ timeout: 1_000 });
+    } catch (error) {
+      await page.mouse.up();
+      throw error;
+    }
+  }).toPass();
   const to = (await target.boundingBox())!;
   let wiggle = 0;
   await expect(async () => {

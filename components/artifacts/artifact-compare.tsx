@@ -19,7 +19,7 @@ export function ArtifactCompare({ project, runs, paths }: { project: string; run
   );
   if (paths.length === 0) {
     return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm break-words text-zinc-600 dark:text-zinc-400">
         These runs have no artifact file in common. Log the same file name from each run (for example{' '}
         <code className="font-mono">mlflow.log_artifact(&quot;confusion_matrix.png&quot;)</code>) to compare it here.
       </p>
