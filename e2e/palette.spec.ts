@@ -152,15 +152,27 @@ async function backlogProject(page: Page, priorities: string[]) {
 
 /** A pointer drag of a row by its rank handle, held over the target until the row has moved there. */
 async function dragRow(page: Page, handle: Locator, target: Locator, arrived: () => Promise<void>) {
-  const from = (await handle.boundingBox())!;
-  // A press that lands before the page has hydrated starts nothing: let go and press again until it picks up.
+  let from = (await handle.boundingBox())!;
+  // A press that lands before the page has hydrated (or on a spot the layout has since moved) starts
+  // nothing: cancel whatever began, measure the handle again and press again until it picks up.
   await expect(async () => {
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await handle.scrollIntoViewIfNeeded();
+    from = (await handle.boundingBox())!;
+    const x = from.x + from.width / 2;
+    const y = from.y + from.height / 2;
+    const pressed = await page.evaluate(
+      ([px, py]) => document.elementFromPoint(px, py)?.closest('button')?.ariaLabel,
+      [x, y],
+    );
+    await page.mouse.move(x, y);
     await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 10, { steps: 4 });
+    await page.mouse.move(x, y + 10, { steps: 4 });
     try {
-      await expect(page.getByRole('status').filter({ hasText: /^Picked up / })).toBeVisible({ timeout: 1_000 });
+      await expect(page.getByRole('status').filter({ hasText: /^Picked up / }), `pressed on ${pressed}`).toBeVisible({
+        timeout: 3_000,
+      });
     } catch (error) {
+      await page.keyboard.press('Escape');
       await page.mouse.up();
       throw error;
     }
