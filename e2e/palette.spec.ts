@@ -160,10 +160,10 @@ async function dragRow(page: Page, handle: Locator, target: Locator, arrived: ()
     from = (await handle.boundingBox())!;
     const x = from.x + from.width / 2;
     const y = from.y + from.height / 2;
-    const pressed = await page.evaluate(
-      ([px, py]) => document.elementFromPoint(px, py)?.closest('button')?.ariaLabel,
-      [x, y],
-    );
+    const pressed = await page.evaluate((at) => document.elementFromPoint(at.x, at.y)?.closest('button')?.ariaLabel, {
+      x,
+      y,
+    });
     await page.mouse.move(x, y);
     await page.mouse.down();
     await page.mouse.move(x, y + 10, { steps: 4 });
