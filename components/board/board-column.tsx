@@ -2,13 +2,14 @@
 
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { cn } from '@/components/ui/cn';
 import type { ColumnWindow } from '@/lib/board/column-window';
 import { TASK_STATUS_LABELS, type TaskStatus, wipState } from '@/lib/board/vocabulary';
 import { TaskCard } from './task-card';
 
-export function BoardColumn({
+/** Memoised: picking up a card inside the window leaves every column's props as they were. */
+export const BoardColumn = memo(function BoardColumn({
   status,
   view: { cards: tasks, filtered, more, total: count, points },
   step,
@@ -89,4 +90,4 @@ export function BoardColumn({
       )}
     </section>
   );
-}
+});

@@ -24,8 +24,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { moveTaskAction } from '@/app/(app)/[project]/board/actions';
 import { EmptyState } from '@/components/ui/empty-state';
-import { type BoardData, patchBoardTask, toColumns } from '@/lib/board/board-data';
-import { COLUMN_PAGE, columnWindow } from '@/lib/board/column-window';
+import { type BoardData, type BoardTask, patchBoardTask, toColumns } from '@/lib/board/board-data';
+import { COLUMN_PAGE, type ColumnWindow, columnWindow } from '@/lib/board/column-window';
 import { type BoardFilter, NO_FILTER } from '@/lib/board/filters';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, taskRef, wipState } from '@/lib/board/vocabulary';
 import { BoardColumn } from './board-column';
@@ -264,6 +264,23 @@ export function SprintBoard({
     (status: TaskStatus) => setWindows((w) => ({ ...w, [status]: w[status] + COLUMN_PAGE })),
     [],
   );
+  // Each column's window is decided without the drag, so picking up a card already drawn leaves every column's
+  // props (and its sortable context) as they were; only a card carried in from past the window changes its column.
+  const windowed = useMemo(
+    () =>
+      Object.fromEntries(
+        TASK_STATUSES.map((s) => {
+          const all = ids[s].map((id) => byId.get(id)).filter((t) => t !== undefined);
+          return [s, { all, view: columnWindow(all, filter, windows[s], null) }];
+        }),
+      ) as Record<TaskStatus, { all: BoardTask[]; view: ColumnWindow }>,
+    [ids, byId, filter, windows],
+  );
+  const columnView = (status: TaskStatus) => {
+    const { all, view } = windowed[status];
+    if (!activeId || view.cards.some((t) => t.id === activeId) || !ids[status].includes(activeId)) return view;
+    return columnWindow(all, filter, windows[status], activeId);
+  };
   const active = activeId ? byId.get(activeId) : undefined;
   return (
     <div className="flex flex-col gap-3">
@@ -317,21 +334,18 @@ export function SprintBoard({
         }}
       >
         <div className="flex snap-x snap-mandatory gap-3 overflow-x-auto pb-2">
-          {TASK_STATUSES.map((status) => {
-            const all = ids[status].map((id) => byId.get(id)).filter((t) => t !== undefined);
-            return (
-              <BoardColumn
-                key={status}
-                status={status}
-                view={columnWindow(all, filter, windows[status], activeId)}
-                step={COLUMN_PAGE}
-                onShowMore={showMore}
-                limit={data.wipLimits[status]}
-                project={project}
-                draggable={draggable}
-              />
-            );
-          })}
+          {TASK_STATUSES.map((status) => (
+            <BoardColumn
+              key={status}
+              status={status}
+              view={columnView(status)}
+              step={COLUMN_PAGE}
+              onShowMore={showMore}
+              limit={data.wipLimits[status]}
+              project={project}
+              draggable={draggable}
+            />
+          ))}
         </div>
         <DragOverlay>
           {active ? (
