@@ -2,7 +2,7 @@ import type { BoardTask } from './board-data';
 import { type BoardFilter, matchesBoardFilter } from './filters';
 
 /** How many cards a column draws at first, and how many more each "Show more" adds. */
-export const COLUMN_PAGE = 25;
+export const COLUMN_PAGE = 20;
 
 export type ColumnWindow = {
   /** The cards to draw, in column order. */
