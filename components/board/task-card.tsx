@@ -107,6 +107,9 @@ export const TaskCard = memo(function TaskCard({
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
     disabled: !draggable,
+    // A card keeps its size while any card is dragged, so it needs no ResizeObserver of its own: dnd-kit would
+    // otherwise create and attach one per drawn card at every pick-up.
+    resizeObserverConfig: { disabled: true },
   });
   return (
     <li
