@@ -1,6 +1,7 @@
 // The page bench (issue 17, item 4): how each page's cost grows with its data, measured in Chromium. For five pages
 // it loads a small and a big case into one fresh Postgres database, then times a fresh browser context from
-// navigation to the chart or rows being visible (the board also times picking a card up by keyboard), big ÷ small,
+// navigation to the chart or rows being visible (the board also times picking a card up by keyboard and, after a
+// move, the drop until its save request leaves), big ÷ small,
 // first without planner statistics (as right after a bulk load with autovacuum late or off), then after ANALYZE.
 // Not part of CI or `npm run bench` (it takes minutes and needs Chromium and a build):
 //   npx next build && npx tsx scripts/bench/pages.ts        (CHROMIUM_PATH, default /usr/bin/chromium)
@@ -44,7 +45,12 @@ function selectedGroups(value = process.env.BENCH_PAGES): Set<Group> {
 }
 
 type Actor = { id: string; isAdmin: boolean };
-type Case = { url: string; ready: (page: Page) => Promise<void>; after?: (page: Page) => Promise<number> };
+/** `steps`: timings taken on the ready page, by what they time (e.g. ": pick a card up by keyboard"). */
+type Case = {
+  url: string;
+  ready: (page: Page) => Promise<void>;
+  steps?: (page: Page) => Promise<Record<string, number>>;
+};
 type PagePair = { name: string; small: Case; big: Case; sizes: string };
 
 const chartDrawn = (page: Page) => page.locator('.recharts-line-curve').first().waitFor({ timeout: 120_000 });
@@ -168,21 +174,32 @@ async function seed(handle: DbHandle, groups: Set<Group>): Promise<PagePair[]> {
     const board = (slug: string): Case => ({
       url: `/${slug}/board`,
       ready: (page) => page.getByRole('button', { name: /^Move T-1:/ }).waitFor({ timeout: 120_000 }),
-      // Focus the first card's move button, press space, and wait for the live region to say it is picked up.
-      after: async (page) => {
+      // Focus the first card's move button, press space, and wait for the live region to say it is picked up; then
+      // move it one place and time the drop until its save (the server action's POST) leaves the browser.
+      steps: async (page) => {
         // Hydrated and following live changes: before that the keyboard sensor is not listening yet.
         await page.getByText('Live', { exact: true }).waitFor({ timeout: 60_000 });
         await page.getByRole('button', { name: /^Move T-1:/ }).focus();
-        const t = performance.now();
+        const status = page.getByRole('status');
+        let t = performance.now();
         await page.keyboard.press('Space');
-        await page
-          .getByRole('status')
+        await status
           // dnd-kit says "Picked up T-1 …", then at once "T-1 … is now in To do, …" as the card hovers its own place.
           .filter({ hasText: /^(Picked up T-1 |T-1 .* is now in )/ })
           .waitFor({ timeout: 60_000 });
-        const ms = performance.now() - t;
-        await page.keyboard.press('Escape');
-        return ms;
+        const pickUp = performance.now() - t;
+        const announced = await status.filter({ hasText: /position \d+ of/ }).textContent();
+        // Each visit moves T-1 between the first and second place, so every round does the same work.
+        const down = Number(/position (\d+) of/.exec(announced ?? '')?.[1]) === 1;
+        await page.keyboard.press(down ? 'ArrowDown' : 'ArrowUp');
+        await status.filter({ hasText: `position ${down ? 2 : 1} of` }).waitFor({ timeout: 60_000 });
+        const save = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
+        t = performance.now();
+        await page.keyboard.press('Space');
+        const request = await save;
+        const drop = performance.now() - t;
+        await request.response();
+        return { ': pick a card up by keyboard': pickUp, ': drop a moved card until its save leaves': drop };
       },
     });
     pairs.push({ name: 'Board', sizes: '500 cards ÷ 20', small: board(boardSmall), big: board(boardBig) });
@@ -222,7 +239,7 @@ async function signedInState(browser: Browser, baseURL: string) {
 }
 
 /** `bytes`: the document as sent (its HTML and the inline RSC payload); `elements`: the DOM once ready. */
-type Timing = { load: number; after: number | null; bytes: number; elements: number };
+type Timing = { load: number; steps: Record<string, number>; bytes: number; elements: number };
 
 async function visit(browser: Browser, baseURL: string, state: Awaited<ReturnType<typeof signedInState>>, c: Case) {
   const context = await browser.newContext({ baseURL, storageState: state, viewport: { width: 1440, height: 900 } });
@@ -233,9 +250,9 @@ async function visit(browser: Browser, baseURL: string, state: Awaited<ReturnTyp
   const load = performance.now() - t;
   const bytes = (await response?.body())?.length ?? 0;
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-  const after = c.after ? await c.after(page) : null;
+  const steps = c.steps ? await c.steps(page) : {};
   await context.close();
-  return { load, after, bytes, elements };
+  return { load, steps, bytes, elements };
 }
 
 async function measure(browser: Browser, baseURL: string, pairs: PagePair[], label: string) {
@@ -261,7 +278,7 @@ async function measure(browser: Browser, baseURL: string, pairs: PagePair[], lab
     const kib = (ts: Timing[]) => `${(median(ts.map((x) => x.bytes)) / 1024).toFixed(0)} KiB`;
     const els = (ts: Timing[]) => median(ts.map((x) => x.elements)).toLocaleString('en');
     log(`  ${pair.name}: document ${kib(small)} → ${kib(big)}, ${els(small)} → ${els(big)} elements`);
-    if (pair.small.after) ratio((t) => t.after, ': pick a card up by keyboard');
+    for (const step of Object.keys(small[0]?.steps ?? {})) ratio((t) => t.steps[step] ?? null, step);
   }
   return rows;
 }
