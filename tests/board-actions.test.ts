@@ -187,7 +187,7 @@ describe('sprint actions', () => {
         form({ name: 'Sprint 1', goal: '', startDate: '2026-03-02', endDate: '' }),
       ),
     );
-    expect(planned).toMatchObject({ ok: true, message: 'Planned Sprint 1: 2026-03-02 to 2026-03-15.' });
+    expect(planned).toMatchObject({ ok: true, message: 'Planned Sprint 1: 2 Mar 2026 to 15 Mar 2026.' });
     const badDate = await as(editorCookie, () =>
       sprintActions.createSprintAction(null, form({ name: 'Sprint 2', startDate: '2026-02-30' })),
     );

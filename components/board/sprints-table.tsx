@@ -7,6 +7,7 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { SPRINT_STATUS_LABELS } from '@/lib/board/vocabulary';
 import type { BoardSprint } from '@/lib/board/board-data';
 import type { FrozenSprintNumbers } from '@/lib/board/burndown';
+import { formatDay } from '@/lib/format';
 
 export type SprintRow = BoardSprint & {
   taskCount: number;
@@ -88,8 +89,8 @@ export function SprintsTable({
       ),
     },
     { key: 'status', header: 'Status', value: (s) => SPRINT_STATUS_LABELS[s.status] },
-    { key: 'start', header: 'Start', value: (s) => s.startDate },
-    { key: 'end', header: 'End', value: (s) => s.endDate },
+    { key: 'start', header: 'Start', value: (s) => s.startDate, render: (s) => formatDay(s.startDate) },
+    { key: 'end', header: 'End', value: (s) => s.endDate, render: (s) => formatDay(s.endDate) },
     { key: 'goal', header: 'Goal', value: (s) => s.goal },
     { key: 'tasks', header: 'Tasks', value: (s) => s.taskCount },
     {

@@ -22,6 +22,7 @@ import {
   riskScore,
 } from '@/lib/risks/scoring';
 import { Flag } from '../success-metrics/status-badge';
+import { formatDay } from '@/lib/format';
 
 export type RiskRow = {
   id: string;
@@ -231,7 +232,7 @@ export function RiskRegister({
                   onChange={(e) => save(r, 'nextReviewDate', e.target.value)}
                 />
               ) : (
-                (r.nextReviewDate ?? '—')
+                formatDay(r.nextReviewDate)
               ),
           },
         ]}

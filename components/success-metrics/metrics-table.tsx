@@ -15,6 +15,7 @@ import {
 import { formatValue } from './chart-format';
 import { MetricSparkline } from '@/components/charts/lazy-charts';
 import { Flag, MetricStatusBadge } from './status-badge';
+import { formatDay } from '@/lib/format';
 
 export type MetricRow = MetricTarget & {
   id: string;
@@ -87,7 +88,7 @@ export function MetricsTable({ project, rows, canEdit }: { project: string; rows
             />
           ),
         },
-        { key: 'deadline', header: 'Deadline', value: (r) => r.deadline },
+        { key: 'deadline', header: 'Deadline', value: (r) => r.deadline, render: (r) => formatDay(r.deadline) },
         { key: 'owner', header: 'Owner', value: (r) => r.ownerName },
         {
           key: 'source',

@@ -4,6 +4,7 @@ import { type MetricStatus, type MetricTarget, describeTarget } from '@/lib/succ
 import { formatValue } from './chart-format';
 import { MetricSparkline } from '@/components/charts/lazy-charts';
 import { Flag, MetricStatusBadge } from './status-badge';
+import { formatDay } from '@/lib/format';
 
 type Card = MetricTarget & {
   id: string;
@@ -47,7 +48,7 @@ export function Scorecard({ project, metrics }: { project: string; metrics: Card
               <span className="text-xl font-semibold">{formatValue(m.current)}</span>
               {m.current !== null && m.unit ? ` ${m.unit}` : ''}
               <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                target {describeTarget(m, m.unit)} by {m.deadline}
+                target {describeTarget(m, m.unit)} by {formatDay(m.deadline)}
               </span>
             </p>
             <MetricSparkline

@@ -7,6 +7,7 @@ import { addDays, averageVelocity, buildBurnSeries, dayOf, scopeChanges } from '
 import { SPRINT_STATUS_LABELS } from '@/lib/board/vocabulary';
 import { roleAtLeast } from '@/lib/domain';
 import { requireProjectAccess } from '@/server/project-page';
+import { formatDay } from '@/lib/format';
 
 /** What every board page starts from: the project, whether the reader may edit, and the database. */
 async function boardAccess(slug: string) {
@@ -43,7 +44,7 @@ export async function loadBoardPage(slug: string, wanted: string | string[] | un
       sprint: sprint && { id: sprint.id, name: sprint.name, version: sprint.version },
       title: sprint ? sprint.name : 'Backlog board',
       description: sprint
-        ? `${SPRINT_STATUS_LABELS[sprint.status]} · ${sprint.startDate} to ${sprint.endDate}${goalText(sprint.goal)}`
+        ? `${SPRINT_STATUS_LABELS[sprint.status]} · ${formatDay(sprint.startDate)} to ${formatDay(sprint.endDate)}${goalText(sprint.goal)}`
         : 'Tasks not planned into any sprint, by column.',
       sprints: pickable(sprints),
       initial,

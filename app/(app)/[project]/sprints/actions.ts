@@ -6,6 +6,7 @@ import { TEXT_LIMITS } from '@/lib/text-limits';
 import { nameSchema } from '@/lib/validation';
 import { dateField, rowVersion } from '@/lib/forms';
 import { defineAction, revalidateProject } from '@/server/action';
+import { formatDay } from '@/lib/format';
 
 const sprintFields = z.object({
   name: nameSchema(TEXT_LIMITS.sprint.name),
@@ -21,7 +22,7 @@ export const createSprintAction = defineAction('editor', sprintFields, async ({ 
   return {
     ok: true,
     data: { id: sprint.id },
-    message: `Planned ${sprint.name}: ${sprint.startDate} to ${sprint.endDate}.`,
+    message: `Planned ${sprint.name}: ${formatDay(sprint.startDate)} to ${formatDay(sprint.endDate)}.`,
   };
 });
 

@@ -23,6 +23,7 @@ import { uuidId } from '@/lib/ids';
 import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
 import { checkInAction, deleteMetricAction } from '../actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata = { title: 'Success metric' };
 
@@ -84,7 +85,7 @@ export default async function MetricPage({ params }: { params: Promise<{ project
           <Fact label="Current">{m.current === null ? '—' : `${formatValue(m.current)}${unit}`}</Fact>
           <Fact label="Target">{describeTarget(m, m.unit)}</Fact>
           <Fact label="Start">{m.direction === 'binary' ? 'no' : `${formatValue(m.startValue)}${unit}`}</Fact>
-          <Fact label="Deadline">{m.deadline}</Fact>
+          <Fact label="Deadline">{formatDay(m.deadline)}</Fact>
           <Fact label="Owner">{m.ownerName ?? 'Nobody yet'}</Fact>
         </dl>
         <p className="mt-4 text-sm text-zinc-700 dark:text-zinc-300">
