@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import type { EmptyAction } from '@/components/ui/empty-state';
+import { LocalTime } from '@/components/ui/local-time';
+import { formatTimestamp } from '@/lib/format';
 import { SCHEDULE_LABELS, type Schedule } from '@/lib/monitoring/windows';
 
 export type MonitorRow = {
@@ -12,7 +14,8 @@ export type MonitorRow = {
   servingVersion: number | null;
   predictions: number;
   schedule: Schedule;
-  reference: string;
+  /** The reference window, or what stands in for one ("Uploaded dataset", "Not set"). */
+  reference: { from: Date; to: Date } | string;
   lastWindowEnd: Date | null;
   datasetDrift: boolean | null;
   /** Unresolved dataset-drift alerts: drift stays "yes" until someone resolves them, whatever the latest check says. */
@@ -68,7 +71,22 @@ export function MonitorsTable({
           value: (r) => (r.servingVersion ? `v${r.servingVersion} (${r.stage})` : `none in ${r.stage}`),
         },
         { key: 'predictions', header: 'Predictions', value: (r) => r.predictions.toLocaleString('en-US') },
-        { key: 'reference', header: 'Reference', value: (r) => r.reference },
+        {
+          key: 'reference',
+          header: 'Reference',
+          value: (r) =>
+            typeof r.reference === 'string'
+              ? r.reference
+              : `${formatTimestamp(r.reference.from.getTime())} – ${formatTimestamp(r.reference.to.getTime())}`,
+          render: (r) =>
+            typeof r.reference === 'string' ? (
+              r.reference
+            ) : (
+              <>
+                <LocalTime value={r.reference.from} /> – <LocalTime value={r.reference.to} />
+              </>
+            ),
+        },
         { key: 'schedule', header: 'Schedule', value: (r) => SCHEDULE_LABELS[r.schedule] },
         { key: 'last', header: 'Last checked window ends', value: (r) => r.lastWindowEnd },
         {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { StageBadge } from '@/components/registry/stage-badge';
 import { EmptyActionLink, logFromCodeAction } from '@/components/ui/empty-state';
-import { formatTimestamp } from '@/lib/format';
+import { LocalTime } from '@/components/ui/local-time';
 import type { ModelStage } from '@/lib/registry/vocabulary';
 
 export type RunModelsProps = {
@@ -65,7 +65,7 @@ export function RunModels({ project, loggedModels, versions }: RunModelsProps) {
                 <span className="font-medium">{m.name}</span>
                 <code className="font-mono text-xs text-zinc-600 dark:text-zinc-400">models:/{m.id}</code>
                 <span className="text-xs text-zinc-600 dark:text-zinc-400">
-                  {m.status.toLowerCase()}, {formatTimestamp(m.createdAt.getTime())}
+                  {m.status.toLowerCase()}, <LocalTime value={m.createdAt} />
                 </span>
                 {m.versions.length === 0 ? (
                   <span className="text-xs text-zinc-600 dark:text-zinc-400">not registered</span>

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { logFromCodeAction } from '@/components/ui/empty-state';
-import { formatTimestamp } from '@/lib/format';
 
 type Experiment = { id: number; name: string; runCount: number; lastRunAt: number | null; createdAt: Date };
 
@@ -35,7 +34,7 @@ export function ExperimentsTable({ project, experiments }: { project: string; ex
         },
         { key: 'id', header: 'ID', value: (e) => e.id },
         { key: 'runs', header: 'Runs', value: (e) => e.runCount },
-        { key: 'last', header: 'Last run', value: (e) => (e.lastRunAt ? formatTimestamp(e.lastRunAt) : null) },
+        { key: 'last', header: 'Last run', value: (e) => (e.lastRunAt ? new Date(e.lastRunAt) : null) },
         { key: 'created', header: 'Created', value: (e) => e.createdAt },
       ]}
     />

@@ -43,9 +43,9 @@ function toAlertTableRows(rows: AlertRow[]): AlertTableRow[] {
   }));
 }
 
-const referenceLabel = (m: { referenceKind: string; referenceFrom: Date | null; referenceTo: Date | null }) =>
-  m.referenceKind === 'window'
-    ? `${formatTimestamp(m.referenceFrom?.getTime())} – ${formatTimestamp(m.referenceTo?.getTime())}`
+const referenceOf = (m: { referenceKind: string; referenceFrom: Date | null; referenceTo: Date | null }) =>
+  m.referenceKind === 'window' && m.referenceFrom && m.referenceTo
+    ? { from: m.referenceFrom, to: m.referenceTo }
     : m.referenceKind === 'dataset'
       ? 'Uploaded dataset'
       : 'Not set';
@@ -69,7 +69,7 @@ export async function loadMonitoringPage(slug: string) {
     servingVersion: m.servingVersion,
     predictions: m.predictions,
     schedule: m.monitor.schedule,
-    reference: referenceLabel(m.monitor),
+    reference: referenceOf(m.monitor),
     lastWindowEnd: m.lastCheck?.windowEnd ?? null,
     datasetDrift: m.lastCheck?.datasetDrift ?? null,
     openDatasetDriftAlerts: m.openDatasetDriftAlerts,

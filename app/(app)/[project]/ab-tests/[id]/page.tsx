@@ -14,7 +14,7 @@ import { describeMetricOutcome, formatPValue } from '@/lib/ab-tests/format';
 import { LIFT_CHART_MIN_UNITS, cumulativeLift } from '@/lib/ab-tests/lift-series';
 import { describeShipWarnings, shipWarnings } from '@/lib/ab-tests/results';
 import { roleAtLeast } from '@/lib/domain';
-import { formatTimestamp } from '@/lib/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { uuidId } from '@/lib/ids';
 import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
@@ -76,9 +76,9 @@ export default async function AbTestPage({
             </ul>
           </dd>
           <dt className="font-medium">Started</dt>
-          <dd>{test.startedAt ? formatTimestamp(test.startedAt.getTime()) : 'Not yet (draft)'}</dd>
+          <dd>{test.startedAt ? <LocalTime value={test.startedAt} /> : 'Not yet (draft)'}</dd>
           <dt className="font-medium">Stopped</dt>
-          <dd>{test.stoppedAt ? formatTimestamp(test.stoppedAt.getTime()) : '—'}</dd>
+          <dd>{test.stoppedAt ? <LocalTime value={test.stoppedAt} /> : '—'}</dd>
           <dt className="font-medium">Sample-ratio check</dt>
           <dd>
             {results.srm.note ?? (
@@ -139,7 +139,12 @@ export default async function AbTestPage({
               {test.shippedVariant
                 ? `Shipped ${test.shippedVariant} (version ${results.variants.find((v) => v.key === test.shippedVariant)?.version}) to Production`
                 : 'Stopped without shipping'}
-              {test.decidedAt ? ` on ${formatTimestamp(test.decidedAt.getTime())}` : ''}
+              {test.decidedAt && (
+                <>
+                  {' '}
+                  on <LocalTime value={test.decidedAt} />
+                </>
+              )}
               {decider ? ` by ${decider.name}` : ''}.
             </p>
             {test.decisionReason && <p className="mt-1 text-zinc-700 dark:text-zinc-300">{test.decisionReason}</p>}

@@ -15,7 +15,7 @@ import { listLinkTargets, listTaskLinks } from '@/db/queries/task-links';
 import { TASK_STATUS_LABELS, taskRef } from '@/lib/board/vocabulary';
 import { roleAtLeast } from '@/lib/domain';
 import { isLiveRunStatus } from '@/lib/tracking/vocabulary';
-import { formatTimestamp } from '@/lib/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { uuidId } from '@/lib/ids';
 import { orNotFound, paramsOrNotFound } from '@/server/not-found';
 import { requireProjectAccess } from '@/server/project-page';
@@ -67,9 +67,14 @@ export default async function TaskPage({ params }: { params: Promise<{ project: 
       <Section title="Description">
         <TaskMarkdown source={task.description} />
         <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
-          Created {formatTimestamp(task.createdAt.getTime())} · last changed {formatTimestamp(task.updatedAt.getTime())}{' '}
-          · version {task.version}
-          {task.completedAt ? ` · done ${formatTimestamp(task.completedAt.getTime())}` : ''}
+          Created <LocalTime value={task.createdAt} /> · last changed <LocalTime value={task.updatedAt} /> · version{' '}
+          {task.version}
+          {task.completedAt && (
+            <>
+              {' '}
+              · done <LocalTime value={task.completedAt} />
+            </>
+          )}
         </p>
       </Section>
       <Section title="Links" description="A linked run shows its current status; it updates while the run is going.">
