@@ -32,6 +32,33 @@ test('the overview, activity and a run show dates in one format, in the reader�
   }
 });
 
+test('the board’s sprint dates and the experiments and monitoring tables use the one format, in the reader’s zone', async ({
+  page,
+}) => {
+  const day = String.raw`\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}`;
+  // Calendar days (sprint dates, deadlines) read like every other date, not as "2026-12-03".
+  for (const [path, shown] of [
+    [`${DEMO}/board`, new RegExp(`${day} to ${day}`)],
+    [`${DEMO}/metrics`, new RegExp(day)],
+    [`${DEMO}/sprints`, new RegExp(day)],
+    [DEMO, new RegExp(`by ${day}`)],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('main')).toContainText(shown);
+    await expect(page.getByRole('main')).not.toContainText(/\b\d{4}-\d{2}-\d{2}\b/);
+  }
+  for (const path of [`${DEMO}/experiments`, `${DEMO}/monitoring`]) {
+    await page.goto(path);
+    const table = page.getByRole('main').getByRole('table').first();
+    const times = table.locator('time');
+    await expect(times.first()).toBeVisible();
+    const odd = (await times.allTextContents()).filter((t) => !ONE_FORMAT.test(t.trim()));
+    expect(odd, `${path}: dates not in the one format`).toEqual([]);
+    // Every time in the table is the reader's: none is left in the server's UTC.
+    await expect(table).not.toContainText('UTC');
+  }
+});
+
 test('no page of the demo project uses the word for how it was filled', async ({ page }) => {
   const internal = /demo[- ]seed|seeded|\bseed['’]s\b|scripts\/demo\/seed/i;
   const found: string[] = [];

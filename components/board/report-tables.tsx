@@ -3,6 +3,7 @@
 import { DataTable } from '@/components/ui/data-table';
 import type { EmptyAction } from '@/components/ui/empty-state';
 import { type BurnPoint, type VelocityPoint, completionRate } from '@/lib/board/burndown';
+import { formatDay } from '@/lib/format';
 
 export function DailyNumbersTable({
   project,
@@ -17,7 +18,7 @@ export function DailyNumbersTable({
     <DataTable
       caption={`Daily numbers of ${sprint}`}
       columns={[
-        { key: 'day', header: 'Day', value: (p) => p.day },
+        { key: 'day', header: 'Day', value: (p) => p.day, render: (p) => formatDay(p.day) },
         { key: 'scope', header: 'Scope (pts)', value: (p) => p.scope },
         { key: 'completed', header: 'Completed (pts)', value: (p) => p.completed },
         { key: 'remaining', header: 'Remaining (pts)', value: (p) => p.remaining },

@@ -98,7 +98,7 @@ export async function loadSprintsPage(slug: string, wanted: string | string[] | 
           : 'no snapshot yet (the first is written when the sprint starts)'
       }${
         changes.length > 0
-          ? ` · scope changed on ${changes.length} ${changes.length === 1 ? 'day' : 'days'} (${changes.map((c) => `${c.delta > 0 ? '+' : ''}${c.delta} on ${c.day}`).join(', ')})`
+          ? ` · scope changed on ${changes.length} ${changes.length === 1 ? 'day' : 'days'} (${changes.map((c) => `${c.delta > 0 ? '+' : ''}${c.delta} on ${formatDay(c.day)}`).join(', ')})`
           : ''
       }`;
   return {
