@@ -9,6 +9,7 @@ import { createProject, unique } from './fixtures';
 /** Each section of a fresh project, with the action its empty state links to. */
 const EMPTY_SECTIONS: ReadonlyArray<{ path: string; action: string }> = [
   { path: '', action: 'Plan a sprint' },
+  { path: '', action: 'Write the first update' },
   { path: '', action: 'Open Models' },
   { path: '/metrics', action: 'Define a success metric' },
   { path: '/risks', action: 'Add a risk' },

@@ -138,7 +138,7 @@ test('a PM builds the register and a team lead reads the overview', async ({ pag
   await expect(health).toContainText('Project health: At risk.');
   await expect(health).toContainText('Project success: achieved.');
   await expect(health.getByRole('listitem')).toHaveText(['1 critical risk open in the register']);
-  await expect(asLead.getByRole('form', { name: 'Post a status update' })).toHaveCount(0);
+  await expect(asLead.getByRole('button', { name: 'Write an update' })).toHaveCount(0);
   const scorecard = asLead.getByRole('list', { name: 'Success metric scorecard' });
   await expect(scorecard.getByRole('listitem').filter({ hasText: 'latency p95' })).toContainText('Achieved');
   const flagged = asLead.getByRole('list', { name: 'Critical and overdue risks' });

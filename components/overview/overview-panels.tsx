@@ -136,12 +136,22 @@ export function ProductionModels({ project, models }: { project: string; models:
               </>
             )}
           </span>
-          <span className="block font-mono text-xs text-zinc-700 dark:text-zinc-300">
-            {Object.entries(m.metrics)
-              .slice(0, 6)
-              .map(([k, v]) => `${k}=${formatValue(v)}`)
-              .join('  ') || 'no metrics snapshot'}
-          </span>
+          {Object.keys(m.metrics).length === 0 ? (
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">No metrics were logged with this version.</p>
+          ) : (
+            <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3">
+              {Object.entries(m.metrics)
+                .slice(0, 6)
+                .map(([k, v]) => (
+                  <div key={k} className="min-w-0">
+                    <dt className="truncate text-zinc-600 dark:text-zinc-400" title={k}>
+                      {k}
+                    </dt>
+                    <dd className="font-medium tabular-nums text-zinc-900 dark:text-zinc-100">{formatValue(v)}</dd>
+                  </div>
+                ))}
+            </dl>
+          )}
         </li>
       ))}
     </ul>

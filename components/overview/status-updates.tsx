@@ -2,7 +2,9 @@ import { postStatusUpdateAction } from '@/app/(app)/[project]/actions';
 import { ReportMarkdown } from '@/components/report/report-markdown';
 import { MetricStatusBadge } from '@/components/success-metrics/status-badge';
 import { ActionForm, Field } from '@/components/ui/action-form';
+import { DialogButton } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
+import { LocalTime } from '@/components/ui/local-time';
 import type { listStatusUpdates } from '@/db/queries/status-updates';
 import { formatTimestamp } from '@/lib/format';
 import { HEALTH_LABELS, PROJECT_HEALTHS, type ProjectHealth, STATUS_UPDATE_MAX } from '@/lib/overview/health';
@@ -25,35 +27,44 @@ export function StatusUpdates({
   return (
     <div className="flex flex-col gap-5">
       {canEdit && (
-        <ActionForm
-          action={postStatusUpdateAction}
-          hidden={{ project }}
-          label="Post a status update"
-          submitLabel="Post update"
-          resetOnSuccess
+        <DialogButton
+          label="Write an update"
+          anchor="status-update"
+          title="Post a status update"
+          description="The health you judge the project to be in, and why. The overview suggests one from its metrics, alerts and risks."
+          className="justify-end"
         >
-          <Field
-            name="health"
-            label="Health"
-            defaultValue={derived}
-            options={PROJECT_HEALTHS.map((h) => ({ value: h, label: HEALTH_LABELS[h] }))}
-          />
-          <Field
-            name="body"
-            label="Update"
-            multiline
-            hint={`Markdown; what changed, what is next, what needs help. At most ${STATUS_UPDATE_MAX} characters.`}
-          />
-        </ActionForm>
+          <ActionForm
+            action={postStatusUpdateAction}
+            hidden={{ project }}
+            label="Post a status update"
+            submitLabel="Post update"
+            resetOnSuccess
+          >
+            <Field
+              name="health"
+              label="Health"
+              defaultValue={derived}
+              options={PROJECT_HEALTHS.map((h) => ({ value: h, label: HEALTH_LABELS[h] }))}
+            />
+            <Field
+              name="body"
+              label="Update"
+              multiline
+              hint={`Markdown; what changed, what is next, what needs help. At most ${STATUS_UPDATE_MAX} characters.`}
+            />
+          </ActionForm>
+        </DialogButton>
       )}
       {updates.length === 0 ? (
         <EmptyState
           title="No status updates yet"
           hint={
             canEdit
-              ? 'Write the first one above: pick the health and say why.'
+              ? 'Say how the project stands: pick its health and write why, as in a weekly update.'
               : 'Editors post updates here; ask one to write the first.'
           }
+          action={canEdit ? { href: '#status-update', label: 'Write the first update' } : undefined}
         />
       ) : (
         <ol aria-label="Status update history" className="flex flex-col gap-4">
@@ -62,7 +73,7 @@ export function StatusUpdates({
               <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
                 <MetricStatusBadge status={u.health} />
                 <span className="font-medium">{u.authorName ?? 'A former member'}</span>
-                <time dateTime={u.createdAt.toISOString()}>{formatTimestamp(u.createdAt.getTime())}</time>
+                <LocalTime value={u.createdAt} />
               </p>
               <ReportMarkdown
                 markdown={u.body}

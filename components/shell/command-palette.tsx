@@ -43,12 +43,12 @@ export function CommandPaletteButton({ className }: { className?: string }) {
       aria-keyshortcuts="Control+K Meta+K"
       onClick={open}
       className={cn(
-        'no-print items-center gap-2 rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800',
+        'no-print items-center gap-1.5 whitespace-nowrap rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800',
         className,
       )}
     >
       Go to or create…
-      <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs dark:border-zinc-600">Ctrl K</kbd>
+      <kbd className="rounded border border-zinc-300 px-1 font-mono text-[11px] dark:border-zinc-600">Ctrl K</kbd>
     </button>
   );
 }
