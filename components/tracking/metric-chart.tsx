@@ -175,7 +175,8 @@ export const MetricChart = memo(function MetricChart({
       </div>
       {data && (
         <figcaption className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-          {formatCount(data.buckets.length)} of {formatCount(data.totalPoints)} points
+          {formatCount(data.buckets.length)} of {formatCount(data.totalPoints)}{' '}
+          {data.totalPoints === 1 ? 'point' : 'points'}
           {data.exact
             ? ' (every point drawn)'
             : ' — each drawn point is the last of its bucket; the band spans the bucket’s min–max'}
