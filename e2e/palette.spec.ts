@@ -10,8 +10,11 @@ const paletteInput = (page: Page) => palette(page).getByRole('combobox');
 
 /** Opens the palette with Ctrl-K, types `text` and waits until the search has answered. */
 async function search(page: Page, text: string) {
-  await page.keyboard.press('Control+k');
-  await expect(palette(page)).toBeVisible();
+  // A press before the page has hydrated finds no listener yet; Ctrl-K only ever opens, so pressing again is safe.
+  await expect(async () => {
+    await page.keyboard.press('Control+k');
+    await expect(palette(page)).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await expect(paletteInput(page)).toBeFocused();
   await paletteInput(page).fill(text);
   await expect(palette(page).getByText(/^\d+ results?\./)).toBeVisible();
