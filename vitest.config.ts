@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'int-pglite',
           include: integration,
+          globalSetup: ['tests/helpers/pglite-dump.setup.ts'],
           env: { RUNBOARD_TEST_BACKEND: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -25,7 +25,12 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export type DbConfig = { databaseUrl?: string; dataDir: string };
+export type DbConfig = {
+  databaseUrl?: string;
+  dataDir: string;
+  /** PGlite only: start from this dumped data folder (a migrated copy, for tests) instead of running initdb. */
+  loadDataDir?: Blob;
+};
 
 // The only place that reads DATABASE_URL: everything else receives a Db.
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
@@ -60,7 +65,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!config.dataDir.startsWith('memory://')) fs.mkdirSync(config.dataDir, { recursive: true });
-  const client = await PGlite.create(config.dataDir);
+  const client = await PGlite.create(config.dataDir, { loadDataDir: config.loadDataDir });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     kind: 'pglite',

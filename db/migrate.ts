@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DbConfig, DbHandle } from './client';
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 // Arbitrary constant shared by every instance: whoever holds it applies migrations, the rest wait.
 const MIGRATION_LOCK_KEY = 72_410_001;
 

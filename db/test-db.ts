@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { type DbHandle, openDb } from './client';
@@ -29,15 +30,20 @@ export async function createFreshPostgresDatabase(prefix = 'runboard_test') {
   };
 }
 
+/** The migrated PGlite data folder that tests/helpers/pglite-dump.setup.ts made once for this test run. */
+export async function migratedPgliteDump(): Promise<Blob> {
+  // Imported here, not at the top: the bench and CLI scripts import this module outside vitest.
+  const { inject } = await import('vitest');
+  return new Blob([fs.readFileSync(inject('pgliteDumpFile'))]);
+}
+
 export type TestDb = DbHandle & { backend: 'pglite' | 'postgres'; url?: string; cleanup: () => Promise<void> };
 
 /** A migrated, empty database on the backend this test run targets (RUNBOARD_TEST_BACKEND). */
 export async function openTestDb(): Promise<TestDb> {
   const backend = process.env.RUNBOARD_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
   if (backend === 'pglite') {
-    const config = { dataDir: 'memory://' };
-    const handle = await openDb(config);
-    await migrateDb(handle, config);
+    const handle = await openDb({ dataDir: 'memory://', loadDataDir: await migratedPgliteDump() });
     return { ...handle, backend, cleanup: handle.close };
   }
   const fresh = await createFreshPostgresDatabase();

@@ -1,5 +1,5 @@
-import { type DbHandle, openDb } from '@/db/client';
-import { createFreshPostgresDatabase } from '@/db/test-db';
+import { type DbHandle, openDb, provideDbHandle } from '@/db/client';
+import { createFreshPostgresDatabase, migratedPgliteDump } from '@/db/test-db';
 
 /**
  * Points the app's shared database (getDb() in db/client.ts) at a fresh test database on the backend
@@ -18,6 +18,9 @@ export async function openAppTestDb(): Promise<{ handle: DbHandle; cleanup: () =
   }
   // The shared handle is memoised on globalThis; never reuse one left by another file in this worker.
   (globalThis as { runboardDb?: unknown }).runboardDb = undefined;
+  if (backend === 'pglite') {
+    provideDbHandle(await openDb({ dataDir: 'memory://', loadDataDir: await migratedPgliteDump() }));
+  }
   const { getDbHandle } = await import('@/db/client');
   const handle = await getDbHandle();
   if (handle.kind !== backend) throw new Error(`Expected the app database on ${backend}, got ${handle.kind}`);
