@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -8,6 +9,9 @@ const integration = ['db/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/demo/*.te
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest leaves a core for itself (one worker on two cores), but integration files spend much of their time
+    // waiting on Postgres, PGlite and child processes: two files at once take two thirds of the time on two cores.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     projects: [
       {
         resolve: { alias },
