@@ -1,6 +1,6 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './axe';
-import { ADMIN } from './fixtures';
+import { ADMIN, linksOn } from './fixtures';
 
 // Every page of the app, scanned with axe in the light and the dark theme. The pages show the demo project
 // (Seattle weather), which the setup project seeds, so tables, charts and forms hold real content.
@@ -41,18 +41,6 @@ const DETAILS: ReadonlyArray<{ name: string; listedOn: string; link: RegExp }> =
   { name: 'A/B test', listedOn: '/ab-tests', link: /\/ab-tests\/[\w-]+$/ },
 ];
 
-/** The addresses of the links in `main` on `path` that match `link`, in page order; fails when there are none. */
-async function linksOn(page: Page, path: string, link: RegExp): Promise<string[]> {
-  await page.goto(`${DEMO}${path}`);
-  const hrefs = await page
-    .getByRole('main')
-    .locator('a[href]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-  const found = [...new Set(hrefs.filter((h) => h.startsWith(`${DEMO}/`) && link.test(h)))];
-  expect(found.length, `no link like ${link} on ${path}`).toBeGreaterThan(0);
-  return found;
-}
-
 test.describe('signed in', () => {
   for (const { path, shows } of SECTIONS) {
     test(`section ${path || '/'}`, async ({ page }) => {
@@ -64,7 +52,7 @@ test.describe('signed in', () => {
 
   for (const { name, listedOn, link } of DETAILS) {
     test(`${name} page`, async ({ page }) => {
-      const [href] = await linksOn(page, listedOn, link);
+      const [href] = await linksOn(page, `${DEMO}${listedOn}`, link);
       await expectAccessibleInBothThemes(page, href!);
     });
   }
@@ -72,7 +60,7 @@ test.describe('signed in', () => {
   // The run page opens on its charts; its other tabs hold the tables and the forms.
   for (const tab of ['overview', 'data', 'artifacts']) {
     test(`run page, ${tab} tab`, async ({ page }) => {
-      const [href] = await linksOn(page, '/runs', /\/runs\/\w+$/);
+      const [href] = await linksOn(page, `${DEMO}/runs`, /\/runs\/\w+$/);
       await expectAccessibleInBothThemes(page, `${href}?tab=${tab}`, async () => {
         await expect(
           page.getByRole('navigation', { name: 'Page tabs' }).locator('[aria-current="page"]'),
@@ -82,7 +70,7 @@ test.describe('signed in', () => {
   }
 
   test('run comparison', async ({ page }) => {
-    const runs = (await linksOn(page, '/runs', /\/runs\/\w+$/)).slice(0, 3).map((h) => h.split('/').pop());
+    const runs = (await linksOn(page, `${DEMO}/runs`, /\/runs\/\w+$/)).slice(0, 3).map((h) => h.split('/').pop());
     expect(runs).toHaveLength(3);
     await expectAccessibleInBothThemes(page, `${DEMO}/compare?runs=${runs.join(',')}`, async () => {
       await expect(page.getByRole('table', { name: /Differences between the compared runs/ })).toBeVisible();

@@ -1,4 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
+import { linksOn } from './fixtures';
 
 // The demo project's pages speak the reader's language: one date format, in their own time zone, and none of
 // the words of how the demo was built.
@@ -8,12 +9,7 @@ const ONE_FORMAT = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \
 test.use({ timezoneId: 'America/New_York' });
 
 async function firstRunPage(page: Page): Promise<string> {
-  await page.goto(`${DEMO}/runs`);
-  const hrefs = await page
-    .getByRole('main')
-    .locator('a[href]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!).filter((h) => /\/runs\/\w+$/.test(h)));
-  expect(hrefs.length, 'a run link on the runs page').toBeGreaterThan(0);
+  const hrefs = await linksOn(page, `${DEMO}/runs`, /\/runs\/\w+$/);
   // A finished run opens on its charts; its start and end dates are on the Overview tab.
   return `${hrefs[0]!}?tab=overview`;
 }

@@ -43,3 +43,26 @@ export async function addMember(page: Page, slug: string, email: string, role: '
   await members.getByRole('button', { name: 'Add member' }).click();
   await expect(members.getByText(`${email} added as ${role}.`)).toBeVisible();
 }
+
+/**
+ * The distinct addresses of the links in `main` on `path` that match `link`, in page order, once there is one.
+ * Polled: React reveals streamed sections in batches, so a page's content can arrive after its load event.
+ */
+export async function linksOn(page: Page, path: string, link: RegExp): Promise<string[]> {
+  await page.goto(path);
+  let found: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        const hrefs = await page
+          .getByRole('main')
+          .locator('a[href]')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+        found = [...new Set(hrefs.filter((h) => h.startsWith('/') && link.test(h)))];
+        return found.length;
+      },
+      { message: `a link like ${link} on ${path}` },
+    )
+    .toBeGreaterThan(0);
+  return found;
+}

@@ -1,4 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
+import { linksOn } from './fixtures';
 
 // Every page of the demo project at a phone, a tablet and a desktop width: nothing may make the page itself
 // wider than the window (wide tables and the board scroll inside their own box).
@@ -24,36 +25,19 @@ const SECTIONS = [
   '/settings',
 ].map((p) => `${DEMO}${p}`);
 
-/** The first link in `main` on `path` that matches `link`. */
-async function firstLink(page: Page, path: string, link: RegExp): Promise<string> {
-  await page.goto(path);
-  const hrefs = await page
-    .getByRole('main')
-    .locator('a[href]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-  const found = hrefs.filter((h) => h.startsWith(`${DEMO}/`) && link.test(h));
-  expect(found.length, `no link like ${link} on ${path}`).toBeGreaterThan(0);
-  return found[0]!;
-}
-
 /** The detail pages, found through the pages that list them. */
 async function detailPages(page: Page): Promise<string[]> {
-  const runs = await page.goto(`${DEMO}/runs`).then(() =>
-    page
-      .getByRole('main')
-      .locator('a[href]')
-      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!).filter((h) => /\/runs\/\w+$/.test(h))),
-  );
-  const runIds = [...new Set(runs)].slice(0, 3).map((h) => h.split('/').pop());
+  const runs = await linksOn(page, `${DEMO}/runs`, /\/runs\/\w+$/);
+  const runIds = runs.slice(0, 3).map((h) => h.split('/').pop());
   expect(runIds, 'three runs to compare').toHaveLength(3);
-  const model = await firstLink(page, `${DEMO}/models`, /\/models\/[^/?]+$/);
+  const model = (await linksOn(page, `${DEMO}/models`, /\/models\/[^/?]+$/))[0]!;
   return [
     runs[0]!,
     `${DEMO}/compare?runs=${runIds.join(',')}`,
     model,
-    await firstLink(page, model, /\/models\/[^/]+\/versions\/\d+$/),
-    await firstLink(page, `${DEMO}/monitoring`, /\/monitoring\/[^/?]+$/),
-    await firstLink(page, `${DEMO}/ab-tests`, /\/ab-tests\/[\w-]+$/),
+    (await linksOn(page, model, /\/models\/[^/]+\/versions\/\d+$/))[0]!,
+    (await linksOn(page, `${DEMO}/monitoring`, /\/monitoring\/[^/?]+$/))[0]!,
+    (await linksOn(page, `${DEMO}/ab-tests`, /\/ab-tests\/[\w-]+$/))[0]!,
   ];
 }
 
