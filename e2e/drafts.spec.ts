@@ -1,12 +1,9 @@
 import { type Page, expect, test } from '@playwright/test';
-import { createProject, unique } from './fixtures';
+import { addRisk, createProject, unique } from './fixtures';
 
-async function addRisk(page: Page, slug: string, title: string) {
-  await page.goto(`/${slug}/risks`);
-  const form = page.getByRole('form', { name: 'Add a risk' });
-  await form.getByLabel('Risk', { exact: true }).fill(title);
-  await form.getByRole('button', { name: 'Add risk' }).click();
-  await expect(form.getByText(`Risk “${title}” added.`)).toBeVisible();
+/** Adds a risk and opens its page. */
+async function addRiskAndOpen(page: Page, slug: string, title: string) {
+  await addRisk(page, slug, { title });
   await page.getByRole('table', { name: 'Risk register' }).getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   return page.url();
@@ -49,7 +46,7 @@ test('a risk description and a task description typed but not saved come back af
   test.setTimeout(120_000);
   const slug = unique('drafts');
   await createProject(page, { name: 'Drafts test', slug });
-  await addRisk(page, slug, 'Label noise');
+  await addRiskAndOpen(page, slug, 'Label noise');
 
   const risk = page.getByRole('form', { name: 'Edit risk' });
   await risk.getByLabel('Description').click();
@@ -90,7 +87,7 @@ test('two people editing one risk: different fields both land; the same field of
   test.setTimeout(120_000);
   const slug = unique('merge');
   await createProject(page, { name: 'Merge test', slug });
-  const url = await addRisk(page, slug, 'Privacy leak');
+  const url = await addRiskAndOpen(page, slug, 'Privacy leak');
   const otherContext = await browser.newContext({ storageState: 'e2e/.auth/admin.json' });
   const other = await otherContext.newPage();
   await other.goto(url);

@@ -44,6 +44,24 @@ export async function addMember(page: Page, slug: string, email: string, role: '
   await expect(members.getByText(`${email} added as ${role}.`)).toBeVisible();
 }
 
+/** Adds a risk through the risk register's “New risk” dialog; the outcome is announced beside the button. */
+export async function addRisk(
+  page: Page,
+  slug: string,
+  r: { title: string; likelihood?: string; impact?: string; plan?: string },
+) {
+  await page.goto(`/${slug}/risks`);
+  await page.getByRole('button', { name: 'New risk' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a risk' });
+  await dialog.getByLabel('Risk', { exact: true }).fill(r.title);
+  if (r.likelihood) await dialog.getByLabel('Likelihood').selectOption(r.likelihood);
+  if (r.impact) await dialog.getByLabel('Impact').selectOption(r.impact);
+  if (r.plan) await dialog.getByLabel('Mitigation plan').fill(r.plan);
+  await dialog.getByRole('button', { name: 'Add risk' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Risk “${r.title}” added.` })).toBeVisible();
+}
+
 /**
  * The distinct addresses of the links in `main` on `path` that match `link`, in page order, once there is one.
  * Polled: React reveals streamed sections in batches, so a page's content can arrive after its load event.

@@ -89,9 +89,11 @@ test('every project section opens from the nav with Tab and Enter', async ({ pag
 test('a project and a risk are created from their forms by keyboard', async ({ page }) => {
   const slug = await createProjectByKeyboard(page, 'Keyboard risks');
   await followLink(page, section(page, 'Risks'));
-  const form = page.getByRole('form', { name: 'Add a risk' });
+  await tabTo(page, page.getByRole('button', { name: 'New risk' }));
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('dialog', { name: 'Add a risk' });
   const title = unique('Labels drift between annotators');
-  await tabTo(page, form.getByLabel('Risk', { exact: true }));
+  await expect(form.getByLabel('Risk', { exact: true })).toBeFocused();
   await page.keyboard.type(title);
   await page.keyboard.press('Tab'); // Category
   await page.keyboard.press('Tab');
@@ -102,7 +104,8 @@ test('a project and a risk are created from their forms by keyboard', async ({ p
   await page.keyboard.type('High');
   await tabTo(page, form.getByRole('button', { name: 'Add risk' }));
   await page.keyboard.press('Enter');
-  await expect(form.getByText(`Risk “${title}” added.`)).toBeVisible();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Risk “${title}” added.` })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Likelihood High, impact High: 1 open risk, score 9' })).toBeVisible();
   await expect(page.getByRole('link', { name: title })).toHaveAttribute('href', new RegExp(`^/${slug}/risks/`));
 });

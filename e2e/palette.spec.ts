@@ -98,11 +98,22 @@ test('the palette creates a task from what was typed, and its commands lead to t
   await page.goto(`/${slug}/backlog`);
   await expect(backlogRow(page, 1)).toContainText(title);
 
-  await search(page, 'Create risk');
-  await choose(page, palette(page).getByRole('option', { name: /^Create risk\s*Command$/ }));
+  // From another page, and again from the page itself: each time the command opens the "New risk" dialog.
+  for (const from of ['backlog', 'risks']) {
+    await expect(page).toHaveURL(new RegExp(`/${slug}/${from}$`));
+    await search(page, 'Create risk');
+    await choose(page, palette(page).getByRole('option', { name: /^Create risk\s*Command$/ }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/${slug}/risks#new-risk$`));
+    const dialog = page.getByRole('dialog', { name: 'Add a risk' });
+    await expect(dialog.getByLabel('Risk', { exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+  await search(page, 'Plan a sprint');
+  await choose(page, palette(page).getByRole('option', { name: /^Plan a sprint\s*Command$/ }));
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/${slug}/risks$`));
-  await expect(page.getByRole('region', { name: 'Add a risk' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Plan a sprint' })).toBeVisible();
 });
 
 test('`?` lists the keyboard shortcuts, but not while typing in a field', async ({ page }) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
-import { addMember, createProject, createUser, signIn, unique } from './fixtures';
+import { addMember, addRisk, createProject, createUser, signIn, unique } from './fixtures';
 
 async function defineMetric(
   page: Page,
@@ -21,21 +21,6 @@ async function defineMetric(
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: `Success metric ${m.name} created.` })).toBeVisible();
   await expect(page.getByRole('link', { name: m.name, exact: true })).toBeVisible();
-}
-
-async function addRisk(
-  page: Page,
-  slug: string,
-  r: { title: string; likelihood: string; impact: string; plan: string },
-) {
-  await page.goto(`/${slug}/risks`);
-  const form = page.getByRole('form', { name: 'Add a risk' });
-  await form.getByLabel('Risk', { exact: true }).fill(r.title);
-  await form.getByLabel('Likelihood').selectOption(r.likelihood);
-  await form.getByLabel('Impact').selectOption(r.impact);
-  await form.getByLabel('Mitigation plan').fill(r.plan);
-  await form.getByRole('button', { name: 'Add risk' }).click();
-  await expect(form.getByText(`Risk “${r.title}” added.`)).toBeVisible();
 }
 
 test('a PM builds the register and a team lead reads the overview', async ({ page, browser }) => {

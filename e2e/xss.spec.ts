@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { createToken, mlflow } from './api';
-import { createProject, unique } from './fixtures';
+import { addRisk, createProject, unique } from './fixtures';
 
 // Names typed in the UI or sent by an MLflow client are shown as text on every page that lists them: markup in a
 // name never becomes markup (the literal text is visible), and no script in it runs.
@@ -44,14 +44,7 @@ test('names holding markup are shown as text everywhere and never run', async ({
 
   // Through the UI's forms.
   const risk = `Risk ${SCRIPT}`;
-  await page.goto(`/${slug}/risks`);
-  const addRisk = page.getByRole('form', { name: 'Add a risk' });
-  await addRisk.getByLabel('Risk', { exact: true }).fill(risk);
-  await addRisk.getByLabel('Likelihood').selectOption('High');
-  await addRisk.getByLabel('Impact').selectOption('High');
-  await addRisk.getByLabel('Mitigation plan').fill(`Plan ${IMG}`);
-  await addRisk.getByRole('button', { name: 'Add risk' }).click();
-  await expect(addRisk.getByText(`Risk “${risk}” added.`)).toBeVisible();
+  await addRisk(page, slug, { title: risk, likelihood: 'High', impact: 'High', plan: `Plan ${IMG}` });
 
   const task = `Task ${IMG}`;
   await page.goto(`/${slug}/board?sprint=backlog`);

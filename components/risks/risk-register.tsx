@@ -126,7 +126,7 @@ export function RiskRegister({
         empty={{
           title: 'No risks here',
           hint: canEdit
-            ? 'Add a risk below, or choose another heat-map cell.'
+            ? 'Add a risk with “New risk”, or choose another heat-map cell.'
             : 'Choose another heat-map cell, or ask an editor to assess the risks.',
           action: canEdit ? { href: '#new-risk', label: 'Add a risk' } : undefined,
         }}

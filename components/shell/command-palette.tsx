@@ -17,13 +17,15 @@ const EXTRA_PAGES = [
   { segment: 'compare', label: 'Compare runs' },
 ];
 
-/** Where each "Create …" command takes an editor: the page whose form creates it. */
+/** Where each "Create …" command takes an editor: the page whose form creates it, opened by the form's anchor. */
 const CREATE_COMMANDS = [
-  { segment: 'backlog', label: 'Create task' },
-  { segment: 'risks', label: 'Create risk' },
-  { segment: 'sprints', label: 'Plan a sprint' },
-  { segment: 'metrics', label: 'Create success metric' },
-  { segment: 'ab-tests', label: 'Create A/B test' },
+  { segment: 'backlog', anchor: 'new-task', label: 'Create task' },
+  { segment: 'risks', anchor: 'new-risk', label: 'Create risk' },
+  { segment: 'sprints', anchor: 'new-sprint', label: 'Plan a sprint' },
+  { segment: 'metrics', anchor: 'new-metric', label: 'Create success metric' },
+  { segment: 'ab-tests', anchor: 'new-ab-test', label: 'Create A/B test' },
+  { segment: 'models', anchor: 'new-model', label: 'Create model' },
+  { segment: 'datasets', anchor: 'new-dataset', label: 'Create dataset version' },
 ];
 
 const matches = (label: string, query: string) => label.toLowerCase().includes(query.trim().toLowerCase());
@@ -110,7 +112,7 @@ export function CommandPalette({ slug, canEdit, children }: { slug: string; canE
           key: `create-${c.segment}`,
           label: c.label,
           detail: 'Command',
-          href: `/${slug}/${c.segment}`,
+          href: `/${slug}/${c.segment}#${c.anchor}`,
         })),
         ...(text
           ? [
@@ -140,7 +142,12 @@ export function CommandPalette({ slug, canEdit, children }: { slug: string; canE
     if (!item) return;
     if ('href' in item) {
       close();
-      router.push(item.href);
+      const [path, anchor] = item.href.split('#');
+      if (anchor && path === window.location.pathname) {
+        // Already on the page: a new hash fires hashchange, which opens a "New …" dialog or scrolls to the form.
+        window.history.replaceState(window.history.state, '', path + window.location.search);
+        window.location.hash = anchor;
+      } else router.push(item.href);
       return;
     }
     startCreate(async () => {

@@ -1,4 +1,5 @@
 import { ActionForm } from '@/components/ui/action-form';
+import { DialogButton } from '@/components/ui/dialog';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { RiskFields } from '@/components/risks/risk-fields';
 import { RiskHeatMap } from '@/components/risks/risk-heat-map';
@@ -43,6 +44,21 @@ export default async function RisksPage({
       <PageHeader
         title="Risks"
         description="The risk register: score = likelihood × impact (High 3, Medium 2, Low 1), residual = score × (1 − mitigation). Critical (High/High) risks come first; change any value in the table and it saves at once."
+        actions={
+          canEdit && (
+            <DialogButton label="New risk" title="Add a risk" anchor="new-risk">
+              <ActionForm
+                action={createRiskAction}
+                hidden={{ project: project.slug }}
+                label="Add a risk"
+                submitLabel="Add risk"
+                resetOnSuccess
+              >
+                <RiskFields members={members} />
+              </ActionForm>
+            </DialogButton>
+          )
+        }
       />
       <Section
         title="Heat map"
@@ -60,19 +76,6 @@ export default async function RisksPage({
       >
         <RiskRegister project={project.slug} rows={shown} members={members} canEdit={canEdit} today={today} />
       </Section>
-      {canEdit && (
-        <Section id="new-risk" title="Add a risk">
-          <ActionForm
-            action={createRiskAction}
-            hidden={{ project: project.slug }}
-            label="Add a risk"
-            submitLabel="Add risk"
-            resetOnSuccess
-          >
-            <RiskFields members={members} />
-          </ActionForm>
-        </Section>
-      )}
     </>
   );
 }
