@@ -116,9 +116,43 @@ test('the palette creates a task from what was typed, and its commands lead to t
   await expect(page.getByRole('dialog', { name: 'Plan a sprint' })).toBeVisible();
 });
 
+test('C opens the page’s “New …” form, or the backlog’s task form on a page without one', async ({ page }) => {
+  await page.goto('/demo/risks');
+  const dialog = page.getByRole('dialog', { name: 'Add a risk' });
+  // A press before the page has hydrated finds no listener yet.
+  await expect(async () => {
+    await page.keyboard.press('c');
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await expect(dialog.getByLabel('Risk', { exact: true })).toBeFocused();
+  await page.keyboard.type('cc');
+  await expect(dialog.getByLabel('Risk', { exact: true })).toHaveValue('cc');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.goto('/demo/backlog');
+  const form = page.getByRole('form', { name: 'Add to the backlog' });
+  await expect(async () => {
+    await page.keyboard.press('c');
+    await expect(form.getByLabel('Title')).toBeFocused({ timeout: 2_000 });
+  }).toPass();
+  await expect(form).toBeInViewport();
+
+  await page.goto('/demo/runs');
+  const filter = page.getByRole('searchbox', { name: 'Filter runs' });
+  await filter.focus();
+  await page.keyboard.type('c');
+  await expect(filter).toHaveValue('c');
+  await expect(page).toHaveURL(/\/demo\/runs/);
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('c');
+  await expect(page).toHaveURL(/\/demo\/backlog#new-task$/);
+  await expect(page.getByRole('form', { name: 'Add to the backlog' })).toBeInViewport();
+});
+
 test('`?` lists the keyboard shortcuts, but not while typing in a field', async ({ page }) => {
   await page.goto('/demo/runs');
-  const filter = page.getByRole('main').getByRole('textbox').first();
+  const filter = page.getByRole('searchbox', { name: 'Filter runs' });
   await filter.focus();
   await page.keyboard.type('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
@@ -127,7 +161,13 @@ test('`?` lists the keyboard shortcuts, but not while typing in a field', async 
   await page.keyboard.press('Shift+?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  for (const does of [/command palette/, /Show these keyboard shortcuts/, /pick the card up/, /pick the row up/]) {
+  for (const does of [
+    /command palette/,
+    /Show these keyboard shortcuts/,
+    /Create: open/,
+    /pick the card up/,
+    /pick the row up/,
+  ]) {
     await expect(dialog.getByRole('row').filter({ hasText: does })).toBeVisible();
   }
   await expect(dialog.getByRole('row').filter({ hasText: /command palette/ })).toContainText('Ctrl K');

@@ -6,7 +6,7 @@ import { createTaskAction } from '@/app/(app)/[project]/board/actions';
 import { fetchJson } from '@/components/live/fetch-json';
 import { cn } from '@/components/ui/cn';
 import { PROJECT_SECTIONS } from './project-nav';
-import { ShellDialog } from './shell-dialog';
+import { ShellDialog, isTyping } from './shell-dialog';
 
 type Hit = { kind: string; id: string; label: string; detail: string; href: string };
 type Item = { key: string; label: string; detail: string } & ({ href: string } | { createTask: string });
@@ -68,13 +68,35 @@ export function CommandPalette({ slug, canEdit, children }: { slug: string; canE
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'k' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.altKey || e.shiftKey) return;
+      if (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        setOpen(true);
+        return;
+      }
+      // C, as in Linear: the page's own "New …" form, or a new task in the backlog where the page has none.
+      if (e.key !== 'c' || e.ctrlKey || e.metaKey || !canEdit || isTyping(e.target)) return;
+      if (document.querySelector('dialog[open]')) return;
       e.preventDefault();
-      setOpen(true);
+      const form = document.querySelector<HTMLElement>('main [id^="new-"]');
+      openForm(form ? `${window.location.pathname}#${form.id}` : `/${slug}/backlog#new-task`);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  });
+
+  /** Goes to a page's create form: its anchor opens a "New …" dialog, or scrolls to the form and focuses it. */
+  function openForm(href: string) {
+    const [path, anchor] = href.split('#');
+    if (!anchor || path !== window.location.pathname) return router.push(href);
+    // Already on the page: a new hash fires hashchange, which a "New …" dialog opens on.
+    window.history.replaceState(window.history.state, '', path + window.location.search);
+    window.location.hash = anchor;
+    document
+      .getElementById(anchor)
+      ?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select')
+      ?.focus();
+  }
 
   const text = query.trim();
   useEffect(() => {
@@ -142,12 +164,7 @@ export function CommandPalette({ slug, canEdit, children }: { slug: string; canE
     if (!item) return;
     if ('href' in item) {
       close();
-      const [path, anchor] = item.href.split('#');
-      if (anchor && path === window.location.pathname) {
-        // Already on the page: a new hash fires hashchange, which opens a "New …" dialog or scrolls to the form.
-        window.history.replaceState(window.history.state, '', path + window.location.search);
-        window.location.hash = anchor;
-      } else router.push(item.href);
+      openForm(item.href);
       return;
     }
     startCreate(async () => {

@@ -12,6 +12,11 @@ export const SHORTCUTS: ReadonlyArray<{ area: string; keys: string[]; does: stri
     does: 'Open the command palette: jump to a run, model, risk, task or page, or create',
   },
   { area: 'Anywhere', keys: ['?'], does: 'Show these keyboard shortcuts' },
+  {
+    area: 'Anywhere',
+    keys: ['C'],
+    does: 'Create: open this page’s “New …” form (risk, model, sprint…), or add a task to the backlog',
+  },
   { area: 'Anywhere', keys: ['Esc'], does: 'Close a dialog or menu' },
   { area: 'Command palette', keys: ['↑', '↓'], does: 'Move through the results' },
   { area: 'Command palette', keys: ['Enter'], does: 'Open the chosen result or run the command' },
