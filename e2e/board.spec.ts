@@ -162,7 +162,9 @@ test('a viewer sees the board but cannot drag a card', async ({ page, browser })
   await context.close();
 });
 
-test('a long column draws its first 20 cards, counts them all, and “Show more” draws the rest', async ({ page }) => {
+test('a long column draws its first 20 cards, counts them all, and scrolling to its end draws the rest', async ({
+  page,
+}) => {
   const slug = unique('long');
   await createProject(page, { name: 'Long column e2e', slug });
   await page.goto(`/${slug}/board?sprint=backlog`);
@@ -172,12 +174,22 @@ test('a long column draws its first 20 cards, counts them all, and “Show more�
     await add.getByRole('button', { name: 'Add task' }).click();
     await expect(add.getByText(`Created T-${i}.`)).toBeVisible();
   }
+  // Opened at the top, the column's end is far below the screen: 20 cards drawn, all 22 counted.
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(`/${slug}/board?sprint=backlog`);
   const cards = cardList(page, 'To do').getByRole('listitem');
   await expect(cards).toHaveCount(20);
   await expect(column(page, 'To do').getByText(/^22 · \d+ pts$/)).toBeVisible();
   await expect(cards.last()).toContainText('Card 20');
-  await column(page, 'To do').getByRole('button', { name: 'Show 2 more cards (2 not shown)' }).click();
-  await expect(cards).toHaveCount(22);
+  const showMore = column(page, 'To do').getByRole('button', { name: 'Show 2 more cards (2 not shown)' });
+  await expect(showMore).not.toBeInViewport();
+  await expect(cards).toHaveCount(20);
+  // Scrolling down to the column's end draws the rest without a click.
+  await page.mouse.move(400, 300);
+  await expect(async () => {
+    await page.mouse.wheel(0, 600);
+    await expect(cards).toHaveCount(22, { timeout: 1_000 });
+  }).toPass();
   await expect(cards.last()).toContainText('Card 22');
   await expect(column(page, 'To do').getByRole('button', { name: /^Show \d+ more cards/ })).toHaveCount(0);
 });

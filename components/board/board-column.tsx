@@ -2,7 +2,7 @@
 
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { cn } from '@/components/ui/cn';
 import type { ColumnWindow } from '@/lib/board/column-window';
 import { TASK_STATUS_LABELS, type TaskStatus, wipState } from '@/lib/board/vocabulary';
@@ -21,7 +21,7 @@ export const BoardColumn = memo(function BoardColumn({
   status: TaskStatus;
   /** The cards drawn; those left out by the board's filters still count towards the WIP limit. */
   view: ColumnWindow;
-  /** How many more cards "Show more" draws. */
+  /** How many more cards "Show more" draws (also drawn on their own once the button scrolls near the screen). */
   step: number;
   onShowMore: (status: TaskStatus) => void;
   limit: number | null | undefined;
@@ -31,6 +31,21 @@ export const BoardColumn = memo(function BoardColumn({
   const { setNodeRef, isOver } = useDroppable({ id: status, disabled: !draggable });
   const items = useMemo(() => tasks.map((t) => t.id), [tasks]);
   const wip = wipState(count, limit);
+  // Scrolling to a column's end draws its next cards, as a virtual list would; the button stays for anyone who
+  // would rather ask. Observing again after each batch draws the next one while the end is still in view.
+  const showMoreButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const button = showMoreButton.current;
+    if (!button) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onShowMore(status);
+      },
+      { rootMargin: '0px 0px 300px 0px' },
+    );
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [tasks.length, more, onShowMore, status]);
   const headingId = `column-${status}`;
   const label = TASK_STATUS_LABELS[status];
   return (
@@ -81,6 +96,7 @@ export const BoardColumn = memo(function BoardColumn({
       </SortableContext>
       {more > 0 && (
         <button
+          ref={showMoreButton}
           type="button"
           onClick={() => onShowMore(status)}
           className="mt-2 rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
