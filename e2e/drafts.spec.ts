@@ -163,3 +163,46 @@ test('a title input shows the server’s limit as you type, and a 200-character 
   // The text itself stays inside the card: nothing scrolls or spills sideways.
   expect(await card.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test('a new risk typed into its dialog survives closing the dialog and a reload, and is gone once added', async ({
+  page,
+}) => {
+  const slug = unique('new-drafts');
+  await createProject(page, { name: 'New risk drafts', slug });
+  await page.goto(`/${slug}/risks`);
+  const dialog = page.getByRole('dialog', { name: 'Add a risk' });
+  const open = async () => {
+    // A click before the page has hydrated finds no handler yet; opening twice is harmless.
+    await expect(async () => {
+      await page.getByRole('button', { name: 'New risk' }).click();
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+  };
+  await open();
+  await dialog.getByLabel('Risk', { exact: true }).fill('Holiday traffic');
+  await dialog.getByLabel('Impact').selectOption('High');
+  await dialog.getByLabel('Mitigation plan').fill('Warm up the cache');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  const expectDraft = async () => {
+    await expect(dialog.getByText('Draft restored')).toBeVisible();
+    await expect(dialog.getByLabel('Risk', { exact: true })).toHaveValue('Holiday traffic');
+    await expect(dialog.getByLabel('Impact')).toHaveValue('High');
+    await expect(dialog.getByLabel('Mitigation plan')).toHaveValue('Warm up the cache');
+  };
+  await open();
+  await expectDraft();
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await open();
+  await expectDraft();
+
+  await dialog.getByRole('button', { name: 'Add risk' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Risk “Holiday traffic” added.' })).toBeVisible();
+  await open();
+  await expect(dialog.getByLabel('Risk', { exact: true })).toHaveValue('');
+  await expect(dialog.getByLabel('Impact')).toHaveValue('Medium');
+  await expect(dialog.getByText('Draft restored')).toHaveCount(0);
+});

@@ -3,8 +3,10 @@
 import {
   type FormEvent,
   type ReactNode,
+  type RefObject,
   createContext,
   useActionState,
+  useCallback,
   useContext,
   useEffect,
   useEffectEvent,
@@ -17,6 +19,7 @@ import type { ActionResult } from '@/server/action';
 import { Button } from './button';
 import { cn } from './cn';
 import { useDialog } from './dialog';
+import { type Values, readStored, readValues, sameValues, writeValue } from './form-values';
 
 type FormAction = (prev: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
 const ErrorsContext = createContext<Record<string, string[]> | undefined>(undefined);
@@ -67,7 +70,9 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const dialog = useDialog();
+  const { attach, restored, remember, clearDraft, discardDraft } = useCreateDraft(dialog?.draftKey, formRef);
   const succeeded = useEffectEvent((data: unknown, message?: string) => {
+    clearDraft();
     if (resetOnSuccess) formRef.current?.reset();
     onSuccess?.(data, message ?? successMessage);
     dialog?.finish(message ?? successMessage);
@@ -81,10 +86,12 @@ export function ActionForm({
   const succeededNow = state ? state.ok : settledMessage !== undefined;
   return (
     <form
-      ref={formRef}
+      ref={attach}
       aria-label={label}
       action={formAction}
       className={cn('flex flex-col gap-3', className)}
+      onInput={remember}
+      onChange={remember}
       onSubmit={(e) => {
         // Submitting by hand keeps what the person typed when the server answers with errors
         // (React resets a form after an action it submitted itself).
@@ -94,6 +101,14 @@ export function ActionForm({
         startTransition(() => formAction(data));
       }}
     >
+      {restored && (
+        <p role="status" className="flex flex-wrap items-center gap-2 text-sm text-indigo-900 dark:text-indigo-200">
+          Draft restored: what you typed here before is back.
+          <Button variant="ghost" onClick={discardDraft}>
+            Discard draft
+          </Button>
+        </p>
+      )}
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -117,6 +132,43 @@ export function ActionForm({
       </div>
     </form>
   );
+}
+
+/**
+ * Keeps what is typed into a creation form as a draft under `key` (none without a key): restored when the form
+ * mounts again (the dialog reopened, the page reloaded), cleared once the form is sent or the draft discarded.
+ */
+function useCreateDraft(key: string | undefined, formRef: RefObject<HTMLFormElement | null>) {
+  const [restored, setRestored] = useState(false);
+  const blank = useRef<Values | null>(null);
+  const attach = useCallback(
+    (form: HTMLFormElement | null) => {
+      formRef.current = form;
+      if (!form || !key) return;
+      blank.current = readValues(form);
+      const saved = readStored<Values>(key);
+      if (!saved) return;
+      for (const [name, value] of Object.entries(saved)) writeValue(form, name, value);
+      setRestored(true);
+    },
+    [key, formRef],
+  );
+  const remember = () => {
+    const form = formRef.current;
+    if (!key || !form || !blank.current) return;
+    const values = readValues(form);
+    if (sameValues(values, blank.current)) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, JSON.stringify(values));
+  };
+  const clearDraft = () => {
+    if (key) window.localStorage.removeItem(key);
+    setRestored(false);
+  };
+  const discardDraft = () => {
+    formRef.current?.reset();
+    clearDraft();
+  };
+  return { attach, restored, remember, clearDraft, discardDraft };
 }
 
 const inputClass =

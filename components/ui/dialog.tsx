@@ -1,10 +1,15 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { type ReactNode, createContext, useContext, useEffect, useId, useRef, useState } from 'react';
 import { Button } from './button';
 import { cn } from './cn';
 
-type DialogControls = { finish: (message?: string) => void };
+type DialogControls = {
+  finish: (message?: string) => void;
+  /** Where a creation form inside keeps what was typed until it is sent, across closing and reloads. */
+  draftKey?: string;
+};
 const DialogContext = createContext<DialogControls | undefined>(undefined);
 
 /**
@@ -26,6 +31,7 @@ export function Dialog({
   open,
   onClose,
   onFinish,
+  draftKey,
   children,
 }: {
   title: string;
@@ -34,6 +40,7 @@ export function Dialog({
   onClose: () => void;
   /** Called with the success message when a form inside finishes; the dialog closes. */
   onFinish?: (message?: string) => void;
+  draftKey?: string;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -52,6 +59,7 @@ export function Dialog({
       onFinish?.(message);
       onClose();
     },
+    draftKey,
   };
   return (
     <dialog
@@ -92,9 +100,13 @@ export function Dialog({
   );
 }
 
+/** Drafts of "New …" forms; sign-out clears them, as they are not tied to the person who typed them. */
+export const NEW_DRAFT_PREFIX = 'runboard:new:';
+
 /**
  * A "New …" button that opens its creation form in a Dialog. After the form succeeds the dialog closes and
- * the outcome stays announced beside the button, while the page refreshes to show the new row.
+ * the outcome stays announced beside the button, while the page refreshes to show the new row. With an anchor,
+ * what is typed is kept as a draft (per page and form) when the dialog closes or the page reloads, until it is sent.
  */
 export function DialogButton({
   label,
@@ -117,6 +129,7 @@ export function DialogButton({
 }) {
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<string>();
+  const pathname = usePathname();
   useEffect(() => {
     if (!anchor) return;
     const openIfNamed = () => {
@@ -152,6 +165,7 @@ export function DialogButton({
             window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
         }}
         onFinish={setOutcome}
+        draftKey={anchor && `${NEW_DRAFT_PREFIX}${pathname}#${anchor}`}
       >
         {children}
       </Dialog>

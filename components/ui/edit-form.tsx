@@ -4,52 +4,14 @@ import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useStat
 import type { ActionResult } from '@/server/action';
 import { ActionForm } from './action-form';
 import { Button } from './button';
+import { type Values, readStored, readValues, sameValues, writeValue } from './form-values';
 
-type Values = Record<string, string>;
 type Draft = { version: number; base: Values; values: Values };
 type FormAction = (prev: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
-type Named = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 /** One field both saves changed: the form values to write and what a person reads for each. */
 type Choice = { field: string; label: string; mine: string; theirs: string; mineText: string; theirsText: string };
 
 const RESERVED = new Set(['project', 'version', 'base']);
-
-function namedFields(form: HTMLFormElement, skip: Set<string>): Named[] {
-  return Array.from(form.elements).filter(
-    (el): el is Named =>
-      (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) &&
-      el.name !== '' &&
-      el.type !== 'hidden' &&
-      !skip.has(el.name),
-  );
-}
-
-/** The form's editable fields as text, the way the browser would send them (a checkbox is "on" or ""). */
-function readValues(form: HTMLFormElement, skip: Set<string>): Values {
-  const values: Values = {};
-  for (const el of namedFields(form, skip)) {
-    if (el instanceof HTMLInputElement && el.type === 'checkbox') values[el.name] = el.checked ? 'on' : '';
-    else if (el instanceof HTMLInputElement && el.type === 'radio') {
-      if (el.checked) values[el.name] = el.value;
-    } else values[el.name] = el.value;
-  }
-  return values;
-}
-
-function writeValue(form: HTMLFormElement, skip: Set<string>, name: string, value: string) {
-  for (const el of namedFields(form, skip)) {
-    if (el.name !== name) continue;
-    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === 'on';
-    else if (el instanceof HTMLInputElement && el.type === 'radio') el.checked = el.value === value;
-    else el.value = value;
-    // Counters and dependent fields listen for input; a value set from script fires none by itself.
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-}
-
-const sameValues = (a: Values, b: Values) =>
-  Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
 
 /** A stored value as the form field holds it (labels are a comma list, nothing is empty). */
 function asFormValue(value: unknown): string {
@@ -73,15 +35,6 @@ function labelOf(form: HTMLFormElement | null, field: string): string {
     el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el : null;
   const text = labelled?.labels?.[0]?.textContent;
   return text?.trim() || field;
-}
-
-function readDraft(key: string): Draft | null {
-  try {
-    const raw = window.localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as Draft) : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -128,9 +81,9 @@ export function EditForm({
       const el = node?.querySelector('form');
       if (!el) return;
       const loaded = readValues(el, skip);
-      const saved = readDraft(key);
+      const saved = readStored<Draft>(key);
       if (saved && !sameValues(saved.values, saved.base)) {
-        for (const [name, value] of Object.entries(saved.values)) writeValue(el, skip, name, value);
+        for (const [name, value] of Object.entries(saved.values)) writeValue(el, name, value, skip);
         setBase(saved.base);
         setOpened((o) => ({ ...o, version: saved.version }));
         setRestored(true);
@@ -176,7 +129,7 @@ export function EditForm({
   const choose = (field: string, value: string) => {
     const el = form();
     if (!el) return;
-    writeValue(el, skip, field, value);
+    writeValue(el, field, value, skip);
     remember();
   };
 
@@ -244,7 +197,7 @@ export function EditForm({
             );
             // Fields left as loaded take what is stored now; conflicting ones keep yours until you choose.
             for (const [field, value] of Object.entries(stored))
-              if (mine[field] === base[field]) writeValue(el, skip, field, value);
+              if (mine[field] === base[field]) writeValue(el, field, value, skip);
             const nextBase = { ...base, ...stored };
             setBase(nextBase);
             setOpened((o) => ({ ...o, version: result.conflict!.version }));
