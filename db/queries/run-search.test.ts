@@ -5,7 +5,7 @@ import { rowsOf } from '../rows';
 import { type TestDb, openTestDb } from '../test-db';
 import { createProject } from './projects';
 import { createExperiment, getExperimentByName } from './experiments';
-import { listRecentRunKeys, searchRuns } from './run-search';
+import { groupRuns, listRecentRunKeys, searchRuns } from './run-search';
 import { createRun, logBatch } from './runs';
 import { createUser } from './users';
 
@@ -88,6 +88,70 @@ describe('listRecentRunKeys', () => {
     const recent = await listRecentRunKeys(t.db, projectId, 4, experimentId);
     expect(recent.metrics).toEqual(['new_metric', 'old_metric']);
     expect(recent.params).toEqual(['other', 'depth']);
+  });
+});
+
+describe('grouping runs by a param', () => {
+  let exp: number;
+  beforeAll(async () => {
+    exp = (await createExperiment(t.db, actor, projectId, { name: 'grouped' })).id;
+    const runsToLog: { model: string | null; acc: number[]; loss: number | null }[] = [
+      { model: 'rf', acc: [0.5, 0.8], loss: 0.4 },
+      { model: 'rf', acc: [0.6, 0.7], loss: Number.NaN },
+      { model: 'rf', acc: [0.9], loss: 0.2 },
+      { model: "o'brien", acc: [0.4], loss: 0.6 },
+      { model: null, acc: [0.3], loss: null },
+    ];
+    for (const [i, r] of runsToLog.entries()) {
+      const run = await createRun(t.db, actor, projectId, { experimentId: exp, runName: `g${i}`, startTime: 5000 + i });
+      await logBatch(t.db, projectId, run.id, {
+        params: r.model === null ? [] : [{ key: 'model', value: r.model }],
+        metrics: [
+          ...r.acc.map((value, step) => ({ key: 'acc', value, timestamp: 20_000 + step, step })),
+          ...(r.loss === null ? [] : [{ key: 'loss', value: r.loss, timestamp: 20_000, step: 0 }]),
+        ],
+      });
+    }
+  });
+
+  const metrics = [
+    { id: 'metrics.acc', key: 'acc', agg: 'latest' as const },
+    { id: 'metrics.acc@max', key: 'acc', agg: 'max' as const },
+    { id: 'metrics.loss', key: 'loss', agg: 'latest' as const },
+  ];
+
+  it('gives each value its run count and each metric its mean, min and max, largest group first', async () => {
+    const groups = await groupRuns(t.db, projectId, { experimentIds: [exp] }, { type: 'param', key: 'model' }, metrics);
+    expect(groups.map((g) => [g.value, g.runs])).toEqual([
+      ['rf', 3],
+      ["o'brien", 1],
+      [null, 1],
+    ]);
+    const rf = groups[0]!.metrics;
+    // Latest values 0.8, 0.7, 0.9; the runs' maxima are the same here; NaN is left out of the loss.
+    expect(rf['metrics.acc']!.mean).toBeCloseTo(0.8, 12);
+    expect(rf['metrics.acc']).toMatchObject({ min: 0.7, max: 0.9, runs: 3 });
+    expect(rf['metrics.acc@max']).toMatchObject({ min: 0.7, max: 0.9, runs: 3 });
+    expect(rf['metrics.loss']!.mean).toBeCloseTo(0.3, 12);
+    expect(rf['metrics.loss']).toMatchObject({ min: 0.2, max: 0.4, runs: 2 });
+    expect(groups[2]!.metrics['metrics.loss']).toEqual({ mean: null, min: null, max: null, runs: 0 });
+  });
+
+  it('groups only the runs the filter matches', async () => {
+    const groups = await groupRuns(
+      t.db,
+      projectId,
+      { experimentIds: [exp], clauses: parseSearchFilter('metrics.acc > 0.75') },
+      { type: 'param', key: 'model' },
+      metrics.slice(0, 1),
+    );
+    expect(groups.map((g) => [g.value, g.runs])).toEqual([['rf', 2]]);
+    expect(groups[0]!.metrics['metrics.acc']!.mean).toBeCloseTo(0.85, 12);
+  });
+
+  it('puts every run in one group when no run has the key', async () => {
+    const groups = await groupRuns(t.db, projectId, { experimentIds: [exp] }, { type: 'tag', key: 'team' }, []);
+    expect(groups).toEqual([{ value: null, runs: 5, metrics: {} }]);
   });
 });
 

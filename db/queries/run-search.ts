@@ -1,5 +1,6 @@
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
+import { type GroupRef, MAX_GROUPS, MAX_GROUP_METRICS, type RunGroup } from '@/lib/tracking/run-groups';
 import type { RunApproach } from '@/lib/tracking/vocabulary';
 import {
   type Clause,
@@ -143,24 +144,38 @@ const NARROW_SEARCH = 'Narrow it: fewer filter clauses, one experiment, or a sho
  */
 export const HASH_JOIN_MIN_RUNS = 1000;
 
-/**
- * MLflow's run search, scoped to a project: filter grammar, order_by (missing values last, as MLflow),
- * then start_time desc and run id as tie-breakers so pages are stable.
- */
-export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
+/** The runs a search matches, as one condition on `runs`, with the part that is only its scope. */
+function searchCondition(projectId: string, q: Omit<RunSearch, 'limit'>) {
   const clauses = q.clauses ?? parseOrInvalid('filter', () => parseSearchFilter(q.filter));
-  const sort: SortTerm[] = q.sort ?? parseOrInvalid('order_by', () => parseOrderBy(q.orderBy));
-  const scope: (SQL | undefined)[] = [
-    eq(runs.projectId, projectId),
-    lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY'),
-  ];
-  if (q.experimentIds?.length) scope.push(inArray(runs.experimentId, q.experimentIds));
-  const where = [...scope];
+  const scope = and(eq(runs.projectId, projectId), lifecycleFilter(runs.lifecycleStage, q.view ?? 'ACTIVE_ONLY'))!;
+  const where: (SQL | undefined)[] = [scope];
+  if (q.experimentIds?.length) where.push(inArray(runs.experimentId, q.experimentIds));
+  const scoped = and(...where)!;
   if (q.status?.length) where.push(sql`${runs.status}::text in ${q.status}`);
   if (q.approach?.length) where.push(sql`${runs.approach}::text in ${q.approach}`);
   if (q.startedAfter !== undefined) where.push(sql`${runs.startTime} >= ${q.startedAfter}`);
   if (q.startedBefore !== undefined) where.push(sql`${runs.startTime} <= ${q.startedBefore}`);
   for (const c of clauses) where.push(clauseToSql(c));
+  return { clauses, scope: scoped, condition: and(...where)! };
+}
+
+/** See HASH_JOIN_MIN_RUNS; counting stops at the threshold. */
+async function avoidNestedLoopsWhenBig(tx: Db, scope: SQL) {
+  const [big] = rowsOf<{ big: boolean }>(
+    await tx.execute(
+      sql`select count(*) >= ${HASH_JOIN_MIN_RUNS} as big from (select 1 from ${runs} where ${scope} limit ${HASH_JOIN_MIN_RUNS}) s`,
+    ),
+  );
+  if (big?.big) await tx.execute(sql`set local enable_nestloop = off`);
+}
+
+/**
+ * MLflow's run search, scoped to a project: filter grammar, order_by (missing values last, as MLflow),
+ * then start_time desc and run id as tie-breakers so pages are stable.
+ */
+export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
+  const sort: SortTerm[] = q.sort ?? parseOrInvalid('order_by', () => parseOrderBy(q.orderBy));
+  const { clauses, scope, condition } = searchCondition(projectId, q);
   const direction = (expr: SQL, ascending: boolean) =>
     ascending ? sql`${expr} asc nulls last` : sql`${expr} desc nulls last`;
   const joins: SortJoin[] = [];
@@ -172,18 +187,10 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
   });
   if (!sort.some((t) => t.type === 'attribute' && t.key === 'start_time')) order.push(sql`${runs.startTime} desc`);
   order.push(asc(runs.id));
-  const condition = and(...where);
   const offset = q.offset ?? 0;
   return withStatementTimeout(db, 'filter', NARROW_SEARCH, async (tx) => {
-    // Only a filtered or sorted search can go wrong this way; counting stops at the threshold.
-    if (clauses.length || joins.length) {
-      const [big] = rowsOf<{ big: boolean }>(
-        await tx.execute(
-          sql`select count(*) >= ${HASH_JOIN_MIN_RUNS} as big from (select 1 from ${runs} where ${and(...scope)} limit ${HASH_JOIN_MIN_RUNS}) s`,
-        ),
-      );
-      if (big?.big) await tx.execute(sql`set local enable_nestloop = off`);
-    }
+    // Only a filtered or sorted search can go wrong this way.
+    if (clauses.length || joins.length) await avoidNestedLoopsWhenBig(tx, scope);
     // The page and the number of matches in one pass: count(*) over () is taken before LIMIT applies.
     let page = tx
       .select({ run: runs, total: sql<number>`count(*) over ()`.mapWith(Number) })
@@ -206,6 +213,62 @@ export async function searchRuns(db: Db, projectId: string, q: RunSearch) {
             .where(condition)
         )[0]?.n ?? 0;
     return { runs: found.map((f) => f.run), total };
+  });
+}
+
+/** A finite number or NULL: MLflow metrics may be NaN or ±Infinity, which would swallow a mean. */
+const finite = (value: SQL) =>
+  sql`(case when ${value} in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) then null else ${value} end)`;
+
+/**
+ * The runs a search matches, grouped by a param's or tag's value (runs without it form one group): how many runs
+ * each group holds and each metric's mean, min and max over its runs (the latest value, or a run's min or max,
+ * as the column reads it). Largest groups first, at most MAX_GROUPS.
+ */
+export async function groupRuns(
+  db: Db,
+  projectId: string,
+  q: Omit<RunSearch, 'limit' | 'offset' | 'sort' | 'orderBy'>,
+  group: GroupRef,
+  metrics: { id: string; key: string; agg: MetricAgg }[],
+): Promise<RunGroup[]> {
+  const { scope, condition } = searchCondition(projectId, q);
+  const summarised = metrics.slice(0, MAX_GROUP_METRICS);
+  const joins = summarised.map(
+    (m, i) =>
+      sql`left join ${runMetrics} ${sql.raw(`m${i}`)} on ${sql.raw(`m${i}`)}.run_id = ${runs.id} and ${sql.raw(`m${i}`)}.key = ${m.key}`,
+  );
+  const aggregates = summarised.map((m, i) => {
+    const column = sql.raw(`m${i}.${m.agg === 'min' ? 'min_value' : m.agg === 'max' ? 'max_value' : 'value'}`);
+    const v = finite(column);
+    return sql`, avg(${v}) as ${sql.raw(`mean${i}`)}, min(${v}) as ${sql.raw(`min${i}`)}, max(${v}) as ${sql.raw(`max${i}`)}, count(${v})::int as ${sql.raw(`n${i}`)}`;
+  });
+  const table = group.type === 'param' ? runParams : runTags;
+  return withStatementTimeout(db, 'filter', NARROW_SEARCH, async (tx) => {
+    await avoidNestedLoopsWhenBig(tx, scope);
+    const rows = rowsOf<Record<string, unknown>>(
+      await tx.execute(
+        sql`select g.value as group_value, count(*)::int as runs${sql.join(aggregates, sql``)}
+            from ${runs}
+            left join ${table} g on g.run_id = ${runs.id} and g.key = ${group.key}
+            ${sql.join(joins, sql` `)}
+            where ${condition}
+            group by g.value
+            order by count(*) desc, g.value asc nulls last
+            limit ${MAX_GROUPS}`,
+      ),
+    );
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return rows.map((r) => ({
+      value: (r.group_value as string | null) ?? null,
+      runs: Number(r.runs),
+      metrics: Object.fromEntries(
+        summarised.map((m, i) => [
+          m.id,
+          { mean: num(r[`mean${i}`]), min: num(r[`min${i}`]), max: num(r[`max${i}`]), runs: Number(r[`n${i}`]) },
+        ]),
+      ),
+    }));
   });
 }
 
