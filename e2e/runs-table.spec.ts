@@ -146,3 +146,48 @@ test('the runs table keeps the primary metric, saves views, pins the run name, s
   expect(covering).toBe('depth-six');
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
+
+test('runs group by a param: runs, mean, min and max per value with a chart, and a value opens its runs', async ({
+  page,
+  request,
+}) => {
+  const client = mlflow(request, await createToken(page, DEMO, unique('run-groups')));
+  const { experiment_id: experimentId } = await client.post('experiments/create', { name: unique('run-groups') });
+  for (const [name, params, accuracy] of [
+    ['rf-small', { model: 'rf' }, 0.7],
+    ['rf-large', { model: 'rf' }, 0.8],
+    ['gbm', { model: 'gbm' }, 0.9],
+    ['baseline', { other: 'x' }, 0.5],
+  ] as const) {
+    const { run } = await client.post('runs/create', { experiment_id: experimentId, run_name: name });
+    await client.post('runs/log-batch', {
+      run_id: run.info.run_id,
+      params: Object.entries(params).map(([key, value]) => ({ key, value })),
+      metrics: [{ key: 'val_accuracy', value: accuracy, step: 0, timestamp: Date.now() }],
+    });
+  }
+
+  await page.goto(`/${DEMO}/experiments/${experimentId}`);
+  await expect(page.getByText('1–4 of 4 runs')).toBeVisible();
+  await page.getByLabel('Group by').selectOption('params.model');
+  await expect(page).toHaveURL(/group=params\.model/);
+  const groups = page.getByRole('table', { name: 'Runs grouped by params.model' });
+  const row = (value: string) => groups.getByRole('row').filter({ has: page.getByText(value, { exact: true }) });
+  // Columns: value, runs, then val_accuracy mean, min and max.
+  await expect(row('rf').getByRole('cell')).toHaveText(['rf', '2', '0.75', '0.7', '0.8']);
+  await expect(row('gbm').getByRole('cell')).toHaveText(['gbm', '1', '0.9', '0.9', '0.9']);
+  await expect(row('(not set)').getByRole('cell')).toHaveText(['(not set)', '1', '0.5', '0.5', '0.5']);
+  const chart = page.getByRole('figure', { name: 'Mean of val_accuracy per group with the range of its runs' });
+  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(3);
+
+  // The grouping is part of the link: a reload keeps it.
+  await page.reload();
+  await expect(row('rf').getByRole('cell').nth(1)).toHaveText('2');
+
+  // A value opens its group's runs: the filter gains the clause, the grouping goes.
+  await groups.getByRole('link', { name: 'rf', exact: true }).click();
+  await expect(page.getByText('1–2 of 2 runs')).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Filter runs' })).toHaveValue("params.model = 'rf'");
+  await expect(groups).toHaveCount(0);
+  await expect(page.getByLabel('Group by')).toHaveValue('');
+});

@@ -1,10 +1,18 @@
 import type { Db } from '@/db/client';
 import { listExperiments } from '@/db/queries/experiments';
-import { type RunSearch, getRunsData, listRecentRunKeys, listRunColumnKeys, searchRuns } from '@/db/queries/run-search';
+import {
+  type RunSearch,
+  getRunsData,
+  groupRuns,
+  listRecentRunKeys,
+  listRunColumnKeys,
+  searchRuns,
+} from '@/db/queries/run-search';
 import { type RunViewSummary, getDefaultRunView, getRunView, listRunViews } from '@/db/queries/run-views';
 import { getPrimaryRunMetricKey } from '@/db/queries/success-metrics';
 import { DomainError } from '@/lib/errors';
 import { type UnknownKey, findUnknownKeys } from '@/lib/tracking/key-suggestions';
+import { type RunGroup, parseGroup } from '@/lib/tracking/run-groups';
 import {
   DEFAULT_METRIC_COLUMNS,
   DEFAULT_PARAM_COLUMNS,
@@ -88,6 +96,14 @@ function toRows(
   }));
 }
 
+/** The chosen metric columns, as groupRuns summarises them. */
+function metricColumns(columns: string[]) {
+  return columns.flatMap((id) => {
+    const ref = parseColumn(id);
+    return ref?.type === 'metric' ? [{ id, key: ref.key, agg: ref.agg }] : [];
+  });
+}
+
 /** The columns a runs page shows when neither its URL nor a saved view names any. */
 export async function loadDefaultColumns(db: Db, scope: Scope, known?: { metrics: string[] }): Promise<string[]> {
   const limit = Math.max(DEFAULT_METRIC_COLUMNS, DEFAULT_PARAM_COLUMNS);
@@ -113,6 +129,7 @@ export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
     columns,
     unknownKeys: [] as UnknownKey[],
     experiments: experiments.map((e) => ({ id: e.id, name: e.name })),
+    groups: null as RunGroup[] | null,
   };
   if (problem) return { ...base, rows: [] as RunRow[], total: 0, problem };
   try {
@@ -121,12 +138,16 @@ export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
       limit: view.pageSize,
       offset: (view.page - 1) * view.pageSize,
     });
-    const data = await getRunsData(
-      db,
-      runs.map((r) => r.id),
-    );
+    const group = parseGroup(view.group);
+    const [data, groups] = await Promise.all([
+      getRunsData(
+        db,
+        runs.map((r) => r.id),
+      ),
+      group ? groupRuns(db, scope.projectId, search, group, metricColumns(columns)) : null,
+    ]);
     const unknownKeys = total === 0 ? findUnknownKeys(search.clauses ?? [], keys) : [];
-    return { ...base, unknownKeys, rows: toRows(runs, data, columns, experimentNames), total, problem: null };
+    return { ...base, unknownKeys, groups, rows: toRows(runs, data, columns, experimentNames), total, problem: null };
   } catch (err) {
     // Grammar-valid filters the store still refuses (e.g. an unknown attribute) are shown the same way.
     if (err instanceof DomainError && err.kind === 'invalid')
@@ -137,7 +158,20 @@ export async function loadRunsTable(db: Db, view: RunsView, scope: Scope) {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 // URL params that shape what a view shows; with none of them (and no `view`) a person's default view applies.
-const VIEW_SHAPING = ['filter', 'status', 'approach', 'exp', 'since', 'from', 'to', 'col', 'sort', 'order', 'size'];
+const VIEW_SHAPING = [
+  'filter',
+  'status',
+  'approach',
+  'exp',
+  'since',
+  'from',
+  'to',
+  'col',
+  'sort',
+  'order',
+  'size',
+  'group',
+];
 
 export type SavedViews = { list: RunViewSummary[]; activeId: string | null; missing: boolean; userId: string };
 

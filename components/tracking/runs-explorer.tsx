@@ -20,9 +20,11 @@ import {
   updateRunsView,
 } from '@/lib/tracking/runs-view';
 import type { UnknownKey } from '@/lib/tracking/key-suggestions';
+import { type RunGroup, groupClause, narrowFilter, parseGroup } from '@/lib/tracking/run-groups';
 import type { FilterProblem, RunRow, SavedViews as SavedViewsData } from '@/server/runs-table';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
+import { RunGroupsSection } from './run-groups-section';
 import { RunsFilters } from './runs-filters';
 import { RunsGrid } from './runs-grid';
 import { SavedViews } from './saved-views';
@@ -51,6 +53,8 @@ export type RunsExplorerProps = {
   experiments?: { id: number; name: string }[];
   /** The experiment a page is fixed to, for the export link. */
   experimentId?: number;
+  /** The matching runs grouped by `view.group`, when the view groups them. */
+  groups: RunGroup[] | null;
 };
 
 /** Search, filter, sort, page, pick columns, select and export runs — all of it kept in the URL. */
@@ -67,6 +71,7 @@ export function RunsExplorer({
   savedViews,
   experiments,
   experimentId,
+  groups,
 }: RunsExplorerProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -111,7 +116,7 @@ export function RunsExplorer({
           keys={keys}
           onApply={(filter) => go({ filter })}
         />
-        <RunsFilters view={view} experiments={experiments} onChange={go} />
+        <RunsFilters view={view} experiments={experiments} groupKeys={keys} onChange={go} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
@@ -193,6 +198,24 @@ export function RunsExplorer({
             </p>
           ))}
         </div>
+      )}
+      {view.group && groups && rows.length > 0 && (
+        <RunGroupsSection
+          group={view.group}
+          groups={groups}
+          columns={columns}
+          total={total}
+          groupHref={(value) => {
+            const group = parseGroup(view.group);
+            const clause = group && groupClause(group, value);
+            return clause
+              ? runsViewHref(
+                  basePath,
+                  updateRunsView(current, { filter: narrowFilter(view.filter, clause), group: null }),
+                )
+              : null;
+          }}
+        />
       )}
       {rows.length === 0 ? (
         problem ? null : filtered ? (

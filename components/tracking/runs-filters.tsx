@@ -53,14 +53,17 @@ function CheckGroup<T extends string>({
   );
 }
 
-/** Status, approach, start time and (across experiments) experiment; each change is a new URL. */
+/** Status, approach, start time, (across experiments) experiment and grouping; each change is a new URL. */
 export function RunsFilters({
   view,
   experiments,
+  groupKeys,
   onChange,
 }: {
   view: RunsView;
   experiments?: { id: number; name: string }[];
+  /** The param and tag keys runs can be grouped by. */
+  groupKeys: { params: string[]; tags: string[] };
   onChange: (patch: Partial<RunsView>) => void;
 }) {
   const id = useId();
@@ -130,6 +133,39 @@ export function RunsFilters({
                   {x.name}
                 </option>
               ))}
+            </select>
+          </>
+        )}
+        {(groupKeys.params.length > 0 || groupKeys.tags.length > 0) && (
+          <>
+            <label htmlFor={`${id}-group`} className="ml-2 font-medium">
+              Group by
+            </label>
+            <select
+              id={`${id}-group`}
+              className={selectClass}
+              value={view.group ?? ''}
+              onChange={(e) => onChange({ group: e.target.value || null })}
+            >
+              <option value="">No grouping</option>
+              {groupKeys.params.length > 0 && (
+                <optgroup label="Params">
+                  {groupKeys.params.map((k) => (
+                    <option key={k} value={`params.${k}`}>
+                      {k}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {groupKeys.tags.length > 0 && (
+                <optgroup label="Tags">
+                  {groupKeys.tags.map((k) => (
+                    <option key={k} value={`tags.${k}`}>
+                      {k}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </>
         )}

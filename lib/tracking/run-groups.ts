@@ -4,7 +4,7 @@ import { type ColumnRef, parseColumn } from './runs-view';
 
 export type GroupRef = Extract<ColumnRef, { type: 'param' | 'tag' }>;
 
-/** A group-by column id (`params.model`, `tags.team`), or null for anything else. */
+/** A group-by column id (`params.model`, `tags.team`), or null for anything else (as parseRunsView reads it). */
 export function parseGroup(id: string | null | undefined): GroupRef | null {
   const ref = id ? parseColumn(id) : null;
   return ref && (ref.type === 'param' || ref.type === 'tag') ? ref : null;

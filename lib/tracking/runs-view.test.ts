@@ -62,7 +62,7 @@ describe('columns', () => {
 describe('URL state', () => {
   it('round-trips a full view through search params', () => {
     const url = new URLSearchParams(
-      'filter=metrics.acc+%3E+0.9+and+params.lr+%3D+%270.01%27&status=FINISHED&status=FAILED&approach=data-centric&exp=3&since=7d&from=2026-01-01&to=2026-01-31&col=metrics.acc%40max&col=params.lr&sort=metrics.acc%40max&order=desc&page=3&size=100&sel=abc,def',
+      'filter=metrics.acc+%3E+0.9+and+params.lr+%3D+%270.01%27&status=FINISHED&status=FAILED&approach=data-centric&exp=3&since=7d&from=2026-01-01&to=2026-01-31&col=metrics.acc%40max&col=params.lr&sort=metrics.acc%40max&order=desc&page=3&size=100&sel=abc,def&group=tags.team',
     );
     const view = parseRunsView(url);
     expect(view).toEqual({
@@ -78,6 +78,7 @@ describe('URL state', () => {
       page: 3,
       pageSize: 100,
       selected: ['abc', 'def'],
+      group: 'tags.team',
     });
     expect(parseRunsView(runsViewToParams(view))).toEqual(view);
   });
@@ -91,7 +92,7 @@ describe('URL state', () => {
   it('ignores junk instead of failing', () => {
     const view = parseRunsView(
       new URLSearchParams(
-        'status=DONE&since=2y&from=2026-13-45&page=-4&size=7&sort=nope&sel=x;drop,ABC1&exp=1e3&col=zzz',
+        'status=DONE&since=2y&from=2026-13-45&page=-4&size=7&sort=nope&sel=x;drop,ABC1&exp=1e3&col=zzz&group=metrics.acc',
       ),
     );
     expect(view).toMatchObject({
@@ -104,6 +105,7 @@ describe('URL state', () => {
       selected: ['ABC1'],
       experiments: [],
       columns: [],
+      group: null,
     });
   });
   it('keeps an explicit empty column list distinct from the default', () => {

@@ -44,6 +44,8 @@ export type RunsView = {
   page: number;
   pageSize: number;
   selected: string[];
+  /** A param or tag column (`params.model`) whose values group the matching runs, or null. */
+  group: string | null;
 };
 
 export const DEFAULT_SORT: Sort = { column: 'attributes.start_time', ascending: false };
@@ -61,6 +63,7 @@ export const emptyRunsView = (): RunsView => ({
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
   selected: [],
+  group: null,
 });
 
 type ParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -150,6 +153,9 @@ export function parseRunsView(params: ParamsLike): RunsView {
   view.page = Number.isSafeInteger(page) && page >= 1 ? page : 1;
   const size = Number(first('size'));
   view.pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE;
+  const group = first('group');
+  const groupRef = group ? parseColumn(group) : null;
+  view.group = groupRef?.type === 'param' || groupRef?.type === 'tag' ? group! : null;
   view.selected = uniq((first('sel') ?? '').split(',').filter((id) => /^[0-9a-f]{1,64}$/i.test(id))).slice(
     0,
     MAX_SELECTED,
@@ -177,6 +183,7 @@ export function runsViewToParams(view: RunsView): URLSearchParams {
   }
   if (view.page > 1) p.set('page', String(view.page));
   if (view.pageSize !== DEFAULT_PAGE_SIZE) p.set('size', String(view.pageSize));
+  if (view.group) p.set('group', view.group);
   if (view.selected.length) p.set('sel', view.selected.join(','));
   return p;
 }
