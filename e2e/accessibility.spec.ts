@@ -17,6 +17,7 @@ const SECTIONS: ReadonlyArray<{ path: string; shows: string }> = [
   { path: '/sprints', shows: 'Sprint 4: monitor' },
   { path: '/experiments', shows: 'Random forest' },
   { path: '/runs', shows: 'logreg data: history + balanced' },
+  { path: '/runs?group=params.model', shows: 'Grouped by params.model' },
   { path: '/models', shows: 'rain-tomorrow' },
   { path: '/datasets', shows: 'seattle-weather-features' },
   { path: '/monitoring', shows: 'rain-tomorrow' },
