@@ -12,7 +12,7 @@ import { type RunViewSummary, getDefaultRunView, getRunView, listRunViews } from
 import { getPrimaryRunMetricKey } from '@/db/queries/success-metrics';
 import { DomainError } from '@/lib/errors';
 import { type UnknownKey, findUnknownKeys } from '@/lib/tracking/key-suggestions';
-import { type RunGroup, parseGroup } from '@/lib/tracking/run-groups';
+import type { RunGroup } from '@/lib/tracking/run-groups';
 import {
   DEFAULT_METRIC_COLUMNS,
   DEFAULT_PARAM_COLUMNS,
@@ -24,6 +24,7 @@ import {
   resolveStartRange,
   savedViewParams,
   sortTermOf,
+  parseGroup,
 } from '@/lib/tracking/runs-view';
 import { type Clause, FilterSyntaxError, parseSearchFilter } from '@/lib/tracking/search-filter';
 import type { RunApproach, RunStatus } from '@/lib/tracking/vocabulary';

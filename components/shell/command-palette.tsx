@@ -1,7 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type ReactNode, createContext, useContext, useEffect, useId, useState, useTransition } from 'react';
+import {
+  type ReactNode,
+  createContext,
+  useContext,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useState,
+  useTransition,
+} from 'react';
 import { createTaskAction } from '@/app/(app)/[project]/board/actions';
 import { fetchJson } from '@/components/live/fetch-json';
 import { cn } from '@/components/ui/cn';
@@ -66,24 +75,24 @@ export function CommandPalette({ slug, canEdit, children }: { slug: string; canE
   const [creating, startCreate] = useTransition();
   const openPalette = () => setOpen(true);
 
+  // C, as in Linear: the page's own "New …" form, or a new task in the backlog where the page has none.
+  const createFromKey = useEffectEvent((e: KeyboardEvent) => {
+    if (!canEdit || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+    e.preventDefault();
+    const form = document.querySelector<HTMLElement>('main [id^="new-"]');
+    openForm(form ? `${window.location.pathname}#${form.id}` : `/${slug}/backlog#new-task`);
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.shiftKey) return;
       if (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         setOpen(true);
-        return;
-      }
-      // C, as in Linear: the page's own "New …" form, or a new task in the backlog where the page has none.
-      if (e.key !== 'c' || e.ctrlKey || e.metaKey || !canEdit || isTyping(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      const form = document.querySelector<HTMLElement>('main [id^="new-"]');
-      openForm(form ? `${window.location.pathname}#${form.id}` : `/${slug}/backlog#new-task`);
+      } else if (e.key === 'c' && !e.ctrlKey && !e.metaKey) createFromKey(e);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   /** Goes to a page's create form: its anchor opens a "New …" dialog, or scrolls to the form and focuses it. */
   function openForm(href: string) {

@@ -18,9 +18,10 @@ import {
   runsViewToParams,
   savedViewParams,
   updateRunsView,
+  parseGroup,
 } from '@/lib/tracking/runs-view';
 import type { UnknownKey } from '@/lib/tracking/key-suggestions';
-import { type RunGroup, groupClause, narrowFilter, parseGroup } from '@/lib/tracking/run-groups';
+import { type RunGroup, groupClause, narrowFilter } from '@/lib/tracking/run-groups';
 import type { FilterProblem, RunRow, SavedViews as SavedViewsData } from '@/server/runs-table';
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
@@ -206,8 +207,7 @@ export function RunsExplorer({
           columns={columns}
           total={total}
           groupHref={(value) => {
-            const group = parseGroup(view.group);
-            const clause = group && groupClause(group, value);
+            const clause = groupClause(parseGroup(view.group)!, value);
             return clause
               ? runsViewHref(
                   basePath,

@@ -148,23 +148,22 @@ export function RunsFilters({
               onChange={(e) => onChange({ group: e.target.value || null })}
             >
               <option value="">No grouping</option>
-              {groupKeys.params.length > 0 && (
-                <optgroup label="Params">
-                  {groupKeys.params.map((k) => (
-                    <option key={k} value={`params.${k}`}>
-                      {k}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-              {groupKeys.tags.length > 0 && (
-                <optgroup label="Tags">
-                  {groupKeys.tags.map((k) => (
-                    <option key={k} value={`tags.${k}`}>
-                      {k}
-                    </option>
-                  ))}
-                </optgroup>
+              {(
+                [
+                  ['Params', 'params', groupKeys.params],
+                  ['Tags', 'tags', groupKeys.tags],
+                ] as const
+              ).map(
+                ([label, prefix, keys]) =>
+                  keys.length > 0 && (
+                    <optgroup key={prefix} label={label}>
+                      {keys.map((k) => (
+                        <option key={k} value={`${prefix}.${k}`}>
+                          {k}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ),
               )}
             </select>
           </>

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
-import { type GroupRef, MAX_GROUPS, MAX_GROUP_METRICS, type RunGroup } from '@/lib/tracking/run-groups';
+import { MAX_GROUPS, MAX_GROUP_METRICS, type RunGroup } from '@/lib/tracking/run-groups';
+import type { GroupRef } from '@/lib/tracking/runs-view';
 import type { RunApproach } from '@/lib/tracking/vocabulary';
 import {
   type Clause,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupClause, narrowFilter, parseGroup } from './run-groups';
+import { groupClause, narrowFilter } from './run-groups';
+import { parseGroup } from './runs-view';
 import { parseSearchFilter } from './search-filter';
 
 describe('run groups', () => {

@@ -1,14 +1,6 @@
 // Grouping runs by a param or tag, as MLflow's and W&B's runs tables do: one row per value with the number of
 // runs and each chosen metric's mean, min and max, and a filter clause that opens the runs of one group.
-import { type ColumnRef, parseColumn } from './runs-view';
-
-export type GroupRef = Extract<ColumnRef, { type: 'param' | 'tag' }>;
-
-/** A group-by column id (`params.model`, `tags.team`), or null for anything else (as parseRunsView reads it). */
-export function parseGroup(id: string | null | undefined): GroupRef | null {
-  const ref = id ? parseColumn(id) : null;
-  return ref && (ref.type === 'param' || ref.type === 'tag') ? ref : null;
-}
+import type { GroupRef } from './runs-view';
 
 export type MetricSummary = { mean: number | null; min: number | null; max: number | null; runs: number };
 

@@ -105,6 +105,14 @@ export function parseColumn(id: string): ColumnRef | null {
   return { type: 'metric', key, agg };
 }
 
+export type GroupRef = Extract<ColumnRef, { type: 'param' | 'tag' }>;
+
+/** A group-by column id (`params.model`, `tags.team`), or null for anything else. */
+export function parseGroup(id: string | null | undefined): GroupRef | null {
+  const ref = id ? parseColumn(id) : null;
+  return ref && (ref.type === 'param' || ref.type === 'tag') ? ref : null;
+}
+
 export function columnId(ref: ColumnRef): string {
   switch (ref.type) {
     case 'param':
@@ -154,8 +162,7 @@ export function parseRunsView(params: ParamsLike): RunsView {
   const size = Number(first('size'));
   view.pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE;
   const group = first('group');
-  const groupRef = group ? parseColumn(group) : null;
-  view.group = groupRef?.type === 'param' || groupRef?.type === 'tag' ? group! : null;
+  view.group = parseGroup(group) ? group! : null;
   view.selected = uniq((first('sel') ?? '').split(',').filter((id) => /^[0-9a-f]{1,64}$/i.test(id))).slice(
     0,
     MAX_SELECTED,
