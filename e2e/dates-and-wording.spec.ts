@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { linksOn } from './fixtures';
+import { addRisk, createProject, linksOn, unique } from './fixtures';
 
 // The demo project's pages speak the reader's language: one date format, in their own time zone, and none of
 // the words of how the demo was built.
@@ -53,6 +53,52 @@ test('the board’s sprint dates and the experiments and monitoring tables use t
     // Every time in the table is the reader's: none is left in the server's UTC.
     await expect(table).not.toContainText('UTC');
   }
+});
+
+test.describe('in a browser set to British English', () => {
+  // A native date input would show this browser's own "03/12/2026"; the interface's fields show "3 Dec 2026".
+  test.use({ locale: 'en-GB' });
+
+  test('date fields show and read the one format and send the day itself', async ({ page }) => {
+    const slug = unique('dates');
+    await createProject(page, { name: `Dates ${slug}`, slug });
+    await page.goto(`/${slug}/sprints`);
+    await page.getByRole('button', { name: 'New sprint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Plan a sprint' });
+    const start = dialog.getByLabel('Start');
+    await expect(start).toHaveValue(ONE_FORMAT);
+    await expect(dialog.getByRole('button', { name: 'Calendar for Start' })).toBeVisible();
+    // A day written another way is stopped before it is sent, with the format to use.
+    await start.fill('03/12/2026');
+    await dialog.getByRole('button', { name: 'Plan sprint' }).click();
+    expect(await start.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Type a date like 3 Dec 2026');
+    await start.fill('Jan 4, 2027');
+    await dialog.getByLabel('End').fill('2027-01-15');
+    await expect(start).toHaveValue('4 Jan 2027');
+    await dialog.getByRole('button', { name: 'Plan sprint' }).click();
+    await expect(dialog).toBeHidden();
+    const sprints = page.getByRole('table', { name: 'Sprints', exact: true });
+    await expect(sprints).toContainText('4 Jan 2027');
+    await expect(sprints).toContainText('15 Jan 2027');
+
+    // The risk register's inline date saves a typed day on Enter.
+    await addRisk(page, slug, { title: 'Vendor API sunset' });
+    const review = page.getByLabel('Next review of Vendor API sunset');
+    await review.fill('Dec 24, 2026');
+    await review.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved Vendor API sunset.' })).toBeVisible();
+    await expect(review).toHaveValue('24 Dec 2026');
+    await page.reload();
+    await expect(page.getByLabel('Next review of Vendor API sunset')).toHaveValue('24 Dec 2026');
+
+    // The runs filter's days go into the URL as days once typed.
+    await page.goto(`${DEMO}/runs`);
+    const from = page.getByLabel('from (UTC day)');
+    await from.fill('1 Jan 2020');
+    await from.press('Enter');
+    await expect(page).toHaveURL(/[?&]from=2020-01-01\b/);
+    await expect(from).toHaveValue('1 Jan 2020');
+  });
 });
 
 test('no page of the demo project uses the word for how it was filled', async ({ page }) => {

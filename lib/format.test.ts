@@ -4,6 +4,9 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatDayTime,
+  parseDay,
+  parseDayTime,
   formatDuration,
   formatMetric,
   formatTimestamp,
@@ -56,5 +59,44 @@ describe('dates', () => {
     expect(formatDay(null)).toBe('—');
     expect(formatDate(null)).toBe('—');
     expect(formatDateTime(Number.NaN)).toBe('—');
+  });
+  it('reads a typed day in the interface format, ISO or month-first, and refuses ambiguous or unreal days', () => {
+    for (const typed of [
+      '3 Dec 2026',
+      '03 dec 2026',
+      'Thu 3 Dec 2026',
+      '3 December 2026',
+      'Dec 3, 2026',
+      'December 3 2026',
+      ' 2026-12-03 ',
+      '2026-12-3',
+    ])
+      expect(parseDay(typed), typed).toBe('2026-12-03');
+    expect(parseDay('29 Feb 2028')).toBe('2028-02-29');
+    expect(parseDay('1 Sept 2026')).toBe('2026-09-01');
+    expect(parseDay('')).toBe('');
+    for (const typed of [
+      '03/12/2026',
+      '30 Feb 2026',
+      '3 De 2026',
+      '3 Dec 26',
+      '2026-13-01',
+      'tomorrow',
+      '3 Dec 2026 x',
+    ])
+      expect(parseDay(typed), typed).toBeNull();
+    expect(formatDay(parseDay('Dec 3, 2026'))).toBe('3 Dec 2026');
+  });
+  it('reads a typed day and time (24-hour, UTC minutes as datetime-local holds them)', () => {
+    expect(parseDayTime('3 Dec 2026, 14:05')).toBe('2026-12-03T14:05');
+    expect(parseDayTime('2026-12-03T14:05')).toBe('2026-12-03T14:05');
+    expect(parseDayTime('2026-12-03 9:05')).toBe('2026-12-03T09:05');
+    expect(parseDayTime('3 Dec 2026')).toBe('2026-12-03T00:00');
+    expect(parseDayTime('')).toBe('');
+    expect(parseDayTime('3 Dec 2026, 24:00')).toBeNull();
+    expect(parseDayTime('3 Dec 2026, 12:60')).toBeNull();
+    expect(parseDayTime('2026-12-03T14')).toBeNull();
+    expect(formatDayTime('2026-12-03T14:05')).toBe('3 Dec 2026, 14:05');
+    expect(formatDayTime('')).toBe('—');
   });
 });

@@ -44,6 +44,74 @@ export function formatDay(day: string | null | undefined): string {
   return formatDate(Date.parse(`${day}T00:00:00Z`));
 }
 
+/** A UTC minute as a datetime-local input holds it ("2026-12-03T14:05") → "3 Dec 2026, 14:05". */
+export function formatDayTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  return formatDateTime(Date.parse(`${value}Z`));
+}
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** "Dec", "december", "Sept" → 12, 12, 9; anything shorter than 3 letters or unknown → null. */
+function monthNumber(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return null;
+  const i = MONTH_NAMES.findIndex((m) => m.startsWith(w) || (w === 'sept' && m === 'september'));
+  return i === -1 ? null : i + 1;
+}
+
+/** A day that exists (no 30 February) as "2026-12-03", or null. */
+function realDay(year: number, month: number | null, day: number): string | null {
+  if (month === null) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * What a person types for a day → "2026-12-03": the interface's own "3 Dec 2026", "Dec 3, 2026", full month
+ * names, an optional weekday, or ISO "2026-12-03". Blank → ''; anything else (including the ambiguous
+ * 03/12/2026) → null.
+ */
+export function parseDay(text: string): string | null {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t === '') return '';
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const weekday = '(?:[a-z]+\\.?,? )?';
+  const dayFirst = new RegExp(`^${weekday}(\\d{1,2}) ([a-z]+\\.?),? (\\d{4})$`, 'i').exec(t);
+  if (dayFirst) return realDay(Number(dayFirst[3]), monthNumber(dayFirst[2]!), Number(dayFirst[1]));
+  const monthFirst = new RegExp(`^${weekday}([a-z]+\\.?) (\\d{1,2}),? (\\d{4})$`, 'i').exec(t);
+  if (monthFirst) return realDay(Number(monthFirst[3]), monthNumber(monthFirst[1]!), Number(monthFirst[2]));
+  return null;
+}
+
+/** A day with an optional "14:05" (24-hour; midnight when left out) → "2026-12-03T14:05"; blank → ''; else null. */
+export function parseDayTime(text: string): string | null {
+  const t = text.trim();
+  if (t === '') return '';
+  const m = /^(.+?)(?:(?:,? +|T)(\d{1,2}):(\d{2}))?$/.exec(t);
+  const day = m ? parseDay(m[1]!) : null;
+  if (!m || !day) return null;
+  const hour = Number(m[2] ?? 0);
+  const minute = Number(m[3] ?? 0);
+  if (hour > 23 || minute > 59) return null;
+  return `${day}T${pad(hour)}:${pad(minute)}`;
+}
+
 /** Epoch ms → "31 Jan 2026, 14:05 UTC", for text rendered on the server (LocalTime shows the reader's zone). */
 export function formatTimestamp(ms: number | null | undefined): string {
   return isInstant(ms) ? `${formatDateTime(ms)} UTC` : '—';

@@ -4,6 +4,7 @@ import { Notice, type NoticeText } from '@/components/ui/notice';
 import Link from 'next/link';
 import { useOptimistic, useRef, useState, useTransition } from 'react';
 import { quickUpdateRiskAction } from '@/app/(app)/[project]/risks/actions';
+import { DateInput } from '@/components/ui/date-input';
 import { DataTable } from '@/components/ui/data-table';
 import {
   CATEGORY_LABELS,
@@ -224,12 +225,12 @@ export function RiskRegister({
             value: (r) => r.nextReviewDate,
             render: (r) =>
               canEdit ? (
-                <input
-                  type="date"
+                <DateInput
+                  label={`Next review of ${r.title}`}
                   aria-label={`Next review of ${r.title}`}
                   className={selectClass}
                   value={r.nextReviewDate ?? ''}
-                  onChange={(e) => save(r, 'nextReviewDate', e.target.value)}
+                  onValueChange={(day) => save(r, 'nextReviewDate', day)}
                 />
               ) : (
                 formatDay(r.nextReviewDate)

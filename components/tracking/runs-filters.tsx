@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { DateInput } from '@/components/ui/date-input';
 import { approachLabel } from '@/lib/tracking/run-colors';
 import { type RunsView, TIME_PRESETS, type TimePreset } from '@/lib/tracking/runs-view';
 import { RUN_APPROACHES, RUN_STATUSES, type RunApproach, type RunStatus } from '@/lib/tracking/vocabulary';
@@ -101,20 +102,20 @@ export function RunsFilters({
           ))}
         </select>
         <label htmlFor={`${id}-from`}>from (UTC day)</label>
-        <input
+        <DateInput
           id={`${id}-from`}
-          type="date"
+          label="the first day"
           className={selectClass}
           value={view.from ?? ''}
-          onChange={(e) => onChange({ from: e.target.value || null })}
+          onValueChange={(from) => onChange({ from: from || null })}
         />
         <label htmlFor={`${id}-to`}>to</label>
-        <input
+        <DateInput
           id={`${id}-to`}
-          type="date"
+          label="the last day"
           className={selectClass}
           value={view.to ?? ''}
-          onChange={(e) => onChange({ to: e.target.value || null })}
+          onValueChange={(to) => onChange({ to: to || null })}
         />
         {experiments && experiments.length > 1 && (
           <>

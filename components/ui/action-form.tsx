@@ -18,6 +18,7 @@ import {
 import type { ActionResult } from '@/server/action';
 import { Button } from './button';
 import { cn } from './cn';
+import { DateInput } from './date-input';
 import { useDialog } from './dialog';
 import { type Values, readStored, readValues, sameValues, writeValue } from './form-values';
 
@@ -252,6 +253,13 @@ export function Field({
             </option>
           ))}
         </select>
+      ) : type === 'date' || type === 'datetime-local' ? (
+        <DateInput
+          {...common}
+          label={label}
+          defaultValue={defaultValue === undefined ? undefined : String(defaultValue)}
+          withTime={type === 'datetime-local'}
+        />
       ) : multiline ? (
         <textarea {...common} {...limit} rows={4} placeholder={placeholder} />
       ) : (

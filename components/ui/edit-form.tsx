@@ -2,6 +2,7 @@
 
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ActionResult } from '@/server/action';
+import { formatDay } from '@/lib/format';
 import { ActionForm } from './action-form';
 import { Button } from './button';
 import { type Values, readStored, readValues, sameValues, writeValue } from './form-values';
@@ -26,6 +27,7 @@ function describeValue(form: HTMLFormElement | null, field: string, value: strin
   const el = form?.elements.namedItem(field);
   if (el instanceof HTMLSelectElement) return Array.from(el.options).find((o) => o.value === value)?.text ?? value;
   if (el instanceof HTMLInputElement && el.type === 'checkbox') return value === 'on' ? 'Yes' : 'No';
+  if (el instanceof HTMLInputElement && el.type === 'date' && value !== '') return formatDay(value);
   return value === '' ? '(empty)' : value;
 }
 
@@ -33,7 +35,8 @@ function labelOf(form: HTMLFormElement | null, field: string): string {
   const el = form?.elements.namedItem(field);
   const labelled =
     el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el : null;
-  const text = labelled?.labels?.[0]?.textContent;
+  // A date's named input is the out-of-sight native one (components/ui/date-input), named by its title.
+  const text = labelled?.labels?.[0]?.textContent || labelled?.title;
   return text?.trim() || field;
 }
 
