@@ -2,6 +2,7 @@
 // its reasons, written status updates, alerts grouped per model and kind, a drift column that agrees with
 // open drift alerts, and a report that carries production health with charts.
 import { type Locator, type Page, expect, test } from '@playwright/test';
+import { createToken, mlflow } from './api';
 import { createProject, unique } from './fixtures';
 
 /** Each body row of a table as its cells' text, keyed by the column headers. */
@@ -29,9 +30,12 @@ test('the overview shows one health with its reasons, no contradicting banner, a
   await expect(health.getByRole('list', { name: 'Why' }).getByRole('listitem').first()).toBeVisible();
   // The old yellow "Project success: not yet" banner beside "On track" metrics is gone.
   await expect(page.getByRole('status', { name: 'Project success' })).toHaveCount(0);
-  // The demo serves a model in Production while its stage is still early: the health says so.
+  // The demo serves a model in Production and its stage has moved on to Monitor: nothing contradicts it.
   await expect(page.getByRole('region', { name: 'Production model' }).getByRole('listitem').first()).toBeVisible();
-  await expect(health).toContainText('Stage behind: The stage is Define problem, but');
+  await expect(page.getByRole('list', { name: 'Lifecycle stage' }).locator('[aria-current="step"]')).toContainText(
+    'Monitor',
+  );
+  await expect(health).not.toContainText('Stage behind');
 
   const alerts = page.getByRole('region', { name: 'Open alerts' });
   // The section's summary line (each group row below repeats the pattern for its own counts).
@@ -169,4 +173,24 @@ test('the report and its print view carry monitoring, open alerts, A/B results w
       .first(),
   ).toBeVisible();
   await expect(page.getByRole('form', { name: 'Filter the report by experiment' })).toBeVisible();
+});
+
+test('a model in Production while the stage is early: the health says the stage is behind and where to move it', async ({
+  page,
+  request,
+}) => {
+  const slug = unique('stage-behind');
+  await createProject(page, { name: 'Stage behind e2e', slug });
+  const api = mlflow(request, await createToken(page, slug));
+  const experimentId = await api.defaultExperimentId();
+  const runId = await api.finishedRun({ experimentId, name: 'first', params: { depth: '3' }, curve: [0.7, 0.8] });
+  await api.post('registered-models/create', { name: 'churn' });
+  await api.post('model-versions/create', { name: 'churn', source: `runs:/${runId}/model`, run_id: runId });
+  await api.post('model-versions/transition-stage', { name: 'churn', version: '1', stage: 'Production' });
+
+  await page.goto(`/${slug}`);
+  const health = page.getByRole('status', { name: 'Project health' });
+  await expect(health).toContainText(
+    'Stage behind: The stage is Define problem, but 1 model version is in Production. Move the project to Deploy or Monitor in Lifecycle.',
+  );
 });

@@ -60,8 +60,9 @@ export function LifecyclePanel({
             <Field
               name="stage"
               label="Move to"
-              defaultValue={next ?? stage}
-              options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+              // From Monitor, what monitoring finds starts the next iteration in Improve.
+              defaultValue={next ?? 'improve'}
+              options={LIFECYCLE_STAGES.filter((s) => s !== stage).map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
             />
             <Field name="reason" label="Reason" hint={reasonHint(unmet.length)} />
           </ActionForm>

@@ -1,16 +1,19 @@
 // The rest of the demo project, after its runs and registry: success metrics, risks, the problem tree, the
-// sprint board, monitoring on the Production model, and the A/B test. Each part is skipped when present.
-import { count, eq } from 'drizzle-orm';
+// sprint board, monitoring on the Production model, the A/B test, and the lifecycle stages it went through.
+// Each part is skipped when present.
+import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { seedDemoAbTest } from '@/scripts/demo/ab-tests';
 import type { Actor } from '@/db/queries/activity';
 import { seedDemoBoard } from '@/scripts/demo/board';
 import { seedDemoMonitoring } from '@/scripts/demo/monitoring';
+import { moveProjectStage } from '@/db/queries/lifecycle';
 import { createSubProblem } from '@/db/queries/problem';
 import { createRisk } from '@/db/queries/risks';
 import { createServiceMember, deleteServiceUser } from '@/db/queries/service-users';
 import { createSuccessMetric } from '@/db/queries/success-metrics';
-import { risks, sprints, subProblems, successMetrics } from '@/db/schema';
+import { projects, risks, sprints, stageChanges, subProblems, successMetrics } from '@/db/schema';
+import type { LifecycleStage } from '@/lib/domain';
 import type { WeatherDay } from '@/scripts/demo/ml/weather';
 
 const SERVICE_EMAIL = 'demo-extras@runboard.invalid';
@@ -109,6 +112,36 @@ async function seedWorkspace(db: Db, actor: Actor, projectId: string) {
   }
 }
 
+// The stages the project went through, each on the day it happened (days from today; the sprints start 35,
+// 21 and 7 days ago), so the stage agrees with a model serving in Production.
+const STAGES: Array<{ to: LifecycleStage; daysAgo: number; reason: string }> = [
+  { to: 'collect_data', daysAgo: 42, reason: 'Problem agreed: rain tomorrow in Seattle, judged against persistence' },
+  { to: 'baseline', daysAgo: 35, reason: 'NOAA daily weather 2012–2015 versioned as a dataset' },
+  { to: 'evaluate', daysAgo: 23, reason: 'Persistence and logistic-regression baselines logged' },
+  { to: 'improve', daysAgo: 21, reason: 'Validation accuracy below target: iterate on features and models' },
+  { to: 'deploy', daysAgo: 7, reason: 'Champion chosen on validation accuracy and log loss' },
+  { to: 'monitor', daysAgo: 0, reason: 'Version 1 serves in Production with drift checks on' },
+];
+
+async function seedDemoLifecycle(db: Db, actor: Actor, projectId: string) {
+  const [project] = await db.select({ stage: projects.stage }).from(projects).where(eq(projects.id, projectId));
+  if (project?.stage !== 'define') return;
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+  // The project was set up a week before its first move.
+  await db
+    .update(stageChanges)
+    .set({ createdAt: daysAgo(49) })
+    .where(and(eq(stageChanges.projectId, projectId), eq(stageChanges.toStage, 'define')));
+  for (const step of STAGES) {
+    await moveProjectStage(db, actor, projectId, step.to, step.reason);
+    if (step.daysAgo === 0) continue;
+    await db
+      .update(stageChanges)
+      .set({ createdAt: daysAgo(step.daysAgo) })
+      .where(and(eq(stageChanges.projectId, projectId), eq(stageChanges.toStage, step.to)));
+  }
+}
+
 export async function seedDemoExtras(db: Db, projectId: string, days: WeatherDay[], log: (line: string) => void) {
   await deleteServiceUser(db, SERVICE_EMAIL);
   const service = await createServiceMember(db, projectId, {
@@ -134,6 +167,8 @@ export async function seedDemoExtras(db: Db, projectId: string, days: WeatherDay
     log('monitoring: the Production model serves 2014–2015 and is checked for drift');
     const test = await seedDemoAbTest(db, projectId, actor, { days });
     log(`A/B test "${test.name}" ready`);
+    await seedDemoLifecycle(db, actor, projectId);
+    log('lifecycle: from Define problem to Monitor, one stage at a time');
   } finally {
     await deleteServiceUser(db, SERVICE_EMAIL);
   }
