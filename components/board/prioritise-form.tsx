@@ -12,7 +12,7 @@ export function PrioritiseForm({ project, sprintId, label }: { project: string; 
   const [notice, setNotice] = useState<NoticeText | null>(null);
   const [pending, start] = useTransition();
   return (
-    <div className="flex flex-col gap-2">
+    <div role="group" aria-label={label} className="flex flex-col gap-2">
       <ActionForm
         label={label}
         action={prioritiseAction}

@@ -5,7 +5,7 @@ import { TASK_STATUSES, TASK_STATUS_LABELS, type WipLimits } from '@/lib/board/v
 export function WipLimitsForm({ project, limits }: { project: string; limits: WipLimits }) {
   return (
     <ActionForm label="Column limits" action={setWipLimitsAction} hidden={{ project }} submitLabel="Save limits">
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="grid gap-3 sm:grid-cols-3">
         {TASK_STATUSES.map((s) => (
           <Field
             key={s}

@@ -17,17 +17,14 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
       <PageHeader
         title="Backlog"
         description="Work not yet planned into a sprint, in rank order. “Prioritise” ranks it the way sprint planning does: priority first, then the smaller effort."
-        actions={<LiveRefresh project={project} />}
+        actions={
+          <div className="flex flex-wrap items-start gap-3">
+            <LiveRefresh project={project} />
+            {canEdit && <PrioritiseForm project={project} sprintId="" label="Prioritise the backlog" />}
+          </div>
+        }
       />
       <BoardTabs project={project} active="backlog" />
-      {canEdit && (
-        <Section
-          title="Prioritise the backlog"
-          description="Priority ascending (1 is the most urgent), then lower effort first; ties keep their current order."
-        >
-          <PrioritiseForm project={project} sprintId="" label="Prioritise the backlog" />
-        </Section>
-      )}
       <Section title="Backlog tasks">
         <BacklogTable project={project} tasks={tasks} sprints={sprints} canEdit={canEdit} />
       </Section>

@@ -8,9 +8,10 @@ import { SprintPicker } from '@/components/board/sprint-picker';
 import { NewTaskFields } from '@/components/board/task-form-fields';
 import { WipLimitsForm } from '@/components/board/wip-limits-form';
 import { ActionForm } from '@/components/ui/action-form';
+import { DialogButton } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader, Section } from '@/components/ui/page-header';
-import { parseBoardFilter } from '@/lib/board/filters';
+import { boardFilterOptions, parseBoardFilter } from '@/lib/board/filters';
 import { loadBoardPage } from '@/server/pages/board';
 import { createTaskAction } from './actions';
 
@@ -59,16 +60,35 @@ export default async function BoardPage({
         title={board.title}
         description={board.description}
         actions={
-          <SprintPicker
-            sprints={board.sprints}
-            value={sprint?.id ?? 'backlog'}
-            action={`/${project}/board`}
-            allowBacklog
-          />
+          <div className="flex flex-wrap items-end gap-3">
+            <SprintPicker
+              sprints={board.sprints}
+              value={sprint?.id ?? 'backlog'}
+              action={`/${project}/board`}
+              allowBacklog
+            />
+            {canEdit && (
+              <DialogButton
+                label="Column limits"
+                variant="secondary"
+                description="A work-in-progress limit per column; a column over its limit is flagged. Leave a field empty for no limit."
+              >
+                <WipLimitsForm project={project} limits={initial.wipLimits} />
+              </DialogButton>
+            )}
+          </div>
         }
       />
       <BoardTabs project={project} active="board" />
-      <BoardFilters project={project} sprint={sprint?.id ?? 'backlog'} tasks={initial.tasks} filter={filter} />
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <BoardFilters
+          project={project}
+          sprint={sprint?.id ?? 'backlog'}
+          options={boardFilterOptions(initial.tasks)}
+          filter={filter}
+        />
+        {canEdit && open && <PrioritiseForm project={project} sprintId={sprint?.id ?? ''} label="Prioritise columns" />}
+      </div>
       <SprintBoard
         key={sprint?.id ?? 'backlog'}
         project={project}
@@ -78,6 +98,14 @@ export default async function BoardPage({
         filter={filter}
       />
       <div className="mt-6" />
+      {series && sprint && (
+        <Section
+          title="Burndown"
+          description="Remaining points each day against the ideal line; the scope line shows work added or dropped. Burnup and velocity are on the Sprints page."
+        >
+          <BurndownChart series={series} title={`Burndown of ${sprint.name}`} />
+        </Section>
+      )}
       {canEdit && open && (
         <Section
           id="new-task"
@@ -95,30 +123,6 @@ export default async function BoardPage({
           >
             <NewTaskFields members={board.members} />
           </ActionForm>
-        </Section>
-      )}
-      {canEdit && open && (
-        <Section
-          title="Prioritise"
-          description="Reorders every column: priority first (1 is the most urgent), then the smaller effort first."
-        >
-          <PrioritiseForm project={project} sprintId={sprint?.id ?? ''} label="Prioritise columns" />
-        </Section>
-      )}
-      {series && sprint && (
-        <Section
-          title="Burndown"
-          description="Remaining points each day against the ideal line; the scope line shows work added or dropped. Burnup and velocity are on the Sprints page."
-        >
-          <BurndownChart series={series} title={`Burndown of ${sprint.name}`} />
-        </Section>
-      )}
-      {canEdit && (
-        <Section
-          title="Column limits"
-          description="A work-in-progress limit per column; a column over its limit is flagged. Leave a field empty for no limit."
-        >
-          <WipLimitsForm project={project} limits={initial.wipLimits} />
         </Section>
       )}
     </>
