@@ -143,6 +143,16 @@ test('a card moves with the keyboard alone, with each step announced', async ({ 
   await expect(card(page, 'To do', first)).toBeVisible();
 });
 
+test('column limits are set in a dialog from the header and flag a column over its limit', async ({ page }) => {
+  await projectWithSprint(page, [unique('First card'), unique('Second card')]);
+  await page.getByRole('button', { name: 'Column limits' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Column limits' });
+  await dialog.getByLabel('To do limit').fill('1');
+  await dialog.getByRole('button', { name: 'Save limits' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(column(page, 'To do')).toContainText('Over WIP limit: 2 of 1');
+});
+
 test('a viewer sees the board but cannot drag a card', async ({ page, browser }) => {
   const title = unique('Write the model card');
   const slug = await projectWithSprint(page, [title]);

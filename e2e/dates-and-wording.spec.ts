@@ -55,6 +55,26 @@ test('the board’s sprint dates and the experiments and monitoring tables use t
   }
 });
 
+test('chart axes of an A/B test and a monitored model read dates in the one format, and captions stay in their box', async ({
+  page,
+}) => {
+  const [test] = await linksOn(page, `${DEMO}/ab-tests`, /\/ab-tests\/[\w-]+$/);
+  await page.goto(test!);
+  const lift = page.getByRole('figure', { name: /^Cumulative relative lift of / });
+  await expect(lift).toContainText(/\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/);
+  await expect(lift).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  // The caption under the chart sits inside the section, not across its border.
+  const outcome = page.getByRole('region', { name: 'Outcome' });
+  const [caption, box] = await Promise.all([lift.locator('figcaption').boundingBox(), outcome.boundingBox()]);
+  expect(caption!.y + caption!.height).toBeLessThanOrEqual(box!.y + box!.height);
+
+  await page.goto(`${DEMO}/monitoring/rain-tomorrow`);
+  const charts = page.getByRole('main').getByRole('figure', { name: / over time$/ });
+  await expect(charts.first()).toContainText(/\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
+  for (const chart of await charts.all())
+    await expect(chart).not.toContainText(/\d{4}-\d{2}-\d{2}|\b\d{2}-\d{2} \d{2}:00/);
+});
+
 test.describe('in a browser set to British English', () => {
   // A native date input would show this browser's own "03/12/2026"; the interface's fields show "3 Dec 2026".
   test.use({ locale: 'en-GB' });

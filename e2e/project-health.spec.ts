@@ -194,3 +194,18 @@ test('a model in Production while the stage is early: the health says the stage 
     'Stage behind: The stage is Define problem, but 1 model version is in Production. Move the project to Deploy or Monitor in Lifecycle.',
   );
 });
+
+test('the success metrics banner agrees with the scorecard: short of a target but on track is not a warning', async ({
+  page,
+}) => {
+  await page.goto('/demo/metrics');
+  const rows = await tableRows(page.getByRole('table', { name: 'Success metrics' }));
+  const primary = rows.filter((r) => /PRIMARY/i.test(r['Metric'] ?? ''));
+  expect(primary.length).toBeGreaterThan(0);
+  const banner = page.getByRole('status', { name: 'Project success' });
+  const statuses = primary.map((r) => r['Status']);
+  if (statuses.every((s) => s === 'Achieved')) await expect(banner).toContainText('Project success: achieved.');
+  else if (statuses.every((s) => s === 'Achieved' || s === 'On track'))
+    await expect(banner).toContainText('Project success: not reached yet, on track.');
+  else await expect(banner).toContainText('Project success: behind.');
+});

@@ -91,37 +91,39 @@ export function MeansChart({
   if (data.length === 0) return null;
   const title = `Mean of ${metric} per ${spread === 'range' ? 'group' : 'variant'} ${WORDING[spread].title}`;
   return (
-    <figure aria-label={title} className="h-56 w-full max-w-2xl">
-      <ResponsiveContainer>
-        <ComposedChart title={title} data={data} margin={{ top: 12, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" className={CHART_CLASSES.grid} />
-          <XAxis
-            dataKey="label"
-            type="category"
-            allowDuplicatedCategory={false}
-            padding={{ left: 48, right: 48 }}
-            className={CHART_CLASSES.axis}
-            stroke="currentColor"
-            fontSize={12}
-          />
-          <YAxis
-            dataKey="mean"
-            domain={['auto', 'auto']}
-            className={CHART_CLASSES.axis}
-            stroke="currentColor"
-            fontSize={12}
-            tickFormatter={formatMetric}
-            width={64}
-          />
-          <Tooltip content={<MeanTooltip spread={spread} />} cursor={false} />
-          <Scatter dataKey="mean" name={metric} isAnimationActive={false}>
-            {data.map((p) => (
-              <Cell key={p.key} fill={variantColor(p.key)} />
-            ))}
-            <ErrorBar dataKey="err" width={12} strokeWidth={2} stroke="currentColor" direction="y" />
-          </Scatter>
-        </ComposedChart>
-      </ResponsiveContainer>
+    <figure aria-label={title} className="w-full max-w-2xl">
+      <div className="h-56 w-full">
+        <ResponsiveContainer>
+          <ComposedChart title={title} data={data} margin={{ top: 12, right: 16, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" className={CHART_CLASSES.grid} />
+            <XAxis
+              dataKey="label"
+              type="category"
+              allowDuplicatedCategory={false}
+              padding={{ left: 48, right: 48 }}
+              className={CHART_CLASSES.axis}
+              stroke="currentColor"
+              fontSize={12}
+            />
+            <YAxis
+              dataKey="mean"
+              domain={['auto', 'auto']}
+              className={CHART_CLASSES.axis}
+              stroke="currentColor"
+              fontSize={12}
+              tickFormatter={formatMetric}
+              width={64}
+            />
+            <Tooltip content={<MeanTooltip spread={spread} />} cursor={false} />
+            <Scatter dataKey="mean" name={metric} isAnimationActive={false}>
+              {data.map((p) => (
+                <Cell key={p.key} fill={variantColor(p.key)} />
+              ))}
+              <ErrorBar dataKey="err" width={12} strokeWidth={2} stroke="currentColor" direction="y" />
+            </Scatter>
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
       <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
         Dots are {subject}’ means of {metric}; {WORDING[spread].bars}.
       </figcaption>

@@ -1,7 +1,7 @@
 // The one chart theme: palettes readable on white and on zinc-900 (mid-tone hues), axes and grid that follow
 // the text colour (currentColor) so they switch with the `dark` class, the tooltip, and tick formatters.
 
-import { formatSignificant } from '@/lib/format';
+import { formatDate, formatSignificant, isoDay } from '@/lib/format';
 
 /** Board charts: burndown, burnup, velocity. */
 export const BOARD_SERIES = {
@@ -46,15 +46,10 @@ export function formatShortDay(day: string): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Dates on a time axis: the day, plus the hour when the points are less than three days apart. */
+/** Dates on a time axis (UTC) in the one format: the day, plus the hour when the points are less than three days apart. */
 export function timeTick(spanMs: number) {
-  return (t: number) => {
-    const d = new Date(t);
-    const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    return spanMs < 3 * 86_400_000
-      ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:00`
-      : day;
-  };
+  return (t: number) =>
+    spanMs < 3 * 86_400_000 ? `${formatShortDay(isoDay(t))}, ${pad(new Date(t).getUTCHours())}:00` : formatDate(t);
 }
 
 export const fmt = (v: number | null | undefined, digits = 3) => formatSignificant(v, digits);

@@ -203,7 +203,7 @@ describe('projectSuccess', () => {
         { name: 'latency', isPrimary: true, achieved: false },
         { name: 'cost', isPrimary: false, achieved: false },
       ]),
-    ).toEqual({ success: false, primaryCount: 2, missing: ['latency'] });
+    ).toEqual({ success: false, primaryCount: 2, missing: ['latency'], behind: [] });
     expect(
       projectSuccess([
         { name: 'accuracy', isPrimary: true, achieved: true },
@@ -217,7 +217,19 @@ describe('projectSuccess', () => {
       success: false,
       primaryCount: 0,
       missing: [],
+      behind: [],
     });
+  });
+
+  it('tells primary metrics on track to their target from those behind it', () => {
+    expect(
+      projectSuccess([
+        { name: 'accuracy', isPrimary: true, achieved: false, status: 'on_track' },
+        { name: 'latency', isPrimary: true, achieved: false, status: 'at_risk' },
+        { name: 'recall', isPrimary: true, achieved: false, status: 'no_data' },
+        { name: 'cost', isPrimary: false, achieved: false, status: 'off_track' },
+      ]),
+    ).toMatchObject({ missing: ['accuracy', 'latency', 'recall'], behind: ['latency', 'recall'] });
   });
 });
 

@@ -174,10 +174,18 @@ export function plannedLine(m: MetricTarget & { startValue: number | null; creat
 }
 
 /** Project success = every primary metric achieved; `missing` names those that are not. */
-export function projectSuccess(metrics: ReadonlyArray<{ name: string; isPrimary: boolean; achieved: boolean }>) {
+export function projectSuccess(
+  metrics: ReadonlyArray<{ name: string; isPrimary: boolean; achieved: boolean; status?: MetricStatus }>,
+) {
   const primary = metrics.filter((m) => m.isPrimary);
-  const missing = primary.filter((m) => !m.achieved).map((m) => m.name);
-  return { success: primary.length > 0 && missing.length === 0, primaryCount: primary.length, missing };
+  const missing = primary.filter((m) => !m.achieved);
+  return {
+    success: primary.length > 0 && missing.length === 0,
+    primaryCount: primary.length,
+    missing: missing.map((m) => m.name),
+    /** Primary metrics not achieved and not on track to be (at risk, off track or unmeasured). */
+    behind: missing.filter((m) => m.status !== undefined && m.status !== 'on_track').map((m) => m.name),
+  };
 }
 
 /** Points where the best value so far improved, in time order: a run metric's history of best values. */
