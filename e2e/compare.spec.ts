@@ -92,6 +92,13 @@ test('compare draws every metric, single values as bars, with honest counts, the
       const [, drawn] = /· (\d+) of \d+ values? drawn/.exec((await caption.textContent())!)!;
       await expect(chart.locator('.recharts-bar-rectangle path')).toHaveCount(Number(drawn));
       expect(Number(drawn)).toBeGreaterThan(0);
+      // Each bar's run name fits under its bar: no label runs into the next.
+      const labels = chart.locator('.recharts-xAxis-tick-labels text');
+      await expect(labels).toHaveCount(Number(drawn));
+      const spans = await labels.evaluateAll((ts) =>
+        ts.map((t) => t.getBoundingClientRect()).map((r) => [r.left, r.right]),
+      );
+      for (let j = 1; j < spans.length; j++) expect(spans[j]![0]).toBeGreaterThanOrEqual(spans[j - 1]![1]!);
     } else {
       expect(kind).toBe('lines');
       await expect(caption).toContainText(/[\d,]+ of [\d,]+ points drawn/);

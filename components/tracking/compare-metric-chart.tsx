@@ -90,7 +90,32 @@ function ValueTooltip({ active, payload, runs }: TooltipProps & { runs: CompareR
   );
 }
 
-const shortName = (name: string) => (name.length > 16 ? `${name.slice(0, 15)}…` : name);
+/** A bar's run name cut to the width of its band (about 7 px a character), the full name in its tooltip. */
+function RunNameTick({
+  x,
+  y,
+  payload,
+  width,
+  visibleTicksCount,
+  names,
+}: {
+  x?: number;
+  y?: number;
+  payload?: { value: string };
+  width?: number;
+  visibleTicksCount?: number;
+  names: ReadonlyMap<string, string>;
+}) {
+  const id = payload?.value ?? '';
+  const name = names.get(id) ?? id;
+  const fits = Math.max(3, Math.floor((width ?? 0) / Math.max(1, visibleTicksCount ?? 1) / 7));
+  return (
+    <text x={x} y={y} dy={12} textAnchor="middle" fontSize={12} fill="currentColor">
+      <title>{name}</title>
+      {name.length > fits ? `${name.slice(0, fits - 1)}…` : name}
+    </text>
+  );
+}
 
 /** The Recharts chart itself, returned as an element (ResponsiveContainer sizes its direct child). */
 function chartElement(
@@ -116,7 +141,7 @@ function chartElement(
         <CartesianGrid className={CHART_CLASSES.grid} strokeDasharray="3 3" vertical={false} />
         <XAxis
           dataKey="runId"
-          tickFormatter={(id: string) => shortName(byId.get(id)?.name ?? id)}
+          tick={<RunNameTick names={new Map(runs.map((r) => [r.id, r.name]))} />}
           interval={0}
           className={CHART_CLASSES.axis}
         />
