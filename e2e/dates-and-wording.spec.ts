@@ -38,6 +38,8 @@ test('the board’s sprint dates and the experiments and monitoring tables use t
     [`${DEMO}/metrics`, new RegExp(day)],
     [`${DEMO}/sprints`, new RegExp(day)],
     [DEMO, new RegExp(`by ${day}`)],
+    // The report reads like the pages it is built from (its file name alone keeps the ISO day).
+    [`${DEMO}/report`, new RegExp(`Generated ${day}, \\d{2}:\\d{2} UTC`)],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('main')).toContainText(shown);

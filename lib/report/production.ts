@@ -1,5 +1,5 @@
 // The report's production health: monitored models, open alerts and A/B test results, as Markdown.
-import { formatSignificant, isoDay } from '@/lib/format';
+import { formatDate, formatSignificant } from '@/lib/format';
 import { ALERT_KIND_LABELS } from '../monitoring/vocabulary';
 import { type AlertGroup, HEALTH_LABELS, type HealthVerdict } from '../overview/health';
 
@@ -61,7 +61,7 @@ export function productionSections(p: ProductionHealth, esc: Escape, table: Tabl
     esc(m.model),
     m.servingVersion ? `v${m.servingVersion} (${m.stage})` : `none in ${m.stage}`,
     m.predictions.toLocaleString('en-US'),
-    m.lastWindowEnd === null ? '' : isoDay(m.lastWindowEnd),
+    m.lastWindowEnd === null ? '' : formatDate(m.lastWindowEnd),
     datasetDriftText(m),
     pct(m.driftShare),
     esc(m.drifted.join(', ')),
@@ -75,7 +75,7 @@ export function productionSections(p: ProductionHealth, esc: Escape, table: Tabl
     String(a.open),
     String(a.acknowledged),
     esc(a.subjects.join(', ')),
-    isoDay(a.lastSeenAt),
+    formatDate(a.lastSeenAt),
   ]);
   const ab = p.abTests.flatMap((t) =>
     t.variants.map((v, i) => [

@@ -191,7 +191,7 @@ const full: ReportData = {
 describe('renderReport', () => {
   it('has the seed’s five sections, in order, under the project title', () => {
     const md = renderReport(empty);
-    expect(md.startsWith('# Churn — ML Project Documentation\n\n_Generated 2026-05-17 09:30 UTC')).toBe(true);
+    expect(md.startsWith('# Churn — ML Project Documentation\n\n_Generated 17 May 2026, 09:30 UTC')).toBe(true);
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual(['## Problem Statement', '## Data', '## Methodology', '## Results', '## Conclusions']);
   });
@@ -212,15 +212,15 @@ describe('renderReport', () => {
     expect(md).toContain(
       '- **Identify churn indicators** — Done (Ada)\n- **Predict churn probability** — In progress\n  - **Calibrate scores** — Not started',
     );
-    expect(md).toContain('| accuracy (primary) | Model | ≥ 0.9 | 0.7 | 0.92 | Achieved | 2026-06-30 | Ada |');
-    expect(md).toContain('| latency (primary) | Guardrail | ≤ 100 ms | 200 | 130 | At risk | 2026-06-30 | — |');
-    expect(md).toContain('| customers | `abcdef012345` | s3://bucket/customers.csv | 2026-01-02 | 3 |');
+    expect(md).toContain('| accuracy (primary) | Model | ≥ 0.9 | 0.7 | 0.92 | Achieved | 30 Jun 2026 | Ada |');
+    expect(md).toContain('| latency (primary) | Guardrail | ≤ 100 ms | 200 | 130 | At risk | 30 Jun 2026 | — |');
+    expect(md).toContain('| customers | `abcdef012345` | s3://bucket/customers.csv | 2 Jan 2026 | 3 |');
     expect(md).toContain('The project is in the **Improve** stage of the iterative loop, iteration 2.');
     expect(md).toContain('| data-centric | 3 |');
     expect(md).toContain('| accuracy | acc | 0.92 | forest-big (`0123456789abcdef0123456789abcdef`) |');
-    expect(md).toContain('| churn | 2 | Production | acc=0.92 | 2026-02-01 |');
+    expect(md).toContain('| churn | 2 | Production | acc=0.92 | 1 Feb 2026 |');
     expect(md).toContain(
-      'Sprint **Sprint 3** (goal: Ship v2): 2 of 5 tasks and 5 of 13 points done; it ends 2026-05-28.',
+      'Sprint **Sprint 3** (goal: Ship v2): 2 of 5 tasks and 5 of 13 points done; it ends 28 May 2026.',
     );
     expect(md).toContain('**Project success: not yet** — not achieved: latency.');
     expect(md).toContain(
@@ -240,9 +240,9 @@ describe('renderReport', () => {
     const md = renderReport(full);
     const results = md.slice(md.indexOf('## Results'), md.indexOf('## Conclusions'));
     expect(results).toContain(
-      '| churn | v2 (Production) | 1,200 | 2026-05-16 | Yes (alert open; latest check: no) | 25% | tenure | 3 |',
+      '| churn | v2 (Production) | 1,200 | 16 May 2026 | Yes (alert open; latest check: no) | 25% | tenure | 3 |',
     );
-    expect(results).toContain('| churn | Feature drift | critical | 2 | 2 | 0 | age, tenure | 2026-05-16 |');
+    expect(results).toContain('| churn | Feature drift | critical | 2 | 2 | 0 | age, tenure | 16 May 2026 |');
     expect(results).toContain(
       '| v2 vs v1 (churn, running) | retained | A (v1) control | 1,000 | 0.5 ± 0.031 | — | — | — |',
     );
@@ -260,7 +260,7 @@ describe('renderReport', () => {
       experimentFilter: 'Default',
       datasets: [{ ...full.datasets[0]!, sourceType: 'http', source: '{"url": "https://example.com/c.csv"}' }],
     });
-    expect(md).toContain('| customers | `abcdef012345` | http: URL https://example.com/c.csv | 2026-01-02 | 3 |');
+    expect(md).toContain('| customers | `abcdef012345` | http: URL https://example.com/c.csv | 2 Jan 2026 | 3 |');
     expect(md).toContain('### Experiments (filtered to Default)');
   });
 

@@ -1,5 +1,5 @@
 // The generated project report: the seed's sections, filled from live data, rendered as Markdown.
-import { formatSignificant, isoDay } from '@/lib/format';
+import { formatDate, formatDay, formatSignificant, formatTimestamp, isoDay } from '@/lib/format';
 import { type LifecycleStage, STAGE_LABELS } from '../domain';
 import { describeDatasetSource } from '../datasets/source';
 import { SUB_PROBLEM_STATUS_LABELS, type SubProblemStatus, buildTree, flattenTree } from '../problem/tree';
@@ -130,7 +130,7 @@ const escapeBlock = (text: string) =>
     .join('\n\n');
 
 const num = (v: number | null | undefined) => formatSignificant(v, 6);
-// The Markdown export keeps ISO days (sortable, and what its deadlines are stored as).
+// Dates read as everywhere else in Runboard ("3 Dec 2026", UTC); only the file name keeps the ISO day.
 const cell = (v: string) => (v === '' ? '—' : v);
 
 function table(header: string[], rows: string[][]): string {
@@ -149,7 +149,7 @@ function problemSection(d: ReportData): string[] {
     m.direction === 'binary' ? 'no' : num(m.startValue),
     num(m.current),
     STATUS_LABELS[m.status],
-    m.deadline,
+    formatDay(m.deadline),
     escapeInline(m.ownerName ?? ''),
   ]);
   return [
@@ -179,7 +179,7 @@ function dataSection(d: ReportData): string[] {
     escapeInline(x.name),
     `\`${x.digest.slice(0, 12)}\``,
     escapeInline(describeDatasetSource(x.sourceType, x.source)),
-    isoDay(x.createdAt),
+    formatDate(x.createdAt),
     String(x.runs),
   ]);
   return [
@@ -221,7 +221,7 @@ function resultsSection(d: ReportData): string[] {
         .map(([k, x]) => `${k}=${num(x)}`)
         .join(', '),
     ),
-    isoDay(v.createdAt),
+    formatDate(v.createdAt),
   ]);
   const s = d.sprint;
   return [
@@ -239,7 +239,7 @@ function resultsSection(d: ReportData): string[] {
     ),
     '### Sprint status',
     s
-      ? `Sprint **${escapeInline(s.name)}**${s.goal ? ` (goal: ${escapeInline(s.goal)})` : ''}: ${s.doneTasks} of ${s.tasks} tasks and ${s.donePoints} of ${s.points} points done; it ends ${s.endDate}.`
+      ? `Sprint **${escapeInline(s.name)}**${s.goal ? ` (goal: ${escapeInline(s.goal)})` : ''}: ${s.doneTasks} of ${s.tasks} tasks and ${s.donePoints} of ${s.points} points done; it ends ${formatDay(s.endDate)}.`
       : '_No sprint is active._',
     ...productionSections(d.production, escapeInline, table),
   ];
@@ -287,7 +287,7 @@ const BUILDERS: Record<ReportSection, (d: ReportData) => string[]> = {
 export function renderReport(d: ReportData): string {
   const parts = [
     `# ${escapeInline(d.project.name)} — ML Project Documentation`,
-    `_Generated ${new Date(d.generatedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC from live project data._`,
+    `_Generated ${formatTimestamp(d.generatedAt)} from live project data._`,
   ];
   for (const section of REPORT_SECTIONS) {
     parts.push(`## ${SECTION_TITLES[section]}`);
