@@ -4,6 +4,7 @@ import { addRisk, createProject, linksOn, unique } from './fixtures';
 // The demo project's pages speak the reader's language: one date format, in their own time zone, and none of
 // the words of how the demo was built.
 const DEMO = '/demo';
+const ONE_DAY = /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/;
 const ONE_FORMAT = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}(, \d{2}:\d{2})?$/;
 
 test.use({ timezoneId: 'America/New_York' });
@@ -40,6 +41,8 @@ test('the board’s sprint dates and the experiments and monitoring tables use t
     [DEMO, new RegExp(`by ${day}`)],
     // The report reads like the pages it is built from (its file name alone keeps the ISO day).
     [`${DEMO}/report`, new RegExp(`Generated ${day}, \\d{2}:\\d{2} UTC`)],
+    // Changed sprint dates in the activity log, too.
+    [`${DEMO}/activity?entity=sprint`, new RegExp(`→ ${day}`)],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('main')).toContainText(shown);
@@ -69,6 +72,11 @@ test('chart axes of an A/B test and a monitored model read dates in the one form
   const outcome = page.getByRole('region', { name: 'Outcome' });
   const [caption, box] = await Promise.all([lift.locator('figcaption').boundingBox(), outcome.boundingBox()]);
   expect(caption!.y + caption!.height).toBeLessThanOrEqual(box!.y + box!.height);
+
+  await page.goto(`${DEMO}/models/rain-tomorrow`);
+  const timeline = page.getByRole('list', { name: 'Model timeline' });
+  await expect(timeline).toContainText(ONE_DAY);
+  await expect(timeline).not.toContainText(/\d{4}-\d{2}-\d{2}/);
 
   await page.goto(`${DEMO}/monitoring/rain-tomorrow`);
   const charts = page.getByRole('main').getByRole('figure', { name: / over time$/ });

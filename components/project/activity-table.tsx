@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/ui/data-table';
+import { formatDay, formatTimestamp } from '@/lib/format';
 
 type Entry = {
   id: number;
@@ -13,7 +14,14 @@ type Entry = {
   userEmail: string | null;
 };
 
-const show = (v: unknown) => (v == null || v === '' ? '∅' : typeof v === 'string' ? v : JSON.stringify(v));
+/** A changed field's value as text; days and instants (stored as ISO) in the one date format. */
+function show(v: unknown): string {
+  if (v == null || v === '') return '∅';
+  if (typeof v !== 'string') return JSON.stringify(v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDay(v);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(v)) return formatTimestamp(Date.parse(v));
+  return v;
+}
 const describeChanges = (c: Entry['changes']) =>
   Object.entries(c)
     .map(([field, { from, to }]) => `${field}: ${show(from)} → ${show(to)}`)

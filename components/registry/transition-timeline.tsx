@@ -1,4 +1,5 @@
 import { EmptyState } from '@/components/ui/empty-state';
+import { LocalTime } from '@/components/ui/local-time';
 import type { ModelStage } from '@/lib/registry/vocabulary';
 import { StageBadge } from './stage-badge';
 
@@ -51,9 +52,9 @@ export function TransitionTimeline({ entries }: { entries: Entry[] }) {
             )}
           </p>
           {e.reason && <p className="text-sm text-zinc-700 dark:text-zinc-300">“{e.reason}”</p>}
-          <time className="text-xs text-zinc-500 dark:text-zinc-400" dateTime={e.createdAt.toISOString()}>
-            {e.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
-          </time>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            <LocalTime value={e.createdAt} />
+          </span>
         </li>
       ))}
     </ol>

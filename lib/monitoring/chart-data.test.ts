@@ -62,7 +62,7 @@ describe('driftSeries', () => {
       [0.05, false],
       [0.3, true],
     ]);
-    expect(driftSeries(checks, 'age')[0]!.window).toBe('2024-05-01 00:00 – 2024-05-02 00:00 UTC');
+    expect(driftSeries(checks, 'age')[0]!.window).toBe('1 May 2024, 00:00 – 2 May 2024, 00:00 UTC');
   });
 });
 

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/format';
 import type { DriftTestName } from '@/lib/stats/drift';
 import type { PsiBand } from '@/lib/stats/psi';
 import { rankByDrift, type FeatureReport } from './drift-report';
@@ -44,7 +45,7 @@ export type RankedFeature = {
 };
 
 const label = (c: CheckLike) =>
-  `${c.windowStart.toISOString().slice(0, 16).replace('T', ' ')} – ${c.windowEnd.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  `${formatDateTime(c.windowStart.getTime())} – ${formatDateTime(c.windowEnd.getTime())} UTC`;
 const chronological = (checks: readonly CheckLike[]) =>
   checks
     .filter((c) => c.status === 'done')
