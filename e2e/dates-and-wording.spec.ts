@@ -114,6 +114,9 @@ test.describe('in a browser set to British English', () => {
     // The risk register's inline date saves a typed day on Enter.
     await addRisk(page, slug, { title: 'Vendor API sunset' });
     const review = page.getByLabel('Next review of Vendor API sunset');
+    await review.fill('24/12/2026');
+    await review.press('Enter');
+    expect(await review.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Type a date like 3 Dec 2026');
     await review.fill('Dec 24, 2026');
     await review.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: 'Saved Vendor API sunset.' })).toBeVisible();

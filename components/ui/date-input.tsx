@@ -78,7 +78,9 @@ export function DateInput({
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && latest.current.onValueChange) {
         e.preventDefault();
-        commit();
+        // Outside a form nothing else would say why Enter did nothing.
+        if (parse(text.value) === null) text.reportValidity();
+        else commit();
       }
     };
     // Picked from the calendar, restored from a draft or reset with the form: the text follows.
@@ -140,7 +142,7 @@ export function DateInput({
         defaultValue={show(start)}
         // Wide enough for "30 Sep 2026" (", 14:05"); a field in a form column stretches to the column.
         size={withTime ? 18 : 11}
-        className={cn('min-w-0 flex-1', className)}
+        className={cn('min-w-0 flex-1 user-invalid:border-red-600 dark:user-invalid:border-red-400', className)}
       />
       <button
         type="button"

@@ -131,7 +131,7 @@ describe('getOverview', () => {
       ['accuracy', 0.92, 'achieved'],
       ['latency', 130, 'on_track'],
     ]);
-    expect(o.success).toEqual({ success: false, primaryCount: 2, missing: ['latency'] });
+    expect(o.success).toEqual({ success: false, primaryCount: 2, missing: ['latency'], behind: [] });
     expect(o.bestRuns).toEqual([
       {
         metricId: expect.any(String),

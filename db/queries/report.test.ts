@@ -102,7 +102,7 @@ describe('gatherReportData', () => {
     });
 
     const data = await gatherReportData(t.db, project, { now: Date.UTC(2026, 4, 17) });
-    expect(data.success).toEqual({ success: true, primaryCount: 1, missing: [] });
+    expect(data.success).toEqual({ success: true, primaryCount: 1, missing: [], behind: [] });
     expect(data.datasets).toEqual([
       {
         name: 'customers',
@@ -141,7 +141,7 @@ describe('gatherReportData', () => {
     expect(md).toContain('# Churn report — ML Project Documentation');
     expect(md).toContain('Predict customer churn');
     expect(md).toContain('- **Identify churn indicators** — Done');
-    expect(md).toContain('| accuracy (primary) | Model | ≥ 0.9 | 0.7 | 0.91 | Achieved | 2099-01-01 | — |');
+    expect(md).toContain('| accuracy (primary) | Model | ≥ 0.9 | 0.7 | 0.91 | Achieved | 1 Jan 2099 | — |');
     expect(md).toContain('**Project success: achieved**');
   });
 });
