@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { formatDay, formatDayTime, parseDay, parseDayTime } from '@/lib/format';
 import { cn } from './cn';
 
@@ -51,9 +51,10 @@ export function DateInput({
   const nativeRef = useRef<HTMLInputElement>(null);
   const { show } = formats(withTime);
   const start = value ?? defaultValue ?? '';
-  const latest = useRef({ value, onValueChange });
-  useEffect(() => {
-    latest.current = { value, onValueChange };
+  // The listeners are attached once; these read the current props when they run.
+  const isControlled = useEffectEvent(() => onValueChange !== undefined);
+  const changeTo = useEffectEvent((iso: string) => {
+    if (onValueChange && iso !== value) onValueChange(iso);
   });
 
   useEffect(() => {
@@ -72,11 +73,10 @@ export function DateInput({
       const parsed = parse(text.value);
       if (parsed === null) return;
       text.value = show(parsed);
-      const { value, onValueChange } = latest.current;
-      if (onValueChange && parsed !== value) onValueChange(parsed);
+      changeTo(parsed);
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && latest.current.onValueChange) {
+      if (e.key === 'Enter' && isControlled()) {
         e.preventDefault();
         // Outside a form nothing else would say why Enter did nothing.
         if (parse(text.value) === null) text.reportValidity();
@@ -90,7 +90,7 @@ export function DateInput({
     };
     const picked = () => {
       fromNative();
-      latest.current.onValueChange?.(native.value);
+      changeTo(native.value);
     };
     const reset = () => setTimeout(fromNative);
     text.addEventListener('input', typed);
