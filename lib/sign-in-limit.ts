@@ -15,7 +15,7 @@ export function signInKeys(email: string, ip: string | null): SignInKeys {
 }
 
 /**
- * Set by this server on every request from the TCP connection itself (server/peer-address.ts), overwriting any
+ * Set by this server on every request from the TCP connection itself (server/http-server.ts), overwriting any
  * value a client sends: `next start` hands the app no socket address, only an X-Forwarded-For it fills in
  * when the client sent none.
  */
