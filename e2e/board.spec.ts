@@ -1,6 +1,6 @@
 import { type Locator, type Page, expect, test } from '@playwright/test';
 import { SECOND_POSTGRES_URL } from '../playwright.config';
-import { addMember, createProject, createUser, signIn, unique } from './fixtures';
+import { addMember, createProject, createUser, openNewTask, signIn, unique } from './fixtures';
 
 /** A project with an active sprint holding the given cards in To do, all created through the UI. */
 async function projectWithSprint(page: Page, titles: string[]) {
@@ -16,12 +16,16 @@ async function projectWithSprint(page: Page, titles: string[]) {
   await page.getByRole('form', { name: 'Start Sprint 1' }).getByRole('button', { name: 'Start' }).click();
   await expect(page.getByText('Sprint 1 started.')).toBeVisible();
   await page.goto(`/${slug}/board`);
-  const add = page.getByRole('region', { name: 'Add a task' });
+  const add = await openNewTask(page);
   for (const [i, title] of titles.entries()) {
     await add.getByLabel('Title').fill(title);
     await add.getByRole('button', { name: 'Add task' }).click();
     await expect(add.getByText(`Created T-${i + 1}.`)).toBeVisible();
+    await expect(add.getByLabel('Title')).toBeFocused();
+    await expect(add.getByText('0 / 200 characters')).toBeVisible();
   }
+  await add.getByRole('button', { name: 'Cancel' }).click();
+  await expect(add).toBeHidden();
   for (const title of titles) await expect(card(page, 'To do', title)).toBeVisible();
   return slug;
 }
@@ -163,7 +167,7 @@ test('a viewer sees the board but cannot drag a card', async ({ page, browser })
   const { context, page: asViewer } = await openBoardAs(browser, slug, viewer);
   await expect(asViewer.getByText('You can view this board; editors move the cards.')).toBeVisible();
   await expect(asViewer.getByRole('button', { name: /^Move T-/ })).toHaveCount(0);
-  await expect(asViewer.getByRole('region', { name: 'Add a task' })).toHaveCount(0);
+  await expect(asViewer.getByRole('button', { name: 'New task' })).toHaveCount(0);
   await dragTo(asViewer, card(asViewer, 'To do', title), cardList(asViewer, 'Done'));
   await expect(card(asViewer, 'To do', title)).toBeVisible();
   await asViewer.reload();
@@ -178,7 +182,7 @@ test('a long column draws its first 20 cards, counts them all, and scrolling to 
   const slug = unique('long');
   await createProject(page, { name: 'Long column e2e', slug });
   await page.goto(`/${slug}/board?sprint=backlog`);
-  const add = page.getByRole('region', { name: 'Add a task' });
+  const add = await openNewTask(page);
   for (let i = 1; i <= 22; i++) {
     await add.getByLabel('Title').fill(`Card ${i}`);
     await add.getByRole('button', { name: 'Add task' }).click();

@@ -25,10 +25,12 @@ async function planAndStartSprint(page: Page, slug: string) {
 async function addTask(page: Page, slug: string, title: string) {
   await planAndStartSprint(page, slug);
   await page.goto(`/${slug}/board`);
-  const add = page.getByRole('region', { name: 'Add a task' });
+  await page.getByRole('button', { name: 'New task' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a task' });
   await add.getByLabel('Title').fill(title);
   await add.getByRole('button', { name: 'Add task' }).click();
-  await expect(add.getByText('Created T-1.')).toBeVisible();
+  await expect(add).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Created T-1.' })).toBeVisible();
 }
 
 /** Reloads with unsaved changes: the page asks before leaving, and the person confirms. */
@@ -141,7 +143,8 @@ test('a title input shows the server’s limit as you type, and a 200-character 
   const todo = page.getByRole('region', { name: 'To do', exact: true });
   const before = await todo.boundingBox();
 
-  const add = page.getByRole('region', { name: 'Add a task' });
+  await page.getByRole('button', { name: 'New task' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a task' });
   const title = add.getByLabel('Title');
   await expect(title).toHaveAttribute('maxlength', '200');
   await expect(add.getByText('0 / 200 characters')).toBeVisible();
@@ -150,7 +153,7 @@ test('a title input shows the server’s limit as you type, and a 200-character 
   await title.fill(longTitle);
   await expect(add.getByText('200 / 200 characters')).toBeVisible();
   await add.getByRole('button', { name: 'Add task' }).click();
-  await expect(add.getByText('Created T-1.')).toBeVisible();
+  await expect(add).toBeHidden();
 
   const card = todo.getByRole('listitem').filter({ hasText: longTitle });
   await expect(card).toBeVisible();

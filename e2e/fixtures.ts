@@ -84,3 +84,14 @@ export async function linksOn(page: Page, path: string, link: RegExp): Promise<s
     .toBeGreaterThan(0);
   return found;
 }
+
+/**
+ * Opens the board's or backlog's "New task" dialog (named `title`) with "Create more" ticked, so several tasks
+ * can be added one after another; returns the dialog.
+ */
+export async function openNewTask(page: Page, title = 'Add a task') {
+  await page.getByRole('button', { name: 'New task' }).click();
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.getByRole('checkbox', { name: 'Create more' }).check();
+  return dialog;
+}

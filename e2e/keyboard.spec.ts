@@ -136,12 +136,17 @@ test('a sprint is planned and started, a task added and moved across the board b
   await expect(page.getByText('Sprint 1 started.')).toBeVisible();
 
   await followLink(page, page.getByRole('navigation', { name: 'Board views' }).getByRole('link', { name: 'Board' }));
-  const add = page.getByRole('region', { name: 'Add a task' });
+  const newTask = page.getByRole('button', { name: 'New task' });
   const title = unique('Backfill missing station days');
-  await tabTo(page, add.getByLabel('Title'));
+  await tabTo(page, newTask);
+  await page.keyboard.press('Enter');
+  const add = page.getByRole('dialog', { name: 'Add a task' });
+  await expect(add.getByLabel('Title')).toBeFocused();
   await page.keyboard.type(title);
   await page.keyboard.press('Enter');
-  await expect(add.getByText('Created T-1.')).toBeVisible();
+  await expect(add).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Created T-1.' })).toBeVisible();
+  await expect(newTask).toBeFocused();
 
   // dnd-kit's keyboard sensor: Space picks the card up, arrows move it, Space drops it; each step is announced.
   const column = (name: string) =>

@@ -175,6 +175,7 @@ const DIALOGS: ReadonlyArray<{ path: string; open: (page: Page) => Promise<void>
       ['/metrics', 'New success metric', 'Define a success metric'],
       ['/sprints', 'New sprint', 'Plan a sprint'],
       ['/datasets', 'New dataset version', 'Register a dataset version'],
+      ['/board', 'New task', 'Add a task'],
     ] as const
   ).map(([path, button, title]) => ({
     path,

@@ -1,6 +1,6 @@
 import { type Locator, type Page, expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { createProject, unique } from './fixtures';
+import { createProject, openNewTask, unique } from './fixtures';
 
 // Linear-style keyboard work: the command palette (Ctrl-K), the `?` shortcut list, the backlog's manual
 // ranking (pointer and keyboard), Undo after "Prioritise", and board filters kept in the URL.
@@ -131,12 +131,13 @@ test('C opens the page’s “New …” form, or the backlog’s task form on a
   await expect(dialog).toBeHidden();
 
   await page.goto('/demo/backlog');
-  const form = page.getByRole('form', { name: 'Add to the backlog' });
+  const form = page.getByRole('dialog', { name: 'Add to the backlog' });
   await expect(async () => {
     await page.keyboard.press('c');
     await expect(form.getByLabel('Title')).toBeFocused({ timeout: 2_000 });
   }).toPass();
-  await expect(form).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
 
   await page.goto('/demo/runs');
   const filter = page.getByRole('searchbox', { name: 'Filter runs' });
@@ -147,7 +148,8 @@ test('C opens the page’s “New …” form, or the backlog’s task form on a
   await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('c');
   await expect(page).toHaveURL(/\/demo\/backlog#new-task$/);
-  await expect(page.getByRole('form', { name: 'Add to the backlog' })).toBeInViewport();
+  await expect(page.getByRole('dialog', { name: 'Add to the backlog' })).toBeVisible();
+  await expect(page.getByRole('dialog').getByLabel('Title')).toBeFocused();
 });
 
 test('`?` lists the keyboard shortcuts, but not while typing in a field', async ({ page }) => {
@@ -193,13 +195,14 @@ async function backlogProject(page: Page, priorities: string[]) {
   const slug = unique('rank');
   await createProject(page, { name: 'Rank e2e', slug });
   await page.goto(`/${slug}/backlog`);
-  const add = page.getByRole('region', { name: 'Add to the backlog' });
+  const add = await openNewTask(page, 'Add to the backlog');
   for (const [i, priority] of priorities.entries()) {
     await add.getByLabel('Title').fill(`Task ${i + 1}`);
     await add.getByLabel('Priority').selectOption(priority);
     await add.getByRole('button', { name: 'Add task' }).click();
     await expect(add.getByText(`Created T-${i + 1}.`)).toBeVisible();
   }
+  await add.getByRole('button', { name: 'Cancel' }).click();
   await expect(backlogRow(page, priorities.length)).toContainText(`T-${priorities.length}`);
   return slug;
 }
@@ -290,7 +293,7 @@ test('board filters by assignee, label and priority hide other cards, sit in the
   const slug = unique('filters');
   await createProject(page, { name: 'Filters e2e', slug });
   await page.goto(`/${slug}/board?sprint=backlog`);
-  const add = page.getByRole('region', { name: 'Add a task' });
+  const add = await openNewTask(page);
   const tasks = [
     { title: 'Mine, data, urgent', assignee: 'Ada Admin', labels: 'data', priority: '1' },
     { title: 'Nobody, data, low', assignee: 'Nobody', labels: 'data', priority: '4' },
@@ -304,6 +307,7 @@ test('board filters by assignee, label and priority hide other cards, sit in the
     await add.getByRole('button', { name: 'Add task' }).click();
     await expect(add.getByText(`Created T-${i + 1}.`)).toBeVisible();
   }
+  await add.getByRole('button', { name: 'Cancel' }).click();
   const cards = page.getByRole('list', { name: 'To do cards' }).getByRole('listitem');
   await expect(cards).toHaveCount(3);
   const filters = page.getByRole('form', { name: 'Filter cards' });

@@ -48,10 +48,12 @@ test('names holding markup are shown as text everywhere and never run', async ({
 
   const task = `Task ${IMG}`;
   await page.goto(`/${slug}/board?sprint=backlog`);
-  const addTask = page.getByRole('region', { name: 'Add a task' });
+  await page.getByRole('button', { name: 'New task' }).click();
+  const addTask = page.getByRole('dialog', { name: 'Add a task' });
   await addTask.getByLabel('Title').fill(task);
   await addTask.getByRole('button', { name: 'Add task' }).click();
-  await expect(addTask.getByText('Created T-1.')).toBeVisible();
+  await expect(addTask).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Created T-1.' })).toBeVisible();
 
   const subProblem = `Sub-problem ${SCRIPT}`;
   await page.goto(`/${slug}/problem`);

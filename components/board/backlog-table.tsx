@@ -97,7 +97,7 @@ function RankedTable({
       empty={{
         title: 'The backlog is empty',
         hint: canEdit
-          ? 'Add a task with the form below; plan it into a sprint when the team takes it on.'
+          ? 'Add one with “New task”; plan it into a sprint when the team takes it on.'
           : 'Editors collect upcoming work here.',
         action: canEdit ? { href: '#new-task', label: 'Add a task' } : undefined,
       }}

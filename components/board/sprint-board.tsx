@@ -312,7 +312,7 @@ export function SprintBoard({
           title="No cards on this board yet"
           hint={
             canEdit
-              ? 'Add a task with the form below, or move tasks into this sprint from the backlog.'
+              ? 'Add one with “New task”, or move tasks into this sprint from the backlog.'
               : 'Editors add tasks here; check back later.'
           }
           action={canEdit ? { href: '#new-task', label: 'Add a task' } : undefined}

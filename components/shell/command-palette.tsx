@@ -94,17 +94,13 @@ export function CommandPalette({ slug, canEdit, children }: { slug: string; canE
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  /** Goes to a page's create form: its anchor opens a "New …" dialog, or scrolls to the form and focuses it. */
+  /** Goes to a page's create form: its anchor opens the "New …" dialog, which focuses the form's first field. */
   function openForm(href: string) {
     const [path, anchor] = href.split('#');
     if (!anchor || path !== window.location.pathname) return router.push(href);
     // Already on the page: a new hash fires hashchange, which a "New …" dialog opens on.
     window.history.replaceState(window.history.state, '', path + window.location.search);
     window.location.hash = anchor;
-    document
-      .getElementById(anchor)
-      ?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select')
-      ?.focus();
   }
 
   const text = query.trim();

@@ -74,7 +74,10 @@ export function ActionForm({
   const { attach, restored, remember, clearDraft, discardDraft } = useCreateDraft(dialog?.draftKey, formRef);
   const succeeded = useEffectEvent((data: unknown, message?: string) => {
     clearDraft();
-    if (resetOnSuccess) formRef.current?.reset();
+    if (resetOnSuccess || dialog?.staysOpen) formRef.current?.reset();
+    // Ready for the next one: the dialog stays open with the cursor in its first field.
+    if (dialog?.staysOpen)
+      formRef.current?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select')?.focus();
     onSuccess?.(data, message ?? successMessage);
     dialog?.finish(message ?? successMessage);
   });
@@ -238,6 +241,16 @@ export function Field({
     // onInput rather than onChange: it also sees values a restored draft writes into the field.
     onInput: maxLength
       ? (e: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setLength(e.currentTarget.value.length)
+      : undefined,
+    // A form reset (after a success, or a discarded draft) puts the default back without an input event.
+    ref: maxLength
+      ? (el: HTMLInputElement | HTMLTextAreaElement | null) => {
+          const form = el?.form;
+          if (!form) return;
+          const onReset = () => setLength(String(defaultValue ?? '').length);
+          form.addEventListener('reset', onReset);
+          return () => form.removeEventListener('reset', onReset);
+        }
       : undefined,
   };
   return (

@@ -7,6 +7,8 @@ import { cn } from './cn';
 
 type DialogControls = {
   finish: (message?: string) => void;
+  /** "Create more" is ticked: a creation form inside clears itself for the next one instead of closing. */
+  staysOpen: boolean;
   /** Where a creation form inside keeps what was typed until it is sent, across closing and reloads. */
   draftKey?: string;
 };
@@ -32,6 +34,7 @@ export function Dialog({
   onClose,
   onFinish,
   draftKey,
+  createMore = false,
   children,
 }: {
   title: string;
@@ -41,9 +44,12 @@ export function Dialog({
   /** Called with the success message when a form inside finishes; the dialog closes. */
   onFinish?: (message?: string) => void;
   draftKey?: string;
+  /** Offers "Create more" (as Linear does): while ticked, a success leaves the dialog open for the next one. */
+  createMore?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const [more, setMore] = useState(false);
   const returnTo = useRef<HTMLElement | null>(null);
   const id = useId();
   useEffect(() => {
@@ -54,11 +60,13 @@ export function Dialog({
       dialog.showModal();
     } else if (!open && dialog.open) dialog.close();
   }, [open]);
+  const staysOpen = createMore && more;
   const controls: DialogControls = {
     finish: (message) => {
       onFinish?.(message);
-      onClose();
+      if (!staysOpen) onClose();
     },
+    staysOpen,
     draftKey,
   };
   return (
@@ -89,7 +97,18 @@ export function Dialog({
             )}
           </div>
           <DialogContext.Provider value={controls}>{children}</DialogContext.Provider>
-          <div className="flex justify-end border-t border-zinc-200 pt-3 dark:border-zinc-700">
+          <div className="flex items-center justify-end gap-4 border-t border-zinc-200 pt-3 dark:border-zinc-700">
+            {createMore && (
+              <label className="mr-auto flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+                <input
+                  type="checkbox"
+                  checked={more}
+                  onChange={(e) => setMore(e.target.checked)}
+                  className="size-4 accent-indigo-600"
+                />
+                Create more
+              </label>
+            )}
             <Button variant="ghost" onClick={onClose}>
               Cancel
             </Button>
@@ -115,6 +134,7 @@ export function DialogButton({
   variant = 'primary',
   className,
   anchor,
+  createMore,
   children,
 }: {
   label: string;
@@ -125,6 +145,8 @@ export function DialogButton({
   description?: ReactNode;
   variant?: 'primary' | 'secondary';
   className?: string;
+  /** Offers "Create more" in the dialog, for things made several at a time (tasks). */
+  createMore?: boolean;
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -165,6 +187,7 @@ export function DialogButton({
             window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
         }}
         onFinish={setOutcome}
+        createMore={createMore}
         draftKey={anchor && `${NEW_DRAFT_PREFIX}${pathname}#${anchor}`}
       >
         {children}

@@ -5,6 +5,7 @@ import { PrioritiseForm } from '@/components/board/prioritise-form';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { NewTaskFields } from '@/components/board/task-form-fields';
 import { ActionForm } from '@/components/ui/action-form';
+import { DialogButton } from '@/components/ui/dialog';
 import { PageHeader, Section } from '@/components/ui/page-header';
 import { loadBacklogPage } from '@/server/pages/board';
 
@@ -21,6 +22,24 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
           <div className="flex flex-wrap items-start gap-3">
             <LiveRefresh project={project} />
             {canEdit && <PrioritiseForm project={project} sprintId="" label="Prioritise the backlog" />}
+            {canEdit && (
+              <DialogButton
+                label="New task"
+                title="Add to the backlog"
+                anchor="new-task"
+                description="The task joins the end of the backlog until it is planned into a sprint."
+                createMore
+              >
+                <ActionForm
+                  label="Add to the backlog"
+                  action={createTaskAction}
+                  hidden={{ project: project, sprintId: '' }}
+                  submitLabel="Add task"
+                >
+                  <NewTaskFields members={members} defaultStatus="backlog" />
+                </ActionForm>
+              </DialogButton>
+            )}
           </div>
         }
       />
@@ -28,19 +47,6 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
       <Section title="Backlog tasks">
         <BacklogTable project={project} tasks={tasks} sprints={sprints} canEdit={canEdit} />
       </Section>
-      {canEdit && (
-        <Section id="new-task" title="Add to the backlog">
-          <ActionForm
-            label="Add to the backlog"
-            action={createTaskAction}
-            hidden={{ project: project, sprintId: '' }}
-            submitLabel="Add task"
-            resetOnSuccess
-          >
-            <NewTaskFields members={members} defaultStatus="backlog" />
-          </ActionForm>
-        </Section>
-      )}
     </>
   );
 }

@@ -67,6 +67,28 @@ export default async function BoardPage({
               action={`/${project}/board`}
               allowBacklog
             />
+            {canEdit && open && (
+              <DialogButton
+                label="New task"
+                title="Add a task"
+                anchor="new-task"
+                description={
+                  sprint
+                    ? `The card goes to the bottom of its column in ${sprint.name}.`
+                    : 'The card goes to the backlog.'
+                }
+                createMore
+              >
+                <ActionForm
+                  label="Add a task"
+                  action={createTaskAction}
+                  hidden={{ project: project, sprintId: sprint?.id ?? '' }}
+                  submitLabel="Add task"
+                >
+                  <NewTaskFields members={board.members} />
+                </ActionForm>
+              </DialogButton>
+            )}
             {canEdit && (
               <DialogButton
                 label="Column limits"
@@ -104,25 +126,6 @@ export default async function BoardPage({
           description="Remaining points each day against the ideal line; the scope line shows work added or dropped. Burnup and velocity are on the Sprints page."
         >
           <BurndownChart series={series} title={`Burndown of ${sprint.name}`} />
-        </Section>
-      )}
-      {canEdit && open && (
-        <Section
-          id="new-task"
-          title="Add a task"
-          description={
-            sprint ? `The card goes to the bottom of its column in ${sprint.name}.` : 'The card goes to the backlog.'
-          }
-        >
-          <ActionForm
-            label="Add a task"
-            action={createTaskAction}
-            hidden={{ project: project, sprintId: sprint?.id ?? '' }}
-            submitLabel="Add task"
-            resetOnSuccess
-          >
-            <NewTaskFields members={board.members} />
-          </ActionForm>
         </Section>
       )}
     </>
