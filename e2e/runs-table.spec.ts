@@ -139,6 +139,7 @@ test('the runs table keeps the primary metric, saves views, pins the run name, s
   expect(boxOfName!.x).toBeGreaterThanOrEqual(boxOfScroller!.x);
   expect(boxOfName!.x + boxOfName!.width).toBeLessThanOrEqual(boxOfScroller!.x + boxOfScroller!.width);
   // The name is on top, not covered by the scrolled cells.
+  await nameLink.scrollIntoViewIfNeeded();
   const covering = await nameLink.evaluate((el) => {
     const r = el.getBoundingClientRect();
     return document.elementFromPoint(r.x + 2, r.y + r.height / 2)?.closest('a')?.textContent ?? null;
@@ -190,4 +191,52 @@ test('runs group by a param: runs, mean, min and max per value with a chart, and
   await expect(page.getByRole('searchbox', { name: 'Filter runs' })).toHaveValue("params.model = 'rf'");
   await expect(groups).toHaveCount(0);
   await expect(page.getByLabel('Group by')).toHaveValue('');
+});
+
+test('the runs page charts its metric columns for the first runs or the ticked ones, and stays folded once folded', async ({
+  page,
+  request,
+}) => {
+  const client = mlflow(request, await createToken(page, DEMO, unique('runs-charts')));
+  const { experiment_id: experimentId } = await client.post('experiments/create', { name: unique('runs-charts') });
+  for (const [i, name] of ['chart-a', 'chart-b', 'chart-c'].entries()) {
+    const { run } = await client.post('runs/create', {
+      experiment_id: experimentId,
+      run_name: name,
+      start_time: Date.now(),
+    });
+    await client.post('runs/log-batch', {
+      run_id: run.info.run_id,
+      metrics: [
+        ...[0, 1, 2, 3, 4].map((step) => ({ key: 'loss', value: 1 / (step + 1 + i), step, timestamp: Date.now() })),
+        { key: 'score', value: 0.5 + i / 10, step: 0, timestamp: Date.now() },
+      ],
+    });
+    await client.post('runs/update', { run_id: run.info.run_id, status: 'FINISHED', end_time: Date.now() });
+  }
+
+  await page.goto(`/${DEMO}/experiments/${experimentId}?col=metrics.loss&col=metrics.score`);
+  const charted = page.getByRole('list', { name: 'Charted runs' });
+  await expect(charted.getByRole('listitem')).toHaveText(['chart-c', 'chart-b', 'chart-a']);
+  // A history is drawn as one line per run; a metric logged once as one bar per run.
+  const loss = page.getByRole('figure', { name: 'loss' });
+  await expect(loss).toHaveAttribute('data-chart-kind', 'lines');
+  await expect(loss.locator('.recharts-line-curve')).toHaveCount(3);
+  const score = page.getByRole('figure', { name: 'score' });
+  await expect(score).toHaveAttribute('data-chart-kind', 'values');
+  await expect(score.locator('.recharts-bar-rectangle')).toHaveCount(3);
+
+  await page.getByRole('checkbox', { name: 'Select run chart-b' }).check();
+  await expect(charted.getByRole('listitem')).toHaveText(['chart-b']);
+  await expect(loss.locator('.recharts-line-curve')).toHaveCount(1);
+  await expect(page.getByText('The ticked run of this page.')).toBeVisible();
+
+  await page.getByText('Charts', { exact: true }).click();
+  await expect(loss).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('table').getByRole('link', { name: 'chart-a', exact: true })).toBeVisible();
+  await expect(charted).toBeHidden();
+  await page.getByText('Charts', { exact: true }).click();
+  await expect(charted.getByRole('listitem')).toHaveText(['chart-b']);
+  await expect(page.getByRole('figure', { name: 'loss' }).locator('.recharts-line-curve')).toHaveCount(1);
 });

@@ -26,7 +26,7 @@ import {
 import { countOf, formatCount, formatMetric } from '@/lib/format';
 import { approachDash } from '@/lib/tracking/run-colors';
 import { CHART_CLASSES, formatX, metricXAxis, metricYAxis } from './chart-format';
-import type { CompareRun } from './compare-types';
+import type { ChartRun } from './compare-types';
 import { compareSeriesQuery } from './fetchers';
 
 type TooltipProps = {
@@ -38,7 +38,7 @@ type TooltipProps = {
 const tooltipClass =
   'max-h-72 overflow-hidden rounded-md border border-zinc-300 bg-white px-3 py-2 text-xs shadow-md dark:border-zinc-600 dark:bg-zinc-900';
 
-function TooltipRow({ run, value }: { run: CompareRun; value: string }) {
+function TooltipRow({ run, value }: { run: ChartRun; value: string }) {
   return (
     <li className="flex items-center gap-2">
       <span aria-hidden="true" className="inline-block h-0.5 w-4" style={{ background: run.color }} />
@@ -55,13 +55,13 @@ function LinesTooltip({
   runs,
   x,
   smoothed,
-}: TooltipProps & { runs: CompareRun[]; x: ChartView['x']; smoothed: boolean }) {
+}: TooltipProps & { runs: ChartRun[]; x: ChartView['x']; smoothed: boolean }) {
   if (!active || !payload?.length) return null;
   const byId = new Map(runs.map((r) => [r.id, r]));
   const entries = payload
     .filter((p) => typeof p.value === 'number')
     .map((p) => ({ run: byId.get(String(p.dataKey)), value: p.value as number }))
-    .filter((e): e is { run: CompareRun; value: number } => !!e.run)
+    .filter((e): e is { run: ChartRun; value: number } => !!e.run)
     .sort((a, b) => b.value - a.value);
   return (
     <div className={tooltipClass}>
@@ -77,7 +77,7 @@ function LinesTooltip({
 
 type ValueBar = { runId: string; name: string; value: number | null; raw: number };
 
-function ValueTooltip({ active, payload, runs }: TooltipProps & { runs: CompareRun[] }) {
+function ValueTooltip({ active, payload, runs }: TooltipProps & { runs: ChartRun[] }) {
   const bar = payload?.[0]?.payload as ValueBar | undefined;
   const run = bar && runs.find((r) => r.id === bar.runId);
   if (!active || !bar || !run) return null;
@@ -120,7 +120,7 @@ function RunNameTick({
 /** The Recharts chart itself, returned as an element (ResponsiveContainer sizes its direct child). */
 function chartElement(
   data: Exclude<CompareChartData, { kind: 'empty' }>,
-  runs: CompareRun[],
+  runs: ChartRun[],
   metricKey: string,
   { x, log, smoothed, banded }: { x: ChartView['x']; log: boolean; smoothed: boolean; banded: boolean },
 ) {
@@ -216,7 +216,7 @@ export const CompareMetricChart = memo(function CompareMetricChart({
 }: {
   project: string;
   runIds: string[];
-  runs: CompareRun[];
+  runs: ChartRun[];
   metricKey: string;
   x: ChartView['x'];
   log: boolean;

@@ -15,6 +15,9 @@ export type CompareRun = {
   metrics: Record<string, { latest: number; min: number | null; max: number | null }>;
 };
 
+/** What a metric chart needs of a run: its name and colour, and its approach for the line pattern. */
+export type ChartRun = Pick<CompareRun, 'id' | 'name' | 'color' | 'approach'>;
+
 /** A run's value for a column id (`params.lr`, `metrics.acc@max`, `tags.x`). */
 export function compareValue(run: CompareRun, column: string): CompareValue {
   const ref = parseColumn(column);

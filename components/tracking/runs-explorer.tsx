@@ -26,6 +26,7 @@ import type { FilterProblem, RunRow, SavedViews as SavedViewsData } from '@/serv
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
 import { RunGroupsSection } from './run-groups-section';
+import { RunsCharts } from './runs-charts';
 import { RunsFilters } from './runs-filters';
 import { RunsGrid } from './runs-grid';
 import { SavedViews } from './saved-views';
@@ -200,6 +201,7 @@ export function RunsExplorer({
           ))}
         </div>
       )}
+      {rows.length > 0 && <RunsCharts project={project} rows={rows} columns={columns} selected={selected} />}
       {view.group && groups && rows.length > 0 && (
         <RunGroupsSection
           group={view.group}
