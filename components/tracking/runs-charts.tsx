@@ -8,7 +8,7 @@ import type { RunRow } from '@/server/runs-table';
 import type { ChartRun } from './compare-types';
 
 /** Runs charted when none is ticked: the first of the page, as W&B shows its first runs. */
-export const DEFAULT_CHARTED_RUNS = 10;
+const DEFAULT_CHARTED_RUNS = 10;
 
 /** Whether the charts are folded away is remembered in this browser, as a person's layout choice. */
 const FOLDED_KEY = 'runboard:runs-charts-folded';
