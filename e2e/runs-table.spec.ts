@@ -226,8 +226,18 @@ test('the runs page charts its metric columns for the first runs or the ticked o
   await expect(score).toHaveAttribute('data-chart-kind', 'values');
   await expect(score.locator('.recharts-bar-rectangle')).toHaveCount(3);
 
+  // Each charted run's row carries its colour in the charts.
+  const swatch = (name: string) =>
+    page
+      .getByRole('table')
+      .getByRole('row', { name: new RegExp(name) })
+      .getByTitle('Its colour in the charts');
+  for (const name of ['chart-a', 'chart-b', 'chart-c']) await expect(swatch(name)).toHaveCount(1);
+
   await page.getByRole('checkbox', { name: 'Select run chart-b' }).check();
   await expect(charted.getByRole('listitem')).toHaveText(['chart-b']);
+  await expect(swatch('chart-a')).toHaveCount(0);
+  await expect(swatch('chart-b')).toHaveCount(1);
   await expect(loss.locator('.recharts-line-curve')).toHaveCount(1);
   await expect(page.getByText('The ticked run of this page.')).toBeVisible();
 

@@ -23,22 +23,17 @@ const foldable = (el: HTMLDetailsElement | null) => {
   return () => el.removeEventListener('toggle', remember);
 };
 
-/**
- * The runs table's metric columns as charts, above the table: each metric's history for the ticked runs of the
- * page (or its first runs), one colour per run, or one bar per run for a metric logged once. The same charts as
- * the compare page, so a run looks the same in both.
- */
-export function RunsCharts({
-  project,
-  rows,
-  columns,
-  selected,
-}: {
-  project: string;
-  rows: RunRow[];
-  columns: string[];
-  selected: string[];
-}) {
+export type RunsChartsData = {
+  /** One chart per metric key among the table's columns. */
+  metricKeys: string[];
+  /** The charted runs in table order, each with its colour. */
+  runs: ChartRun[];
+  /** How many of them are ticked (0: the page's first runs are charted). */
+  ticked: number;
+};
+
+/** What the runs page charts: its metric columns, for the ticked runs of the page or else its first runs. */
+export function useRunsCharts(rows: RunRow[], columns: string[], selected: string[]): RunsChartsData {
   const metricKeys = [
     ...new Set(
       columns.flatMap((id) => {
@@ -58,6 +53,16 @@ export function RunsCharts({
       return row ? [{ id, name: row.name, approach: row.approach, color: colors.get(id)! }] : [];
     });
   }, [chartedIds, rows]);
+  return { metricKeys, runs, ticked: ticked.length };
+}
+
+/**
+ * The runs table's metric columns as charts, above the table: each metric's history for the ticked runs of the
+ * page (or its first runs), one colour per run, or one bar per run for a metric logged once. The same charts as
+ * the compare page, so a run looks the same in both.
+ */
+export function RunsCharts({ project, charts }: { project: string; charts: RunsChartsData }) {
+  const { metricKeys, runs, ticked } = charts;
   const runIds = useMemo(() => runs.map((r) => r.id), [runs]);
   if (metricKeys.length === 0 || runs.length === 0) return null;
   return (
@@ -68,8 +73,8 @@ export function RunsCharts({
     >
       <summary className="cursor-pointer text-base font-semibold">Charts</summary>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {ticked.length
-          ? `The ${ticked.length === 1 ? 'ticked run' : `${ticked.length} ticked runs`} of this page. `
+        {ticked
+          ? `The ${ticked === 1 ? 'ticked run' : `${ticked} ticked runs`} of this page. `
           : `The first ${runs.length === 1 ? 'run' : `${runs.length} runs`} of this page; tick runs to chart those instead. `}
         One chart per metric column (choose them under Columns).
       </p>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useOptimistic, useTransition } from 'react';
+import { useMemo, useOptimistic, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EmptyState, logFromCodeAction } from '@/components/ui/empty-state';
@@ -26,7 +26,7 @@ import type { FilterProblem, RunRow, SavedViews as SavedViewsData } from '@/serv
 import { ColumnChooser } from './column-chooser';
 import { FilterBox } from './filter-box';
 import { RunGroupsSection } from './run-groups-section';
-import { RunsCharts } from './runs-charts';
+import { RunsCharts, useRunsCharts } from './runs-charts';
 import { RunsFilters } from './runs-filters';
 import { RunsGrid } from './runs-grid';
 import { SavedViews } from './saved-views';
@@ -90,6 +90,11 @@ export function RunsExplorer({
       showChosenColumns(cols);
       router.push(runsViewHref(basePath, updateRunsView(current, { columns: cols })), { scroll: false });
     });
+  const charts = useRunsCharts(rows, columns, selected);
+  const chartColors = useMemo(
+    () => (charts.metricKeys.length ? new Map(charts.runs.map((r) => [r.id, r.color])) : undefined),
+    [charts.metricKeys.length, charts.runs],
+  );
   const select = (ids: string[], on: boolean) =>
     setSelected((was) =>
       on ? [...new Set([...was, ...ids])].slice(0, MAX_SELECTED) : was.filter((id) => !ids.includes(id)),
@@ -201,7 +206,7 @@ export function RunsExplorer({
           ))}
         </div>
       )}
-      {rows.length > 0 && <RunsCharts project={project} rows={rows} columns={columns} selected={selected} />}
+      {rows.length > 0 && <RunsCharts project={project} charts={charts} />}
       {view.group && groups && rows.length > 0 && (
         <RunGroupsSection
           group={view.group}
@@ -256,6 +261,7 @@ export function RunsExplorer({
             sort={view.sort}
             showExperiment={!!experiments}
             selected={selected}
+            chartColors={chartColors}
             sortHref={(column) =>
               runsViewHref(basePath, updateRunsView(current, { sort: nextSort(view.sort, column) }))
             }

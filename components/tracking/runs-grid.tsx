@@ -16,6 +16,8 @@ type Props = {
   sort: Sort | null;
   showExperiment: boolean;
   selected: string[];
+  /** Each charted run's colour in the charts above, shown beside its name. */
+  chartColors?: ReadonlyMap<string, string>;
   sortHref: (column: string) => string;
   onSelect: (ids: string[], on: boolean) => void;
 };
@@ -70,7 +72,17 @@ function Cell({ value, metric }: { value: string | number | null | undefined; me
 }
 
 /** The runs of one page; headers sort (through the URL), checkboxes select runs for Compare. */
-export function RunsGrid({ project, rows, columns, sort, showExperiment, selected, sortHref, onSelect }: Props) {
+export function RunsGrid({
+  project,
+  rows,
+  columns,
+  sort,
+  showExperiment,
+  selected,
+  chartColors,
+  sortHref,
+  onSelect,
+}: Props) {
   const pageIds = rows.map((r) => r.id);
   const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.includes(id));
   const someOnPage = pageIds.some((id) => selected.includes(id));
@@ -157,6 +169,14 @@ export function RunsGrid({ project, rows, columns, sort, showExperiment, selecte
                   />
                 </td>
                 <td className={cn(tdClass, pinName, pinnedBg)}>
+                  {chartColors?.has(r.id) && (
+                    <span
+                      aria-hidden="true"
+                      title="Its colour in the charts"
+                      className="mr-2 inline-block size-2.5 rounded-full align-middle"
+                      style={{ background: chartColors.get(r.id) }}
+                    />
+                  )}
                   <Link
                     href={`/${project}/runs/${r.id}`}
                     className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-400"
