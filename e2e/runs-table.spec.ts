@@ -5,6 +5,29 @@ import { unique } from './fixtures';
 // The demo project's primary success metric is read from the run metric val_accuracy.
 const DEMO = 'demo';
 
+/** A finished run in the experiment with its params and each metric's history (one value per step from 0). */
+async function logRun(
+  client: ReturnType<typeof mlflow>,
+  experimentId: string,
+  name: string,
+  params: Record<string, string>,
+  metrics: Record<string, number[]>,
+) {
+  const { run } = await client.post('runs/create', {
+    experiment_id: experimentId,
+    run_name: name,
+    start_time: Date.now(),
+  });
+  await client.post('runs/log-batch', {
+    run_id: run.info.run_id,
+    params: Object.entries(params).map(([key, value]) => ({ key, value })),
+    metrics: Object.entries(metrics).flatMap(([key, values]) =>
+      values.map((value, step) => ({ key, value, step, timestamp: Date.now() })),
+    ),
+  });
+  await client.post('runs/update', { run_id: run.info.run_id, status: 'FINISHED', end_time: Date.now() });
+}
+
 test('the runs table keeps the primary metric, saves views, pins the run name, sorts params as numbers and suggests keys', async ({
   page,
   request,
@@ -14,25 +37,24 @@ test('the runs table keeps the primary metric, saves views, pins the run name, s
   const client = mlflow(request, await createToken(page, DEMO, unique('runs-table')));
   const experiment = unique('runs-table');
   const { experiment_id: experimentId } = await client.post('experiments/create', { name: experiment });
-  const logRun = async (name: string, params: Record<string, string>, metrics: Record<string, number>) => {
-    const { run } = await client.post('runs/create', {
-      experiment_id: experimentId,
-      run_name: name,
-      start_time: Date.now(),
-    });
-    await client.post('runs/log-batch', {
-      run_id: run.info.run_id,
-      params: Object.entries(params).map(([key, value]) => ({ key, value })),
-      metrics: Object.entries(metrics).map(([key, value]) => ({ key, value, step: 0, timestamp: Date.now() })),
-    });
-    await client.post('runs/update', { run_id: run.info.run_id, status: 'FINISHED', end_time: Date.now() });
-  };
   // Logged in the order 6, 3, 12: as text they sort 12, 3, 6.
-  await logRun('depth-six', { max_depth: '6', learning_rate: '0.1' }, { val_accuracy: 0.71 });
-  await logRun('depth-three', { max_depth: '3', learning_rate: '0.1' }, { val_accuracy: 0.68 });
-  await logRun('depth-twelve', { max_depth: '12', learning_rate: '0.05' }, { val_accuracy: 0.74 });
+  await logRun(client, experimentId, 'depth-six', { max_depth: '6', learning_rate: '0.1' }, { val_accuracy: [0.71] });
+  await logRun(client, experimentId, 'depth-three', { max_depth: '3', learning_rate: '0.1' }, { val_accuracy: [0.68] });
+  await logRun(
+    client,
+    experimentId,
+    'depth-twelve',
+    { max_depth: '12', learning_rate: '0.05' },
+    { val_accuracy: [0.74] },
+  );
   // A later run logs four metrics that sort before val_accuracy alphabetically.
-  await logRun('other-metrics', { max_depth: '4' }, { acc: 0.9, auc: 0.8, f1: 0.7, loss: 0.3 });
+  await logRun(
+    client,
+    experimentId,
+    'other-metrics',
+    { max_depth: '4' },
+    { acc: [0.9], auc: [0.8], f1: [0.7], loss: [0.3] },
+  );
 
   const experimentPath = `/${DEMO}/experiments/${experimentId}`;
   await page.goto(experimentPath);
@@ -199,21 +221,14 @@ test('the runs page charts its metric columns for the first runs or the ticked o
 }) => {
   const client = mlflow(request, await createToken(page, DEMO, unique('runs-charts')));
   const { experiment_id: experimentId } = await client.post('experiments/create', { name: unique('runs-charts') });
-  for (const [i, name] of ['chart-a', 'chart-b', 'chart-c'].entries()) {
-    const { run } = await client.post('runs/create', {
-      experiment_id: experimentId,
-      run_name: name,
-      start_time: Date.now(),
-    });
-    await client.post('runs/log-batch', {
-      run_id: run.info.run_id,
-      metrics: [
-        ...[0, 1, 2, 3, 4].map((step) => ({ key: 'loss', value: 1 / (step + 1 + i), step, timestamp: Date.now() })),
-        { key: 'score', value: 0.5 + i / 10, step: 0, timestamp: Date.now() },
-      ],
-    });
-    await client.post('runs/update', { run_id: run.info.run_id, status: 'FINISHED', end_time: Date.now() });
-  }
+  for (const [i, name] of ['chart-a', 'chart-b', 'chart-c'].entries())
+    await logRun(
+      client,
+      experimentId,
+      name,
+      {},
+      { loss: [0, 1, 2, 3, 4].map((step) => 1 / (step + 1 + i)), score: [0.5 + i / 10] },
+    );
 
   await page.goto(`/${DEMO}/experiments/${experimentId}?col=metrics.loss&col=metrics.score`);
   const charted = page.getByRole('list', { name: 'Charted runs' });

@@ -30,6 +30,8 @@ export type RunsChartsData = {
   runs: ChartRun[];
   /** How many of them are ticked (0: the page's first runs are charted). */
   ticked: number;
+  /** Each charted run's colour, for the table's rows; none when there is no metric to chart. */
+  colors?: ReadonlyMap<string, string>;
 };
 
 /** What the runs page charts: its metric columns, for the ticked runs of the page or else its first runs. */
@@ -53,7 +55,8 @@ export function useRunsCharts(rows: RunRow[], columns: string[], selected: strin
       return row ? [{ id, name: row.name, approach: row.approach, color: colors.get(id)! }] : [];
     });
   }, [chartedIds, rows]);
-  return { metricKeys, runs, ticked: ticked.length };
+  const colors = useMemo(() => new Map(runs.map((r) => [r.id, r.color])), [runs]);
+  return { metricKeys, runs, ticked: ticked.length, colors: metricKeys.length ? colors : undefined };
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useMemo, useOptimistic, useTransition } from 'react';
+import { useOptimistic, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EmptyState, logFromCodeAction } from '@/components/ui/empty-state';
@@ -91,10 +91,6 @@ export function RunsExplorer({
       router.push(runsViewHref(basePath, updateRunsView(current, { columns: cols })), { scroll: false });
     });
   const charts = useRunsCharts(rows, columns, selected);
-  const chartColors = useMemo(
-    () => (charts.metricKeys.length ? new Map(charts.runs.map((r) => [r.id, r.color])) : undefined),
-    [charts.metricKeys.length, charts.runs],
-  );
   const select = (ids: string[], on: boolean) =>
     setSelected((was) =>
       on ? [...new Set([...was, ...ids])].slice(0, MAX_SELECTED) : was.filter((id) => !ids.includes(id)),
@@ -261,7 +257,7 @@ export function RunsExplorer({
             sort={view.sort}
             showExperiment={!!experiments}
             selected={selected}
-            chartColors={chartColors}
+            chartColors={charts.colors}
             sortHref={(column) =>
               runsViewHref(basePath, updateRunsView(current, { sort: nextSort(view.sort, column) }))
             }
