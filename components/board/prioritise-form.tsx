@@ -24,25 +24,30 @@ export function PrioritiseForm({ project, sprintId, label }: { project: string; 
           setPrevious((data as { previous: string[] } | null)?.previous ?? null);
         }}
       />
-      {previous && (
-        <div className="flex items-center gap-3">
-          <Button
-            variant="secondary"
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                const result = await undoPrioritiseAction(null, { project, sprintId, previous });
-                setNotice({ ok: result.ok, text: result.ok ? (result.message ?? 'Undone.') : result.message });
-                if (result.ok) setPrevious(null);
-              })
-            }
-          >
-            {pending ? 'Working…' : 'Undo prioritise'}
-          </Button>
-          <span className="text-sm text-zinc-600 dark:text-zinc-400">Puts back the order from before.</span>
+      {/* Only while there is an Undo or its outcome to show: an empty row would leave a gap under the header's buttons. */}
+      {(previous || notice) && (
+        <div className="flex flex-wrap items-center gap-3">
+          {previous && (
+            <>
+              <Button
+                variant="secondary"
+                disabled={pending}
+                onClick={() =>
+                  start(async () => {
+                    const result = await undoPrioritiseAction(null, { project, sprintId, previous });
+                    setNotice({ ok: result.ok, text: result.ok ? (result.message ?? 'Undone.') : result.message });
+                    if (result.ok) setPrevious(null);
+                  })
+                }
+              >
+                {pending ? 'Working…' : 'Undo prioritise'}
+              </Button>
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">Puts back the order from before.</span>
+            </>
+          )}
+          <Notice notice={notice} />
         </div>
       )}
-      <Notice notice={notice} />
     </div>
   );
 }

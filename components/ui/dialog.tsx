@@ -163,7 +163,8 @@ export function DialogButton({
   }, [anchor]);
   return (
     <div id={anchor} className={cn('flex flex-wrap items-center gap-3', className)}>
-      <p role="status" aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
+      {/* Empty, the live region gives back the row's gap, so the button does not sit indented. */}
+      <p role="status" aria-live="polite" className="text-sm text-emerald-700 empty:-mr-3 dark:text-emerald-400">
         {outcome}
       </p>
       <Button

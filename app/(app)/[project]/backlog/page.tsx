@@ -19,7 +19,7 @@ export default async function BacklogPage({ params }: { params: Promise<{ projec
         title="Backlog"
         description="Work not yet planned into a sprint, in rank order. “Prioritise” ranks it the way sprint planning does: priority first, then the smaller effort."
         actions={
-          <div className="flex flex-wrap items-start gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <LiveRefresh project={project} />
             {canEdit && <PrioritiseForm project={project} sprintId="" label="Prioritise the backlog" />}
             {canEdit && (
